@@ -1,0 +1,56 @@
+/**
+ * The search contract the rest of the product uses. The engine holds its own in-memory index
+ * (typed arrays) built from the store; no database is touched while a query runs.
+ */
+import type { Paper } from "../core/paper.js";
+
+export type SortOrder = "relevance" | "newest" | "oldest";
+
+export interface SearchFilters {
+  /** Papers in any of these categories (exact, or a prefix ending in "." / archive, e.g. "cs" or "cs.LG"). */
+  categories?: string[];
+  /** Announced on or after this day, "YYYY-MM-DD" (also "YYYY" or "YYYY-MM"). */
+  from?: string;
+  /** Announced on or before this day, same forms as `from`. */
+  to?: string;
+  /** Only papers with at least one code link. */
+  hasCode?: boolean;
+}
+
+export interface SearchRequest {
+  /** The query in paperfeed's query language (free text, "phrases", +must, -not, ti: au: …). */
+  q: string;
+  /** Results per page; default 20, 1–200. */
+  limit?: number;
+  /** Results to skip; default 0, at most 10,000. */
+  offset?: number;
+  /** Default "relevance"; an empty query sorts newest first. */
+  sort?: SortOrder;
+  filters?: SearchFilters;
+}
+
+export interface SearchHit {
+  id: string;
+  /** Relevance score (0 when sorted by date without a text query). */
+  score: number;
+}
+
+export interface SearchResult {
+  /** Matching papers in all, before paging. */
+  total: number;
+  hits: SearchHit[];
+  /** Analysed query terms, for highlighting matches in titles and snippets. */
+  highlightTerms: string[];
+  /** Wall time of the query in milliseconds. */
+  tookMs: number;
+}
+
+export interface SearchEngine {
+  /** Adds or replaces a paper. */
+  add(paper: Paper): void;
+  /** Removes a paper; unknown ids are ignored. */
+  remove(id: string): void;
+  search(request: SearchRequest): SearchResult;
+  /** Papers indexed. */
+  readonly size: number;
+}
