@@ -1,0 +1,108 @@
+/**
+ * Highlighting and snippets for result pages. Matching is by analysed term, so the query
+ * "parameters" marks "parameter" and "Parameter-efficient". The web layer escapes each segment and
+ * wraps `match: true` ones in <mark>.
+ */
+import { analyzeInto } from "./analyze/analyzer.js";
+
+export interface Segment {
+  text: string;
+  match: boolean;
+}
+
+interface Span {
+  start: number;
+  end: number;
+}
+
+function matchSpans(text: string, terms: ReadonlySet<string>): Span[] {
+  const spans: Span[] = [];
+  analyzeInto(text, (term, _pos, start, end) => {
+    if (!terms.has(term)) return;
+    const last = spans.at(-1);
+    if (last && start < last.end) last.end = Math.max(last.end, end);
+    else spans.push({ start, end });
+  });
+  return spans;
+}
+
+function toSegments(text: string, spans: Span[], from: number, to: number): Segment[] {
+  const segments: Segment[] = [];
+  let at = from;
+  for (const span of spans) {
+    if (span.end <= from || span.start >= to) continue;
+    const start = Math.max(span.start, from);
+    const end = Math.min(span.end, to);
+    if (start > at) segments.push({ text: text.slice(at, start), match: false });
+    segments.push({ text: text.slice(start, end), match: true });
+    at = end;
+  }
+  if (at < to) segments.push({ text: text.slice(at, to), match: false });
+  return segments;
+}
+
+/** The whole text split into matching and non-matching segments. */
+export function highlight(text: string, terms: readonly string[]): Segment[] {
+  return toSegments(text, matchSpans(text, new Set(terms)), 0, text.length);
+}
+
+/**
+ * The window of about `maxChars` characters with the most distinct query terms (then the most
+ * matches), cut at word boundaries, with "…" where text was left out.
+ */
+export function snippet(text: string, terms: readonly string[], maxChars = 240): Segment[] {
+  if (text.length <= maxChars) return highlight(text, terms);
+  const spans = matchSpans(text, new Set(terms));
+  const startAt = bestWindowStart(text, spans, maxChars);
+  let from = startAt === 0 ? 0 : wordStartAfter(text, startAt);
+  let to = Math.min(text.length, from + maxChars);
+  if (to < text.length) to = wordEndBefore(text, to, from);
+  if (to === text.length && from > 0) from = wordStartAfter(text, Math.max(0, to - maxChars));
+  const segments = toSegments(text, spans, from, to);
+  if (from > 0) segments.unshift({ text: "…", match: false });
+  if (to < text.length) segments.push({ text: "…", match: false });
+  return mergeAdjacent(segments);
+}
+
+function bestWindowStart(text: string, spans: Span[], maxChars: number): number {
+  if (spans.length === 0) return 0;
+  let best = 0;
+  let bestScore = -1;
+  for (let i = 0; i < spans.length; i++) {
+    const windowEnd = spans[i]!.start + maxChars;
+    const distinct = new Set<string>();
+    let count = 0;
+    for (let j = i; j < spans.length && spans[j]!.end <= windowEnd; j++) {
+      distinct.add(text.slice(spans[j]!.start, spans[j]!.end).toLowerCase());
+      count++;
+    }
+    const score = distinct.size * 1000 + count;
+    if (score > bestScore) {
+      bestScore = score;
+      best = i;
+    }
+  }
+  // Start a little before the first match so it reads in context.
+  const first = spans[best]!.start;
+  return first < maxChars / 4 ? 0 : first - Math.floor(maxChars / 6);
+}
+
+function wordStartAfter(text: string, index: number): number {
+  const space = text.indexOf(" ", index);
+  return space === -1 || space - index > 30 ? index : space + 1;
+}
+
+function wordEndBefore(text: string, index: number, floor: number): number {
+  const space = text.lastIndexOf(" ", index);
+  return space <= floor || index - space > 30 ? index : space;
+}
+
+function mergeAdjacent(segments: Segment[]): Segment[] {
+  const out: Segment[] = [];
+  for (const seg of segments) {
+    const last = out.at(-1);
+    if (last && last.match === seg.match) last.text += seg.text;
+    else out.push({ ...seg });
+  }
+  return out;
+}
