@@ -1,0 +1,102 @@
+/**
+ * One row per configurable setting: its flag, its environment variable and the zod schema that
+ * turns the raw text into the typed value. Defaults that depend on other fields (`indexDir`,
+ * `baseUrl`) are filled in by `loadConfig` after every field has been read.
+ */
+import { isIP } from "node:net";
+import { z } from "zod";
+
+/** A raw value as a flag parser or the environment hands it over. */
+export type RawValue = string | number | boolean;
+
+export interface FieldSpec {
+  /** Long flag, e.g. "--port". */
+  flag: string;
+  /** Environment variable, e.g. "PAPERFEED_PORT". */
+  env: string;
+  schema: z.ZodType;
+}
+
+const nonEmpty = z.string().trim().min(1, "must not be empty");
+
+const isHost = (s: string) =>
+  isIP(s) !== 0 || /^(?=.{1,253}$)[A-Za-z0-9](?:[A-Za-z0-9.-]*[A-Za-z0-9])?$/.test(s);
+
+function isUrlWithProtocol(s: string, protocols: string[]): boolean {
+  try {
+    const url = new URL(s);
+    return protocols.includes(url.protocol) && url.host !== "";
+  } catch {
+    return false;
+  }
+}
+
+const PORT_RULE = "must be an integer 0–65535";
+const BOOLEAN_WORDS: Record<string, boolean> = {
+  "1": true,
+  true: true,
+  yes: true,
+  on: true,
+  "0": false,
+  false: false,
+  no: false,
+  off: false,
+};
+export const LOG_LEVELS = ["error", "warn", "info", "debug"] as const;
+
+export const FIELDS = {
+  db: { flag: "--db", env: "PAPERFEED_DB", schema: z.coerce.string().pipe(nonEmpty) },
+  databaseUrl: {
+    flag: "--database-url",
+    env: "PAPERFEED_DATABASE_URL",
+    schema: z.coerce
+      .string()
+      .refine(
+        (s) => isUrlWithProtocol(s, ["postgres:", "postgresql:"]),
+        "must be a postgres:// or postgresql:// URL",
+      ),
+  },
+  indexDir: { flag: "--index-dir", env: "PAPERFEED_INDEX_DIR", schema: z.coerce.string().pipe(nonEmpty) },
+  host: {
+    flag: "--host",
+    env: "PAPERFEED_HOST",
+    schema: z.coerce.string().refine(isHost, "must be a host name or an IP address"),
+  },
+  port: {
+    flag: "--port",
+    env: "PAPERFEED_PORT",
+    schema: z.coerce
+      .string()
+      .trim()
+      .regex(/^\d{1,5}$/, PORT_RULE)
+      .transform(Number)
+      .refine((n) => n <= 65535, PORT_RULE),
+  },
+  baseUrl: {
+    flag: "--base-url",
+    env: "PAPERFEED_BASE_URL",
+    schema: z.coerce
+      .string()
+      .refine((s) => isUrlWithProtocol(s, ["http:", "https:"]), "must be an http:// or https:// URL")
+      // Links are built as `${baseUrl}/path`, so a trailing slash would double up.
+      .transform((s) => s.replace(/\/+$/, "")),
+  },
+  demo: {
+    flag: "--no-demo",
+    env: "PAPERFEED_DEMO",
+    schema: z.union([
+      z.boolean(),
+      z
+        .string()
+        .transform((s) => BOOLEAN_WORDS[s.trim().toLowerCase()])
+        .refine((b) => b !== undefined, "must be 1/0, true/false, yes/no or on/off"),
+    ]),
+  },
+  logLevel: {
+    flag: "--log-level",
+    env: "PAPERFEED_LOG_LEVEL",
+    schema: z.coerce.string().pipe(z.enum(LOG_LEVELS, { error: `must be one of ${LOG_LEVELS.join(", ")}` })),
+  },
+} satisfies Record<string, FieldSpec>;
+
+export type FieldName = keyof typeof FIELDS;

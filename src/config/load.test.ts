@@ -1,0 +1,175 @@
+import assert from "node:assert/strict";
+import { describe, it } from "node:test";
+import { isPaperfeedError } from "../core/errors.js";
+import { loadConfig, type LoadConfigInput } from "./load.js";
+
+/** The message of the config error `input` must raise. */
+function problemsOf(input: LoadConfigInput): string {
+  try {
+    loadConfig(input);
+  } catch (e) {
+    assert.ok(isPaperfeedError(e), `expected a PaperfeedError, got ${String(e)}`);
+    assert.equal(e.component, "config");
+    assert.equal(e.id, "invalid_config");
+    return e.message;
+  }
+  assert.fail("loadConfig accepted an invalid configuration");
+}
+
+describe("loadConfig", () => {
+  it("fills every default when nothing is given", () => {
+    assert.deepEqual(loadConfig(), {
+      db: "./data/paperfeed.db",
+      databaseUrl: null,
+      indexDir: "./data/paperfeed.db.index",
+      host: "127.0.0.1",
+      port: 8080,
+      baseUrl: "http://127.0.0.1:8080",
+      demo: true,
+      logLevel: "info",
+    });
+  });
+
+  it("returns a frozen object", () => {
+    const config = loadConfig();
+    assert.ok(Object.isFrozen(config));
+    assert.throws(() => ((config as { port: number }).port = 1), TypeError);
+  });
+
+  it("reads every setting from the environment", () => {
+    const config = loadConfig({
+      env: {
+        PAPERFEED_DB: "/tmp/x.db",
+        PAPERFEED_DATABASE_URL: "postgres://u:p@db.example.org:5432/paperfeed",
+        PAPERFEED_INDEX_DIR: "/tmp/idx",
+        PAPERFEED_HOST: "0.0.0.0",
+        PAPERFEED_PORT: "9000",
+        PAPERFEED_BASE_URL: "https://papers.example.org/",
+        PAPERFEED_DEMO: "0",
+        PAPERFEED_LOG_LEVEL: "debug",
+      },
+    });
+    assert.deepEqual(
+      { ...config },
+      {
+        db: "/tmp/x.db",
+        databaseUrl: "postgres://u:p@db.example.org:5432/paperfeed",
+        indexDir: "/tmp/idx",
+        host: "0.0.0.0",
+        port: 9000,
+        baseUrl: "https://papers.example.org",
+        demo: false,
+        logLevel: "debug",
+      },
+    );
+  });
+
+  it("lets a flag win over its variable", () => {
+    const config = loadConfig({
+      flags: { port: "7000", db: "flag.db", demo: false },
+      env: { PAPERFEED_PORT: "9000", PAPERFEED_DB: "env.db", PAPERFEED_DEMO: "yes", PAPERFEED_HOST: "::1" },
+    });
+    assert.equal(config.port, 7000);
+    assert.equal(config.db, "flag.db");
+    assert.equal(config.indexDir, "flag.db.index");
+    assert.equal(config.demo, false);
+    assert.equal(config.baseUrl, "http://[::1]:7000");
+  });
+
+  it("treats an empty variable and an undefined flag as not given", () => {
+    const config = loadConfig({ flags: { port: undefined, databaseUrl: null }, env: { PAPERFEED_PORT: "" } });
+    assert.equal(config.port, 8080);
+    assert.equal(config.databaseUrl, null);
+  });
+
+  it("accepts port 0 and 65535 and numeric flags", () => {
+    assert.equal(loadConfig({ flags: { port: 0 } }).port, 0);
+    assert.equal(loadConfig({ env: { PAPERFEED_PORT: "65535" } }).port, 65535);
+  });
+
+  const invalid: Array<[string, LoadConfigInput, string]> = [
+    [
+      "port not a number",
+      { flags: { port: "abc" } },
+      '--port "abc" (PAPERFEED_PORT): must be an integer 0–65535',
+    ],
+    [
+      "port too large",
+      { env: { PAPERFEED_PORT: "65536" } },
+      'PAPERFEED_PORT "65536" (--port): must be an integer 0–65535',
+    ],
+    ["port negative", { flags: { port: "-1" } }, '--port "-1" (PAPERFEED_PORT): must be an integer 0–65535'],
+    [
+      "port fractional",
+      { flags: { port: 80.5 } },
+      '--port "80.5" (PAPERFEED_PORT): must be an integer 0–65535',
+    ],
+    ["empty db", { flags: { db: " " } }, '--db " " (PAPERFEED_DB): must not be empty'],
+    [
+      "empty index dir",
+      { flags: { indexDir: "" } },
+      '--index-dir "" (PAPERFEED_INDEX_DIR): must not be empty',
+    ],
+    [
+      "database url of another kind",
+      { env: { PAPERFEED_DATABASE_URL: "mysql://localhost/x" } },
+      'PAPERFEED_DATABASE_URL "mysql://localhost/x" (--database-url): must be a postgres:// or postgresql:// URL',
+    ],
+    [
+      "host with a space",
+      { flags: { host: "local host" } },
+      '--host "local host" (PAPERFEED_HOST): must be a host name or an IP address',
+    ],
+    [
+      "base url without scheme",
+      { flags: { baseUrl: "papers.example.org" } },
+      '--base-url "papers.example.org" (PAPERFEED_BASE_URL): must be an http:// or https:// URL',
+    ],
+    [
+      "demo word",
+      { env: { PAPERFEED_DEMO: "maybe" } },
+      'PAPERFEED_DEMO "maybe" (--no-demo): must be 1/0, true/false, yes/no or on/off',
+    ],
+    [
+      "log level",
+      { flags: { logLevel: "verbose" } },
+      '--log-level "verbose" (PAPERFEED_LOG_LEVEL): must be one of error, warn, info, debug',
+    ],
+    [
+      "unknown variable",
+      { env: { PAPERFEED_PROT: "80" } },
+      "PAPERFEED_PROT: unknown variable (did you mean PAPERFEED_PORT?)",
+    ],
+    [
+      "unknown variable far from any",
+      { env: { PAPERFEED_SMTP_SERVER: "x" } },
+      "PAPERFEED_SMTP_SERVER: unknown variable",
+    ],
+  ];
+  for (const [name, input, expected] of invalid) {
+    it(`rejects ${name}`, () => {
+      assert.equal(problemsOf(input), `config: invalid configuration, 1 problem: ${expected}`);
+    });
+  }
+
+  it("reports every problem at once", () => {
+    const message = problemsOf({
+      flags: { port: "abc", logLevel: "loud" },
+      env: { PAPERFEED_BASE_URL: "ftp://x", PAPERFEED_DEMO: "2", PAPERFEED_HSOT: "x" },
+    });
+    assert.match(message, /^config: invalid configuration, 5 problems: /);
+    for (const part of [
+      '--port "abc" (PAPERFEED_PORT)',
+      '--log-level "loud" (PAPERFEED_LOG_LEVEL)',
+      'PAPERFEED_BASE_URL "ftp://x" (--base-url)',
+      'PAPERFEED_DEMO "2" (--no-demo)',
+      "PAPERFEED_HSOT: unknown variable (did you mean PAPERFEED_HOST?)",
+    ]) {
+      assert.ok(message.includes(part), `missing "${part}" in: ${message}`);
+    }
+  });
+
+  it("ignores variables outside the PAPERFEED_ namespace", () => {
+    assert.equal(loadConfig({ env: { PORT: "abc", PAPERFEEDX: "1" } }).port, 8080);
+  });
+});

@@ -1,0 +1,72 @@
+/**
+ * Flags + environment → one validated, frozen Config. A flag wins over its variable; an empty
+ * variable counts as unset. Every problem is collected first and reported in one error, so a user
+ * fixes a broken setup in one round instead of one message at a time.
+ */
+import { PaperfeedError } from "../core/errors.js";
+import type { z } from "zod";
+import { FIELDS, type FieldName, type RawValue } from "./fields.js";
+import type { Config } from "./types.js";
+import { unknownVariables } from "./unknown-env.js";
+
+/** Values given on the command line, keyed by Config field; undefined or null means "not given". */
+export type ConfigFlags = { [K in FieldName]?: RawValue | null };
+
+export interface LoadConfigInput {
+  flags?: ConfigFlags;
+  /** Usually `process.env`; default `{}` so that tests and library callers are not affected by the shell. */
+  env?: Record<string, string | undefined>;
+}
+
+const DEFAULTS = {
+  db: "./data/paperfeed.db",
+  databaseUrl: null,
+  host: "127.0.0.1",
+  port: 8080,
+  demo: true,
+  logLevel: "info",
+} as const;
+
+export function loadConfig({ flags = {}, env = {} }: LoadConfigInput = {}): Config {
+  const problems: string[] = [];
+  const values: { [K in FieldName]?: z.output<(typeof FIELDS)[K]["schema"]> } = {};
+
+  for (const [name, field] of Object.entries(FIELDS) as Array<[FieldName, (typeof FIELDS)[FieldName]]>) {
+    const flagValue = flags[name];
+    const envValue = env[field.env];
+    const fromFlag = flagValue !== undefined && flagValue !== null;
+    if (!fromFlag && (envValue === undefined || envValue === "")) continue;
+    const raw = fromFlag ? flagValue : envValue!;
+    const parsed = field.schema.safeParse(raw);
+    if (parsed.success) {
+      (values as Record<FieldName, unknown>)[name] = parsed.data;
+    } else {
+      const [given, other] = fromFlag ? [field.flag, field.env] : [field.env, field.flag];
+      problems.push(`${given} ${JSON.stringify(String(raw))} (${other}): ${parsed.error.issues[0]!.message}`);
+    }
+  }
+  problems.push(...unknownVariables(env));
+
+  if (problems.length > 0) {
+    const count = problems.length === 1 ? "1 problem" : `${problems.length} problems`;
+    throw new PaperfeedError(
+      "config",
+      "invalid_config",
+      `invalid configuration, ${count}: ${problems.join("; ")}`,
+    );
+  }
+
+  const db = values.db ?? DEFAULTS.db;
+  const host = values.host ?? DEFAULTS.host;
+  const port = values.port ?? DEFAULTS.port;
+  return Object.freeze({
+    db,
+    databaseUrl: values.databaseUrl ?? DEFAULTS.databaseUrl,
+    indexDir: values.indexDir ?? `${db}.index`,
+    host,
+    port,
+    baseUrl: values.baseUrl ?? `http://${host.includes(":") ? `[${host}]` : host}:${port}`,
+    demo: values.demo ?? DEFAULTS.demo,
+    logLevel: values.logLevel ?? DEFAULTS.logLevel,
+  });
+}
