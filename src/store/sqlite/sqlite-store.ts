@@ -1,0 +1,152 @@
+/**
+ * The embedded backend: one SQLite file through better-sqlite3 (synchronous; the async methods
+ * resolve immediately). Queries never load more than one page or batch of papers into memory.
+ */
+import path from "node:path";
+import type Database from "better-sqlite3";
+import type { Paper } from "../../core/paper.js";
+import { decodePaper } from "../paper-json.js";
+import type { DayCount, ListOptions, PaperChange, Store, StoreStats, UpsertOutcome } from "../types.js";
+import { decideUpsert, type StoredPaperRow } from "../upsert-rule.js";
+import { changesLimit, listWindow, requireDay, scanBatchSize, validatePaper } from "../validate.js";
+import { describeSqliteError, openSqliteDatabase, type SqliteOpenOptions } from "./open-database.js";
+import { prepareStatements, type Statements } from "./statements.js";
+
+/** How many primary categories `stats()` lists. */
+const TOP_CATEGORIES = 20;
+
+export class SqliteStore implements Store {
+  private readonly sql: Statements;
+  private readonly upsertBatch: (papers: readonly Paper[]) => UpsertOutcome[];
+
+  private constructor(
+    private readonly db: Database.Database,
+    private readonly file: string,
+  ) {
+    this.sql = prepareStatements(db);
+    this.upsertBatch = db.transaction((papers: readonly Paper[]) => papers.map((paper) => this.upsertOne(paper)));
+  }
+
+  static open(options: SqliteOpenOptions): SqliteStore {
+    return new SqliteStore(openSqliteDatabase(options), path.resolve(options.path));
+  }
+
+  /** Runs a query, turning driver errors into PaperfeedErrors that name the file. */
+  private run<T>(query: () => T): Promise<T> {
+    try {
+      return Promise.resolve(query());
+    } catch (error) {
+      return Promise.reject(describeSqliteError(this.file, error));
+    }
+  }
+
+  private logChange(id: string, kind: PaperChange["kind"]): number {
+    return Number(this.sql.logChange.run(id, kind).lastInsertRowid);
+  }
+
+  private upsertOne(paper: Paper): UpsertOutcome {
+    validatePaper(paper);
+    const decision = decideUpsert(this.sql.storedRow.get(paper.id) as StoredPaperRow | undefined, paper);
+    if (decision.outcome === "unchanged") return decision.outcome;
+    const seq = this.logChange(paper.id, "upsert");
+    const { id, version, announced, primaryCategory } = decision.paper;
+    this.sql.writePaper.run({ id, version, announced, primaryCategory, seq, data: decision.data });
+    return decision.outcome;
+  }
+
+  upsertPapers(papers: readonly Paper[]): Promise<UpsertOutcome[]> {
+    return this.run(() => this.upsertBatch(papers));
+  }
+
+  deletePaper(id: string): Promise<boolean> {
+    return this.run(() =>
+      this.db.transaction(() => {
+        if (this.sql.deletePaper.run(id).changes === 0) return false;
+        this.logChange(id, "delete");
+        return true;
+      })(),
+    );
+  }
+
+  getPaper(id: string): Promise<Paper | null> {
+    return this.run(() => {
+      const data = this.sql.paperData.get(id) as string | undefined;
+      return data === undefined ? null : decodePaper(data);
+    });
+  }
+
+  getPapers(ids: readonly string[]): Promise<Paper[]> {
+    return this.run(() =>
+      ids.flatMap((id) => {
+        const data = this.sql.paperData.get(id) as string | undefined;
+        return data === undefined ? [] : [decodePaper(data)];
+      }),
+    );
+  }
+
+  listAnnounced(fromDay: string, toDay: string, options?: ListOptions): Promise<Paper[]> {
+    return this.run(() => {
+      const { limit, offset } = listWindow(options);
+      const rows = this.sql.listAnnounced.all(requireDay(fromDay, "fromDay"), requireDay(toDay, "toDay"), limit, offset) as string[];
+      return rows.map(decodePaper);
+    });
+  }
+
+  countAnnounced(fromDay: string, toDay: string): Promise<number> {
+    return this.run(() => this.sql.countAnnounced.get(requireDay(fromDay, "fromDay"), requireDay(toDay, "toDay")) as number);
+  }
+
+  announcedDays(options?: ListOptions): Promise<DayCount[]> {
+    return this.run(() => {
+      const { limit, offset } = listWindow(options);
+      return this.sql.announcedDays.all(limit, offset) as DayCount[];
+    });
+  }
+
+  adjacentDay(day: string, direction: "before" | "after"): Promise<string | null> {
+    return this.run(() => {
+      const statement = direction === "before" ? this.sql.dayBefore : this.sql.dayAfter;
+      return (statement.get(requireDay(day, "day")) as string | null) ?? null;
+    });
+  }
+
+  async *scanPapers(batchSize?: number): AsyncIterable<Paper[]> {
+    const size = scanBatchSize(batchSize);
+    // Keyset pagination on id: constant memory, and stable while other writers commit.
+    let after = "";
+    for (;;) {
+      const rows = await this.run(() => this.sql.scanBatch.all(after, size) as Array<{ id: string; data: string }>);
+      if (rows.length === 0) return;
+      after = rows.at(-1)!.id;
+      yield rows.map((row) => decodePaper(row.data));
+      if (rows.length < size) return;
+    }
+  }
+
+  changesSince(afterSeq: number, limit?: number): Promise<PaperChange[]> {
+    return this.run(() => this.sql.changesSince.all(afterSeq, changesLimit(limit)) as PaperChange[]);
+  }
+
+  countPapers(): Promise<number> {
+    return this.run(() => this.sql.countPapers.get() as number);
+  }
+
+  stats(): Promise<StoreStats> {
+    return this.run(() => {
+      const range = this.sql.dayRange.get() as { firstDay: string | null; lastDay: string | null };
+      return {
+        papers: this.sql.countPapers.get() as number,
+        firstDay: range.firstDay,
+        lastDay: range.lastDay,
+        categories: this.sql.topCategories.all(TOP_CATEGORIES) as StoreStats["categories"],
+        backend: "sqlite",
+        location: this.file,
+        lastSeq: this.sql.lastSeq.get() as number,
+      };
+    });
+  }
+
+  async close(): Promise<void> {
+    if (this.db.open) this.db.close();
+  }
+}
