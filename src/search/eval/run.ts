@@ -1,0 +1,129 @@
+/**
+ * `paperfeed eval`: retrieval quality of our engine against SQLite FTS5 (bm25, title 2×) on a
+ * BEIR data set. Both engines index the same documents and answer the same queries, reduced to
+ * plain words; each ranking (top 100) is scored against the qrels with trec_eval's definitions.
+ */
+import path from "node:path";
+import { createFts5Baseline } from "../../store/sqlite/fts5-baseline.js";
+import { createSearchEngine, type SearchEngineOptions } from "../index.js";
+import { documentAsPaper, plainWords, syntheticArxivId } from "./as-paper.js";
+import { chooseSplit, readCorpus, readQrels, readQueries, type BeirDoc } from "./beir.js";
+import { evaluateRankings, type Judgements, type Metrics } from "./metrics.js";
+
+export interface EvaluationOptions {
+  /** qrels split to score ("test", "dev", "train", …). Default: test, else dev, else train. */
+  split?: string;
+  /** Directory for the FTS5 baseline's temporary database. Default: the OS temp dir. */
+  tmpDir?: string;
+  /** Passed to `createSearchEngine`. Default: the engine's defaults. */
+  engine?: SearchEngineOptions;
+  /** Called with a short line at each stage (loading, indexing, querying). */
+  onProgress?: (message: string) => void;
+}
+
+export interface EvaluationResult {
+  /** Data set name: the directory's base name. */
+  dataset: string;
+  split: string;
+  /** Documents indexed. */
+  docs: number;
+  /** Judged queries scored. */
+  queries: number;
+  ours: Metrics;
+  fts5: Metrics;
+  /** Wall time of indexing and of answering all queries, per engine, in milliseconds. */
+  timings: { ours: { indexMs: number; queryMs: number }; fts5: { indexMs: number; queryMs: number } };
+}
+
+/** Ranking depth: Recall@100 needs the top 100. */
+const DEPTH = 100;
+const BATCH = 5_000;
+
+export async function runEvaluation(dir: string, options: EvaluationOptions = {}): Promise<EvaluationResult> {
+  const progress = options.onProgress ?? (() => {});
+  const split = chooseSplit(dir, options.split);
+  const queries = await readQueries(dir);
+  // Only judged queries that have a text are scored (as BEIR does).
+  const qrels = new Map<string, Judgements>();
+  for (const [queryId, judged] of await readQrels(dir, split)) if (queries.has(queryId)) qrels.set(queryId, judged);
+
+  const engine = createSearchEngine(options.engine);
+  const fts5 = createFts5Baseline(options.tmpDir ? { dir: options.tmpDir } : {});
+  try {
+    const docIdOf = new Map<string, string>();
+    const timings = { ours: { indexMs: 0, queryMs: 0 }, fts5: { indexMs: 0, queryMs: 0 } };
+    let batch: BeirDoc[] = [];
+    const flush = () => {
+      let started = performance.now();
+      for (const doc of batch) {
+        const id = syntheticArxivId(docIdOf.size);
+        docIdOf.set(id, doc.docId);
+        engine.add(documentAsPaper(id, doc.title, doc.text));
+      }
+      timings.ours.indexMs += performance.now() - started;
+      started = performance.now();
+      fts5.add(batch);
+      timings.fts5.indexMs += performance.now() - started;
+      batch = [];
+      progress(`indexed ${docIdOf.size} documents`);
+    };
+    for await (const doc of readCorpus(dir)) {
+      batch.push(doc);
+      if (batch.length >= BATCH) flush();
+    }
+    flush();
+
+    progress(`answering ${qrels.size} queries (split ${split})`);
+    const ours = new Map<string, string[]>();
+    const baseline = new Map<string, string[]>();
+    for (const queryId of qrels.keys()) {
+      const q = plainWords(queries.get(queryId)!);
+      if (!q) continue;
+      let started = performance.now();
+      const result = engine.search({ q, limit: DEPTH, sort: "relevance" });
+      timings.ours.queryMs += performance.now() - started;
+      ours.set(queryId, result.hits.map((hit) => docIdOf.get(hit.id) ?? hit.id));
+      started = performance.now();
+      baseline.set(queryId, fts5.search(q, DEPTH).map((hit) => hit.docId));
+      timings.fts5.queryMs += performance.now() - started;
+    }
+    return {
+      dataset: path.basename(path.resolve(dir)),
+      split,
+      docs: docIdOf.size,
+      queries: qrels.size,
+      ours: evaluateRankings(ours, qrels),
+      fts5: evaluateRankings(baseline, qrels),
+      timings,
+    };
+  } finally {
+    fts5.close();
+  }
+}
+
+const ROWS: Array<[string, keyof Metrics]> = [
+  ["nDCG@10", "ndcg10"],
+  ["Recall@100", "recall100"],
+  ["MRR@10", "mrr10"],
+];
+
+/** A small plain-text table: one row per metric, columns paperfeed, FTS5 and the difference. */
+export function formatEvaluation(result: EvaluationResult): string {
+  const cell = (s: string, width: number) => s.padStart(width);
+  const signed = (x: number) => (x >= 0 ? "+" : "") + x.toFixed(4);
+  const lines = [
+    `${result.dataset} (qrels ${result.split}): ${result.docs.toLocaleString("en-US")} documents, ${result.queries.toLocaleString("en-US")} queries`,
+    `${"metric".padEnd(12)}${cell("paperfeed", 11)}${cell("FTS5 bm25", 11)}${cell("difference", 12)}`,
+  ];
+  for (const [label, key] of ROWS) {
+    const ours = result.ours[key];
+    const fts5 = result.fts5[key];
+    lines.push(`${label.padEnd(12)}${cell(ours.toFixed(4), 11)}${cell(fts5.toFixed(4), 11)}${cell(signed(ours - fts5), 12)}`);
+  }
+  const ms = (x: number) => `${Math.round(x).toLocaleString("en-US")} ms`;
+  lines.push(
+    `index time: paperfeed ${ms(result.timings.ours.indexMs)}, FTS5 ${ms(result.timings.fts5.indexMs)}; ` +
+      `query time (all queries): paperfeed ${ms(result.timings.ours.queryMs)}, FTS5 ${ms(result.timings.fts5.queryMs)}`,
+  );
+  return lines.join("\n");
+}
