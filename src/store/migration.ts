@@ -1,6 +1,14 @@
+/** What both backends share about schema versions. */
 import { PaperfeedError } from "../core/errors.js";
 
-/** Refusal to open a database written by a newer paperfeed; shared by both backends. */
+/** One schema step; `version` numbers start at 1 and increase by 1. */
+export interface Migration {
+  version: number;
+  name: string;
+  sql: string;
+}
+
+/** Refusal to open a database written by a newer paperfeed. */
 export const newerSchemaError = (location: string, found: number, supported: number) =>
   new PaperfeedError(
     "store",

@@ -2,11 +2,7 @@
  * SQLite schema, as numbered migrations applied in order, each in its own transaction, recorded
  * in `schema_migrations`. Never edit a released migration; append a new one.
  */
-export interface Migration {
-  version: number;
-  name: string;
-  sql: string;
-}
+import type { Migration } from "../migration.js";
 
 export const MIGRATIONS: readonly Migration[] = [
   {

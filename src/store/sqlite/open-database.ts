@@ -6,7 +6,7 @@ import fs from "node:fs";
 import path from "node:path";
 import Database from "better-sqlite3";
 import { PaperfeedError, messageOf } from "../../core/errors.js";
-import { newerSchemaError } from "../schema-errors.js";
+import { newerSchemaError } from "../migration.js";
 import { LATEST_SCHEMA, MIGRATIONS } from "./migrations.js";
 
 export interface SqliteOpenOptions {

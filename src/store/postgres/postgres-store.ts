@@ -1,0 +1,170 @@
+/**
+ * The scale-out backend on PostgreSQL through a `pg` Pool: papers as jsonb, the same version rule
+ * as SQLite (src/store/upsert-rule.ts), a sequence-numbered change log, trigger-kept day counts.
+ */
+import type pg from "pg";
+import type { Paper } from "../../core/paper.js";
+import { decodePaper, encodePaper } from "../paper-json.js";
+import type { DayCount, ListOptions, PaperChange, Store, StoreStats, UpsertOutcome } from "../types.js";
+import { decideUpsert, type StoredPaperRow } from "../upsert-rule.js";
+import { changesLimit, listWindow, requireDay, scanBatchSize, validatePaper } from "../validate.js";
+import { connectPostgres, describePgError, type PostgresOpenOptions } from "./connect.js";
+import { Q } from "./queries.js";
+
+/** How many primary categories `stats()` lists. */
+const TOP_CATEGORIES = 20;
+
+type Queryable = Pick<pg.Pool, "query">;
+
+export class PostgresStore implements Store {
+  private closed = false;
+
+  private constructor(
+    private readonly pool: pg.Pool,
+    private readonly location: string,
+  ) {}
+
+  static async open(options: PostgresOpenOptions): Promise<PostgresStore> {
+    const { pool, location } = await connectPostgres(options);
+    return new PostgresStore(pool, location);
+  }
+
+  /** Runs queries, turning driver errors into PaperfeedErrors that name the server. */
+  private async run<T>(work: (db: Queryable) => Promise<T>): Promise<T> {
+    try {
+      return await work(this.pool);
+    } catch (error) {
+      throw describePgError(this.location, error);
+    }
+  }
+
+  /** Runs `work` in one transaction on one connection, holding the write lock. */
+  private transaction<T>(work: (client: pg.PoolClient) => Promise<T>): Promise<T> {
+    return this.run(async () => {
+      const client = await this.pool.connect();
+      try {
+        await client.query("BEGIN");
+        await client.query(Q.lockWrites);
+        const result = await work(client);
+        await client.query("COMMIT");
+        return result;
+      } catch (error) {
+        await client.query("ROLLBACK").catch(() => undefined);
+        throw error;
+      } finally {
+        client.release();
+      }
+    });
+  }
+
+  private async one<T>(sql: string, params: unknown[] = []): Promise<T> {
+    return this.run(async (db) => (await db.query(sql, params)).rows[0] as T);
+  }
+
+  async upsertPapers(papers: readonly Paper[]): Promise<UpsertOutcome[]> {
+    papers.forEach(validatePaper);
+    if (papers.length === 0) return [];
+    return this.transaction(async (client) => {
+      const ids = [...new Set(papers.map((p) => p.id))];
+      const { rows } = await client.query<StoredPaperRow & { id: string }>(Q.storedRows, [ids]);
+      // jsonb reorders keys; re-encode so the rule compares canonical JSON with canonical JSON.
+      const current = new Map(rows.map((r) => [r.id, { ...r, data: encodePaper(decodePaper(r.data)) }]));
+      const writes = new Map<string, Paper>();
+      const outcomes = papers.map((paper) => {
+        const decision = decideUpsert(current.get(paper.id), paper);
+        if (decision.outcome === "unchanged") return decision.outcome;
+        const { version, announced } = decision.paper;
+        current.set(paper.id, { id: paper.id, version, announced, data: decision.data });
+        writes.set(paper.id, decision.paper);
+        return decision.outcome;
+      });
+      if (writes.size > 0) {
+        const input = [...writes.values()].map((p) => ({
+          id: p.id, version: p.version, announced: p.announced, primary_category: p.primaryCategory, data: p,
+        }));
+        await client.query(Q.writePapers, [JSON.stringify(input)]);
+      }
+      return outcomes;
+    });
+  }
+
+  deletePaper(id: string): Promise<boolean> {
+    return this.transaction(async (client) => {
+      if ((await client.query(Q.deletePaper, [id])).rowCount === 0) return false;
+      await client.query(Q.logDelete, [id]);
+      return true;
+    });
+  }
+
+  async getPaper(id: string): Promise<Paper | null> {
+    return (await this.getPapers([id]))[0] ?? null;
+  }
+
+  async getPapers(ids: readonly string[]): Promise<Paper[]> {
+    if (ids.length === 0) return [];
+    return this.run(async (db) => {
+      const { rows } = await db.query<{ id: string; data: Paper }>(Q.papersById, [[...ids]]);
+      const byId = new Map(rows.map((r) => [r.id, r.data]));
+      return ids.flatMap((id) => byId.get(id) ?? []);
+    });
+  }
+
+  async listAnnounced(fromDay: string, toDay: string, options?: ListOptions): Promise<Paper[]> {
+    const { limit, offset } = listWindow(options);
+    const params = [requireDay(fromDay, "fromDay"), requireDay(toDay, "toDay"), limit, offset];
+    return this.run(async (db) => (await db.query<{ data: Paper }>(Q.listAnnounced, params)).rows.map((r) => r.data));
+  }
+
+  async countAnnounced(fromDay: string, toDay: string): Promise<number> {
+    const params = [requireDay(fromDay, "fromDay"), requireDay(toDay, "toDay")];
+    return (await this.one<{ n: number }>(Q.countAnnounced, params)).n;
+  }
+
+  async announcedDays(options?: ListOptions): Promise<DayCount[]> {
+    const { limit, offset } = listWindow(options);
+    return this.run(async (db) => (await db.query<DayCount>(Q.announcedDays, [limit, offset])).rows);
+  }
+
+  async adjacentDay(day: string, direction: "before" | "after"): Promise<string | null> {
+    const sql = direction === "before" ? Q.dayBefore : Q.dayAfter;
+    return (await this.one<{ day: string | null }>(sql, [requireDay(day, "day")])).day;
+  }
+
+  async *scanPapers(batchSize?: number): AsyncIterable<Paper[]> {
+    const size = scanBatchSize(batchSize);
+    // Keyset pagination on id (collation "C", byte order as in SQLite): constant memory.
+    let after = "";
+    for (;;) {
+      const rows = await this.run(async (db) => (await db.query<{ id: string; data: Paper }>(Q.scanBatch, [after, size])).rows);
+      if (rows.length === 0) return;
+      after = rows.at(-1)!.id;
+      yield rows.map((r) => r.data);
+      if (rows.length < size) return;
+    }
+  }
+
+  async changesSince(afterSeq: number, limit?: number): Promise<PaperChange[]> {
+    const max = changesLimit(limit);
+    return this.run(async (db) => (await db.query<PaperChange>(Q.changesSince, [afterSeq, max])).rows);
+  }
+
+  async countPapers(): Promise<number> {
+    return (await this.one<{ n: number }>(Q.countPapers)).n;
+  }
+
+  async stats(): Promise<StoreStats> {
+    const [papers, range, categories, lastSeq] = await Promise.all([
+      this.countPapers(),
+      this.one<{ firstDay: string | null; lastDay: string | null }>(Q.dayRange),
+      this.run(async (db) => (await db.query<StoreStats["categories"][number]>(Q.topCategories, [TOP_CATEGORIES])).rows),
+      this.one<{ n: number }>(Q.lastSeq),
+    ]);
+    return { papers, ...range, categories, backend: "postgres", location: this.location, lastSeq: lastSeq.n };
+  }
+
+  async close(): Promise<void> {
+    if (this.closed) return;
+    this.closed = true;
+    await this.pool.end();
+  }
+}
