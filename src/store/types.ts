@@ -10,9 +10,12 @@ import type { Paper } from "../core/paper.js";
 export type UpsertOutcome =
   /** The id was new. */
   | "inserted"
-  /** A newer version, or the same version with changed metadata, replaced the stored one. */
+  /**
+   * A newer version, or the same version with changed metadata, replaced the stored one; or an
+   * older version carried an earlier `announced` day, and only that day moved.
+   */
   | "updated"
-  /** Identical to what was stored, or an older version than the stored one (never overwrites). */
+  /** Identical to what was stored, or an older version with nothing new (never overwrites). */
   | "unchanged";
 
 /** A change to the paper table, in commit order; the search index replays these to stay live. */
@@ -71,7 +74,10 @@ export interface Store {
   adjacentDay(day: string, direction: "before" | "after"): Promise<string | null>;
   /** All papers in id order, in batches; the search index builds from this. */
   scanPapers(batchSize?: number): AsyncIterable<Paper[]>;
-  /** Changes with seq > afterSeq, oldest first, at most `limit`. */
+  /**
+   * Changes with seq > afterSeq, oldest first, at most `limit` (default 1000, 1–100,000). The log
+   * keeps each id's latest change only, so replaying from any seq reaches the stored state.
+   */
   changesSince(afterSeq: number, limit?: number): Promise<PaperChange[]>;
   countPapers(): Promise<number>;
   stats(): Promise<StoreStats>;
