@@ -1,0 +1,167 @@
+/**
+ * Imports files into a store: detect each file's format (or take the `format` option), read it
+ * item by item, and write papers in batches. Every problem becomes an Issue and reading goes on;
+ * a missing or unreadable file is an issue for that file and the other files still import.
+ * Papers reach the store only through `upsertPapers` (one transaction per batch), so bad input
+ * never leaves a half-written batch behind.
+ *
+ * Summary semantics: read = imported + updated + unchanged + deleted + skipped, where `read`
+ * counts records (papers, deletions, and records that could not be used). File-level problems
+ * (missing file, cut-off gzip, OAI error response) are issues but not records.
+ */
+import { messageOf } from "../core/errors.js";
+import type { Paper } from "../core/paper.js";
+import { detectFormat } from "./detect.js";
+import { formatByName, type Format } from "./formats.js";
+import type { IngestItem, Position } from "./items.js";
+import { fileError } from "./items.js";
+import { tallyOutcomes, type PaperSink } from "./sink.js";
+
+export interface Issue {
+  file: string;
+  position: Position;
+  /** The whole message, e.g. "ingest: x.jsonl line 12: invalid JSON (…)"; print it as it is. */
+  reason: string;
+}
+
+export interface ImportProgress {
+  file: string;
+  /** 0-based index of `file` in the list, and the list's length. */
+  fileIndex: number;
+  fileCount: number;
+  /** Records read from this file so far. */
+  records: number;
+  /** Bytes of this file consumed so far (compressed bytes for gzip), and its size. */
+  bytesRead: number;
+  bytesTotal: number;
+}
+
+export interface ImportOptions {
+  /** Format name for every file (see FORMAT_NAMES); default: detected per file. */
+  format?: string;
+  /** Papers per store transaction; default 500, 1–10000. */
+  batchSize?: number;
+  /** Called about every 200 ms while reading and once at the end of each file. */
+  onProgress?: (p: ImportProgress) => void;
+  /** Called for every issue as it happens (the summary keeps at most `maxIssues`). */
+  onIssue?: (issue: Issue) => void;
+  /** Issues kept in the summary; default 1000, 0–1000000. Later ones only count. */
+  maxIssues?: number;
+}
+
+export interface ImportSummary {
+  /** Files named (including missing ones). */
+  files: number;
+  read: number;
+  /** New papers. */
+  imported: number;
+  /** Stored papers replaced by a newer version or changed metadata. */
+  updated: number;
+  /** Identical to the stored paper, or an older version (never overwrites). */
+  unchanged: number;
+  /** Stored papers removed by OAI-PMH deletions. */
+  deleted: number;
+  /** Records that could not be stored: unreadable, or from a format without arXiv ids. */
+  skipped: number;
+  issues: Issue[];
+  /** All issues, including those beyond `maxIssues`. */
+  issueCount: number;
+  seconds: number;
+}
+
+const PROGRESS_EVERY_MS = 200;
+
+function clampInt(value: number | undefined, fallback: number, min: number, max: number): number {
+  if (value === undefined || !Number.isFinite(value)) return fallback;
+  return Math.min(max, Math.max(min, Math.trunc(value)));
+}
+
+export async function importFiles(store: PaperSink, files: string[], options: ImportOptions = {}): Promise<ImportSummary> {
+  const started = performance.now();
+  const batchSize = clampInt(options.batchSize, 500, 1, 10_000);
+  const maxIssues = clampInt(options.maxIssues, 1000, 0, 1_000_000);
+  const summary: ImportSummary = { files: files.length, read: 0, imported: 0, updated: 0, unchanged: 0, deleted: 0, skipped: 0, issues: [], issueCount: 0, seconds: 0 };
+  const report = (issue: Issue) => {
+    summary.issueCount++;
+    if (summary.issues.length < maxIssues) summary.issues.push(issue);
+    options.onIssue?.(issue);
+  };
+  // An unknown format name is a mistake for every file: say so once, before reading anything.
+  const forced = options.format ? formatByName(options.format) : null;
+
+  for (const [fileIndex, file] of files.entries()) {
+    let format: Format;
+    try {
+      format = forced ?? formatByName(await detectFormat(file));
+    } catch (e) {
+      const item = fileError({ file }, messageOf(e));
+      if (item.kind === "error") report({ file, position: item.position, reason: item.reason });
+      continue;
+    }
+    const progress = { file, fileIndex, fileCount: files.length, records: 0, bytesRead: 0, bytesTotal: 0 };
+    if (!format.storable) {
+      await countUnstorable(format, file, summary, report);
+      continue;
+    }
+    await importOne(store, format.read(file, progress), { batchSize, summary, report, progress, onProgress: options.onProgress });
+  }
+  summary.seconds = Math.round((performance.now() - started) / 10) / 100;
+  return summary;
+}
+
+async function countUnstorable(format: Extract<Format, { storable: false }>, file: string, summary: ImportSummary, report: (i: Issue) => void) {
+  try {
+    const count = await format.count(file);
+    summary.read += count;
+    summary.skipped += count;
+    report({ file, position: { file }, reason: `ingest: ${file}: ${count} records not imported: ${format.why}` });
+  } catch (e) {
+    report({ file, position: { file }, reason: messageOf(e) });
+  }
+}
+
+interface FileContext {
+  batchSize: number;
+  summary: ImportSummary;
+  report: (issue: Issue) => void;
+  progress: ImportProgress;
+  onProgress: ImportOptions["onProgress"];
+}
+
+async function importOne(store: PaperSink, items: AsyncGenerator<IngestItem>, ctx: FileContext): Promise<void> {
+  const { summary, progress } = ctx;
+  const batch: Array<{ paper: Paper; position: Position }> = [];
+  const flush = async () => {
+    if (batch.length === 0) return;
+    const tally = await tallyOutcomes(store, batch.splice(0));
+    summary.imported += tally.inserted;
+    summary.updated += tally.updated;
+    summary.unchanged += tally.unchanged;
+    summary.skipped += tally.refused.length;
+    for (const refused of tally.refused) ctx.report({ file: progress.file, ...refused });
+  };
+  let lastProgress = performance.now();
+  for await (const item of items) {
+    if (item.kind !== "error" || item.scope === "record") {
+      summary.read++;
+      progress.records++;
+    }
+    if (item.kind === "paper") {
+      batch.push(item);
+      if (batch.length >= ctx.batchSize) await flush();
+    } else if (item.kind === "delete") {
+      await flush(); // keep file order: a deletion after an upsert of the same id must win
+      if (await store.deletePaper(item.id)) summary.deleted++;
+      else summary.unchanged++;
+    } else {
+      if (item.scope === "record") summary.skipped++;
+      ctx.report({ file: progress.file, position: item.position, reason: item.reason });
+    }
+    if (ctx.onProgress && performance.now() - lastProgress >= PROGRESS_EVERY_MS) {
+      lastProgress = performance.now();
+      ctx.onProgress({ ...progress });
+    }
+  }
+  await flush();
+  ctx.onProgress?.({ ...progress });
+}

@@ -1,0 +1,92 @@
+/**
+ * Shows import progress. On a terminal: a cli-progress bar per file (bytes read drive the bar and
+ * ETA, so compressed input estimates well; records and records/s shown beside it). cli-progress
+ * handles redraws, terminal width and cursor hiding, which we would otherwise re-implement.
+ * Elsewhere (CI logs, redirected output): a plain line every `intervalMs`, and one per finished file.
+ */
+import { basename } from "node:path";
+import cliProgress from "cli-progress";
+import type { ImportProgress } from "./import.js";
+
+export interface ProgressReporterOptions {
+  /** Where to write; default process.stderr. */
+  stream?: NodeJS.WriteStream | NodeJS.WritableStream;
+  /** Draw a bar; default: whether `stream` is a TTY. */
+  tty?: boolean;
+  /** Plain mode: milliseconds between lines; default 5000, at least 100. */
+  intervalMs?: number;
+}
+
+export interface ProgressReporter {
+  onProgress: (p: ImportProgress) => void;
+  /** Ends the bar or prints the last line; call once after importFiles returns. */
+  done: () => void;
+}
+
+const mb = (bytes: number) => `${(bytes / 1e6).toFixed(1)} MB`;
+const int = (n: number) => Math.round(n).toLocaleString("en-US");
+
+/** "1m 20s", "45s", "?" */
+export function formatDuration(seconds: number): string {
+  if (!Number.isFinite(seconds) || seconds < 0) return "?";
+  const s = Math.round(seconds);
+  return s >= 60 ? `${Math.floor(s / 60)}m ${s % 60}s` : `${s}s`;
+}
+
+/** One plain progress line, e.g. "import: a.jsonl.gz (1/3): 12,345 records, 2,100/s, 45% of 12.3 MB, ETA 20s". */
+export function formatProgressLine(p: ImportProgress, elapsedSeconds: number): string {
+  const rate = elapsedSeconds > 0 ? p.records / elapsedSeconds : 0;
+  const fraction = p.bytesTotal > 0 ? p.bytesRead / p.bytesTotal : 0;
+  const eta = fraction > 0 ? (elapsedSeconds * (1 - fraction)) / fraction : Number.NaN;
+  return (
+    `import: ${basename(p.file)} (${p.fileIndex + 1}/${p.fileCount}): ${int(p.records)} records, ${int(rate)}/s, ` +
+    `${Math.floor(fraction * 100)}% of ${mb(p.bytesTotal)}, ETA ${formatDuration(eta)}`
+  );
+}
+
+export function createProgressReporter(options: ProgressReporterOptions = {}): ProgressReporter {
+  const stream = options.stream ?? process.stderr;
+  const tty = options.tty ?? Boolean((stream as NodeJS.WriteStream).isTTY);
+  const intervalMs = Math.max(100, options.intervalMs ?? 5000);
+  let current: { file: string; started: number; last: ImportProgress } | null = null;
+  let lastLine = 0;
+  let bar: cliProgress.SingleBar | null = null;
+
+  const elapsed = () => (current ? (performance.now() - current.started) / 1000 : 0);
+  const finishFile = () => {
+    if (!current) return;
+    if (bar) bar.stop();
+    else stream.write(`${formatProgressLine(current.last, elapsed())}\n`);
+    bar = null;
+    current = null;
+  };
+
+  return {
+    onProgress(p) {
+      if (current?.file !== p.file) {
+        finishFile();
+        current = { file: p.file, started: performance.now(), last: p };
+        if (tty) {
+          bar = new cliProgress.SingleBar(
+            {
+              stream,
+              format: `${basename(p.file)} [{bar}] {percentage}% | {records} records | {rate}/s | ETA {eta_formatted}`,
+              hideCursor: true,
+              etaBuffer: 50,
+            },
+            cliProgress.Presets.shades_classic,
+          );
+          bar.start(Math.max(1, p.bytesTotal), 0, { records: "0", rate: "0" });
+        }
+      }
+      current.last = p;
+      if (bar) {
+        bar.update(p.bytesRead, { records: int(p.records), rate: int(elapsed() > 0 ? p.records / elapsed() : 0) });
+      } else if (performance.now() - lastLine >= intervalMs) {
+        lastLine = performance.now();
+        stream.write(`${formatProgressLine(p, elapsed())}\n`);
+      }
+    },
+    done: finishFile,
+  };
+}
