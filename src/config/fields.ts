@@ -97,6 +97,19 @@ export const FIELDS = {
     env: "PAPERFEED_LOG_LEVEL",
     schema: z.coerce.string().pipe(z.enum(LOG_LEVELS, { error: `must be one of ${LOG_LEVELS.join(", ")}` })),
   },
+  smtpUrl: {
+    flag: "--smtp-url",
+    env: "PAPERFEED_SMTP_URL",
+    schema: z.coerce.string().refine((s) => isUrlWithProtocol(s, ["smtp:", "smtps:"]), "must be an smtp:// or smtps:// URL"),
+  },
+  mailFrom: {
+    flag: "--mail-from",
+    env: "PAPERFEED_MAIL_FROM",
+    schema: z.coerce
+      .string()
+      .trim()
+      .regex(/^(?:[^<>\r\n]*<[^<>\s@]+@[^<>\s@]+>|[^<>\s@]+@[^<>\s@]+)$/, "must be an address, e.g. paperfeed@example.org or Paperfeed <paperfeed@example.org>"),
+  },
 } satisfies Record<string, FieldSpec>;
 
 export type FieldName = keyof typeof FIELDS;

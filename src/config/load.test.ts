@@ -27,6 +27,8 @@ describe("loadConfig", () => {
       baseUrl: "http://127.0.0.1:8080",
       demo: true,
       logLevel: "info",
+      smtpUrl: null,
+      mailFrom: "paperfeed <paperfeed@127.0.0.1>",
     });
   });
 
@@ -47,6 +49,8 @@ describe("loadConfig", () => {
         PAPERFEED_BASE_URL: "https://papers.example.org/",
         PAPERFEED_DEMO: "0",
         PAPERFEED_LOG_LEVEL: "debug",
+        PAPERFEED_SMTP_URL: "smtps://user:secret@mail.example.org:465",
+        PAPERFEED_MAIL_FROM: "Papers <papers@example.org>",
       },
     });
     assert.deepEqual(
@@ -60,6 +64,8 @@ describe("loadConfig", () => {
         baseUrl: "https://papers.example.org",
         demo: false,
         logLevel: "debug",
+        smtpUrl: "smtps://user:secret@mail.example.org:465",
+        mailFrom: "Papers <papers@example.org>",
       },
     );
   });
@@ -136,6 +142,16 @@ describe("loadConfig", () => {
       '--log-level "verbose" (PAPERFEED_LOG_LEVEL): must be one of error, warn, info, debug',
     ],
     [
+      "smtp url of another kind",
+      { flags: { smtpUrl: "http://mail.example.org" } },
+      '--smtp-url "http://mail.example.org" (PAPERFEED_SMTP_URL): must be an smtp:// or smtps:// URL',
+    ],
+    [
+      "mail from without an address",
+      { env: { PAPERFEED_MAIL_FROM: "paperfeed" } },
+      'PAPERFEED_MAIL_FROM "paperfeed" (--mail-from): must be an address, e.g. paperfeed@example.org or Paperfeed <paperfeed@example.org>',
+    ],
+    [
       "unknown variable",
       { env: { PAPERFEED_PROT: "80" } },
       "PAPERFEED_PROT: unknown variable (did you mean PAPERFEED_PORT?)",
@@ -167,6 +183,10 @@ describe("loadConfig", () => {
     ]) {
       assert.ok(message.includes(part), `missing "${part}" in: ${message}`);
     }
+  });
+
+  it("derives the default sender from the base URL", () => {
+    assert.equal(loadConfig({ flags: { baseUrl: "https://papers.example.org" } }).mailFrom, "paperfeed <paperfeed@papers.example.org>");
   });
 
   it("ignores variables outside the PAPERFEED_ namespace", () => {

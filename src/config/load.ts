@@ -59,14 +59,17 @@ export function loadConfig({ flags = {}, env = {} }: LoadConfigInput = {}): Conf
   const db = values.db ?? DEFAULTS.db;
   const host = values.host ?? DEFAULTS.host;
   const port = values.port ?? DEFAULTS.port;
+  const baseUrl = values.baseUrl ?? `http://${host.includes(":") ? `[${host}]` : host}:${port}`;
   return Object.freeze({
     db,
     databaseUrl: values.databaseUrl ?? DEFAULTS.databaseUrl,
     indexDir: values.indexDir ?? `${db}.index`,
     host,
     port,
-    baseUrl: values.baseUrl ?? `http://${host.includes(":") ? `[${host}]` : host}:${port}`,
+    baseUrl,
     demo: values.demo ?? DEFAULTS.demo,
     logLevel: values.logLevel ?? DEFAULTS.logLevel,
+    smtpUrl: values.smtpUrl ?? null,
+    mailFrom: values.mailFrom ?? `paperfeed <paperfeed@${new URL(baseUrl).hostname.replace(/^\[|\]$/g, "")}>`,
   });
 }

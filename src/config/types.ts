@@ -25,4 +25,18 @@ export interface Config {
   readonly demo: boolean;
   /** `--log-level`, `PAPERFEED_LOG_LEVEL`: error | warn | info | debug. Default `info`. */
   readonly logLevel: LogLevel;
+  /**
+   * Outgoing mail server as a URL: `smtp://[user:pass@]host[:port]` (STARTTLS when offered) or
+   * `smtps://…` (TLS from the start); query parameters `rateLimit` (messages per second, default
+   * 10, 1–10000) and `maxConnections` (default 2, 1–20). `--smtp-url`, `PAPERFEED_SMTP_URL`.
+   * Default: unset (null) — then no mail is sent and the subscribe box is hidden. Always set by
+   * `loadConfig`; optional in the type so hand-built configs (tests) need not name it.
+   */
+  readonly smtpUrl?: string | null;
+  /**
+   * Sender of digests and confirmations, `name <address>` or a bare address. `--mail-from`,
+   * `PAPERFEED_MAIL_FROM`. Default `paperfeed <paperfeed@HOST>` with HOST from `baseUrl`. Always
+   * set by `loadConfig`; optional in the type like `smtpUrl`.
+   */
+  readonly mailFrom?: string;
 }
