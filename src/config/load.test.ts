@@ -168,6 +168,12 @@ describe("loadConfig", () => {
     });
   }
 
+  it("never repeats a password from a rejected URL", () => {
+    const message = problemsOf({ flags: { databaseUrl: "mysql://admin:hunter2@db.example.org/x" } });
+    assert.ok(!message.includes("hunter2"), message);
+    assert.ok(message.includes('--database-url "mysql://admin:***@db.example.org/x"'), message);
+  });
+
   it("reports every problem at once", () => {
     const message = problemsOf({
       flags: { port: "abc", logLevel: "loud" },
@@ -186,7 +192,10 @@ describe("loadConfig", () => {
   });
 
   it("derives the default sender from the base URL", () => {
-    assert.equal(loadConfig({ flags: { baseUrl: "https://papers.example.org" } }).mailFrom, "paperfeed <paperfeed@papers.example.org>");
+    assert.equal(
+      loadConfig({ flags: { baseUrl: "https://papers.example.org" } }).mailFrom,
+      "paperfeed <paperfeed@papers.example.org>",
+    );
   });
 
   it("ignores variables outside the PAPERFEED_ namespace", () => {

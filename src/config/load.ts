@@ -42,7 +42,9 @@ export function loadConfig({ flags = {}, env = {} }: LoadConfigInput = {}): Conf
       (values as Record<FieldName, unknown>)[name] = parsed.data;
     } else {
       const [given, other] = fromFlag ? [field.flag, field.env] : [field.env, field.flag];
-      problems.push(`${given} ${JSON.stringify(String(raw))} (${other}): ${parsed.error.issues[0]!.message}`);
+      problems.push(
+        `${given} ${JSON.stringify(withoutPassword(String(raw)))} (${other}): ${parsed.error.issues[0]!.message}`,
+      );
     }
   }
   problems.push(...unknownVariables(env));
@@ -72,4 +74,16 @@ export function loadConfig({ flags = {}, env = {} }: LoadConfigInput = {}): Conf
     smtpUrl: values.smtpUrl ?? null,
     mailFrom: values.mailFrom ?? `paperfeed <paperfeed@${new URL(baseUrl).hostname.replace(/^\[|\]$/g, "")}>`,
   });
+}
+
+/** Error messages end up in logs and terminals; a URL's password never should. */
+function withoutPassword(value: string): string {
+  try {
+    const url = new URL(value);
+    if (!url.password) return value;
+    url.password = "***";
+    return url.href;
+  } catch {
+    return value;
+  }
 }
