@@ -100,7 +100,9 @@ export const FIELDS = {
   smtpUrl: {
     flag: "--smtp-url",
     env: "PAPERFEED_SMTP_URL",
-    schema: z.coerce.string().refine((s) => isUrlWithProtocol(s, ["smtp:", "smtps:"]), "must be an smtp:// or smtps:// URL"),
+    schema: z.coerce
+      .string()
+      .refine((s) => isUrlWithProtocol(s, ["smtp:", "smtps:"]), "must be an smtp:// or smtps:// URL"),
   },
   mailFrom: {
     flag: "--mail-from",
@@ -108,7 +110,10 @@ export const FIELDS = {
     schema: z.coerce
       .string()
       .trim()
-      .regex(/^(?:[^<>\r\n]*<[^<>\s@]+@[^<>\s@]+>|[^<>\s@]+@[^<>\s@]+)$/, "must be an address, e.g. paperfeed@example.org or Paperfeed <paperfeed@example.org>"),
+      .regex(
+        /^(?:[^<>\r\n]*<[^<>\s@]+@[^<>\s@]+>|[^<>\s@]+@[^<>\s@]+)$/,
+        "must be an address, e.g. paperfeed@example.org or Paperfeed <paperfeed@example.org>",
+      ),
   },
 } satisfies Record<string, FieldSpec>;
 
