@@ -2,7 +2,9 @@
  * BEIR documents are not arXiv papers, but our engine indexes Papers. Each document becomes a
  * Paper with a synthetic, valid new-style arXiv id (the caller keeps the id ↔ doc mapping), its
  * title and text as title and abstract, and nothing else: no authors, one category, one fixed
- * date, so that only the words can influence the ranking.
+ * date, so that only the words can influence the ranking. (The ingest's `beirDocToPaper` fills
+ * an empty title with the document id and dates papers by id, and its ids stop at 1.2M documents;
+ * several BEIR corpora are larger.)
  */
 import type { Paper } from "../../core/paper.js";
 import { PaperfeedError } from "../../core/errors.js";
