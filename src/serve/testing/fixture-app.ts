@@ -1,0 +1,91 @@
+/**
+ * A real app over a real SQLite store in a temp dir, filled from the recorded arXiv records in
+ * test/fixtures/web (see SOURCE.md there), plus any extra papers a test needs. For tests only.
+ */
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import type { Hono } from "hono";
+import type { Config } from "../../config/types.js";
+import type { Paper } from "../../core/paper.js";
+import { importFiles } from "../../ingest/import.js";
+import { createSearchEngine } from "../../search/index.js";
+import type { SearchEngine } from "../../search/types.js";
+import { openStore } from "../../store/open.js";
+import type { Store } from "../../store/types.js";
+import { createApp } from "../app.js";
+import { type Logger, createLogger } from "../log.js";
+
+export const FIXTURE_DIR = fileURLToPath(new URL("../../../test/fixtures/web/", import.meta.url));
+export const FIXTURE_FILES = ["daily-listings.jsonl", "abs-records.jsonl"].map((name) => join(FIXTURE_DIR, name));
+
+export interface FixtureApp {
+  app: Hono;
+  store: Store;
+  search: SearchEngine;
+  /** Lines the app logged (errors only). */
+  logged: string[];
+  close(): Promise<void>;
+}
+
+export function testConfig(dir: string, overrides: Partial<Config> = {}): Config {
+  return {
+    db: join(dir, "paperfeed.db"),
+    databaseUrl: null,
+    indexDir: join(dir, "index"),
+    host: "127.0.0.1",
+    port: 0,
+    baseUrl: "http://127.0.0.1",
+    demo: false,
+    logLevel: "error",
+    ...overrides,
+  };
+}
+
+/** Imports the fixture files into `store`; fails loudly if any record was refused. */
+export async function importFixtures(store: Store): Promise<void> {
+  const summary = await importFiles(store, FIXTURE_FILES);
+  if (summary.issueCount > 0 || summary.imported === 0) {
+    throw new Error(`web fixtures did not import cleanly: ${JSON.stringify(summary.issues.slice(0, 3))}`);
+  }
+}
+
+export async function openFixtureApp(extra: Paper[] = []): Promise<FixtureApp> {
+  const dir = mkdtempSync(join(tmpdir(), "paperfeed-web-"));
+  const config = testConfig(dir);
+  const store = await openStore({ path: config.db });
+  await importFixtures(store);
+  if (extra.length) await store.upsertPapers(extra);
+  const search = createSearchEngine();
+  for await (const batch of store.scanPapers(200)) for (const paper of batch) search.add(paper);
+  const logged: string[] = [];
+  const log: Logger = createLogger("error", (line) => logged.push(line));
+  return {
+    app: createApp({ store, search, config, log }),
+    store,
+    search,
+    logged,
+    close: async () => {
+      await store.close();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** GET through the app (no socket); the body as text. */
+export async function fetchPage(app: Hono, path: string): Promise<{ status: number; body: string; headers: Headers }> {
+  const res = await app.request(path);
+  return { status: res.status, body: await res.text(), headers: res.headers };
+}
+
+/** The text of an HTML fragment with tags removed and entities for quotes/ampersands decoded. */
+export const textOf = (html: string) =>
+  html
+    .replace(/<[^>]+>/g, "")
+    .replace(/&quot;/g, '"')
+    .replace(/&#39;/g, "'")
+    .replace(/&amp;/g, "&");
+
+/** How many times `needle` occurs in `haystack`. */
+export const occurrences = (haystack: string, needle: string) => haystack.split(needle).length - 1;

@@ -1,0 +1,64 @@
+/**
+ * Paper text as HTML: LaTeX math typeset by KaTeX, matched words in <mark>, everything else
+ * escaped by JSX. Input arrives as segments (the search engine's highlight/snippet output) so
+ * marks and math can be merged: math is found in the joined text, and marks apply only to the
+ * plain parts, because a <mark> inside a formula would break it.
+ */
+import { raw } from "hono/html";
+import type { Segment } from "../../../search/index.js";
+import { splitMath } from "../math.js";
+
+export type { Segment };
+
+interface Range {
+  start: number;
+  end: number;
+}
+
+function matchRanges(segments: readonly Segment[]): Range[] {
+  const ranges: Range[] = [];
+  let offset = 0;
+  for (const seg of segments) {
+    if (seg.match) ranges.push({ start: offset, end: offset + seg.text.length });
+    offset += seg.text.length;
+  }
+  return ranges;
+}
+
+/** Plain text from `start`, with the parts that fall in `ranges` marked. */
+function Marked({ text, start, ranges }: { text: string; start: number; ranges: Range[] }) {
+  const end = start + text.length;
+  const out: unknown[] = [];
+  let cursor = start;
+  for (const r of ranges) {
+    const from = Math.max(r.start, cursor);
+    const to = Math.min(r.end, end);
+    if (to <= from) continue;
+    if (from > cursor) out.push(text.slice(cursor - start, from - start));
+    out.push(<mark>{text.slice(from - start, to - start)}</mark>);
+    cursor = to;
+  }
+  if (cursor < end) out.push(text.slice(cursor - start));
+  return <>{out}</>;
+}
+
+export function RichText({ text, segments }: { text?: string; segments?: readonly Segment[] }) {
+  const segs = segments ?? [{ text: text ?? "", match: false }];
+  const full = segs.map((s) => s.text).join("");
+  const ranges = matchRanges(segs);
+  let offset = 0;
+  return (
+    <>
+      {splitMath(full).map((part) => {
+        const start = offset;
+        if (part.kind === "text") {
+          offset += part.text.length;
+          return <Marked text={part.text} start={start} ranges={ranges} />;
+        }
+        offset += part.source.length;
+        if (part.html === null) return part.source;
+        return <span class={part.display ? "math math-display" : "math"}>{raw(part.html)}</span>;
+      })}
+    </>
+  );
+}

@@ -1,0 +1,94 @@
+/**
+ * The frame around every page: top bar with the name, the always-visible search box and the
+ * section links, then one reading column. The script is an external file (the CSP allows no
+ * inline script) and only enhances: every link and form works without it.
+ */
+import type { Child } from "hono/jsx";
+import { raw } from "hono/html";
+import { assetUrls } from "../static.js";
+
+export type Section = "daily" | "new" | "search" | "help" | null;
+
+export interface Frame {
+  /** Page title without the site name. */
+  title: string;
+  /** Which top-bar link is the current page. */
+  section?: Section;
+  /** Text already in the search box (the current query). */
+  query?: string;
+  /** Load KaTeX's stylesheet (the page has rendered math). */
+  math?: boolean;
+  /** Meta description for link previews. */
+  description?: string;
+  /** Canonical URL path, when the page is reachable under several. */
+  canonical?: string;
+}
+
+const NAV: Array<{ section: Exclude<Section, null>; href: string; label: string }> = [
+  { section: "daily", href: "/", label: "Daily" },
+  { section: "new", href: "/new", label: "New" },
+];
+
+export function Layout(props: Frame & { children?: Child }) {
+  return (
+    <>
+      {raw("<!doctype html>")}
+      <html lang="en">
+        <head>
+          <meta charset="utf-8" />
+          <meta name="viewport" content="width=device-width, initial-scale=1" />
+          <meta name="color-scheme" content="light dark" />
+          <title>{props.title === "paperfeed" ? "paperfeed" : `${props.title} · paperfeed`}</title>
+          {props.description && <meta name="description" content={props.description} />}
+          {props.canonical && <link rel="canonical" href={props.canonical} />}
+          <link rel="stylesheet" href={assetUrls.style} />
+          {props.math && <link rel="stylesheet" href={assetUrls.katexCss} />}
+          <script src={assetUrls.script} defer></script>
+        </head>
+        <body>
+          <a class="skip-link" href="#main">
+            Skip to content
+          </a>
+          <header class="topbar">
+            <div class="topbar-inner">
+              <a class="brand" href="/">
+                paperfeed
+              </a>
+              <nav class="sections" aria-label="Sections">
+                {NAV.map((item) => (
+                  <a href={item.href} aria-current={props.section === item.section ? "page" : undefined}>
+                    {item.label}
+                  </a>
+                ))}
+              </nav>
+              <form class="searchbox" action="/search" method="get" role="search">
+                <label class="visually-hidden" for="site-q">
+                  Search papers
+                </label>
+                <input
+                  id="site-q"
+                  name="q"
+                  type="search"
+                  value={props.query ?? ""}
+                  placeholder="Search papers, authors, ids…"
+                  autocomplete="off"
+                  aria-keyshortcuts="/"
+                />
+                <button type="submit">Search</button>
+              </form>
+            </div>
+          </header>
+          <main id="main" class="column" tabindex={-1}>
+            {props.children}
+          </main>
+          <footer class="column footer">
+            <p>
+              paperfeed · metadata from <a href="https://arxiv.org">arXiv</a> ·{" "}
+              <a href="/help/search">Search help</a>
+            </p>
+          </footer>
+        </body>
+      </html>
+    </>
+  );
+}

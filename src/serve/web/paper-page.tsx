@@ -1,0 +1,124 @@
+/** `/papers/:id` — one paper: title, authors, abstract with math, links, facts, versions, citation. */
+import { paperHref } from "./format.js";
+import { Layout } from "./layout.js";
+import { plainText } from "./math.js";
+import { AllAuthors } from "./components/authors.js";
+import { CodeLinkList } from "./components/code-links.js";
+import { CategoryChip } from "./components/paper-item.js";
+import { RichText } from "./components/rich-text.js";
+import type { PaperView } from "./present/paper.js";
+
+function Facts({ view }: { view: PaperView }) {
+  return (
+    <dl class="facts">
+      <dt>arXiv id</dt>
+      <dd>
+        <a href={view.arxivUrl}>
+          {view.id}v{view.version}
+        </a>
+      </dd>
+      <dt>Categories</dt>
+      <dd class="chips">
+        {view.categories.map((c) => (
+          <CategoryChip category={c} />
+        ))}
+      </dd>
+      {view.facts.map((fact) => (
+        <>
+          <dt>{fact.label}</dt>
+          <dd>{fact.href ? <a href={fact.href}>{fact.text}</a> : fact.text}</dd>
+        </>
+      ))}
+      {view.versions.length > 0 && (
+        <>
+          <dt>Versions</dt>
+          <dd>
+            <ul class="versions">
+              {view.versions.map((v) => (
+                <li>
+                  <a href={v.href}>{v.label}</a> {v.date}
+                  {v.size && <span class="muted"> · {v.size}</span>}
+                </li>
+              ))}
+            </ul>
+          </dd>
+        </>
+      )}
+    </dl>
+  );
+}
+
+function Cite({ view }: { view: PaperView }) {
+  return (
+    <section class="cite" aria-labelledby="cite-heading">
+      <h2 id="cite-heading">Cite</h2>
+      <div class="copyable">
+        <p id="citation-text" class="citation">
+          {view.citation}
+        </p>
+        <button type="button" class="copy" data-copy="citation-text" hidden>
+          Copy citation
+        </button>
+      </div>
+      <details class="bibtex">
+        <summary>BibTeX</summary>
+        <div class="copyable">
+          <pre id="bibtex-text" tabindex={0}>
+            {view.bibtex}
+          </pre>
+          <button type="button" class="copy" data-copy="bibtex-text" hidden>
+            Copy BibTeX
+          </button>
+        </div>
+      </details>
+    </section>
+  );
+}
+
+export function PaperPage({ view }: { view: PaperView }) {
+  return (
+    <Layout title={plainText(view.title)} math={view.hasMath} canonical={paperHref(view.id)} description={view.description}>
+      <article class="paper-page">
+        <p class="kicker">
+          <CategoryChip category={view.categories[0] ?? ""} /> arXiv:{view.id}v{view.version} · {view.announcedLabel}
+        </p>
+        <h1 class="paper-page-title">
+          <RichText text={view.title} />
+        </h1>
+        <AllAuthors names={view.authors} />
+        <p class="actions">
+          <a class="button primary" href={view.pdfUrl}>
+            PDF
+          </a>
+          <a class="button" href={view.arxivUrl}>
+            arXiv page
+          </a>
+          <a class="button" href="#cite-heading">
+            Cite
+          </a>
+        </p>
+        <section aria-labelledby="abstract-heading">
+          <h2 id="abstract-heading">Abstract</h2>
+          <div class="abstract">
+            {view.abstractParagraphs.map((para) => (
+              <p>
+                <RichText text={para} />
+              </p>
+            ))}
+          </div>
+        </section>
+        {view.codeLinks.length > 0 && (
+          <section aria-labelledby="code-heading">
+            <h2 id="code-heading">Code and links</h2>
+            <CodeLinkList links={view.codeLinks} />
+          </section>
+        )}
+        <section aria-labelledby="details-heading">
+          <h2 id="details-heading">Details</h2>
+          <Facts view={view} />
+        </section>
+        <Cite view={view} />
+      </article>
+    </Layout>
+  );
+}

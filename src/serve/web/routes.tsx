@@ -1,0 +1,79 @@
+/**
+ * The HTML pages. Each handler asks its presenter for a view model and renders one page
+ * component; the presenters hold the logic, the components only markup.
+ */
+import type { Hono } from "hono";
+import { parseArxivId } from "../../core/arxiv-id.js";
+import type { SearchEngine } from "../../search/types.js";
+import type { Store } from "../../store/types.js";
+import { DailyPage, EmptyDailyPage } from "./daily-page.js";
+import { NotFoundPage } from "./error-page.js";
+import { paperHref } from "./format.js";
+import { HelpPage } from "./help-page.js";
+import { NewPage } from "./new-page.js";
+import { PaperPage } from "./paper-page.js";
+import { presentDaily } from "./present/daily.js";
+import { presentNewest } from "./present/newest.js";
+import { presentPaper } from "./present/paper.js";
+import { presentSearch } from "./present/search.js";
+import { type CategoryOption, SearchPage } from "./search-page.js";
+
+export interface PageDeps {
+  store: Store;
+  search: SearchEngine;
+}
+
+/** How long the category list in the search filters is reused before asking the store again. */
+const CATEGORY_TTL_MS = 5 * 60_000;
+/** Categories offered in the filter; others still work typed into the URL or as cat: in a query. */
+const CATEGORY_CHOICES = 40;
+
+function categoryOptions(store: Store): () => Promise<CategoryOption[]> {
+  let cached: { at: number; options: CategoryOption[] } | null = null;
+  return async () => {
+    if (cached && Date.now() - cached.at < CATEGORY_TTL_MS) return cached.options;
+    const stats = await store.stats();
+    const options = stats.categories
+      .slice(0, CATEGORY_CHOICES)
+      .map((c) => ({ value: c.category, count: c.count }))
+      .sort((a, b) => a.value.localeCompare(b.value));
+    cached = { at: Date.now(), options };
+    return options;
+  };
+}
+
+export function mountPages(app: Hono, deps: PageDeps): void {
+  const categories = categoryOptions(deps.store);
+
+  app.get("/", async (c) => {
+    const view = await presentDaily(deps.store, c.req.query());
+    return c.html(view ? <DailyPage view={view} /> : <EmptyDailyPage />);
+  });
+
+  app.get("/new", async (c) => c.html(<NewPage view={await presentNewest(deps.store, c.req.query("page"))} />));
+
+  app.get("/search", async (c) => {
+    const view = await presentSearch(deps, c.req.query());
+    const status = view.state === "invalid" ? 400 : 200;
+    return c.html(<SearchPage view={view} categories={view.state === "intro" ? [] : await categories()} />, status);
+  });
+
+  app.get("/help/search", (c) => c.html(<HelpPage />));
+
+  // Ids contain slashes (hep-th/9901001), so the parameter takes the rest of the path.
+  app.get("/papers/:id{.+}", async (c) => {
+    const raw = c.req.param("id");
+    const parsed = parseArxivId(raw);
+    if (!parsed) {
+      return c.html(<NotFoundPage message={`“${raw}” is not an arXiv id.`} guess={raw} />, 404);
+    }
+    // One address per paper: versions, subject classes and pasted URLs redirect to it.
+    if (parsed.id !== raw) return c.redirect(paperHref(parsed.id), 301);
+    const paper = await deps.store.getPaper(parsed.id);
+    if (!paper) {
+      const message = `Paper ${parsed.id} is not in this collection (yet).`;
+      return c.html(<NotFoundPage message={message} guess={parsed.id} arxivId={parsed.id} />, 404);
+    }
+    return c.html(<PaperPage view={presentPaper(paper)} />);
+  });
+}

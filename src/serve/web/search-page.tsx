@@ -1,0 +1,142 @@
+/** `/search` — results with count and time, filters and sort as a plain form, paging, help when nothing matched. */
+import { Layout } from "./layout.js";
+import { Pager } from "./components/pager.js";
+import { PaperList } from "./components/paper-item.js";
+import type { SearchView } from "./present/search.js";
+
+export interface CategoryOption {
+  value: string;
+  count: number;
+}
+
+const EXAMPLES = ['"graph neural networks"', 'au:"Yann LeCun"', "diffusion -video", "ti:transformer cat:cs.LG"];
+
+function Filters({ view, categories }: { view: SearchView; categories: CategoryOption[] }) {
+  const { form } = view;
+  const options = form.cat && !categories.some((c) => c.value === form.cat) ? [{ value: form.cat, count: 0 }, ...categories] : categories;
+  return (
+    <form class="filters" action="/search" method="get" aria-label="Filters and sort">
+      <input type="hidden" name="q" value={form.q} />
+      <label>
+        <span>Category</span>
+        <select name="cat">
+          <option value="">All categories</option>
+          {options.map((c) => (
+            <option value={c.value} selected={c.value === form.cat}>
+              {c.value}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label>
+        <span>From</span>
+        <input name="from" value={form.from} placeholder="YYYY-MM-DD" size={10} inputmode="numeric" />
+      </label>
+      <label>
+        <span>Until</span>
+        <input name="to" value={form.to} placeholder="YYYY-MM-DD" size={10} inputmode="numeric" />
+      </label>
+      <label class="check">
+        <input type="checkbox" name="code" value="1" checked={form.code} />
+        <span>Has code</span>
+      </label>
+      <label>
+        <span>Sort</span>
+        <select name="sort">
+          <option value="">Relevance</option>
+          <option value="newest" selected={form.sort === "newest"}>
+            Newest
+          </option>
+        </select>
+      </label>
+      <button type="submit">Apply</button>
+    </form>
+  );
+}
+
+function ActiveFilters({ view }: { view: SearchView }) {
+  if (view.activeFilters.length === 0) return null;
+  return (
+    <p class="active-filters">
+      {view.activeFilters.map((f) => (
+        <a class="filter-chip" href={f.href}>
+          {f.text} <span aria-hidden="true">×</span>
+          <span class="visually-hidden">(remove)</span>
+        </a>
+      ))}
+    </p>
+  );
+}
+
+function Intro() {
+  return (
+    <div class="intro">
+      <p>Search titles, abstracts, authors and comments of every paper here. Some queries to try:</p>
+      <ul class="examples">
+        {EXAMPLES.map((q) => (
+          <li>
+            <a href={`/search?q=${encodeURIComponent(q)}`}>
+              <code>{q}</code>
+            </a>
+          </li>
+        ))}
+      </ul>
+      <p>
+        <a href="/help/search">How to write queries</a>
+      </p>
+    </div>
+  );
+}
+
+function NoHits({ view }: { view: SearchView }) {
+  return (
+    <div class="no-hits">
+      <p>No papers match{view.form.q ? <> “{view.form.q}”</> : null}. You could:</p>
+      <ul>
+        {view.suggestions.map((s) => (
+          <li>{s.href ? <a href={s.href}>{s.text}</a> : s.text}</li>
+        ))}
+        <li>
+          <a href="/help/search">Read how queries work</a>
+        </li>
+      </ul>
+    </div>
+  );
+}
+
+export function SearchPage({ view, categories }: { view: SearchView; categories: CategoryOption[] }) {
+  const { form } = view;
+  const heading = form.q ? `Results for “${form.q}”` : view.state === "intro" ? "Search" : "Papers";
+  return (
+    <Layout title={form.q ? `${form.q} – Search` : "Search"} section="search" query={form.q} math={view.hasMath}>
+      <header class="page-head">
+        <h1>{heading}</h1>
+        {view.state === "results" && (
+          <p class="summary" role="status">
+            {view.totalLabel} · {view.tookLabel}
+          </p>
+        )}
+      </header>
+      {view.state !== "intro" && <Filters view={view} categories={categories} />}
+      <ActiveFilters view={view} />
+      {view.state === "intro" && <Intro />}
+      {view.state === "invalid" && (
+        <div class="problem" role="alert">
+          {view.problems.map((p) => (
+            <p>{p}</p>
+          ))}
+          <p>
+            <a href="/help/search">How to write queries</a>
+          </p>
+        </div>
+      )}
+      {view.state === "none" && <NoHits view={view} />}
+      {view.state === "results" && (
+        <>
+          <PaperList papers={view.results} label="Search results" start={view.start} />
+          <Pager paging={view.paging} />
+        </>
+      )}
+    </Layout>
+  );
+}
