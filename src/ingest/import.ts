@@ -93,6 +93,7 @@ export async function importFiles(store: PaperSink, files: string[], options: Im
     let format: Format;
     try {
       format = forced ?? formatByName(await detectFormat(file));
+      if (forced) await warnOnMismatch(file, forced, report);
     } catch (e) {
       const item = fileError({ file }, messageOf(e));
       if (item.kind === "error") report({ file, position: item.position, reason: item.reason });
@@ -107,6 +108,14 @@ export async function importFiles(store: PaperSink, files: string[], options: Im
   }
   summary.seconds = Math.round((performance.now() - started) / 10) / 100;
   return summary;
+}
+
+/** A forced format that the content contradicts is read as asked, with a warning to explain odd results. */
+async function warnOnMismatch(file: string, forced: Format, report: (i: Issue) => void) {
+  const detected = await detectFormat(file).catch(() => null);
+  if (detected && detected !== forced.name) {
+    report({ file, position: { file }, reason: `ingest: ${file}: read as ${forced.name} as asked, but it looks like ${detected}` });
+  }
 }
 
 async function countUnstorable(format: Extract<Format, { storable: false }>, file: string, summary: ImportSummary, report: (i: Issue) => void) {

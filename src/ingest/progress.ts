@@ -49,14 +49,15 @@ export function createProgressReporter(options: ProgressReporterOptions = {}): P
   const tty = options.tty ?? Boolean((stream as NodeJS.WriteStream).isTTY);
   const intervalMs = Math.max(100, options.intervalMs ?? 5000);
   let current: { file: string; started: number; last: ImportProgress } | null = null;
-  let lastLine = 0;
+  let lastLine = Number.NEGATIVE_INFINITY;
   let bar: cliProgress.SingleBar | null = null;
+  let printed: ImportProgress | null = null;
 
   const elapsed = () => (current ? (performance.now() - current.started) / 1000 : 0);
   const finishFile = () => {
     if (!current) return;
     if (bar) bar.stop();
-    else stream.write(`${formatProgressLine(current.last, elapsed())}\n`);
+    else if (current.last !== printed) stream.write(`${formatProgressLine(current.last, elapsed())}\n`);
     bar = null;
     current = null;
   };
@@ -66,6 +67,7 @@ export function createProgressReporter(options: ProgressReporterOptions = {}): P
       if (current?.file !== p.file) {
         finishFile();
         current = { file: p.file, started: performance.now(), last: p };
+        lastLine = Number.NEGATIVE_INFINITY; // a new file gets its first line at once
         if (tty) {
           bar = new cliProgress.SingleBar(
             {
@@ -84,6 +86,7 @@ export function createProgressReporter(options: ProgressReporterOptions = {}): P
         bar.update(p.bytesRead, { records: int(p.records), rate: int(elapsed() > 0 ? p.records / elapsed() : 0) });
       } else if (performance.now() - lastLine >= intervalMs) {
         lastLine = performance.now();
+        printed = p;
         stream.write(`${formatProgressLine(p, elapsed())}\n`);
       }
     },

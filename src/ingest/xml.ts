@@ -90,7 +90,10 @@ export async function* readXmlElements(file: string, recordNames: ReadonlySet<st
     recordBroken = null;
   });
   parser.on("error", (e: Error) => {
-    const message = e.message.replace(/^(\d+:\d+): /, "line $1: ");
+    // A mismatched close tag makes saxes close every open element, the root too; the complaints
+    // about "another root" that follow are echoes of that one broken record, not new damage.
+    if (recordErrors > 0 && /only one root|outside of root node/.test(e.message)) return;
+    const message = e.message.replace(/^(\d+):(\d+): /, "line $1 column $2: ");
     if (stack.length > 0) recordBroken ??= message;
     else outsideError ??= message;
   });

@@ -54,6 +54,73 @@ export const MIGRATIONS: readonly Migration[] = [
       END;
     `,
   },
+  {
+    version: 2,
+    name: "mail delivery: subscribers, saved searches, outbox, shown papers, suppressions, jobs",
+    sql: `
+      CREATE TABLE subscribers (
+        id INTEGER PRIMARY KEY,
+        email TEXT NOT NULL UNIQUE,
+        cadence TEXT NOT NULL CHECK (cadence IN ('daily', 'weekly')),
+        status TEXT NOT NULL CHECK (status IN ('pending', 'active', 'unsubscribed')),
+        created_at TEXT NOT NULL,
+        confirmed_at TEXT,
+        -- period key of the last digest queued ("2024-01-15", "2024-W03"); sorts within a cadence
+        last_period TEXT,
+        -- seam for accounts: the member owning this subscription
+        account_id TEXT
+      );
+      CREATE INDEX subscribers_due ON subscribers (cadence, status, id);
+
+      CREATE TABLE saved_searches (
+        id INTEGER PRIMARY KEY,
+        subscriber_id INTEGER NOT NULL REFERENCES subscribers (id) ON DELETE CASCADE,
+        name TEXT NOT NULL,
+        query TEXT NOT NULL,
+        exclude TEXT NOT NULL DEFAULT '[]',
+        created_at TEXT NOT NULL
+      );
+      CREATE INDEX saved_searches_subscriber ON saved_searches (subscriber_id, id);
+
+      -- Messages to send. The key is the idempotency key (one row per subscriber and period) and
+      -- the Message-ID; payload says what to render, so rows stay small.
+      CREATE TABLE outbox (
+        key TEXT PRIMARY KEY,
+        kind TEXT NOT NULL CHECK (kind IN ('confirm', 'digest')),
+        subscriber_id INTEGER NOT NULL,
+        email TEXT NOT NULL,
+        payload TEXT NOT NULL,
+        status TEXT NOT NULL DEFAULT 'pending' CHECK (status IN ('pending', 'sending', 'handed', 'sent', 'failed')),
+        not_before TEXT NOT NULL,
+        attempts INTEGER NOT NULL DEFAULT 0,
+        last_error TEXT,
+        owner TEXT,
+        created_at TEXT NOT NULL,
+        sent_at TEXT
+      ) WITHOUT ROWID;
+      CREATE INDEX outbox_due ON outbox (status, not_before);
+
+      -- A paper is shown to a subscriber once, ever.
+      CREATE TABLE shown_papers (
+        subscriber_id INTEGER NOT NULL,
+        paper_id TEXT NOT NULL,
+        PRIMARY KEY (subscriber_id, paper_id)
+      ) WITHOUT ROWID;
+
+      CREATE TABLE suppressions (email TEXT PRIMARY KEY, reason TEXT NOT NULL, created_at TEXT NOT NULL) WITHOUT ROWID;
+      CREATE TABLE job_locks (name TEXT PRIMARY KEY, owner TEXT NOT NULL, until TEXT NOT NULL) WITHOUT ROWID;
+      CREATE TABLE job_runs (
+        job TEXT NOT NULL,
+        period TEXT NOT NULL,
+        status TEXT NOT NULL CHECK (status IN ('running', 'done', 'failed')),
+        started_at TEXT NOT NULL,
+        finished_at TEXT,
+        detail TEXT,
+        PRIMARY KEY (job, period)
+      ) WITHOUT ROWID;
+      CREATE TABLE delivery_secrets (name TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID;
+    `,
+  },
 ];
 
 export const LATEST_SCHEMA = MIGRATIONS.at(-1)!.version;

@@ -1,0 +1,47 @@
+import assert from "node:assert/strict";
+import { Writable } from "node:stream";
+import { test } from "node:test";
+import type { ImportProgress } from "./import.js";
+import { createProgressReporter, formatDuration, formatProgressLine } from "./progress.js";
+
+function capture() {
+  const chunks: string[] = [];
+  const stream = new Writable({
+    write(chunk, _encoding, done) {
+      chunks.push(String(chunk));
+      done();
+    },
+  });
+  return { stream, text: () => chunks.join("") };
+}
+
+const at = (file: string, records: number, bytesRead: number): ImportProgress => ({ file, fileIndex: file === "b.jsonl" ? 1 : 0, fileCount: 2, records, bytesRead, bytesTotal: 4_000_000 });
+
+test("a plain line has records, rate, share of bytes and ETA", () => {
+  assert.equal(formatProgressLine(at("dir/a.jsonl.gz", 12_345, 1_000_000), 10), "import: a.jsonl.gz (1/2): 12,345 records, 1,235/s, 25% of 4.0 MB, ETA 30s");
+  assert.equal(formatDuration(80), "1m 20s");
+  assert.equal(formatDuration(Number.NaN), "?");
+});
+
+test("without a terminal: a line when due and one per finished file", () => {
+  const out = capture();
+  const reporter = createProgressReporter({ stream: out.stream, tty: false, intervalMs: 60_000 });
+  reporter.onProgress(at("a.jsonl", 10, 100)); // first report of a file prints at once
+  reporter.onProgress(at("a.jsonl", 20, 4_000_000)); // not due yet
+  reporter.onProgress(at("b.jsonl", 5, 10)); // a.jsonl finished: its last state is printed
+  reporter.done();
+  const lines = out.text().trim().split("\n");
+  assert.equal(lines.length, 3);
+  assert.match(lines[0]!, /^import: a\.jsonl \(1\/2\): 10 records/);
+  assert.match(lines[1]!, /^import: a\.jsonl \(1\/2\): 20 records, .* 100% of 4\.0 MB/);
+  assert.match(lines[2]!, /^import: b\.jsonl \(2\/2\): 5 records/);
+});
+
+test("on a terminal: a cli-progress bar with the record count", () => {
+  const out = capture();
+  Object.assign(out.stream, { isTTY: true, columns: 120 });
+  const reporter = createProgressReporter({ stream: out.stream });
+  reporter.onProgress(at("a.jsonl", 1_500, 2_000_000));
+  reporter.done();
+  assert.match(out.text(), /a\.jsonl \[.*\] 50% \| 1,500 records/);
+});
