@@ -1,0 +1,16 @@
+import { examples, type RegisterCommand } from "../command.js";
+
+export const registerEval: RegisterCommand = (program) => {
+  const command = program
+    .command("eval")
+    .description("measure ranking quality on a BEIR-style test collection (corpus, queries, qrels)")
+    .argument("<dir>", "collection directory with corpus.jsonl(.gz), queries.jsonl and qrels/<split>.tsv")
+    .option("--split <name>", "qrels split to evaluate (default: test, else dev, else train)")
+    .action(async (dir: string, options: { split?: string }) => {
+      const onProgress = (message: string) => process.stderr.write(`eval: ${message}\n`);
+      const { formatEvaluation, runEvaluation } = await import("../../search/eval/run.js");
+      const result = await runEvaluation(dir, { split: options.split, onProgress });
+      process.stdout.write(`${formatEvaluation(result)}\n`);
+    });
+  examples(command, ["eval data/beir/scifact", "eval data/beir/scifact --split train"]);
+};

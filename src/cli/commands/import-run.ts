@@ -1,0 +1,46 @@
+/**
+ * Runs an import and tells the user what happened: progress while reading (a bar on a terminal,
+ * plain lines otherwise, on stderr), then every issue with file and position, then the summary.
+ * Exit code 1 when a file could not be read at all or every record was bad, else 0.
+ */
+import type { ImportSummary } from "../../ingest/import.js";
+import type { Store } from "../../store/types.js";
+import { EXIT_FAILURE, EXIT_OK } from "../report-error.js";
+
+export async function runImport(store: Store, files: string[], format: string | undefined): Promise<number> {
+  const { importFiles } = await import("../../ingest/import.js");
+  const { createProgressReporter } = await import("../../ingest/progress.js");
+  const progress = createProgressReporter();
+  const recordsPerFile = new Map<string, number>();
+  const filesWithIssues = new Set<string>();
+  let summary: ImportSummary;
+  try {
+    summary = await importFiles(store, files, {
+      format,
+      onProgress: (p) => {
+        recordsPerFile.set(p.file, p.records);
+        progress.onProgress(p);
+      },
+      onIssue: (issue) => filesWithIssues.add(issue.file),
+    });
+  } finally {
+    progress.done();
+  }
+
+  for (const issue of summary.issues) process.stderr.write(`paperfeed: ${issue.reason}\n`);
+  const unlisted = summary.issueCount - summary.issues.length;
+  if (unlisted > 0) process.stderr.write(`paperfeed: … and ${unlisted} more issues\n`);
+  process.stdout.write(formatSummary(summary));
+
+  const unreadable = [...filesWithIssues].filter((file) => !recordsPerFile.get(file));
+  const allBad = summary.read > 0 && summary.skipped === summary.read;
+  return unreadable.length > 0 || allBad ? EXIT_FAILURE : EXIT_OK;
+}
+
+export function formatSummary(s: ImportSummary): string {
+  const files = s.files === 1 ? "1 file" : `${s.files} files`;
+  const counts = `${s.imported} imported, ${s.updated} updated, ${s.unchanged} unchanged, ${s.deleted} deleted, ${s.skipped} skipped`;
+  const issues = s.issueCount === 0 ? "" : `; ${s.issueCount} ${s.issueCount === 1 ? "issue" : "issues"}`;
+  const changed = s.imported + s.updated + s.deleted > 0;
+  return `${changed ? "" : "no changes: "}${s.read} records from ${files} in ${s.seconds.toFixed(2)} s: ${counts}${issues}\n`;
+}

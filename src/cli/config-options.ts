@@ -1,0 +1,45 @@
+/**
+ * The global flags: one per Config field, each mirroring its PAPERFEED_* variable. Commander only
+ * collects the text; `loadConfig` (zod) validates it, so a bad flag and a bad variable are reported
+ * the same way and all at once.
+ */
+import type { Command } from "commander";
+import { CONFIG_FIELDS, loadConfig, type Config, type ConfigFlags } from "../config/index.js";
+
+type FieldName = keyof typeof CONFIG_FIELDS;
+
+/** Placeholder and help per Config field; a Record, so a new field without a flag fails to compile. */
+const OPTIONS: Record<FieldName, { value?: string; help: string }> = {
+  db: { value: "<file>", help: "SQLite database file (default ./data/paperfeed.db)" },
+  databaseUrl: { value: "<url>", help: "PostgreSQL URL; used instead of --db when set" },
+  indexDir: { value: "<dir>", help: "search index directory (default <db>.index)" },
+  host: { value: "<addr>", help: "address the server binds (default 127.0.0.1)" },
+  port: { value: "<n>", help: "server port 0-65535, 0 picks a free one (default 8080)" },
+  baseUrl: { value: "<url>", help: "public URL of the site (default http://<host>:<port>)" },
+  demo: { help: "do not import the demo papers into an empty database" },
+  logLevel: { value: "<level>", help: "error | warn | info | debug (default info)" },
+  smtpUrl: { value: "<url>", help: "outgoing mail server, smtp:// or smtps:// (default: no mail)" },
+  mailFrom: { value: "<address>", help: "sender of mail (default paperfeed <paperfeed@HOST of base URL>)" },
+};
+const NAMES = Object.keys(OPTIONS) as FieldName[];
+
+export function addConfigOptions(command: Command): Command {
+  for (const name of NAMES) {
+    const { value, help } = OPTIONS[name];
+    const field = CONFIG_FIELDS[name];
+    command.option(value ? `${field.flag} ${value}` : field.flag, `${help} [${field.env}]`);
+  }
+  return command;
+}
+
+/** The validated config for a (sub)command: flags typed on the command line, then the environment. */
+export function configOf(command: Command, env: NodeJS.ProcessEnv = process.env): Config {
+  const given = command.optsWithGlobals<Record<string, unknown>>();
+  const flags: ConfigFlags = {};
+  for (const name of NAMES) {
+    // Commander fills `demo: true` for `--no-demo` by default; only what the user typed counts.
+    if (command.getOptionValueSourceWithGlobals(name) === "cli")
+      flags[name] = given[name] as string | boolean;
+  }
+  return loadConfig({ flags, env });
+}

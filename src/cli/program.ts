@@ -1,0 +1,52 @@
+/**
+ * The `paperfeed` command tree. Settings shared by every subcommand (exit override, output,
+ * help layout) are set before the subcommands are added, because commander copies them then.
+ */
+import { readFileSync } from "node:fs";
+import { Command } from "commander";
+import type { CliRun, RegisterCommand } from "./command.js";
+import { examples } from "./command.js";
+import { addConfigOptions } from "./config-options.js";
+import { registerEval } from "./commands/eval.js";
+import { registerImport } from "./commands/import.js";
+import { registerReindex } from "./commands/reindex.js";
+import { registerSearch } from "./commands/search.js";
+import { registerServe } from "./commands/serve.js";
+import { registerStats } from "./commands/stats.js";
+
+const COMMANDS: RegisterCommand[] = [
+  registerImport,
+  registerServe,
+  registerSearch,
+  registerStats,
+  registerReindex,
+  registerEval,
+];
+
+const packageJson = JSON.parse(readFileSync(new URL("../../package.json", import.meta.url), "utf8")) as {
+  version: string;
+};
+
+export function createProgram(run: CliRun): Command {
+  const program = new Command("paperfeed")
+    .description("Self-hostable research-paper discovery: import arXiv metadata, search it, serve it.")
+    .version(packageJson.version, "-V, --version", "print the version")
+    .helpOption("-h, --help", "show help")
+    .exitOverride()
+    .showHelpAfterError("(run with --help for usage)")
+    .configureHelp({ showGlobalOptions: true, sortSubcommands: false })
+    .configureOutput({ outputError: (text, write) => write(`paperfeed: ${text.replace(/^error: /, "")}`) });
+  addConfigOptions(program);
+  examples(program, [
+    "import arxiv-metadata-oai-snapshot.json --db papers.db",
+    "serve --db papers.db --port 8080",
+    'search "graph neural networks" --db papers.db --limit 5',
+    "stats --db papers.db",
+  ]);
+  program.addHelpText(
+    "after",
+    "\nEvery global option can also be set by its PAPERFEED_* variable; a flag wins over its variable.",
+  );
+  for (const register of COMMANDS) register(program, run);
+  return program;
+}
