@@ -1,4 +1,4 @@
-import type { StoreStats } from "../../store/types.js";
+import type { DayCount, StoreStats } from "../../store/types.js";
 import { examples, type RegisterCommand } from "../command.js";
 import { configOf } from "../config-options.js";
 import { withStore } from "../open.js";
@@ -13,17 +13,24 @@ export const registerStats: RegisterCommand = (program) => {
       const config = configOf(self);
       await withStore(config, async (store) => {
         const stats = await store.stats();
-        const index = await indexStatus(config, stats);
+        const recentDays = await store.announcedDays({ limit: RECENT_DAYS });
+        const index = indexStatus(config);
         process.stdout.write(
-          options.json ? `${JSON.stringify({ ...stats, index }, null, 2)}\n` : formatStats(stats, index),
+          options.json
+            ? `${JSON.stringify({ ...stats, recentDays, index }, null, 2)}\n`
+            : formatStats(stats, recentDays, index),
         );
       });
     });
   examples(command, ["stats --db papers.db", "stats --json | jq .categories"]);
 };
 
-function formatStats(stats: StoreStats, index: IndexStatus): string {
-  const days = stats.firstDay ? `${stats.firstDay} … ${stats.lastDay}` : "none";
+/** Latest announcement days shown with their paper counts. */
+const RECENT_DAYS = 5;
+
+function formatStats(stats: StoreStats, recentDays: DayCount[], index: IndexStatus): string {
+  const recent = recentDays.map((d) => `${d.day} (${d.count.toLocaleString("en-US")})`).join(", ");
+  const days = stats.firstDay ? `${stats.firstDay} … ${stats.lastDay}; latest: ${recent}` : "none";
   const lines = [
     `database    ${stats.backend} ${stats.location}`,
     `papers      ${stats.papers.toLocaleString("en-US")}`,
