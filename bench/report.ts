@@ -1,0 +1,135 @@
+/**
+ * Turns benchmark results into tables (Markdown, which also reads well in a terminal) with the
+ * targets marked pass/fail, and keeps bench/RESULTS.md: one section per part and size, replaced
+ * when that part and size run again, left alone otherwise.
+ */
+import fs from "node:fs";
+import os from "node:os";
+import type { ImportResult } from "./import.js";
+import type { Fts5Result } from "./search/fts5.js";
+import type { FuzzResult } from "./search/fuzz-run.js";
+import type { OursBuildResult, OursServeResult } from "./search/ours.js";
+import { QUERY_KINDS } from "./queries.js";
+import type { LatencySummary } from "./stats.js";
+
+export interface SearchRun {
+  size: number;
+  label: string;
+  seed: number;
+  ours: { build: OursBuildResult; serve: OursServeResult };
+  fts5: Fts5Result | null;
+}
+
+/** Targets at the full arXiv size (2.6M); smaller runs show them for orientation only. */
+export const TARGETS = { p99Ms: 10, speedup: 100, buildMs: 5 * 60_000, indexBytes: 1024 ** 3, coldStartMs: 3_000 };
+export const TARGET_SIZE = 2_600_000;
+
+export function machine(): string {
+  const cpu = os.cpus()[0]?.model ?? "unknown CPU";
+  const ram = (os.totalmem() / 1024 ** 3).toFixed(0);
+  return `${cpu}, ${os.cpus().length} cores, ${ram} GiB RAM, Node ${process.version}, ${os.platform()} ${os.release()}`;
+}
+
+const n = (x: number) => Math.round(x).toLocaleString("en-US");
+export const bytes = (b: number | null) =>
+  b === null ? "–" : b >= 1024 ** 3 ? `${(b / 1024 ** 3).toFixed(2)} GiB` : `${(b / 1024 ** 2).toFixed(0)} MiB`;
+export const ms = (x: number | null | undefined) =>
+  x === null || x === undefined || Number.isNaN(x) ? "–" : x >= 60_000 ? `${(x / 60_000).toFixed(1)} min` : x >= 1_000 ? `${(x / 1000).toFixed(2)} s` : x >= 10 ? `${x.toFixed(0)} ms` : `${x.toFixed(2)} ms`;
+function ratio(slow: number | undefined, fast: number): string {
+  if (slow === undefined || !fast) return "–";
+  const r = slow / fast;
+  return `${r >= 10 ? r.toFixed(0) : r.toFixed(r >= 1 ? 1 : 2)}×`;
+}
+const verdict = (ok: boolean | null) => (ok === null ? "n/a" : ok ? "**pass**" : "**FAIL**");
+
+function row(cells: string[]): string {
+  return `| ${cells.join(" | ")} |`;
+}
+
+function table(header: string[], rows: string[][]): string[] {
+  return [row(header), row(header.map(() => "---")), ...rows.map(row)];
+}
+
+/** Markdown for one search run. */
+export function searchSection(run: SearchRun): string {
+  const { build, serve } = run.ours;
+  const f = run.fts5;
+  const ours = serve.queries.comparable;
+  const base = f?.queries.comparable;
+  const atTarget = run.size >= TARGET_SIZE;
+  const target = (text: string, ok: boolean | null) => `${text} ${atTarget ? verdict(ok) : ""}`.trim();
+  const index = Math.max(build.memoryBytes, build.diskBytes ?? 0);
+  const rows = [
+    ["build", ms(build.buildMs), ms(f?.buildMs), ratio(f?.buildMs, build.buildMs), target("≤ 5 min", build.buildMs <= TARGETS.buildMs)],
+    ["index in memory", bytes(build.memoryBytes), "–", "", target("≤ 1 GiB (memory and disk)", index <= TARGETS.indexBytes)],
+    ["index on disk", bytes(build.diskBytes), bytes(f?.diskBytes ?? null), "", ""],
+    ["peak RSS, build", bytes(build.peakRssBytes), bytes(f?.peakRssBytes ?? null), "", ""],
+    ["peak RSS, serving", bytes(serve.peakRssBytes), "", "", ""],
+    ["cold start (load from disk)", ms(serve.coldStartMs), "", "", target("≤ 3 s", serve.coldStartMs === null ? false : serve.coldStartMs <= TARGETS.coldStartMs)],
+    ["top-10 p50", ms(ours.p50), ms(base?.p50), ratio(base?.p50, ours.p50), target("≥ 100× FTS5", base ? base.p50 / ours.p50 >= TARGETS.speedup : null)],
+    ["top-10 p95", ms(ours.p95), ms(base?.p95), ratio(base?.p95, ours.p95), ""],
+    ["top-10 p99", ms(ours.p99), ms(base?.p99), ratio(base?.p99, ours.p99),
+      target("≤ 10 ms and ≥ 100× FTS5", ours.p99 <= TARGETS.p99Ms && (base ? base.p99 / ours.p99 >= TARGETS.speedup : true))],
+    ["QPS (one thread)", n(ours.qps), base ? n(base.qps) : "–", ratio(ours.qps, base?.qps ?? 0), ""],
+  ];
+  const lines = [
+    `### Search, ${run.label} papers`,
+    "",
+    `${new Date().toISOString().slice(0, 10)} · ${machine()} · corpus seed ${run.seed}, ${n(build.papers)} papers` +
+      (f ? `; FTS5 timed ${n(f.queries.ran)} queries` : "; FTS5 not run"),
+    "",
+    `Latencies are over the plain-word queries (${n(ours.count)} for paperfeed), which both engines understand alike; ` +
+      `all kinds are listed below.${atTarget ? "" : " Targets apply at 2.6M papers."}`,
+    "",
+    ...table(["", "paperfeed", "FTS5 (bm25)", "ratio", "target"], rows),
+    "",
+    ...kindTable(serve.queries.byKind, f?.queries.byKind),
+  ];
+  if (serve.fuzz) lines.push("", fuzzLine(serve.fuzz));
+  return lines.join("\n");
+}
+
+function kindTable(ours: Record<string, LatencySummary>, base: Record<string, LatencySummary> | undefined): string[] {
+  const kinds = QUERY_KINDS.filter((kind) => ours[kind]);
+  const rows = kinds.map((kind) => {
+    const s = ours[kind]!;
+    const b = base?.[kind];
+    return [kind, n(s.count), ms(s.p50), ms(s.p99), ms(s.max), b ? ms(b.p50) : "–", b ? ms(b.p99) : "–"];
+  });
+  return table(["query kind", "queries", "p50", "p99", "max", "FTS5 p50", "FTS5 p99"], rows);
+}
+
+export function fuzzLine(fuzz: FuzzResult): string {
+  const head = `Fuzz: ${n(fuzz.queries)} random and hostile query strings, ${n(fuzz.exceptions)} exceptions ${verdict(fuzz.exceptions === 0)}, ` +
+    `max latency ${ms(fuzz.maxMs)} (query ${fuzz.slowest}), total ${ms(fuzz.totalMs)}.`;
+  return [head, ...fuzz.examples.map((e) => `- ${e.query}: ${e.error}`)].join("\n");
+}
+
+export function importSection(result: ImportResult): string {
+  return [
+    "### Import",
+    "",
+    `${new Date().toISOString().slice(0, 10)} · ${machine()}`,
+    "",
+    ...table(
+      ["file", "records", "imported", "issues", "time", "records/s", "database", "peak RSS"],
+      [[result.file, n(result.records), n(result.imported), n(result.issues), ms(result.seconds * 1000), n(result.recordsPerSecond), bytes(result.dbBytes), bytes(result.peakRssBytes)]],
+    ),
+  ].join("\n");
+}
+
+const HEADER = `# Benchmark results
+
+Written by \`npm run bench\` (see bench/README.md). Each section is replaced when its part and size run again.
+`;
+
+/** Replaces (or adds) the sections named by key in RESULTS.md, keeping the others. */
+export function updateResults(file: string, sections: Array<{ key: string; body: string }>): void {
+  let text = fs.existsSync(file) ? fs.readFileSync(file, "utf8") : HEADER;
+  for (const { key, body } of sections) {
+    const block = `<!-- ${key} -->\n${body}\n<!-- /${key} -->`;
+    const pattern = new RegExp(`<!-- ${key} -->[\\s\\S]*?<!-- /${key} -->`);
+    text = pattern.test(text) ? text.replace(pattern, () => block) : `${text.trimEnd()}\n\n${block}\n`;
+  }
+  fs.writeFileSync(file, text.endsWith("\n") ? text : `${text}\n`);
+}

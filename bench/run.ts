@@ -1,0 +1,144 @@
+/**
+ * `npm run bench -- [options]`: search and import benchmarks. See bench/README.md.
+ *
+ * The parent learns the corpus model, writes each corpus and the query set once, and runs every
+ * measurement in a child process of its own (our engine's build, our engine's cold start and
+ * queries, FTS5, the import), so that memory figures never mix.
+ */
+import { spawn } from "node:child_process";
+import fs from "node:fs";
+import path from "node:path";
+import { parseArgs } from "node:util";
+import { CorpusGenerator } from "./corpus.js";
+import { ensureCorpusFile, parseSize, sizeLabel } from "./corpus-file.js";
+import { loadCorpusModel } from "./corpus/model-cache.js";
+import type { ImportArgs, ImportResult } from "./import.js";
+import { arxivDataDir, OUT_DIR, REPO_ROOT, RESULTS_FILE } from "./paths.js";
+import { buildQuerySet } from "./queries.js";
+import { importSection, searchSection, updateResults, type SearchRun } from "./report.js";
+import type { Fts5Args, Fts5Result } from "./search/fts5.js";
+import type { OursArgs, OursBuildResult, OursServeResult } from "./search/ours.js";
+import { persistence } from "./search/engine-adapter.js";
+
+const USAGE = `npm run bench -- [options]
+  --sizes LIST        corpus sizes, e.g. 100k,1M,2.6M (default 100k)
+  --parts LIST        search, fuzz, import (default search,fuzz,import); fuzz runs at the largest size
+  --queries N         queries timed on paperfeed (default 2000)
+  --fts5-queries N    of those, how many FTS5 answers (default 300; 0 skips FTS5)
+  --fts5-budget S     stop timing FTS5 after S seconds per size (default 600)
+  --fuzz N            hostile query strings (default 100000)
+  --seed N            corpus seed (default 1)
+  --no-write          print only; leave bench/RESULTS.md as it is`;
+
+const { values } = parseArgs({
+  options: {
+    sizes: { type: "string", default: "100k" },
+    parts: { type: "string", default: "search,fuzz,import" },
+    queries: { type: "string", default: "2000" },
+    "fts5-queries": { type: "string", default: "300" },
+    "fts5-budget": { type: "string", default: "600" },
+    fuzz: { type: "string", default: "100000" },
+    seed: { type: "string", default: "1" },
+    "no-write": { type: "boolean", default: false },
+    help: { type: "boolean", default: false },
+  },
+});
+if (values.help) {
+  console.log(USAGE);
+  process.exit(0);
+}
+
+function count(name: keyof typeof values, min: number): number {
+  const value = Number(values[name]);
+  if (!Number.isInteger(value) || value < min) {
+    console.error(`bench: --${name} must be an integer ≥ ${min}\n${USAGE}`);
+    process.exit(2);
+  }
+  return value;
+}
+
+const sizes = String(values.sizes).split(",").map(parseSize).sort((a, b) => a - b);
+const parts = new Set(String(values.parts).split(",").map((p) => p.trim()));
+const options = {
+  queries: count("queries", 1),
+  fts5Queries: count("fts5-queries", 0),
+  fts5BudgetMs: count("fts5-budget", 1) * 1000,
+  fuzz: count("fuzz", 0),
+  seed: count("seed", 0),
+};
+const TMP = path.join(OUT_DIR, "tmp");
+const log = (message: string) => console.error(`[bench ${new Date().toISOString().slice(11, 19)}] ${message}`);
+
+/** Runs one task in a fresh Node process and returns what it wrote. */
+async function child<T>(task: string, args: unknown): Promise<T> {
+  fs.mkdirSync(TMP, { recursive: true });
+  const argsFile = path.join(TMP, `${task}.args.json`);
+  const resultFile = path.join(TMP, `${task}.result.json`);
+  fs.writeFileSync(argsFile, JSON.stringify(args));
+  fs.rmSync(resultFile, { force: true });
+  const nodeArgs = ["--expose-gc", "--max-old-space-size=16384", "--import", "tsx", path.join(REPO_ROOT, "bench/child.ts"), task, argsFile, resultFile];
+  const code = await new Promise<number | null>((resolve) => {
+    spawn(process.execPath, nodeArgs, { stdio: ["ignore", "inherit", "inherit"], cwd: REPO_ROOT }).on("exit", resolve);
+  });
+  if (code !== 0 || !fs.existsSync(resultFile)) throw new Error(`bench: child task ${task} failed (exit ${code})`);
+  return JSON.parse(fs.readFileSync(resultFile, "utf8")) as T;
+}
+
+async function searchBench(generator: CorpusGenerator, size: number, fuzz: number): Promise<SearchRun> {
+  const label = sizeLabel(size);
+  log(`${label}: corpus file`);
+  const corpusFile = await ensureCorpusFile(generator, size, options.seed, (written) => {
+    if (written % 200_000 === 0) log(`${label}: generated ${written.toLocaleString("en-US")} papers`);
+  });
+  const queries = buildQuerySet(generator, { count: options.queries, corpusSeed: options.seed, corpusSize: size });
+  const oursArgs: OursArgs = { corpusFile, indexDir: path.join(TMP, `index-${label}`), queries, fuzz };
+  log(`${label}: building paperfeed's index`);
+  const build = await child<OursBuildResult>("ours-build", oursArgs);
+  let serve = build.serve;
+  if (!serve) {
+    log(`${label}: loading it in a fresh process, timing ${queries.length} queries${fuzz ? ` and ${fuzz} fuzz strings` : ""}`);
+    serve = await child<OursServeResult>("ours-serve", oursArgs);
+  }
+  fs.rmSync(oursArgs.indexDir, { recursive: true, force: true });
+  let fts5: Fts5Result | null = null;
+  if (options.fts5Queries > 0) {
+    log(`${label}: building FTS5, timing up to ${options.fts5Queries} queries`);
+    const fts5Args: Fts5Args = { corpusFile, tmpDir: TMP, queries: queries.slice(0, options.fts5Queries), budgetMs: options.fts5BudgetMs };
+    fts5 = await child<Fts5Result>("fts5", fts5Args);
+  }
+  return { size, label, seed: options.seed, ours: { build, serve }, fts5 };
+}
+
+async function main() {
+  const sections: Array<{ key: string; body: string }> = [];
+  const print = (key: string, body: string) => {
+    console.log(`\n${body}\n`);
+    sections.push({ key, body });
+  };
+  if (parts.has("search") || parts.has("fuzz")) {
+    log(`corpus model from ${path.relative(REPO_ROOT, arxivDataDir())}`);
+    const generator = new CorpusGenerator(await loadCorpusModel());
+    if (!persistence) log("note: the engine cannot be saved yet; cold start is not measured");
+    for (const size of sizes) {
+      const fuzz = parts.has("fuzz") && size === sizes.at(-1) ? options.fuzz : 0;
+      const run = await searchBench(generator, size, fuzz);
+      fs.writeFileSync(path.join(OUT_DIR, `search-${run.label}.json`), JSON.stringify(run, null, 1));
+      print(`search-${run.label}`, searchSection(run));
+    }
+  }
+  if (parts.has("import")) {
+    const file = path.join(arxivDataDir(), "daily_arxiv_listings.jsonl.gz");
+    log(`import: ${path.basename(file)}`);
+    const result = await child<ImportResult>("import", { file, tmpDir: TMP } satisfies ImportArgs);
+    print("import", importSection(result));
+  }
+  if (!values["no-write"] && sections.length > 0) {
+    updateResults(RESULTS_FILE, sections);
+    log(`updated ${path.relative(REPO_ROOT, RESULTS_FILE)}`);
+  }
+}
+
+main().catch((e: unknown) => {
+  console.error(e instanceof Error ? e.message : String(e));
+  process.exit(1);
+});

@@ -1,0 +1,72 @@
+import assert from "node:assert/strict";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { after, test } from "node:test";
+import { CorpusGenerator } from "../../bench/corpus.js";
+import { parseSize, sizeLabel } from "../../bench/corpus-file.js";
+import { learnCorpusModel } from "../../bench/corpus/learn.js";
+import { hostileQueries } from "../../bench/fuzz.js";
+import { buildQuerySet, QUERY_KINDS, toBaselineText, toSearchRequest } from "../../bench/queries.js";
+import { updateResults } from "../../bench/report.js";
+import { runFuzz } from "../../bench/search/fuzz-run.js";
+import { percentile, summarize } from "../../bench/stats.js";
+import { createSearchEngine } from "../../src/search/index.js";
+
+const FIXTURES = path.join(import.meta.dirname, "../fixtures/bench-corpus");
+const model = await learnCorpusModel([path.join(FIXTURES, "listings-first200.jsonl"), path.join(FIXTURES, "abs-first60.jsonl")]);
+const generator = new CorpusGenerator(model, { reliableCount: 5, maxRanks: 200_000 });
+const root = fs.mkdtempSync(path.join(os.tmpdir(), "paperfeed-bench-test-"));
+after(() => fs.rmSync(root, { recursive: true, force: true }));
+
+test("nearest-rank percentiles and QPS, computed by hand", () => {
+  const latencies = [5, 1, 4, 2, 3, 10, 6, 7, 8, 9];
+  assert.equal(percentile([1, 2, 3, 4, 5, 6, 7, 8, 9, 10], 50), 5);
+  assert.equal(percentile([1, 2, 3, 4, 5, 6, 7, 8, 9, 10], 95), 10);
+  const s = summarize(latencies);
+  assert.deepEqual([s.count, s.p50, s.p95, s.p99, s.max, s.mean], [10, 5, 10, 10, 10, 5.5]);
+  assert.equal(s.qps, 10 / 0.055); // 10 queries in 55 ms
+});
+
+test("sizes read and print as 100k, 1M, 2.6M", () => {
+  assert.deepEqual(["100k", "1M", "2.6M", "5000"].map(parseSize), [100_000, 1_000_000, 2_600_000, 5000]);
+  assert.deepEqual([100_000, 1_000_000, 2_600_000, 5000, 1234].map(sizeLabel), ["100k", "1M", "2.6M", "5k", "1234"]);
+  assert.throws(() => parseSize("lots"), /not a number/);
+});
+
+test("the query set is deterministic, mixes every kind, and renders for both engines", () => {
+  const queries = buildQuerySet(generator, { count: 400, corpusSize: 2000 });
+  assert.deepEqual(buildQuerySet(generator, { count: 400, corpusSize: 2000 }), queries);
+  assert.deepEqual([...new Set(queries.map((q) => q.kind))].sort(), [...QUERY_KINDS].sort());
+  assert.ok(queries.every((q) => q.terms.length >= 1 && q.terms.length <= 4 && q.terms.every((t) => /^[\p{L}\p{N}]+$/u.test(t))));
+  const phrase = queries.find((q) => q.phrase)!;
+  assert.equal(toSearchRequest(phrase).q, `"${phrase.terms.join(" ")}"`);
+  assert.equal(toBaselineText(phrase), phrase.terms.join(" "));
+  const filtered = queries.find((q) => q.kind === "category")!;
+  assert.deepEqual(toSearchRequest(filtered).filters, filtered.filters);
+  // Phrases come from the corpus itself, so they match in it.
+  const engine = createSearchEngine();
+  for (const paper of generator.papers({ size: 2000 })) engine.add(paper);
+  const phrases = queries.filter((q) => q.phrase).slice(0, 10);
+  assert.ok(phrases.every((q) => engine.search(toSearchRequest(q)).total > 0));
+});
+
+test("hostile strings are deterministic and never make the engine throw", () => {
+  assert.deepEqual([...hostileQueries(50, 9)], [...hostileQueries(50, 9)]);
+  const engine = createSearchEngine();
+  for (const paper of generator.papers({ size: 300 })) engine.add(paper);
+  const result = runFuzz(engine, 2000);
+  assert.equal(result.queries, 2000);
+  assert.deepEqual(result.examples, []);
+  assert.equal(result.exceptions, 0);
+});
+
+test("RESULTS.md sections are replaced by key and others kept", () => {
+  const file = path.join(root, "RESULTS.md");
+  updateResults(file, [{ key: "search-1M", body: "one" }, { key: "import", body: "two" }]);
+  updateResults(file, [{ key: "import", body: "three $& $1" }]);
+  const text = fs.readFileSync(file, "utf8");
+  assert.match(text, /<!-- search-1M -->\none\n<!-- \/search-1M -->/);
+  assert.match(text, /<!-- import -->\nthree \$& \$1\n<!-- \/import -->/);
+  assert.doesNotMatch(text, /two/);
+});
