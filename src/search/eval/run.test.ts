@@ -65,6 +65,22 @@ test("missing files and bad JSON are reported with the file and line", async () 
   await assert.rejects(runEvaluation(dir, { tmpDir: root }), /no corpus\.jsonl or corpus\.jsonl\.gz/);
 });
 
+test("a document whose id is the query's id is left out of the ranking, as BEIR does", async () => {
+  const dir = path.join(root, "self");
+  fs.mkdirSync(path.join(dir, "qrels"), { recursive: true });
+  const docs = [
+    { _id: "q1", title: "Gene expression in yeast", text: "Yeast gene expression." },
+    { _id: "d2", title: "Gene regulation", text: "Expression of genes in yeast cells." },
+  ];
+  fs.writeFileSync(path.join(dir, "corpus.jsonl"), docs.map((d) => JSON.stringify(d)).join("\n"));
+  fs.writeFileSync(path.join(dir, "queries.jsonl"), JSON.stringify({ _id: "q1", text: "gene expression in yeast" }));
+  fs.writeFileSync(path.join(dir, "qrels", "test.tsv"), "query-id\tcorpus-id\tscore\nq1\tq1\t1\nq1\td2\t1\n");
+  const result = await runEvaluation(dir, { tmpDir: root });
+  // q1 itself would rank first; without it only d2 (rank 1) of the two relevant ids is found.
+  assert.deepEqual(result.fts5, { ndcg10: 1 / (1 + 1 / Math.log2(3)), recall100: 0.5, mrr10: 1 });
+  assert.equal(result.ours.recall100, 0.5);
+});
+
 test("synthetic ids are valid arXiv ids, unique per index; queries lose their operators", () => {
   assert.equal(syntheticArxivId(0), "1501.00001");
   assert.equal(syntheticArxivId(99_998), "1501.99999");
