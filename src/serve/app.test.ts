@@ -21,22 +21,38 @@ test("pages carry a CSP without inline scripts, nosniff and a referrer policy", 
 
 test("static assets are served with their type and a year-long immutable cache", async () => {
   const { body: page } = await fetchPage(fx.app, "/papers/math-ph/0509021");
-  const urls = [...page.matchAll(/(?:href|src)="(\/static\/[^"]+)"/g)].map((m) => m[1]!.replace(/&amp;/g, "&"));
-  assert.equal(urls.length, 3, urls.join(" "));
+  const urls = [...page.matchAll(/(?:href|src)="(\/static\/[^"]+)"/g)].map((m) =>
+    m[1]!.replace(/&amp;/g, "&"),
+  );
+  assert.equal(urls.length, 4, urls.join(" "));
   const katexCss = urls.find((u) => u.includes("katex.min.css"))!;
-  const font = /url\((fonts\/KaTeX_Main-Regular\.woff2)\)/.exec(await (await fx.app.request(katexCss)).text())?.[1];
+  const font = /url\((fonts\/KaTeX_Main-Regular\.woff2)\)/.exec(
+    await (await fx.app.request(katexCss)).text(),
+  )?.[1];
   assert.ok(font, "the KaTeX stylesheet names its fonts");
   for (const url of [...urls, katexCss.replace("katex.min.css", font)]) {
     const res = await fx.app.request(url);
     assert.equal(res.status, 200, url);
     assert.match(res.headers.get("cache-control") ?? "", /max-age=31536000, immutable/, url);
     const type = res.headers.get("content-type") ?? "";
-    assert.ok(/\.css/.test(url) ? type.startsWith("text/css") : /\.js/.test(url) ? type.startsWith("text/javascript") : type === "font/woff2", `${url}: ${type}`);
+    const expected = url.includes(".css")
+      ? "text/css"
+      : url.includes(".js")
+        ? "text/javascript"
+        : url.includes(".svg")
+          ? "image/svg+xml"
+          : "font/woff2";
+    assert.ok(type.startsWith(expected), `${url}: ${type}`);
   }
 });
 
 test("only known asset names are served; anything else is the 404 page", async () => {
-  for (const path of ["/static/app.ts", "/static/..%2f..%2fpackage.json", "/static/katex-0.19.1/../../package.json", "/static/katex-0.19.1/katex.js"]) {
+  for (const path of [
+    "/static/app.ts",
+    "/static/..%2f..%2fpackage.json",
+    "/static/katex-0.19.1/../../package.json",
+    "/static/katex-0.19.1/katex.js",
+  ]) {
     const res = await fx.app.request(path);
     assert.equal(res.status, 404, path);
   }
@@ -55,7 +71,9 @@ test("an unknown address is an HTML 404 page, or a JSON error under /api", async
   assert.match(page.body, /href="\/search\?q=graph%20neural%20networks"/);
   const api = await fx.app.request("/api/nothing");
   assert.equal(api.status, 404);
-  assert.deepEqual(await api.json(), { error: { id: "not_found", message: "serve: no resource at GET /api/nothing" } });
+  assert.deepEqual(await api.json(), {
+    error: { id: "not_found", message: "serve: no resource at GET /api/nothing" },
+  });
 });
 
 test("GET /api/papers/:id returns the stored paper; bad and unknown ids are JSON errors", async () => {
@@ -68,7 +86,9 @@ test("GET /api/papers/:id returns the stored paper; bad and unknown ids are JSON
   assert.equal(((await bad.json()) as { error: { id: string } }).error.id, "bad_arxiv_id");
   const missing = await fx.app.request("/api/papers/2401.99999");
   assert.equal(missing.status, 404);
-  assert.deepEqual(await missing.json(), { error: { id: "paper_not_found", message: "serve: paper 2401.99999 not found" } });
+  assert.deepEqual(await missing.json(), {
+    error: { id: "paper_not_found", message: "serve: paper 2401.99999 not found" },
+  });
 });
 
 test("GET /api/search validates its parameters and returns papers with the total", async () => {

@@ -10,7 +10,10 @@ export interface Logger {
   debug(message: string): void;
 }
 
-export function createLogger(level: LogLevel, write: (line: string) => void = (line) => process.stderr.write(line)): Logger {
+export function createLogger(
+  level: LogLevel,
+  write: (line: string) => void = (line) => process.stderr.write(line),
+): Logger {
   const at = (wanted: LogLevel) => (message: string) => {
     if (RANK[wanted] <= RANK[level]) write(`${new Date().toISOString()} ${wanted} ${message}\n`);
   };

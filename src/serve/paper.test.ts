@@ -39,7 +39,8 @@ test("an old-style id has its own page with journal, DOI and every version", asy
   assert.ok(text.includes("String Junctions and Their Duals in Heterotic String Theory"));
   assert.ok(text.includes("Prog.Theor.Phys.101:1155-1164,1999"));
   assert.match(body, /href="https:\/\/doi\.org\/10\.1143\/PTP\.101\.1155"/);
-  for (const v of [1, 2, 3]) assert.match(body, new RegExp(`href="https://arxiv.org/abs/hep-th/9901001v${v}">v${v}</a>`));
+  for (const v of [1, 2, 3])
+    assert.match(body, new RegExp(`href="https://arxiv.org/abs/hep-th/9901001v${v}">v${v}</a>`));
   assert.ok(text.includes("arXiv:hep-th/9901001v3"));
 });
 
@@ -53,7 +54,10 @@ test("a version suffix, subject class or pasted URL redirects to the one canonic
 
 test("LaTeX in titles and abstracts is typeset by KaTeX on the server", async () => {
   const { body } = await fetchPage(fx.app, "/papers/math-ph/0509021");
-  assert.match(body, /<h1 class="paper-page-title">Hermite and Laguerre <span class="math"><span class="katex">/);
+  assert.match(
+    body,
+    /<h1 class="paper-page-title">Hermite and Laguerre <span class="math"><span class="katex">/,
+  );
   assert.match(body, /<title>Hermite and Laguerre β-ensembles: asymptotic corrections/);
   assert.ok(!/<h1[^>]*>[^<]*\$/.test(body), "the TeX source is not left in the heading");
   assert.match(body, /<annotation encoding="application\/x-tex">\\beta<\/annotation>/);

@@ -19,7 +19,8 @@ before(async () => {
 after(() => fx.close());
 
 const resultIds = (body: string) => [...body.matchAll(/data-paper-id="([^"]+)"/g)].map((m) => m[1]!);
-const totalOf = (body: string) => Number(/role="status">([\d,]+) paper/.exec(body)?.[1]?.replace(/,/g, "") ?? NaN);
+const totalOf = (body: string) =>
+  Number(/role="status">([\d,]+) paper/.exec(body)?.[1]?.replace(/,/g, "") ?? NaN);
 
 test("results show the count and time, titles and snippets with matched words marked", async () => {
   const { status, body } = await fetchPage(fx.app, "/search?q=diffusion");
@@ -80,7 +81,10 @@ test("a query without hits says so and suggests dropping filters and quotes", as
   assert.equal(status, 200);
   const text = textOf(body);
   assert.ok(text.includes("No papers match"), text.slice(0, 300));
-  assert.match(body, /<a href="\/search\?q=%22quasicrystal\+teleportation%22">Search without the filters<\/a>/);
+  assert.match(
+    body,
+    /<a href="\/search\?q=%22quasicrystal\+teleportation%22">Search without the filters<\/a>/,
+  );
   assert.ok(text.includes("Drop the quotes"));
   assert.match(body, /href="\/help\/search"/);
 });

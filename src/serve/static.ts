@@ -14,8 +14,9 @@ import type { Hono } from "hono";
 const OWN_DIR = join(dirname(fileURLToPath(import.meta.url)), "web", "assets");
 const katexMain = createRequire(import.meta.url).resolve("katex");
 const KATEX_DIST = dirname(katexMain);
-const KATEX_VERSION = (JSON.parse(readFileSync(join(KATEX_DIST, "..", "package.json"), "utf8")) as { version: string })
-  .version;
+const KATEX_VERSION = (
+  JSON.parse(readFileSync(join(KATEX_DIST, "..", "package.json"), "utf8")) as { version: string }
+).version;
 
 const TYPES: Record<string, string> = {
   css: "text/css; charset=utf-8",
@@ -23,6 +24,7 @@ const TYPES: Record<string, string> = {
   woff2: "font/woff2",
   woff: "font/woff",
   ttf: "font/ttf",
+  svg: "image/svg+xml",
 };
 const LONG_CACHE = "public, max-age=31536000, immutable";
 
@@ -30,7 +32,7 @@ const hashOf = (body: Buffer) => createHash("sha256").update(body).digest("hex")
 
 /** Our own files, read once at start. */
 const own = new Map<string, { body: Buffer; hash: string }>();
-for (const name of ["style.css", "enhance.js"]) {
+for (const name of ["style.css", "enhance.js", "favicon.svg"]) {
   const body = readFileSync(join(OWN_DIR, name));
   own.set(name, { body, hash: hashOf(body) });
 }
@@ -39,6 +41,7 @@ for (const name of ["style.css", "enhance.js"]) {
 export const assetUrls = {
   style: `/static/style.css?v=${own.get("style.css")!.hash}`,
   script: `/static/enhance.js?v=${own.get("enhance.js")!.hash}`,
+  icon: `/static/favicon.svg?v=${own.get("favicon.svg")!.hash}`,
   katexCss: `/static/katex-${KATEX_VERSION}/katex.min.css`,
 } as const;
 

@@ -23,10 +23,18 @@ const INTERNAL = "serve: internal error (details are in the server log)";
 function describe(err: unknown): Described {
   if (isPaperfeedError(err)) {
     const status = err.status >= 400 && err.status <= 599 ? err.status : 500;
-    return { status: status as ContentfulStatusCode, id: err.id, message: status >= 500 ? INTERNAL : err.message };
+    return {
+      status: status as ContentfulStatusCode,
+      id: err.id,
+      message: status >= 500 ? INTERNAL : err.message,
+    };
   }
   if (err instanceof HTTPException) {
-    return { status: err.status as ContentfulStatusCode, id: `http_${err.status}`, message: `serve: ${err.message || "bad request"}` };
+    return {
+      status: err.status as ContentfulStatusCode,
+      id: `http_${err.status}`,
+      message: `serve: ${err.message || "bad request"}`,
+    };
   }
   return { status: 500, id: "internal_error", message: INTERNAL };
 }
@@ -36,7 +44,10 @@ const wantsJson = (c: Context) => c.req.path === "/api" || c.req.path.startsWith
 export function errorHandler(log: Logger): ErrorHandler {
   return (err, c) => {
     const { status, id, message } = describe(err);
-    if (status >= 500) log.error(`${c.req.method} ${c.req.path}: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`);
+    if (status >= 500)
+      log.error(
+        `${c.req.method} ${c.req.path}: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`,
+      );
     if (wantsJson(c)) return c.json({ error: { id, message } }, status);
     return c.html(<ErrorPage status={status} message={message} />, status);
   };
@@ -55,6 +66,10 @@ function guessFromPath(path: string): string | undefined {
 
 export const notFoundHandler: NotFoundHandler = (c) => {
   const what = `${c.req.method} ${c.req.path}`;
-  if (wantsJson(c)) return c.json({ error: { id: "not_found", message: `serve: no resource at ${what}` } }, 404);
-  return c.html(<NotFoundPage message="There is no page at this address." guess={guessFromPath(c.req.path)} />, 404);
+  if (wantsJson(c))
+    return c.json({ error: { id: "not_found", message: `serve: no resource at ${what}` } }, 404);
+  return c.html(
+    <NotFoundPage message="There is no page at this address." guess={guessFromPath(c.req.path)} />,
+    404,
+  );
 };

@@ -18,7 +18,9 @@ import { createApp } from "../app.js";
 import { type Logger, createLogger } from "../log.js";
 
 export const FIXTURE_DIR = fileURLToPath(new URL("../../../test/fixtures/web/", import.meta.url));
-export const FIXTURE_FILES = ["daily-listings.jsonl", "abs-records.jsonl"].map((name) => join(FIXTURE_DIR, name));
+export const FIXTURE_FILES = ["daily-listings.jsonl", "abs-records.jsonl"].map((name) =>
+  join(FIXTURE_DIR, name),
+);
 
 export interface FixtureApp {
   app: Hono;
@@ -74,7 +76,10 @@ export async function openFixtureApp(extra: Paper[] = []): Promise<FixtureApp> {
 }
 
 /** GET through the app (no socket); the body as text. */
-export async function fetchPage(app: Hono, path: string): Promise<{ status: number; body: string; headers: Headers }> {
+export async function fetchPage(
+  app: Hono,
+  path: string,
+): Promise<{ status: number; body: string; headers: Headers }> {
   const res = await app.request(path);
   return { status: res.status, body: await res.text(), headers: res.headers };
 }

@@ -6,11 +6,17 @@ import type { DailyView, PeriodLink } from "./present/daily.js";
 
 function Step({ link, rel, unit }: { link: PeriodLink | null; rel: "prev" | "next"; unit: string }) {
   const cls = `period-step ${rel}`;
-  if (!link) return <span class={`${cls} disabled`}>{rel === "prev" ? `No earlier ${unit}` : `No later ${unit}`}</span>;
+  if (!link)
+    return (
+      <span class={`${cls} disabled`}>{rel === "prev" ? `No earlier ${unit}` : `No later ${unit}`}</span>
+    );
   return (
     <a class={cls} href={link.href} rel={rel} title={link.label}>
       {rel === "prev" ? <>‹ {link.short}</> : <>{link.short} ›</>}
-      <span class="visually-hidden"> ({rel === "prev" ? "previous" : "next"} {unit})</span>
+      <span class="visually-hidden">
+        {" "}
+        ({rel === "prev" ? "previous" : "next"} {unit})
+      </span>
     </a>
   );
 }
@@ -22,7 +28,11 @@ function PeriodNav({ view }: { view: DailyView }) {
       <Step link={view.previous} rel="prev" unit={unit} />
       <span class="views" role="group" aria-label="Show one">
         {view.views.map((v) => (
-          <a href={v.href} aria-current={v.current ? "true" : undefined} class={v.current ? "current" : undefined}>
+          <a
+            href={v.href}
+            aria-current={v.current ? "true" : undefined}
+            class={v.current ? "current" : undefined}
+          >
             {v.label}
           </a>
         ))}
@@ -45,13 +55,19 @@ export function DailyPage({ view }: { view: DailyView }) {
       <PeriodNav view={view} />
       {view.total === 0 && (
         <p class="empty">
-          No papers were announced {view.period.kind === "day" ? "on" : "in"} this {view.period.kind}. Try the previous or
-          next one.
+          No papers were announced {view.period.kind === "day" ? "on" : "in"} this {view.period.kind}. Try the
+          previous or next one.
         </p>
       )}
       {view.groups.map((group) => {
         const list = (
-          <PaperList papers={group.papers} label={`Papers of ${group.label}`} level={byDay ? 3 : 2} start={start} showDay={false} />
+          <PaperList
+            papers={group.papers}
+            label={`Papers of ${group.label}`}
+            level={byDay ? 3 : 2}
+            start={start}
+            showDay={false}
+          />
         );
         start += group.papers.length;
         return byDay ? (
@@ -76,8 +92,8 @@ export function EmptyDailyPage() {
         <h1>Daily papers</h1>
       </header>
       <p class="empty">
-        No papers yet. Import arXiv metadata with <code>paperfeed import FILE</code>, or start the server with the demo
-        data enabled.
+        No papers yet. Import arXiv metadata with <code>paperfeed import FILE</code>, or start the server with
+        the demo data enabled.
       </p>
     </Layout>
   );

@@ -5,7 +5,15 @@ import { Layout } from "./layout.js";
  * 404. `guess` is text from the URL worth searching for; `arxivId` an id that may exist on arXiv
  * even though it is not stored here.
  */
-export function NotFoundPage({ message, guess, arxivId }: { message: string; guess?: string; arxivId?: string }) {
+export function NotFoundPage({
+  message,
+  guess,
+  arxivId,
+}: {
+  message: string;
+  guess?: string;
+  arxivId?: string;
+}) {
   return (
     <Layout title="Not found" query={guess}>
       <header class="page-head">

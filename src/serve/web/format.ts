@@ -1,6 +1,11 @@
 /** Small text formatters shared by the presenters. Dates are arXiv days, always UTC. */
 
-const DAY = new Intl.DateTimeFormat("en-US", { month: "short", day: "numeric", year: "numeric", timeZone: "UTC" });
+const DAY = new Intl.DateTimeFormat("en-US", {
+  month: "short",
+  day: "numeric",
+  year: "numeric",
+  timeZone: "UTC",
+});
 const LONG_DAY = new Intl.DateTimeFormat("en-US", {
   weekday: "long",
   month: "long",
@@ -8,7 +13,12 @@ const LONG_DAY = new Intl.DateTimeFormat("en-US", {
   year: "numeric",
   timeZone: "UTC",
 });
-const SHORT_DAY = new Intl.DateTimeFormat("en-US", { weekday: "short", month: "short", day: "numeric", timeZone: "UTC" });
+const SHORT_DAY = new Intl.DateTimeFormat("en-US", {
+  weekday: "short",
+  month: "short",
+  day: "numeric",
+  timeZone: "UTC",
+});
 const MONTH = new Intl.DateTimeFormat("en-US", { month: "long", year: "numeric", timeZone: "UTC" });
 const NUMBER = new Intl.NumberFormat("en-US");
 
@@ -28,7 +38,8 @@ export const formatCount = (n: number) => NUMBER.format(n);
 export const countNoun = (n: number, noun: string) => `${formatCount(n)} ${noun}${n === 1 ? "" : "s"}`;
 
 /** Link to an author search; quotes in names would end the phrase early. */
-export const authorSearchHref = (name: string) => `/search?q=${encodeURIComponent(`au:"${name.replace(/"/g, "")}"`)}`;
+export const authorSearchHref = (name: string) =>
+  `/search?q=${encodeURIComponent(`au:"${name.replace(/"/g, "")}"`)}`;
 
 /** Link to a paper's page; old-style ids keep their slash. */
 export const paperHref = (id: string) => `/papers/${id.split("/").map(encodeURIComponent).join("/")}`;

@@ -2,10 +2,16 @@
 import { Layout } from "./layout.js";
 
 const ROWS: Array<{ query: string; meaning: string }> = [
-  { query: "graph neural networks", meaning: "Papers with any of the words; those with more of them, and rarer ones, rank first." },
+  {
+    query: "graph neural networks",
+    meaning: "Papers with any of the words; those with more of them, and rarer ones, rank first.",
+  },
   { query: '"exact phrase"', meaning: "The words next to each other, in this order." },
   { query: "+diffusion -video", meaning: "+ the word must appear; − it must not." },
-  { query: "ti:transformer", meaning: "Only in the title. Also abs: (abstract), au: (authors), co: (comments)." },
+  {
+    query: "ti:transformer",
+    meaning: "Only in the title. Also abs: (abstract), au: (authors), co: (comments).",
+  },
   { query: 'au:"Yann LeCun"', meaning: "Papers by an author; quote names with a space." },
   { query: "cat:cs.LG", meaning: "In a category, or a whole archive: cat:cs, cat:hep-th." },
   { query: "id:2401.01234", meaning: "One paper by its arXiv id (old ids too: id:hep-th/9901001)." },
@@ -19,7 +25,9 @@ export function HelpPage() {
     <Layout title="How to search" section="help">
       <header class="page-head">
         <h1>How to search</h1>
-        <p class="summary">Type words; add the operators below to narrow things down. Case and word endings do not matter.</p>
+        <p class="summary">
+          Type words; add the operators below to narrow things down. Case and word endings do not matter.
+        </p>
       </header>
       <table class="help-table">
         <thead>
@@ -42,9 +50,10 @@ export function HelpPage() {
         </tbody>
       </table>
       <p>
-        The filters above the results do the same as <code>cat:</code>, <code>since:</code> and <code>until:</code>, and
-        “Has code” keeps papers that link to code, models or a project page. Press <kbd>/</kbd> anywhere to jump to the
-        search box, and <kbd>j</kbd>/<kbd>k</kbd> to move between results.
+        The filters above the results do the same as <code>cat:</code>, <code>since:</code> and{" "}
+        <code>until:</code>, and “Has code” keeps papers that link to code, models or a project page. Press{" "}
+        <kbd>/</kbd> anywhere to jump to the search box, and <kbd>j</kbd>/<kbd>k</kbd> to move between
+        results.
       </p>
     </Layout>
   );

@@ -41,6 +41,7 @@ export function Layout(props: Frame & { children?: Child }) {
           <title>{props.title === "paperfeed" ? "paperfeed" : `${props.title} · paperfeed`}</title>
           {props.description && <meta name="description" content={props.description} />}
           {props.canonical && <link rel="canonical" href={props.canonical} />}
+          <link rel="icon" href={assetUrls.icon} type="image/svg+xml" />
           <link rel="stylesheet" href={assetUrls.style} />
           {props.math && <link rel="stylesheet" href={assetUrls.katexCss} />}
           <script src={assetUrls.script} defer></script>

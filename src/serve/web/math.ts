@@ -7,8 +7,7 @@
 import katex from "katex";
 
 export type TextPart =
-  | { kind: "text"; text: string }
-  | { kind: "math"; source: string; display: boolean; html: string | null };
+  { kind: "text"; text: string } | { kind: "math"; source: string; display: boolean; html: string | null };
 
 // $$…$$ and \[…\] display; $…$ and \(…\) inline. A `$` preceded by a backslash is a literal dollar.
 const MATH_RE = /\$\$([^$]+?)\$\$|(?<!\\)\$((?:\\\$|[^$])+?)(?<!\\)\$|\\\[([\s\S]+?)\\\]|\\\(([\s\S]+?)\\\)/g;
@@ -69,6 +68,7 @@ export function renderTex(tex: string, display: boolean): string | null {
   return html;
 }
 
+// prettier-ignore
 const GREEK: Record<string, string> = {
   alpha: "α", beta: "β", gamma: "γ", delta: "δ", epsilon: "ε", varepsilon: "ε", zeta: "ζ", eta: "η", theta: "θ",
   iota: "ι", kappa: "κ", lambda: "λ", mu: "μ", nu: "ν", xi: "ξ", pi: "π", rho: "ρ", sigma: "σ", tau: "τ",

@@ -77,10 +77,16 @@ function Cite({ view }: { view: PaperView }) {
 
 export function PaperPage({ view }: { view: PaperView }) {
   return (
-    <Layout title={plainText(view.title)} math={view.hasMath} canonical={paperHref(view.id)} description={view.description}>
+    <Layout
+      title={plainText(view.title)}
+      math={view.hasMath}
+      canonical={paperHref(view.id)}
+      description={view.description}
+    >
       <article class="paper-page">
         <p class="kicker">
-          <CategoryChip category={view.categories[0] ?? ""} /> arXiv:{view.id}v{view.version} · {view.announcedLabel}
+          <CategoryChip category={view.categories[0] ?? ""} /> arXiv:{view.id}v{view.version} ·{" "}
+          {view.announcedLabel}
         </p>
         <h1 class="paper-page-title">
           <RichText text={view.title} />

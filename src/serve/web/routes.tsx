@@ -50,12 +50,17 @@ export function mountPages(app: Hono, deps: PageDeps): void {
     return c.html(view ? <DailyPage view={view} /> : <EmptyDailyPage />);
   });
 
-  app.get("/new", async (c) => c.html(<NewPage view={await presentNewest(deps.store, c.req.query("page"))} />));
+  app.get("/new", async (c) =>
+    c.html(<NewPage view={await presentNewest(deps.store, c.req.query("page"))} />),
+  );
 
   app.get("/search", async (c) => {
     const view = await presentSearch(deps, c.req.query());
     const status = view.state === "invalid" ? 400 : 200;
-    return c.html(<SearchPage view={view} categories={view.state === "intro" ? [] : await categories()} />, status);
+    return c.html(
+      <SearchPage view={view} categories={view.state === "intro" ? [] : await categories()} />,
+      status,
+    );
   });
 
   app.get("/help/search", (c) => c.html(<HelpPage />));

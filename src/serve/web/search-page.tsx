@@ -9,11 +9,19 @@ export interface CategoryOption {
   count: number;
 }
 
-const EXAMPLES = ['"graph neural networks"', 'au:"Yann LeCun"', "diffusion -video", "ti:transformer cat:cs.LG"];
+const EXAMPLES = [
+  '"graph neural networks"',
+  'au:"Yann LeCun"',
+  "diffusion -video",
+  "ti:transformer cat:cs.LG",
+];
 
 function Filters({ view, categories }: { view: SearchView; categories: CategoryOption[] }) {
   const { form } = view;
-  const options = form.cat && !categories.some((c) => c.value === form.cat) ? [{ value: form.cat, count: 0 }, ...categories] : categories;
+  const options =
+    form.cat && !categories.some((c) => c.value === form.cat)
+      ? [{ value: form.cat, count: 0 }, ...categories]
+      : categories;
   return (
     <form class="filters" action="/search" method="get" aria-label="Filters and sort">
       <input type="hidden" name="q" value={form.q} />
@@ -40,17 +48,26 @@ function Filters({ view, categories }: { view: SearchView; categories: CategoryO
         <input type="checkbox" name="code" value="1" checked={form.code} />
         <span>Has code</span>
       </label>
-      <label>
-        <span>Sort</span>
-        <select name="sort">
-          <option value="">Relevance</option>
-          <option value="newest" selected={form.sort === "newest"}>
-            Newest
-          </option>
-        </select>
-      </label>
+      {form.sort && <input type="hidden" name="sort" value={form.sort} />}
       <button type="submit">Apply</button>
     </form>
+  );
+}
+
+function SortLinks({ view }: { view: SearchView }) {
+  return (
+    <nav class="sort-links" aria-label="Sort">
+      <span class="muted">Sort:</span>
+      {view.sortLinks.map((link) =>
+        link.current ? (
+          <strong aria-current="true">{link.label}</strong>
+        ) : (
+          <a href={link.href} rel="nofollow">
+            {link.label}
+          </a>
+        ),
+      )}
+    </nav>
   );
 }
 
@@ -108,15 +125,23 @@ export function SearchPage({ view, categories }: { view: SearchView; categories:
   const { form } = view;
   const heading = form.q ? `Results for “${form.q}”` : view.state === "intro" ? "Search" : "Papers";
   return (
-    <Layout title={form.q ? `${form.q} – Search` : "Search"} section="search" query={form.q} math={view.hasMath}>
+    <Layout
+      title={form.q ? `${form.q} – Search` : "Search"}
+      section="search"
+      query={form.q}
+      math={view.hasMath}
+    >
       <header class="page-head">
         <h1>{heading}</h1>
-        {view.state === "results" && (
+      </header>
+      {view.state === "results" && (
+        <div class="results-bar">
           <p class="summary" role="status">
             {view.totalLabel} · {view.tookLabel}
           </p>
-        )}
-      </header>
+          <SortLinks view={view} />
+        </div>
+      )}
       {view.state !== "intro" && <Filters view={view} categories={categories} />}
       <ActiveFilters view={view} />
       {view.state === "intro" && <Intro />}

@@ -23,7 +23,8 @@
   }
 
   document.addEventListener("keydown", (event) => {
-    if (event.defaultPrevented || event.metaKey || event.ctrlKey || event.altKey || typing(event.target)) return;
+    if (event.defaultPrevented || event.metaKey || event.ctrlKey || event.altKey || typing(event.target))
+      return;
     if (event.key === "/") {
       const box = document.getElementById("site-q");
       if (box) {

@@ -33,4 +33,6 @@ export function AuthorList({ names }: { names: string[] }) {
 }
 
 /** Every author, for the paper page. */
-export const AllAuthors = ({ names }: { names: string[] }) => <p class="authors all-authors">{joined(names)}</p>;
+export const AllAuthors = ({ names }: { names: string[] }) => (
+  <p class="authors all-authors">{joined(names)}</p>
+);

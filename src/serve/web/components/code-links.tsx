@@ -7,7 +7,8 @@ export function shortUrl(url: string): string {
   try {
     const u = new URL(url);
     const path = u.pathname.replace(/\/+$/, "");
-    if (/(^|\.)(github\.com|gitlab\.com|huggingface\.co)$/.test(u.hostname)) return path.slice(1) || u.hostname;
+    if (/(^|\.)(github\.com|gitlab\.com|huggingface\.co)$/.test(u.hostname))
+      return path.slice(1) || u.hostname;
     return `${u.hostname.replace(/^www\./, "")}${path}`;
   } catch {
     return url;
@@ -37,7 +38,8 @@ export function CodeLinkList({ links }: { links: CodeLink[] }) {
         <li>
           <a class={`code-link code-${link.kind}`} href={link.url} rel="noopener nofollow">
             <CodeIcon kind={link.kind} />
-            <span class="code-kind">{CODE_LABEL[link.kind]}</span> <span class="code-url">{shortUrl(link.url)}</span>
+            <span class="code-kind">{CODE_LABEL[link.kind]}</span>{" "}
+            <span class="code-url">{shortUrl(link.url)}</span>
           </a>
         </li>
       ))}

@@ -44,7 +44,10 @@ export function CodeIcon({ kind }: { kind: CodeLinkKind }) {
     case "project":
       return (
         <Svg>
-          <path d="M6.6 9.4l2.8-2.8M7.2 4.6l1-1a2.6 2.6 0 0 1 3.7 3.7l-1 1M8.8 11.4l-1 1a2.6 2.6 0 0 1-3.7-3.7l1-1" {...stroke} />
+          <path
+            d="M6.6 9.4l2.8-2.8M7.2 4.6l1-1a2.6 2.6 0 0 1 3.7 3.7l-1 1M8.8 11.4l-1 1a2.6 2.6 0 0 1-3.7-3.7l1-1"
+            {...stroke}
+          />
         </Svg>
       );
   }

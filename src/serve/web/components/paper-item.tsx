@@ -5,7 +5,11 @@ import { CodeIcons } from "./code-links.js";
 import { RichText } from "./rich-text.js";
 
 export const CategoryChip = ({ category }: { category: string }) => (
-  <a class="chip" href={`/search?cat=${encodeURIComponent(category)}&sort=newest`} title={`Newest in ${category}`}>
+  <a
+    class="chip"
+    href={`/search?cat=${encodeURIComponent(category)}&sort=newest`}
+    title={`Newest in ${category}`}
+  >
     {category}
   </a>
 );

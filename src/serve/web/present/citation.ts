@@ -11,7 +11,11 @@ function familyName(author: Paper["authors"][number]): string {
 export function plainCitation(paper: Paper): string {
   const names = paper.authors.map((a) => a.name);
   const who =
-    names.length > 3 ? `${names[0]} et al.` : names.length > 1 ? `${names.slice(0, -1).join(", ")} and ${names.at(-1)}` : (names[0] ?? "");
+    names.length > 3
+      ? `${names[0]} et al.`
+      : names.length > 1
+        ? `${names.slice(0, -1).join(", ")} and ${names.at(-1)}`
+        : (names[0] ?? "");
   const journal = paper.journalRef ? ` ${paper.journalRef}.` : "";
   return `${who} (${yearOf(paper)}). ${paper.title}. arXiv:${paper.id}.${journal}`;
 }
@@ -21,7 +25,11 @@ const bibValue = (text: string) => text.replace(/[{}]/g, "");
 
 export function bibtex(paper: Paper): string {
   const first = paper.authors[0];
-  const keyName = first ? familyName(first).toLowerCase().replace(/[^a-z]/g, "") : "arxiv";
+  const keyName = first
+    ? familyName(first)
+        .toLowerCase()
+        .replace(/[^a-z]/g, "")
+    : "arxiv";
   const firstWord = paper.title.toLowerCase().match(/[a-z]{3,}/)?.[0] ?? "";
   const fields: Array<[string, string | null]> = [
     ["title", paper.title],

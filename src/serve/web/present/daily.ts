@@ -6,7 +6,15 @@
 import type { Store } from "../../../store/types.js";
 import type { Paging } from "../components/pager.js";
 import { countNoun, formatDay, formatLongDay, formatMonth, formatShortDay } from "../format.js";
-import { type Period, type PeriodKind, dayPeriod, monthPeriod, periodContaining, periodQuery, weekPeriod } from "./periods.js";
+import {
+  type Period,
+  type PeriodKind,
+  dayPeriod,
+  monthPeriod,
+  periodContaining,
+  periodQuery,
+  weekPeriod,
+} from "./periods.js";
 import { pageCount, parsePage } from "./query.js";
 import { type PaperSummary, summarize } from "./summary.js";
 
@@ -73,7 +81,11 @@ async function requestedPeriod(store: Store, query: DailyQuery): Promise<Period 
   return latest ? dayPeriod(latest.day) : null;
 }
 
-async function neighbour(store: Store, period: Period, direction: "before" | "after"): Promise<PeriodLink | null> {
+async function neighbour(
+  store: Store,
+  period: Period,
+  direction: "before" | "after",
+): Promise<PeriodLink | null> {
   const day = await store.adjacentDay(direction === "before" ? period.from : period.to, direction);
   if (!day) return null;
   const target = periodContaining(period.kind, day);

@@ -9,7 +9,8 @@ export function licenseName(url: string): string {
     if (kind === "publicdomain") return code === "zero" ? `CC0 ${version}` : `Public domain (${code})`;
     return `CC ${code!.toUpperCase()} ${version}`;
   }
-  if (/arxiv\.org\/licenses\/nonexclusive-distrib/i.test(url)) return "arXiv non-exclusive distribution licence";
+  if (/arxiv\.org\/licenses\/nonexclusive-distrib/i.test(url))
+    return "arXiv non-exclusive distribution licence";
   if (/arxiv\.org\/licenses\/assumed/i.test(url)) return "arXiv licence (assumed, 1991–2003)";
   return url;
 }

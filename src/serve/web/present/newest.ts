@@ -23,7 +23,9 @@ export async function presentNewest(store: Store, rawPage: string | undefined): 
   const pages = Math.min(MAX_PAGES, pageCount(total, NEW_PAGE_SIZE));
   const page = Math.min(parsePage(rawPage), pages);
   const offset = (page - 1) * NEW_PAGE_SIZE;
-  const papers = (await store.listAnnounced(...ALL_DAYS, { limit: NEW_PAGE_SIZE, offset })).map((p) => summarize(p));
+  const papers = (await store.listAnnounced(...ALL_DAYS, { limit: NEW_PAGE_SIZE, offset })).map((p) =>
+    summarize(p),
+  );
   return {
     papers,
     start: offset + 1,

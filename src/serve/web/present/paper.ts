@@ -31,7 +31,8 @@ function facts(paper: Paper): PaperView["facts"] {
   const rows: PaperView["facts"] = [];
   if (paper.submitted) rows.push({ label: "Submitted", text: formatDay(paper.submitted) });
   rows.push({ label: "Announced", text: formatDay(paper.announced), href: `/?date=${paper.announced}` });
-  if (paper.updated && paper.updated !== paper.submitted) rows.push({ label: "Updated", text: formatDay(paper.updated) });
+  if (paper.updated && paper.updated !== paper.submitted)
+    rows.push({ label: "Updated", text: formatDay(paper.updated) });
   if (paper.comments) rows.push({ label: "Comments", text: paper.comments });
   if (paper.journalRef) rows.push({ label: "Journal", text: paper.journalRef });
   if (paper.doi) rows.push({ label: "DOI", text: paper.doi, href: `https://doi.org/${paper.doi}` });

@@ -4,7 +4,12 @@ import { isPaperfeedError } from "../../../core/errors.js";
 import { dayPeriod, monthPeriod, periodContaining, weekOf, weekPeriod } from "./periods.js";
 
 test("ISO weeks: week 1 holds 4 January, and a week belongs to its Thursday's year", () => {
-  assert.deepEqual(weekPeriod("2026-W01"), { kind: "week", key: "2026-W01", from: "2025-12-29", to: "2026-01-04" });
+  assert.deepEqual(weekPeriod("2026-W01"), {
+    kind: "week",
+    key: "2026-W01",
+    from: "2025-12-29",
+    to: "2026-01-04",
+  });
   assert.equal(weekOf("2026-06-29"), "2026-W27");
   assert.equal(weekOf("2021-01-03"), "2020-W53");
   assert.equal(weekOf("2024-12-30"), "2025-W01");
@@ -15,7 +20,12 @@ test("ISO weeks: week 1 holds 4 January, and a week belongs to its Thursday's ye
 });
 
 test("months run from the first to the last day, leap years included", () => {
-  assert.deepEqual(monthPeriod("2024-02"), { kind: "month", key: "2024-02", from: "2024-02-01", to: "2024-02-29" });
+  assert.deepEqual(monthPeriod("2024-02"), {
+    kind: "month",
+    key: "2024-02",
+    from: "2024-02-01",
+    to: "2024-02-29",
+  });
   assert.equal(monthPeriod("2026-12").to, "2026-12-31");
   assert.equal(periodContaining("month", "2026-06-30").key, "2026-06");
 });

@@ -21,7 +21,12 @@ const isoOf = (ms: number) => new Date(ms).toISOString().slice(0, 10);
 const addDays = (day: string, n: number) => isoOf(toUtc(day) + n * DAY_MS);
 
 function badPeriod(what: string, value: string, expected: string): never {
-  throw new PaperfeedError("serve", "bad_period", `${what} "${value}" is not valid (expected ${expected})`, 400);
+  throw new PaperfeedError(
+    "serve",
+    "bad_period",
+    `${what} "${value}" is not valid (expected ${expected})`,
+    400,
+  );
 }
 
 function checkDay(value: string): string {
@@ -71,7 +76,8 @@ export function monthPeriod(key: string): Period {
   const month = Number(m?.[2]);
   if (!m || month < 1 || month > 12) badPeriod("month", key, "YYYY-MM, e.g. 2026-04");
   const from = `${key}-01`;
-  const next = month === 12 ? `${Number(m[1]) + 1}-01-01` : `${m[1]}-${String(month + 1).padStart(2, "0")}-01`;
+  const next =
+    month === 12 ? `${Number(m[1]) + 1}-01-01` : `${m[1]}-${String(month + 1).padStart(2, "0")}-01`;
   return { kind: "month", key, from, to: addDays(next, -1) };
 }
 

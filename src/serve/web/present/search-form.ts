@@ -23,16 +23,25 @@ const DATE = /^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$/;
 const text = (max: number) => z.string().trim().max(max).catch("");
 
 const schema = z.object({
-  q: z.string().catch("").transform((q) => q.slice(0, 1000)),
+  q: z
+    .string()
+    .catch("")
+    .transform((q) => q.slice(0, 1000)),
   cat: text(40).transform((c) => (/^[a-z-]+(\.[A-Za-z-]+)?$/.test(c) ? c : "")),
   from: text(10),
   to: text(10),
-  code: z.string().optional().transform((v) => v === "1" || v === "on" || v === "true"),
+  code: z
+    .string()
+    .optional()
+    .transform((v) => v === "1" || v === "on" || v === "true"),
   sort: z.enum(["relevance", "newest", "oldest"]).optional().catch(undefined),
 });
 
 /** Parses the URL query; the messages name each date that is not one. */
-export function parseSearchForm(query: Record<string, string | undefined>): { form: SearchForm; problems: string[] } {
+export function parseSearchForm(query: Record<string, string | undefined>): {
+  form: SearchForm;
+  problems: string[];
+} {
   const parsed = schema.parse(query);
   const problems: string[] = [];
   for (const name of ["from", "to"] as const) {
@@ -40,7 +49,12 @@ export function parseSearchForm(query: Record<string, string | undefined>): { fo
       problems.push(`"${parsed[name]}" is not a date for "${name}" (use YYYY, YYYY-MM or YYYY-MM-DD)`);
     }
   }
-  const form: SearchForm = { ...parsed, q: parsed.q.trim(), sort: parsed.sort ?? "", page: parsePage(query.page) };
+  const form: SearchForm = {
+    ...parsed,
+    q: parsed.q.trim(),
+    sort: parsed.sort ?? "",
+    page: parsePage(query.page),
+  };
   return { form, problems };
 }
 

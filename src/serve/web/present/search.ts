@@ -60,12 +60,17 @@ function suggestionsFor(form: SearchForm): Suggestion[] {
   const out: Suggestion[] = [];
   const empty = { cat: "", from: "", to: "", code: false };
   if (hasFilters(form)) out.push({ text: "Search without the filters", href: searchHref(form, empty) });
-  if (/"/.test(form.q)) out.push({ text: "Drop the quotes", href: searchHref(form, { q: form.q.replace(/"/g, "") }) });
+  if (/"/.test(form.q))
+    out.push({ text: "Drop the quotes", href: searchHref(form, { q: form.q.replace(/"/g, "") }) });
   if (/\b[a-z]+:/.test(form.q)) {
     out.push({ text: "Search all fields", href: searchHref(form, { q: form.q.replace(/\b[a-z]+:/g, "") }) });
   }
   const words = form.q.split(/\s+/).filter(Boolean);
-  if (words.length > 3) out.push({ text: `Use fewer words, e.g. ${words.slice(0, 2).join(" ")}`, href: searchHref(form, { q: words.slice(0, 2).join(" ") }) });
+  if (words.length > 3)
+    out.push({
+      text: `Use fewer words, e.g. ${words.slice(0, 2).join(" ")}`,
+      href: searchHref(form, { q: words.slice(0, 2).join(" ") }),
+    });
   out.push({ text: "Check the spelling, or try a more general word" });
   return out;
 }
@@ -87,7 +92,11 @@ export async function presentSearch(
     paging: { page: 1, pages: 1, href: (page) => searchHref(form, { page }) },
     activeFilters: activeFilters(form),
     sortLinks: [
-      { label: "Relevance", href: searchHref(form, { sort: "" }), current: form.sort === "" || form.sort === "relevance" },
+      {
+        label: "Relevance",
+        href: searchHref(form, { sort: "" }),
+        current: form.sort === "" || form.sort === "relevance",
+      },
       { label: "Newest", href: searchHref(form, { sort: "newest" }), current: form.sort === "newest" },
     ],
     suggestions: [],
@@ -107,14 +116,18 @@ export async function presentSearch(
     });
   } catch (e) {
     // A query the language cannot parse is the reader's to fix, not a server failure.
-    if (isPaperfeedError(e) && e.component === "search") return { ...view, state: "invalid", problems: [e.message] };
+    if (isPaperfeedError(e) && e.component === "search")
+      return { ...view, state: "invalid", problems: [e.message] };
     throw e;
   }
   const papers = await deps.store.getPapers(result.hits.map((h) => h.id));
   const marker = markerFor(result.highlightTerms);
   const results = papers.map((paper) => summarize(paper, marker));
   // "0.4 ms" under a millisecond (never "0 ms"), whole milliseconds above.
-  const tookMs = result.tookMs < 1 ? Math.max(0.1, result.tookMs).toFixed(1) : Math.round(result.tookMs).toLocaleString("en-US");
+  const tookMs =
+    result.tookMs < 1
+      ? Math.max(0.1, result.tookMs).toFixed(1)
+      : Math.round(result.tookMs).toLocaleString("en-US");
   return {
     ...view,
     state: result.total === 0 ? "none" : "results",
