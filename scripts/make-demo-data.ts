@@ -82,13 +82,18 @@ async function main() {
       if (!seen || String(seen.listing_date) > String(slim.listing_date)) byId.set(String(record.id), slim);
       kept++;
     }
-    console.log(`${slice.file}: ${kept} papers from ${days.size} days (${[...days].sort()[0]} to ${[...days].sort().at(-1)})`);
+    console.log(
+      `${slice.file}: ${kept} papers from ${days.size} days (${[...days].sort()[0]} to ${[...days].sort().at(-1)})`,
+    );
   }
   const records = [...byId.values()].sort(
-    (a, b) => String(a.listing_date).localeCompare(String(b.listing_date)) || String(a.id).localeCompare(String(b.id)),
+    (a, b) =>
+      String(a.listing_date).localeCompare(String(b.listing_date)) ||
+      String(a.id).localeCompare(String(b.id)),
   );
   const gz = gzipSync(records.map((r) => JSON.stringify(r)).join("\n") + "\n", { level: 9 });
-  if (gz.length > MAX_BYTES) throw new Error(`demo data would be ${gz.length} bytes, over the ${MAX_BYTES} limit`);
+  if (gz.length > MAX_BYTES)
+    throw new Error(`demo data would be ${gz.length} bytes, over the ${MAX_BYTES} limit`);
   writeFileSync(out, gz);
   console.log(`${out}: ${records.length} papers, ${(gz.length / 1e6).toFixed(2)} MB`);
 }

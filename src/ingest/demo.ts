@@ -5,4 +5,6 @@
  */
 import { fileURLToPath } from "node:url";
 
-export const DEMO_DATA_PATH: string = fileURLToPath(new URL("../../data/demo/papers.jsonl.gz", import.meta.url));
+export const DEMO_DATA_PATH: string = fileURLToPath(
+  new URL("../../data/demo/papers.jsonl.gz", import.meta.url),
+);

@@ -20,7 +20,8 @@ test("detects every fixture's format from its content", async () => {
     "atom/legacy-2019-all_science_start0_max10.atom.xml": "atom",
     "atom/id_0000.0000_s0_m100_8b51d9633a68.atom.xml": "atom",
   };
-  for (const [name, format] of Object.entries(expected)) assert.equal(await detectFormat(fixture(name)), format, name);
+  for (const [name, format] of Object.entries(expected))
+    assert.equal(await detectFormat(fixture(name)), format, name);
 });
 
 test("the name does not decide: a Kaggle file named .xml is still Kaggle", async () => {
@@ -35,7 +36,16 @@ test("an unknown format names the file and the known formats", async () => {
   await assert.rejects(detectFormat(file), {
     message: `ingest: ${file}: cannot tell the format (starts with "id,title 2401.01234,Something"); known formats: kaggle, abs, listing, oai-titles, oai-pmh, atom, beir, seed (choose one with the format option)`,
   });
-  await assert.rejects(detectFormat(fixture("oai-pmh/503-retry-after.xml")), /cannot tell the format \(starts with "<html><body> <h1>Retry after 10 seconds/);
-  await assert.rejects(detectFormat(join(tempDir(), "absent.jsonl")), /ingest: .*absent\.jsonl: no such file/);
-  assert.throws(() => formatByName("csv"), { message: 'ingest: unknown format "csv"; known formats: kaggle, abs, listing, oai-titles, oai-pmh, atom, beir, seed' });
+  await assert.rejects(
+    detectFormat(fixture("oai-pmh/503-retry-after.xml")),
+    /cannot tell the format \(starts with "<html><body> <h1>Retry after 10 seconds/,
+  );
+  await assert.rejects(
+    detectFormat(join(tempDir(), "absent.jsonl")),
+    /ingest: .*absent\.jsonl: no such file/,
+  );
+  assert.throws(() => formatByName("csv"), {
+    message:
+      'ingest: unknown format "csv"; known formats: kaggle, abs, listing, oai-titles, oai-pmh, atom, beir, seed',
+  });
 });

@@ -37,7 +37,10 @@ async function readDecompressedHead(file: string): Promise<string> {
   } catch {
     // A cut-off file still has a head; reading it later reports the damage with a position.
   }
-  return Buffer.concat(chunks).subarray(0, HEAD_BYTES).toString("utf8").replace(/^\uFEFF/, "");
+  return Buffer.concat(chunks)
+    .subarray(0, HEAD_BYTES)
+    .toString("utf8")
+    .replace(/^\uFEFF/, "");
 }
 
 /** Format from the first bytes; null when nothing fits. Exported for tests. */
@@ -71,6 +74,7 @@ function formatOfJsonLine(line: string): FormatName | null {
   if (has("authors_parsed") || has("update_date")) return "kaggle";
   if (has("listing_date") || (has("summary") && Array.isArray(value.authors))) return "listing";
   if (has("versions") && has("title")) return "abs";
-  if (has("oai_identifier") || (has("id") && has("title") && has("abstract") && !has("authors"))) return "oai-titles";
+  if (has("oai_identifier") || (has("id") && has("title") && has("abstract") && !has("authors")))
+    return "oai-titles";
   return null;
 }

@@ -7,7 +7,8 @@ import type { PaperVersion } from "../core/paper.js";
 
 export type RawRecord = Record<string, unknown>;
 
-export const isRecord = (v: unknown): v is RawRecord => typeof v === "object" && v !== null && !Array.isArray(v);
+export const isRecord = (v: unknown): v is RawRecord =>
+  typeof v === "object" && v !== null && !Array.isArray(v);
 
 /** Trimmed string, or null when missing or empty. Numbers are accepted (ids like 704.0001 never are). */
 export function str(record: RawRecord, key: string): string | null {
@@ -19,7 +20,11 @@ export function str(record: RawRecord, key: string): string | null {
 
 /** A list of strings from an array or a space-separated string ("math.CO cs.CG"). */
 export function strList(value: unknown): string[] {
-  if (Array.isArray(value)) return value.filter((v): v is string => typeof v === "string").map((v) => v.trim()).filter(Boolean);
+  if (Array.isArray(value))
+    return value
+      .filter((v): v is string => typeof v === "string")
+      .map((v) => v.trim())
+      .filter(Boolean);
   if (typeof value === "string") return value.split(/\s+/).filter(Boolean);
   return [];
 }
@@ -49,7 +54,9 @@ export function versionsFrom(value: unknown): PaperVersion[] {
   for (const entry of value) {
     if (!isRecord(entry)) continue;
     const number = Number(String(entry.version ?? "").replace(/^v/i, ""));
-    const date = toIsoDate(typeof entry.created === "string" ? entry.created : typeof entry.date === "string" ? entry.date : null);
+    const date = toIsoDate(
+      typeof entry.created === "string" ? entry.created : typeof entry.date === "string" ? entry.date : null,
+    );
     if (!Number.isInteger(number) || number < 1 || !date) continue;
     const version: PaperVersion = { version: number, date };
     const size = typeof entry.size === "string" ? entry.size.trim() : "";
@@ -69,5 +76,10 @@ export function requireStr(record: RawRecord, key: string): string {
 /** Submitter names sometimes carry an address ("A. Smith <a@b.org>"); Paper never stores one. */
 export function withoutEmail(name: string | null): string | null {
   if (!name) return null;
-  return name.replace(/<[^>]*>|\([^)]*@[^)]*\)|\S+@\S+/g, "").replace(/\s+/g, " ").trim() || null;
+  return (
+    name
+      .replace(/<[^>]*>|\([^)]*@[^)]*\)|\S+@\S+/g, "")
+      .replace(/\s+/g, " ")
+      .trim() || null
+  );
 }

@@ -14,7 +14,16 @@ import { readOaiPmh } from "./readers/oai-pmh.js";
 import { readOaiTitles } from "./readers/oai-titles.js";
 import { readSeedPage } from "./readers/seed.js";
 
-export const FORMAT_NAMES = ["kaggle", "abs", "listing", "oai-titles", "oai-pmh", "atom", "beir", "seed"] as const;
+export const FORMAT_NAMES = [
+  "kaggle",
+  "abs",
+  "listing",
+  "oai-titles",
+  "oai-pmh",
+  "atom",
+  "beir",
+  "seed",
+] as const;
 export type FormatName = (typeof FORMAT_NAMES)[number];
 
 export type Format =
@@ -36,11 +45,31 @@ async function countBeir(file: string): Promise<number> {
 }
 
 export const FORMATS: Readonly<Record<FormatName, Format>> = {
-  kaggle: { name: "kaggle", storable: true, read: readKaggle, description: "Kaggle arXiv snapshot (JSON lines)" },
+  kaggle: {
+    name: "kaggle",
+    storable: true,
+    read: readKaggle,
+    description: "Kaggle arXiv snapshot (JSON lines)",
+  },
   abs: { name: "abs", storable: true, read: readAbs, description: "arXiv .abs records as JSON lines" },
-  listing: { name: "listing", storable: true, read: readListing, description: "daily arXiv listings (JSON lines)" },
-  "oai-titles": { name: "oai-titles", storable: true, read: readOaiTitles, description: "OAI titles/abstracts (JSON lines)" },
-  "oai-pmh": { name: "oai-pmh", storable: true, read: readOaiPmh, description: "OAI-PMH XML (arXiv, arXivRaw, oai_dc)" },
+  listing: {
+    name: "listing",
+    storable: true,
+    read: readListing,
+    description: "daily arXiv listings (JSON lines)",
+  },
+  "oai-titles": {
+    name: "oai-titles",
+    storable: true,
+    read: readOaiTitles,
+    description: "OAI titles/abstracts (JSON lines)",
+  },
+  "oai-pmh": {
+    name: "oai-pmh",
+    storable: true,
+    read: readOaiPmh,
+    description: "OAI-PMH XML (arXiv, arXivRaw, oai_dc)",
+  },
   atom: { name: "atom", storable: true, read: readAtom, description: "arXiv export API Atom feed" },
   beir: {
     name: "beir",
@@ -58,10 +87,15 @@ export const FORMATS: Readonly<Record<FormatName, Format>> = {
   },
 };
 
-export const isFormatName = (name: string): name is FormatName => (FORMAT_NAMES as readonly string[]).includes(name);
+export const isFormatName = (name: string): name is FormatName =>
+  (FORMAT_NAMES as readonly string[]).includes(name);
 
 /** The format for a user-given name; an unknown name is an error listing the known ones. */
 export function formatByName(name: string): Format {
   if (isFormatName(name)) return FORMATS[name];
-  throw new PaperfeedError("ingest", "unknown_format", `unknown format "${name}"; known formats: ${FORMAT_NAMES.join(", ")}`);
+  throw new PaperfeedError(
+    "ingest",
+    "unknown_format",
+    `unknown format "${name}"; known formats: ${FORMAT_NAMES.join(", ")}`,
+  );
 }

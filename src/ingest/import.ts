@@ -13,61 +13,12 @@ import { messageOf } from "../core/errors.js";
 import type { Paper } from "../core/paper.js";
 import { detectFormat } from "./detect.js";
 import { formatByName, type Format } from "./formats.js";
-import type { IngestItem, Position } from "./items.js";
-import { fileError } from "./items.js";
+import type { ImportOptions, ImportProgress, ImportSummary, Issue } from "./import-types.js";
+import { fileError, type IngestItem, type Position } from "./items.js";
 import { tallyOutcomes, type PaperSink } from "./sink.js";
 
-export interface Issue {
-  file: string;
-  position: Position;
-  /** The whole message, e.g. "ingest: x.jsonl line 12: invalid JSON (…)"; print it as it is. */
-  reason: string;
-}
-
-export interface ImportProgress {
-  file: string;
-  /** 0-based index of `file` in the list, and the list's length. */
-  fileIndex: number;
-  fileCount: number;
-  /** Records read from this file so far. */
-  records: number;
-  /** Bytes of this file consumed so far (compressed bytes for gzip), and its size. */
-  bytesRead: number;
-  bytesTotal: number;
-}
-
-export interface ImportOptions {
-  /** Format name for every file (see FORMAT_NAMES); default: detected per file. */
-  format?: string;
-  /** Papers per store transaction; default 500, 1–10000. */
-  batchSize?: number;
-  /** Called about every 200 ms while reading and once at the end of each file. */
-  onProgress?: (p: ImportProgress) => void;
-  /** Called for every issue as it happens (the summary keeps at most `maxIssues`). */
-  onIssue?: (issue: Issue) => void;
-  /** Issues kept in the summary; default 1000, 0–1000000. Later ones only count. */
-  maxIssues?: number;
-}
-
-export interface ImportSummary {
-  /** Files named (including missing ones). */
-  files: number;
-  read: number;
-  /** New papers. */
-  imported: number;
-  /** Stored papers replaced by a newer version or changed metadata. */
-  updated: number;
-  /** Identical to the stored paper, or an older version (never overwrites). */
-  unchanged: number;
-  /** Stored papers removed by OAI-PMH deletions. */
-  deleted: number;
-  /** Records that could not be stored: unreadable, or from a format without arXiv ids. */
-  skipped: number;
-  issues: Issue[];
-  /** All issues, including those beyond `maxIssues`. */
-  issueCount: number;
-  seconds: number;
-}
+export type { ImportOptions, ImportProgress, ImportSummary, Issue } from "./import-types.js";
+export type { PaperSink } from "./sink.js";
 
 const PROGRESS_EVERY_MS = 200;
 
@@ -76,11 +27,26 @@ function clampInt(value: number | undefined, fallback: number, min: number, max:
   return Math.min(max, Math.max(min, Math.trunc(value)));
 }
 
-export async function importFiles(store: PaperSink, files: string[], options: ImportOptions = {}): Promise<ImportSummary> {
+export async function importFiles(
+  store: PaperSink,
+  files: string[],
+  options: ImportOptions = {},
+): Promise<ImportSummary> {
   const started = performance.now();
   const batchSize = clampInt(options.batchSize, 500, 1, 10_000);
   const maxIssues = clampInt(options.maxIssues, 1000, 0, 1_000_000);
-  const summary: ImportSummary = { files: files.length, read: 0, imported: 0, updated: 0, unchanged: 0, deleted: 0, skipped: 0, issues: [], issueCount: 0, seconds: 0 };
+  const summary: ImportSummary = {
+    files: files.length,
+    read: 0,
+    imported: 0,
+    updated: 0,
+    unchanged: 0,
+    deleted: 0,
+    skipped: 0,
+    issues: [],
+    issueCount: 0,
+    seconds: 0,
+  };
   const report = (issue: Issue) => {
     summary.issueCount++;
     if (summary.issues.length < maxIssues) summary.issues.push(issue);
@@ -104,7 +70,13 @@ export async function importFiles(store: PaperSink, files: string[], options: Im
       await countUnstorable(format, file, summary, report);
       continue;
     }
-    await importOne(store, format.read(file, progress), { batchSize, summary, report, progress, onProgress: options.onProgress });
+    await importOne(store, format.read(file, progress), {
+      batchSize,
+      summary,
+      report,
+      progress,
+      onProgress: options.onProgress,
+    });
   }
   summary.seconds = Math.round((performance.now() - started) / 10) / 100;
   return summary;
@@ -114,16 +86,29 @@ export async function importFiles(store: PaperSink, files: string[], options: Im
 async function warnOnMismatch(file: string, forced: Format, report: (i: Issue) => void) {
   const detected = await detectFormat(file).catch(() => null);
   if (detected && detected !== forced.name) {
-    report({ file, position: { file }, reason: `ingest: ${file}: read as ${forced.name} as asked, but it looks like ${detected}` });
+    report({
+      file,
+      position: { file },
+      reason: `ingest: ${file}: read as ${forced.name} as asked, but it looks like ${detected}`,
+    });
   }
 }
 
-async function countUnstorable(format: Extract<Format, { storable: false }>, file: string, summary: ImportSummary, report: (i: Issue) => void) {
+async function countUnstorable(
+  format: Extract<Format, { storable: false }>,
+  file: string,
+  summary: ImportSummary,
+  report: (i: Issue) => void,
+) {
   try {
     const count = await format.count(file);
     summary.read += count;
     summary.skipped += count;
-    report({ file, position: { file }, reason: `ingest: ${file}: ${count} records not imported: ${format.why}` });
+    report({
+      file,
+      position: { file },
+      reason: `ingest: ${file}: ${count} records not imported: ${format.why}`,
+    });
   } catch (e) {
     report({ file, position: { file }, reason: messageOf(e) });
   }
@@ -137,7 +122,11 @@ interface FileContext {
   onProgress: ImportOptions["onProgress"];
 }
 
-async function importOne(store: PaperSink, items: AsyncGenerator<IngestItem>, ctx: FileContext): Promise<void> {
+async function importOne(
+  store: PaperSink,
+  items: AsyncGenerator<IngestItem>,
+  ctx: FileContext,
+): Promise<void> {
   const { summary, progress } = ctx;
   const batch: Array<{ paper: Paper; position: Position }> = [];
   const flush = async () => {

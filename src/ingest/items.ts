@@ -41,7 +41,8 @@ export type Reader = (file: string, meter?: ByteMeter) => AsyncGenerator<IngestI
 
 /** "x.jsonl line 12", "x.xml record 3 (line 40)", or just the file. */
 export function formatPosition(p: Position): string {
-  if (p.record !== undefined) return `${p.file} record ${p.record}${p.line !== undefined ? ` (line ${p.line})` : ""}`;
+  if (p.record !== undefined)
+    return `${p.file} record ${p.record}${p.line !== undefined ? ` (line ${p.line})` : ""}`;
   if (p.line !== undefined) return `${p.file} line ${p.line}`;
   return p.file;
 }

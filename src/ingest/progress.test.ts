@@ -15,10 +15,20 @@ function capture() {
   return { stream, text: () => chunks.join("") };
 }
 
-const at = (file: string, records: number, bytesRead: number): ImportProgress => ({ file, fileIndex: file === "b.jsonl" ? 1 : 0, fileCount: 2, records, bytesRead, bytesTotal: 4_000_000 });
+const at = (file: string, records: number, bytesRead: number): ImportProgress => ({
+  file,
+  fileIndex: file === "b.jsonl" ? 1 : 0,
+  fileCount: 2,
+  records,
+  bytesRead,
+  bytesTotal: 4_000_000,
+});
 
 test("a plain line has records, rate, share of bytes and ETA", () => {
-  assert.equal(formatProgressLine(at("dir/a.jsonl.gz", 12_345, 1_000_000), 10), "import: a.jsonl.gz (1/2): 12,345 records, 1,235/s, 25% of 4.0 MB, ETA 30s");
+  assert.equal(
+    formatProgressLine(at("dir/a.jsonl.gz", 12_345, 1_000_000), 10),
+    "import: a.jsonl.gz (1/2): 12,345 records, 1,235/s, 25% of 4.0 MB, ETA 30s",
+  );
   assert.equal(formatDuration(80), "1m 20s");
   assert.equal(formatDuration(Number.NaN), "?");
 });

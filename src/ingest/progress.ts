@@ -83,7 +83,10 @@ export function createProgressReporter(options: ProgressReporterOptions = {}): P
       }
       current.last = p;
       if (bar) {
-        bar.update(p.bytesRead, { records: int(p.records), rate: int(elapsed() > 0 ? p.records / elapsed() : 0) });
+        bar.update(p.bytesRead, {
+          records: int(p.records),
+          rate: int(elapsed() > 0 ? p.records / elapsed() : 0),
+        });
       } else if (performance.now() - lastLine >= intervalMs) {
         lastLine = performance.now();
         printed = p;

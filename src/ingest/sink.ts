@@ -25,7 +25,10 @@ export interface Tally {
  * Upserts a batch. If the store refuses the batch (its transaction rolled back, nothing written),
  * the papers are retried one by one so that one bad paper costs only itself.
  */
-export async function tallyOutcomes(sink: PaperSink, batch: ReadonlyArray<{ paper: Paper; position: Position }>): Promise<Tally> {
+export async function tallyOutcomes(
+  sink: PaperSink,
+  batch: ReadonlyArray<{ paper: Paper; position: Position }>,
+): Promise<Tally> {
   const tally: Tally = { inserted: 0, updated: 0, unchanged: 0, refused: [] };
   const count = (outcomes: ReadonlyArray<"inserted" | "updated" | "unchanged">) => {
     for (const outcome of outcomes) tally[outcome]++;
@@ -53,5 +56,8 @@ export async function tallyOutcomes(sink: PaperSink, batch: ReadonlyArray<{ pape
 }
 
 function refuse(tally: Tally, position: Position, e: unknown) {
-  tally.refused.push({ position, reason: `ingest: ${formatPosition(position)}: not stored (${messageOf(e)})` });
+  tally.refused.push({
+    position,
+    reason: `ingest: ${formatPosition(position)}: not stored (${messageOf(e)})`,
+  });
 }

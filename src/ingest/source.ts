@@ -69,7 +69,8 @@ async function openOrExplain(file: string) {
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
     if (code === "ENOENT") throw new PaperfeedError("ingest", "file_not_found", `${file}: no such file`, 404);
-    if (code === "EISDIR") throw new PaperfeedError("ingest", "not_a_file", `${file}: is a directory, not a file`);
+    if (code === "EISDIR")
+      throw new PaperfeedError("ingest", "not_a_file", `${file}: is a directory, not a file`);
     throw new PaperfeedError("ingest", "file_unreadable", `${file}: cannot open (${code ?? String(e)})`);
   }
 }
@@ -83,7 +84,8 @@ export interface ByteMeter {
 export async function openSource(file: string, meter?: ByteMeter): Promise<Source> {
   const stat = await fsp.stat(file).catch(() => null);
   if (!stat) await openOrExplain(file); // throws the explained error
-  if (stat && !stat.isFile()) throw new PaperfeedError("ingest", "not_a_file", `${file}: is not a regular file`);
+  if (stat && !stat.isFile())
+    throw new PaperfeedError("ingest", "not_a_file", `${file}: is not a regular file`);
   const gzip = await isGzipFile(file);
   const raw = createReadStream(file, { highWaterMark: 256 * 1024 });
   let consumed = 0;
@@ -136,4 +138,3 @@ export async function openOrError(file: string, meter?: ByteMeter): Promise<Sour
     return fileError({ file }, messageOf(e));
   }
 }
-

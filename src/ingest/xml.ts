@@ -9,9 +9,7 @@
  */
 import { StringDecoder } from "node:string_decoder";
 import { SaxesParser, type SaxesTagPlain } from "saxes";
-import { makePaper } from "../core/make-paper.js";
-import type { PaperInput } from "../core/paper.js";
-import { bareMessage, fileError, recordError, type IngestItem, type Position } from "./items.js";
+import { fileError, recordError, type IngestItem } from "./items.js";
 import { openOrError, SourceError, type ByteMeter } from "./source.js";
 
 export interface XmlElement {
@@ -30,7 +28,8 @@ export const childrenNamed = (el: XmlElement, name: string) => el.children.filte
 /** Trimmed text of the first child so named, or null. */
 export const childText = (el: XmlElement, name: string) => child(el, name)?.text.trim() || null;
 /** All text below an element, for error pages whose message sits in nested tags. */
-export const deepText = (el: XmlElement): string => [el.text, ...el.children.map(deepText)].join(" ").replace(/\s+/g, " ").trim();
+export const deepText = (el: XmlElement): string =>
+  [el.text, ...el.children.map(deepText)].join(" ").replace(/\s+/g, " ").trim();
 
 export type XmlEvent =
   /** The document element's name, as soon as it opens. */
@@ -45,7 +44,11 @@ const localName = (name: string) => name.slice(name.indexOf(":") + 1);
  * Yields the root name, then each element named in `recordNames` (at any depth, not nested in
  * another record) and error items for broken records, cut-off files and malformed documents.
  */
-export async function* readXmlElements(file: string, recordNames: ReadonlySet<string>, meter?: ByteMeter): AsyncGenerator<XmlEvent> {
+export async function* readXmlElements(
+  file: string,
+  recordNames: ReadonlySet<string>,
+  meter?: ByteMeter,
+): AsyncGenerator<XmlEvent> {
   const source = await openOrError(file, meter);
   if (!("chunks" in source)) {
     yield source;
@@ -85,7 +88,9 @@ export async function* readXmlElements(file: string, recordNames: ReadonlySet<st
     records++;
     if (recordBroken) {
       recordErrors++;
-      queue.push(recordError({ file, record: records, line: element.line }, `malformed XML (${recordBroken})`));
+      queue.push(
+        recordError({ file, record: records, line: element.line }, `malformed XML (${recordBroken})`),
+      );
     } else queue.push({ kind: "element", element, index: records });
     recordBroken = null;
   });
@@ -114,57 +119,11 @@ export async function* readXmlElements(file: string, recordNames: ReadonlySet<st
     return;
   }
   if (stack.length > 0) {
-    yield recordError({ file, record: records + 1, line: stack[0]!.line }, "document ends inside this record");
+    yield recordError(
+      { file, record: records + 1, line: stack[0]!.line },
+      "document ends inside this record",
+    );
   } else if (outsideError && recordErrors === 0) {
     yield fileError({ file }, `ingest: ${file}: malformed XML (${outsideError})`);
-  }
-}
-
-/**
- * `readXmlElements` for one document type: a document element other than `root` ends the file
- * with one error; an HTML page (a proxy's or server's error page, e.g. a 503 "Retry after") is
- * reported with its text. Yields the record elements and error items only.
- */
-export async function* readDocumentRecords(
-  file: string,
-  document: { root: string; label: string; records: readonly string[] },
-  meter?: ByteMeter,
-): AsyncGenerator<Extract<XmlEvent, { kind: "element" }> | IngestItem> {
-  const collected = new Set([...document.records, "html"]);
-  for await (const event of readXmlElements(file, collected, meter)) {
-    if (event.kind === "root") {
-      if (event.name === document.root || event.name === "html") continue;
-      yield fileError({ file }, `ingest: ${file}: not ${document.label} (document element <${event.name}>)`);
-      return;
-    }
-    if (event.kind === "element" && event.element.name === "html") {
-      yield fileError({ file }, `ingest: ${file}: not ${document.label} but an HTML page: "${deepText(event.element).slice(0, 200)}"`);
-    } else yield event;
-  }
-}
-
-/**
- * The loop every XML reader shares: `toItem` turns a record element into a PaperInput (finished
- * by makePaper here) or directly into an item (deletions, error responses); anything it throws
- * becomes an error item for that record.
- */
-export async function* readXmlPapers(
-  file: string,
-  document: { root: string; label: string; records: readonly string[] },
-  toItem: (element: XmlElement, position: Position) => PaperInput | IngestItem,
-  meter?: ByteMeter,
-): AsyncGenerator<IngestItem> {
-  for await (const event of readDocumentRecords(file, document, meter)) {
-    if (event.kind !== "element") {
-      yield event;
-      continue;
-    }
-    const position = { file, record: event.index, line: event.element.line };
-    try {
-      const result = toItem(event.element, position);
-      yield "kind" in result ? result : { kind: "paper", paper: makePaper(result), position };
-    } catch (e) {
-      yield recordError(position, bareMessage(e));
-    }
   }
 }

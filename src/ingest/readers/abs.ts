@@ -8,4 +8,5 @@ import type { ByteMeter } from "../source.js";
 import { readJsonlPapers } from "./jsonl.js";
 import { arxivMetadataInput } from "./kaggle.js";
 
-export const readAbs = (file: string, meter?: ByteMeter): AsyncGenerator<IngestItem> => readJsonlPapers(file, arxivMetadataInput, meter);
+export const readAbs = (file: string, meter?: ByteMeter): AsyncGenerator<IngestItem> =>
+  readJsonlPapers(file, arxivMetadataInput, meter);

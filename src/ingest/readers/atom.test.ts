@@ -29,7 +29,11 @@ test("2026 layout: 34 authors, with the recording's double-encoded UTF-8 repaire
   assert.ok(p.authors.some((a) => a.name === "Dirk Wübben"));
   assert.deepEqual(p.categories, ["cs.IT"]);
   assert.equal(repairMojibake("LÃ¤mmerzahl"), "Lämmerzahl");
-  assert.equal(repairMojibake("Schrödinger, Ãngström"), "Schrödinger, Ãngström", "text that is not mojibake stays");
+  assert.equal(
+    repairMojibake("Schrödinger, Ãngström"),
+    "Schrödinger, Ãngström",
+    "text that is not mojibake stays",
+  );
 });
 
 test("legacy 2019 layout: 10 entries; DOI, primary category first, cross-lists after", async () => {
@@ -64,5 +68,12 @@ test("exact entry counts of the recorded responses", async () => {
 test("the API's 400 error feed (id_list=abc) is one clear error and no paper", async () => {
   const file = atom("id_abc_s0_m100_b79c8dcf6bc3.atom.xml");
   const { items } = await drain(readAtom(file));
-  assert.deepEqual(items, [{ kind: "error", scope: "file", position: { file }, reason: `ingest: ${file}: arXiv API error: incorrect id format for abc` }]);
+  assert.deepEqual(items, [
+    {
+      kind: "error",
+      scope: "file",
+      position: { file },
+      reason: `ingest: ${file}: arXiv API error: incorrect id format for abc`,
+    },
+  ]);
 });

@@ -9,7 +9,8 @@ import type { Author, PaperInput } from "../../core/paper.js";
 import { toIsoDate } from "../fields.js";
 import { fileError, type IngestItem, type Position } from "../items.js";
 import type { ByteMeter } from "../source.js";
-import { childrenNamed, childText, readXmlPapers, type XmlElement } from "../xml.js";
+import { readXmlPapers } from "../xml-records.js";
+import { childrenNamed, childText, type XmlElement } from "../xml.js";
 
 const DOCUMENT = { root: "feed", label: "an Atom feed", records: ["entry"] };
 
@@ -19,7 +20,10 @@ export const readAtom = (file: string, meter?: ByteMeter): AsyncGenerator<Ingest
 function entryItem(entry: XmlElement, position: Position): PaperInput | IngestItem {
   const entryId = childText(entry, "id") ?? "";
   if (/\/api\/errors/.test(entryId)) {
-    return fileError({ file: position.file }, `ingest: ${position.file}: arXiv API error: ${childText(entry, "summary") ?? entryId}`);
+    return fileError(
+      { file: position.file },
+      `ingest: ${position.file}: arXiv API error: ${childText(entry, "summary") ?? entryId}`,
+    );
   }
   return entryInput(entry);
 }
@@ -50,7 +54,9 @@ function entryInput(entry: XmlElement): PaperInput {
 
 function entryAuthor(author: XmlElement): Author {
   const result: Author = { name: repairMojibake(childText(author, "name") ?? "") };
-  const affiliations = childrenNamed(author, "affiliation").map((a) => repairMojibake(a.text.trim())).filter(Boolean);
+  const affiliations = childrenNamed(author, "affiliation")
+    .map((a) => repairMojibake(a.text.trim()))
+    .filter(Boolean);
   if (affiliations.length) result.affiliations = affiliations;
   return result;
 }

@@ -26,7 +26,10 @@ test("BEIR synthetic ids are valid, distinct, and never a real archive", () => {
   for (const id of ids) assert.equal(parseArxivId(id)?.id, id);
   assert.throws(() => beirSyntheticId(-1), /ingest: document index -1 is outside/);
   const paper = beirDocToPaper({ docId: "4983", title: "T", text: "Body" }, 7);
-  assert.deepEqual([paper.id, paper.title, paper.abstract, paper.categories], ["beir/9101008", "T", "Body", ["beir"]]);
+  assert.deepEqual(
+    [paper.id, paper.title, paper.abstract, paper.categories],
+    ["beir/9101008", "T", "Body", ["beir"]],
+  );
 });
 
 test("a bad BEIR line stops evaluation reading with file and line", async () => {
@@ -41,14 +44,27 @@ test("a bad BEIR line stops evaluation reading with file and line", async () => 
 test("seed page: page chrome skipped, 19 title/abstract pairs with code links", async () => {
   const entries = await readSeedPage(fixture("seed-page-first85lines.txt"));
   assert.equal(entries.length, 19);
-  assert.equal(entries[0]!.title, "TokenFormer: Rethinking Transformer Scaling with Tokenized Model Parameters");
+  assert.equal(
+    entries[0]!.title,
+    "TokenFormer: Rethinking Transformer Scaling with Tokenized Model Parameters",
+  );
   assert.match(entries[0]!.abstract, /^Transformers have become the predominant architecture/);
-  assert.deepEqual(entries[0]!.codeLinks, [{ kind: "github", url: "https://github.com/Haiyang-W/TokenFormer" }]);
-  assert.equal(entries.at(-1)!.title, "Scaling LLM Test-Time Compute Optimally can be More Effective than Scaling Model Parameters");
+  assert.deepEqual(entries[0]!.codeLinks, [
+    { kind: "github", url: "https://github.com/Haiyang-W/TokenFormer" },
+  ]);
+  assert.equal(
+    entries.at(-1)!.title,
+    "Scaling LLM Test-Time Compute Optimally can be More Effective than Scaling Model Parameters",
+  );
   assert.ok(!entries.some((e) => /Subscribe|trending papers/.test(e.title)));
 });
 
 test("pairing needs a one-line title before a long paragraph", () => {
   const long = "An abstract. ".repeat(20);
-  assert.deepEqual(pairUp(["new", "Subscribe", "Mar 11", "A title", long, "Another\nwrapped title", long]).map((e) => e.title), ["A title"]);
+  assert.deepEqual(
+    pairUp(["new", "Subscribe", "Mar 11", "A title", long, "Another\nwrapped title", long]).map(
+      (e) => e.title,
+    ),
+    ["A title"],
+  );
 });

@@ -20,10 +20,12 @@ export interface BeirDoc {
 /** Documents in file order. Throws a PaperfeedError naming file and line on a bad line. */
 export async function* readBeirCorpus(file: string): AsyncGenerator<BeirDoc> {
   for await (const item of readJsonObjects(file)) {
-    if (item.kind === "error") throw new PaperfeedError("ingest", "beir_bad_line", item.reason.replace(/^ingest: /, ""));
+    if (item.kind === "error")
+      throw new PaperfeedError("ingest", "beir_bad_line", item.reason.replace(/^ingest: /, ""));
     if (item.kind !== "object") continue;
     const docId = str(item.value, "_id");
-    if (!docId) throw new PaperfeedError("ingest", "beir_bad_line", `${file} line ${item.line}: no "_id" field`);
+    if (!docId)
+      throw new PaperfeedError("ingest", "beir_bad_line", `${file} line ${item.line}: no "_id" field`);
     yield { docId, title: str(item.value, "title") ?? "", text: str(item.value, "text") ?? "" };
   }
 }
@@ -38,7 +40,11 @@ const SYNTHETIC_ARCHIVE = "beir";
  */
 export function beirSyntheticId(index: number): string {
   if (!Number.isInteger(index) || index < 0 || index >= PER_MONTH * 12 * 100) {
-    throw new PaperfeedError("ingest", "beir_index", `document index ${index} is outside 0–${PER_MONTH * 1200 - 1}`);
+    throw new PaperfeedError(
+      "ingest",
+      "beir_index",
+      `document index ${index} is outside 0–${PER_MONTH * 1200 - 1}`,
+    );
   }
   const month = Math.floor(index / PER_MONTH);
   const yy = (91 + Math.floor(month / 12)) % 100;

@@ -14,7 +14,10 @@ test("Kaggle snapshot: all 200 records, 0704.0001 mapped field by field", async 
   assert.equal(papers.length, 200);
   assert.deepEqual(errors, []);
   const p = paperById(papers, "0704.0001");
-  assert.deepEqual(p.authors.map((a) => a.name), ["C. Balázs", "E. L. Berger", "P. M. Nadolsky", "C. -P. Yuan"]);
+  assert.deepEqual(
+    p.authors.map((a) => a.name),
+    ["C. Balázs", "E. L. Berger", "P. M. Nadolsky", "C. -P. Yuan"],
+  );
   assert.deepEqual(p.authors[0], { name: "C. Balázs", keyname: "Balázs", forenames: "C." });
   assert.deepEqual(p.versions, [
     { version: 1, date: "2007-04-02T19:18:42Z" },
@@ -28,7 +31,10 @@ test("Kaggle snapshot: all 200 records, 0704.0001 mapped field by field", async 
   assert.equal(p.submitted, "2007-04-02T19:18:42Z");
   assert.equal(p.updated, "2007-07-24T20:10:27Z");
   assert.equal(p.announced, "2007-04-02");
-  assert.equal(p.title, "Calculation of prompt diphoton production cross sections at Tevatron and LHC energies");
+  assert.equal(
+    p.title,
+    "Calculation of prompt diphoton production cross sections at Tevatron and LHC energies",
+  );
   assert.ok(p.abstract.startsWith("A fully differential calculation"));
   assert.equal(p.license, null);
   assert.deepEqual(paperById(papers, "0704.0002").categories, ["math.CO", "cs.CG"]);
@@ -45,7 +51,9 @@ test(".abs records: 113 records, old-style ids, author strings with affiliations
   assert.deepEqual(habib.versions, [{ version: 1, date: "1994-11-01T18:57:48Z", size: "199kb" }]);
   assert.equal(habib.reportNo, "LA-UR-94-3641");
   const shi = paperById(papers, "adap-org/9509003");
-  assert.deepEqual(shi.authors, [{ name: "Yu Shi", affiliations: ["Dept. of Phys., fudan University, China"] }]);
+  assert.deepEqual(shi.authors, [
+    { name: "Yu Shi", affiliations: ["Dept. of Phys., fudan University, China"] },
+  ]);
   assert.equal(shi.version, 3);
   assert.equal(shi.updated, "1995-11-20T09:59:40Z");
 });
@@ -92,12 +100,19 @@ test("an invalid JSON line in the middle: the good lines still come, the error n
 test("records that cannot become papers are errors with their line; the rest import", async () => {
   const file = join(tempDir(), "mixed.jsonl");
   const good = readFileSync(fixture("kaggle-first200.jsonl"), "utf8").split("\n")[0];
-  writeFileSync(file, [good, '{"id": "abc", "title": "x"}', '{"id": "0704.0002"}', "[1,2]", good].join("\r\n"));
+  writeFileSync(
+    file,
+    [good, '{"id": "abc", "title": "x"}', '{"id": "0704.0002"}', "[1,2]", good].join("\r\n"),
+  );
   const { papers, errors } = await drain(readKaggle(file));
   assert.equal(papers.length, 2);
   assert.deepEqual(
     errors.map((e) => e.reason.replace(file, "F")),
-    ['ingest: F line 2: "abc" is not an arXiv id', 'ingest: F line 3: no "title" field', "ingest: F line 4: not a JSON object"],
+    [
+      'ingest: F line 2: "abc" is not an arXiv id',
+      'ingest: F line 3: no "title" field',
+      "ingest: F line 4: not a JSON object",
+    ],
   );
 });
 
@@ -125,5 +140,8 @@ test("gzip is recognised by its magic bytes whatever the name", async () => {
 test("a missing file is one file-level error, not a throw", async () => {
   const { papers, errors } = await drain(readKaggle("no/such/file.jsonl"));
   assert.equal(papers.length, 0);
-  assert.deepEqual(errors.map((e) => [e.scope, e.reason]), [["file", "ingest: no/such/file.jsonl: no such file"]]);
+  assert.deepEqual(
+    errors.map((e) => [e.scope, e.reason]),
+    [["file", "ingest: no/such/file.jsonl: no such file"]],
+  );
 });

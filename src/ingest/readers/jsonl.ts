@@ -11,7 +11,6 @@ import { bareMessage, fileError, recordError, type IngestItem } from "../items.j
 import { readLines } from "../lines.js";
 import { openOrError, SourceError, type ByteMeter } from "../source.js";
 
-
 /** Yields each line parsed as a JSON object, or an error item for a line that is not one. */
 export async function* readJsonObjects(
   file: string,

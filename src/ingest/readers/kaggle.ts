@@ -5,7 +5,15 @@
  */
 import { parseAuthorString, authorsFromParsed } from "../../core/authors.js";
 import type { PaperInput } from "../../core/paper.js";
-import { requireStr, str, strList, toIsoDate, versionsFrom, withoutEmail, type RawRecord } from "../fields.js";
+import {
+  requireStr,
+  str,
+  strList,
+  toIsoDate,
+  versionsFrom,
+  withoutEmail,
+  type RawRecord,
+} from "../fields.js";
 import type { IngestItem } from "../items.js";
 import type { ByteMeter } from "../source.js";
 import { readJsonlPapers } from "./jsonl.js";
@@ -41,4 +49,5 @@ export function arxivMetadataInput(record: RawRecord): PaperInput {
   };
 }
 
-export const readKaggle = (file: string, meter?: ByteMeter): AsyncGenerator<IngestItem> => readJsonlPapers(file, arxivMetadataInput, meter);
+export const readKaggle = (file: string, meter?: ByteMeter): AsyncGenerator<IngestItem> =>
+  readJsonlPapers(file, arxivMetadataInput, meter);

@@ -23,4 +23,5 @@ export function listingInput(record: RawRecord): PaperInput {
   };
 }
 
-export const readListing = (file: string, meter?: ByteMeter): AsyncGenerator<IngestItem> => readJsonlPapers(file, listingInput, meter);
+export const readListing = (file: string, meter?: ByteMeter): AsyncGenerator<IngestItem> =>
+  readJsonlPapers(file, listingInput, meter);

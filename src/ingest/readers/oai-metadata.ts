@@ -21,7 +21,13 @@ export function metadataInput(record: XmlElement, identifier: string | null): Pa
   const body = metadata?.children.find((c) => (FORMATS as readonly string[]).includes(c.name));
   if (!body) {
     const found = metadata?.children[0]?.name;
-    throw new PaperfeedError("ingest", "oai_format", found ? `unsupported metadata format <${found}> (expected arXiv, arXivRaw or oai_dc)` : "record has no metadata");
+    throw new PaperfeedError(
+      "ingest",
+      "oai_format",
+      found
+        ? `unsupported metadata format <${found}> (expected arXiv, arXivRaw or oai_dc)`
+        : "record has no metadata",
+    );
   }
   if (body.name === "dc") return dublinCoreInput(body, record, identifier);
   const shared = {
@@ -46,7 +52,12 @@ export function metadataInput(record: XmlElement, identifier: string | null): Pa
     };
   }
   const submitted = toIsoDate(childText(body, "created"));
-  return { ...shared, authors: structuredAuthors(body), submitted, updated: toIsoDate(childText(body, "updated")) ?? submitted };
+  return {
+    ...shared,
+    authors: structuredAuthors(body),
+    submitted,
+    updated: toIsoDate(childText(body, "updated")) ?? submitted,
+  };
 }
 
 function structuredAuthors(body: XmlElement): Author[] {
@@ -59,7 +70,9 @@ function structuredAuthors(body: XmlElement): Author[] {
     const author: Author = { name: [forenames, keyname, suffix].filter(Boolean).join(" "), keyname };
     if (forenames) author.forenames = forenames;
     if (suffix) author.suffix = suffix;
-    const affiliations = childrenNamed(a, "affiliation").map((x) => x.text.trim()).filter(Boolean);
+    const affiliations = childrenNamed(a, "affiliation")
+      .map((x) => x.text.trim())
+      .filter(Boolean);
     if (affiliations.length) author.affiliations = affiliations;
     return author;
   });
@@ -76,7 +89,10 @@ function rawVersions(body: XmlElement): PaperVersion[] {
 }
 
 function dublinCoreInput(dc: XmlElement, record: XmlElement, identifier: string | null): PaperInput {
-  const texts = (name: string) => childrenNamed(dc, name).map((e) => e.text.trim()).filter(Boolean);
+  const texts = (name: string) =>
+    childrenNamed(dc, name)
+      .map((e) => e.text.trim())
+      .filter(Boolean);
   const descriptions = texts("description");
   const identifiers = texts("identifier");
   const absUrl = identifiers.find((i) => /arxiv\.org\/abs\//i.test(i));
@@ -85,7 +101,9 @@ function dublinCoreInput(dc: XmlElement, record: XmlElement, identifier: string 
   const header = child(record, "header");
   const sets = header ? childrenNamed(header, "setSpec").map((s) => s.text.trim()) : [];
   const categories = sets.map((s) => s.split(":").at(-1)!).filter(Boolean);
-  const days = texts("date").map(toIsoDate).filter((d): d is string => d !== null);
+  const days = texts("date")
+    .map(toIsoDate)
+    .filter((d): d is string => d !== null);
   return {
     id: identifier ?? absUrl ?? "",
     title: texts("title")[0] ?? "",

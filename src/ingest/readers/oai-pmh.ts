@@ -8,7 +8,8 @@ import { parseArxivId } from "../../core/arxiv-id.js";
 import type { PaperInput } from "../../core/paper.js";
 import { fileError, recordError, type IngestItem, type Position } from "../items.js";
 import type { ByteMeter } from "../source.js";
-import { child, childText, readXmlPapers, type XmlElement } from "../xml.js";
+import { readXmlPapers } from "../xml-records.js";
+import { child, childText, type XmlElement } from "../xml.js";
 import { metadataInput } from "./oai-metadata.js";
 
 const DOCUMENT = { root: "OAI-PMH", label: "an OAI-PMH response", records: ["record", "error"] };
@@ -19,7 +20,10 @@ export const readOaiPmh = (file: string, meter?: ByteMeter): AsyncGenerator<Inge
 function recordItem(el: XmlElement, position: Position): PaperInput | IngestItem {
   if (el.name === "error") {
     const code = el.attrs.code ?? "unknown";
-    return fileError({ file: position.file }, `ingest: ${position.file}: OAI-PMH error ${code}: ${el.text.trim() || "(no message)"}`);
+    return fileError(
+      { file: position.file },
+      `ingest: ${position.file}: OAI-PMH error ${code}: ${el.text.trim() || "(no message)"}`,
+    );
   }
   const header = child(el, "header");
   const identifier = header ? childText(header, "identifier") : null;

@@ -28,4 +28,5 @@ export function oaiTitlesInput(record: RawRecord): PaperInput {
   };
 }
 
-export const readOaiTitles = (file: string, meter?: ByteMeter): AsyncGenerator<IngestItem> => readJsonlPapers(file, oaiTitlesInput, meter);
+export const readOaiTitles = (file: string, meter?: ByteMeter): AsyncGenerator<IngestItem> =>
+  readJsonlPapers(file, oaiTitlesInput, meter);

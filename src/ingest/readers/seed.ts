@@ -30,12 +30,18 @@ export async function readSeedPage(file: string): Promise<SeedEntry[]> {
   try {
     for await (const { line, text } of readLines(await openSource(file))) {
       // readLines skips blank lines but keeps numbering: a gap in line numbers is a paragraph break.
-      if (line === previousLine + 1 && paragraphs.length > 0) paragraphs[paragraphs.length - 1] += `\n${text}`;
+      if (line === previousLine + 1 && paragraphs.length > 0)
+        paragraphs[paragraphs.length - 1] += `\n${text}`;
       else paragraphs.push(text);
       previousLine = line;
     }
   } catch (e) {
-    if (e instanceof SourceError) throw new PaperfeedError("ingest", "seed_unreadable", e.describe(`after line ${previousLine}`).replace(/^ingest: /, ""));
+    if (e instanceof SourceError)
+      throw new PaperfeedError(
+        "ingest",
+        "seed_unreadable",
+        e.describe(`after line ${previousLine}`).replace(/^ingest: /, ""),
+      );
     throw e;
   }
   return pairUp(paragraphs);
