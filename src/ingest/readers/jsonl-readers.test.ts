@@ -130,6 +130,20 @@ test("a cut-off gzip yields every complete record, then one error naming file an
   assert.equal(papers.at(-1)!.id, JSON.parse(original[papers.length - 1]!).id);
 });
 
+test("corrupt gzip data ends the file with a clear error, not a crash", async () => {
+  const bytes = Buffer.from(readFileSync(fixture("listing-first300.jsonl.gz")));
+  for (let i = 60_000; i < 60_400; i++) bytes[i] = 0xff - bytes[i]!;
+  const file = join(tempDir(), "corrupt.jsonl.gz");
+  writeFileSync(file, bytes);
+  const { papers, errors } = await drain(readListing(file));
+  assert.ok(papers.length > 50 && papers.length < 300, `read ${papers.length}`);
+  assert.equal(errors.at(-1)!.scope, "file");
+  assert.match(
+    errors.at(-1)!.reason,
+    /^ingest: .*corrupt\.jsonl\.gz: compressed data is corrupt \(.+\) after line \d+$/,
+  );
+});
+
 test("gzip is recognised by its magic bytes whatever the name", async () => {
   const file = join(tempDir(), "renamed.jsonl");
   writeFileSync(file, gzipSync(readFileSync(fixture("kaggle-first200.jsonl"))));
