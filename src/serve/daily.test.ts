@@ -77,3 +77,17 @@ test("/new lists the newest papers first across days, paged", async () => {
   assert.equal(days[0], "2026-07-01");
   assert.deepEqual([...days].sort().reverse(), days);
 });
+
+test("a category narrows the day to its papers, and every link keeps it", async () => {
+  const { status, body } = await fetchPage(fx.app, "/?date=2026-06-29&cat=cs.CV");
+  assert.equal(status, 200);
+  const count = Number(/(\d+) papers in cs\.CV/.exec(body)?.[1]);
+  assert.ok(count > 0 && count < 30, `${count} of the day's 30 papers are in cs.CV`);
+  const ids = [...body.matchAll(/data-paper-id="([^"]+)"/g)].map((m) => m[1]!);
+  assert.equal(ids.length, Math.min(count, 25));
+  const papers = await Promise.all(ids.map((id) => fx.store.getPaper(id)));
+  for (const paper of papers) assert.ok(paper?.categories.includes("cs.CV"), paper?.id);
+  assert.match(body, /href="\/\?date=2026-06-30&amp;cat=cs\.CV" rel="next"/);
+  assert.match(body, /href="\/\?week=2026-W27&amp;cat=cs\.CV"/);
+  assert.match(body, /<option value="cs.CV" selected="">cs.CV<\/option>/);
+});

@@ -44,6 +44,19 @@ test("paging continues where page 1 stopped, without repeating a result", async 
   assert.deepEqual(overlap, []);
 });
 
+test("a page past the end shows the last page", async () => {
+  const { body } = await fetchPage(fx.app, "/search?q=diffusion&page=99");
+  const last = Math.ceil(totalOf(body) / 20);
+  assert.match(body, new RegExp(`<ol class="paper-list"[^>]* start="${(last - 1) * 20 + 1}"`));
+  assert.ok(resultIds(body).length > 0);
+  assert.match(
+    body,
+    new RegExp(
+      `<span class="current" aria-current="page"><span class="visually-hidden">Page </span>${last}</span>`,
+    ),
+  );
+});
+
 test("the category filter keeps only papers in that category and can be removed", async () => {
   const all = await fetchPage(fx.app, "/search?q=diffusion");
   const { body } = await fetchPage(fx.app, "/search?q=diffusion&cat=cs.CL");

@@ -3,6 +3,7 @@ import { Layout } from "./layout.js";
 import { Pager } from "./components/pager.js";
 import { PaperList } from "./components/paper-item.js";
 import type { DailyView, PeriodLink } from "./present/daily.js";
+import { type CategoryOption, withCurrent } from "./search-page.js";
 
 function Step({ link, rel, unit }: { link: PeriodLink | null; rel: "prev" | "next"; unit: string }) {
   const cls = `period-step ${rel}`;
@@ -42,7 +43,27 @@ function PeriodNav({ view }: { view: DailyView }) {
   );
 }
 
-export function DailyPage({ view }: { view: DailyView }) {
+/** Narrow the period to one category; a plain GET form that keeps the period. */
+function CategoryFilter({ view, categories }: { view: DailyView; categories: CategoryOption[] }) {
+  const param = view.period.kind === "day" ? "date" : view.period.kind;
+  return (
+    <form class="daily-filter" action="/" method="get">
+      <input type="hidden" name={param} value={view.period.key} />
+      <label for="daily-cat">Category</label>
+      <select id="daily-cat" name="cat">
+        <option value="">All</option>
+        {withCurrent(categories, view.cat).map((c) => (
+          <option value={c.value} selected={c.value === view.cat}>
+            {c.value}
+          </option>
+        ))}
+      </select>
+      <button type="submit">Show</button>
+    </form>
+  );
+}
+
+export function DailyPage({ view, categories }: { view: DailyView; categories: CategoryOption[] }) {
   let start = view.start;
   const byDay = view.period.kind !== "day";
   return (
@@ -50,7 +71,10 @@ export function DailyPage({ view }: { view: DailyView }) {
       <header class="page-head">
         <p class="kicker">Daily papers</p>
         <h1>{view.title}</h1>
-        <p class="summary">{view.countLabel}</p>
+        <div class="head-row">
+          <p class="summary">{view.countLabel}</p>
+          <CategoryFilter view={view} categories={categories} />
+        </div>
       </header>
       <PeriodNav view={view} />
       {view.total === 0 && (

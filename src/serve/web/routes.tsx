@@ -46,8 +46,8 @@ export function mountPages(app: Hono, deps: PageDeps): void {
   const categories = categoryOptions(deps.store);
 
   app.get("/", async (c) => {
-    const view = await presentDaily(deps.store, c.req.query());
-    return c.html(view ? <DailyPage view={view} /> : <EmptyDailyPage />);
+    const view = await presentDaily(deps, c.req.query());
+    return c.html(view ? <DailyPage view={view} categories={await categories()} /> : <EmptyDailyPage />);
   });
 
   app.get("/new", async (c) =>

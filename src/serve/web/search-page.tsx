@@ -9,6 +9,12 @@ export interface CategoryOption {
   count: number;
 }
 
+/** The options, with `current` added when it is not among them (a category typed into the URL). */
+export function withCurrent(options: CategoryOption[], current: string): CategoryOption[] {
+  if (!current || options.some((c) => c.value === current)) return options;
+  return [{ value: current, count: 0 }, ...options];
+}
+
 const EXAMPLES = [
   '"graph neural networks"',
   'au:"Yann LeCun"',
@@ -18,10 +24,7 @@ const EXAMPLES = [
 
 function Filters({ view, categories }: { view: SearchView; categories: CategoryOption[] }) {
   const { form } = view;
-  const options =
-    form.cat && !categories.some((c) => c.value === form.cat)
-      ? [{ value: form.cat, count: 0 }, ...categories]
-      : categories;
+  const options = withCurrent(categories, form.cat);
   return (
     <form class="filters" action="/search" method="get" aria-label="Filters and sort">
       <input type="hidden" name="q" value={form.q} />

@@ -3,6 +3,8 @@
  * at a time grouped by day, the neighbouring periods that have papers, and links between the
  * day, week and month views.
  */
+import type { Paper } from "../../../core/paper.js";
+import type { SearchEngine } from "../../../search/types.js";
 import type { Store } from "../../../store/types.js";
 import type { Paging } from "../components/pager.js";
 import { countNoun, formatDay, formatLongDay, formatMonth, formatShortDay } from "../format.js";
@@ -15,7 +17,7 @@ import {
   periodQuery,
   weekPeriod,
 } from "./periods.js";
-import { pageCount, parsePage } from "./query.js";
+import { pageCount, parseCategory, parsePage } from "./query.js";
 import { type PaperSummary, summarize } from "./summary.js";
 
 /** Papers per page on the daily page. */
@@ -37,6 +39,8 @@ export interface PeriodLink {
 
 export interface DailyView {
   period: Period;
+  /** The category shown, "" for all. */
+  cat: string;
   title: string;
   total: number;
   countLabel: string;
@@ -55,6 +59,8 @@ export interface DailyQuery {
   week?: string;
   month?: string;
   page?: string;
+  /** Only papers in this category or archive. */
+  cat?: string;
 }
 
 export function periodTitle(period: Period): string {
@@ -70,8 +76,8 @@ function shortTitle(period: Period): string {
   return `Week ${Number(period.key.slice(6))}`;
 }
 
-const hrefOf = (period: Pick<Period, "kind" | "key">, page = 1) =>
-  `/?${periodQuery(period)}${page > 1 ? `&page=${page}` : ""}`;
+const hrefOf = (period: Pick<Period, "kind" | "key">, cat: string, page = 1) =>
+  `/?${periodQuery(period)}${cat ? `&cat=${encodeURIComponent(cat)}` : ""}${page > 1 ? `&page=${page}` : ""}`;
 
 async function requestedPeriod(store: Store, query: DailyQuery): Promise<Period | null> {
   if (query.date) return dayPeriod(query.date);
@@ -84,12 +90,38 @@ async function requestedPeriod(store: Store, query: DailyQuery): Promise<Period 
 async function neighbour(
   store: Store,
   period: Period,
+  cat: string,
   direction: "before" | "after",
 ): Promise<PeriodLink | null> {
   const day = await store.adjacentDay(direction === "before" ? period.from : period.to, direction);
   if (!day) return null;
   const target = periodContaining(period.kind, day);
-  return { href: hrefOf(target), label: periodTitle(target), short: shortTitle(target) };
+  return { href: hrefOf(target, cat), label: periodTitle(target), short: shortTitle(target) };
+}
+
+/** One page of the period's papers: from the store, or through the engine's category filter. */
+async function pageOfPapers(
+  deps: DailyDeps,
+  period: Period,
+  cat: string,
+  page: number,
+): Promise<{ total: number; papers: Paper[] }> {
+  const offset = (page - 1) * DAILY_PAGE_SIZE;
+  if (!cat) {
+    const [total, papers] = await Promise.all([
+      deps.store.countAnnounced(period.from, period.to),
+      deps.store.listAnnounced(period.from, period.to, { limit: DAILY_PAGE_SIZE, offset }),
+    ]);
+    return { total, papers };
+  }
+  const result = deps.search.search({
+    q: "",
+    sort: "newest",
+    limit: DAILY_PAGE_SIZE,
+    offset,
+    filters: { categories: [cat], from: period.from, to: period.to },
+  });
+  return { total: result.total, papers: await deps.store.getPapers(result.hits.map((h) => h.id)) };
 }
 
 function groupByDay(papers: PaperSummary[]): DayGroup[] {
@@ -102,26 +134,36 @@ function groupByDay(papers: PaperSummary[]): DayGroup[] {
   return groups;
 }
 
+export interface DailyDeps {
+  store: Store;
+  search: SearchEngine;
+}
+
 /** Null when the store holds no papers at all. */
-export async function presentDaily(store: Store, query: DailyQuery): Promise<DailyView | null> {
-  const period = await requestedPeriod(store, query);
+export async function presentDaily(deps: DailyDeps, query: DailyQuery): Promise<DailyView | null> {
+  const period = await requestedPeriod(deps.store, query);
   if (!period) return null;
-  const total = await store.countAnnounced(period.from, period.to);
+  const cat = parseCategory(query.cat);
+  let page = parsePage(query.page);
+  let { total, papers } = await pageOfPapers(deps, period, cat, page);
   const pages = pageCount(total, DAILY_PAGE_SIZE);
-  const page = Math.min(parsePage(query.page), pages);
+  if (page > pages) {
+    page = pages;
+    ({ total, papers } = await pageOfPapers(deps, period, cat, page));
+  }
   const offset = (page - 1) * DAILY_PAGE_SIZE;
-  const [papers, previous, next] = await Promise.all([
-    store.listAnnounced(period.from, period.to, { limit: DAILY_PAGE_SIZE, offset }),
-    neighbour(store, period, "before"),
-    neighbour(store, period, "after"),
+  const [previous, next] = await Promise.all([
+    neighbour(deps.store, period, cat, "before"),
+    neighbour(deps.store, period, cat, "after"),
   ]);
   const summaries = papers.map((paper) => summarize(paper));
   const anchorDay = period.kind === "day" ? period.from : (summaries[0]?.day ?? period.from);
   return {
     period,
+    cat,
     title: periodTitle(period),
     total,
-    countLabel: countNoun(total, "paper"),
+    countLabel: cat ? `${countNoun(total, "paper")} in ${cat}` : countNoun(total, "paper"),
     groups: groupByDay(summaries),
     start: offset + 1,
     previous,
@@ -129,10 +171,10 @@ export async function presentDaily(store: Store, query: DailyQuery): Promise<Dai
     views: (["day", "week", "month"] as const).map((kind) => ({
       kind,
       label: kind[0]!.toUpperCase() + kind.slice(1),
-      href: hrefOf(kind === period.kind ? period : periodContaining(kind, anchorDay)),
+      href: hrefOf(kind === period.kind ? period : periodContaining(kind, anchorDay), cat),
       current: kind === period.kind,
     })),
-    paging: { page, pages, href: (p) => hrefOf(period, p) },
+    paging: { page, pages, href: (p) => hrefOf(period, cat, p) },
     hasMath: summaries.some((s) => s.hasMath),
   };
 }

@@ -14,3 +14,9 @@ export function parsePage(raw: string | undefined): number {
 
 /** Number of pages for `total` items, at least 1. */
 export const pageCount = (total: number, perPage: number) => Math.max(1, Math.ceil(total / perPage));
+
+/** A category or archive as used in filters ("cs.LG", "hep-th", "cs"); anything else reads as none. */
+export function parseCategory(raw: string | undefined): string {
+  const cat = (raw ?? "").trim();
+  return cat.length <= 40 && /^[a-z-]+(\.[A-Za-z-]+)?$/.test(cat) ? cat : "";
+}

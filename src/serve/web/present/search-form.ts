@@ -4,7 +4,7 @@
  */
 import { z } from "zod";
 import type { SearchFilters, SortOrder } from "../../../search/types.js";
-import { parsePage } from "./query.js";
+import { parseCategory, parsePage } from "./query.js";
 
 export interface SearchForm {
   q: string;
@@ -27,7 +27,7 @@ const schema = z.object({
     .string()
     .catch("")
     .transform((q) => q.slice(0, 1000)),
-  cat: text(40).transform((c) => (/^[a-z-]+(\.[A-Za-z-]+)?$/.test(c) ? c : "")),
+  cat: z.string().optional().transform(parseCategory),
   from: text(10),
   to: text(10),
   code: z

@@ -104,21 +104,29 @@ export async function presentSearch(
   };
   if (problems.length > 0) return { ...view, state: "invalid" };
   if (!form.q && !hasFilters(form)) return view;
-  const page = Math.min(form.page, MAX_PAGES);
-  let result;
-  try {
-    result = deps.search.search({
+  let page = Math.min(form.page, MAX_PAGES);
+  const run = () =>
+    deps.search.search({
       q: form.q,
       limit: SEARCH_PAGE_SIZE,
       offset: (page - 1) * SEARCH_PAGE_SIZE,
       sort: form.sort || undefined,
       filters: filtersOf(form),
     });
+  let result;
+  try {
+    result = run();
   } catch (e) {
     // A query the language cannot parse is the reader's to fix, not a server failure.
     if (isPaperfeedError(e) && e.component === "search")
       return { ...view, state: "invalid", problems: [e.message] };
     throw e;
+  }
+  // A page past the end (an old link, a hand-edited URL) shows the last page instead of nothing.
+  const lastPage = Math.min(MAX_PAGES, pageCount(result.total, SEARCH_PAGE_SIZE));
+  if (page > lastPage && result.total > 0) {
+    page = lastPage;
+    result = run();
   }
   const papers = await deps.store.getPapers(result.hits.map((h) => h.id));
   const marker = markerFor(result.highlightTerms);
@@ -136,7 +144,7 @@ export async function presentSearch(
     tookLabel: `${tookMs} ms`,
     results,
     start: (page - 1) * SEARCH_PAGE_SIZE + 1,
-    paging: { ...view.paging, page, pages: Math.min(MAX_PAGES, pageCount(result.total, SEARCH_PAGE_SIZE)) },
+    paging: { ...view.paging, page, pages: lastPage },
     suggestions: result.total === 0 ? suggestionsFor(form) : [],
     hasMath: results.some((r) => r.hasMath),
   };
