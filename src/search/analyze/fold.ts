@@ -3,7 +3,7 @@
  * lower case, and accents removed (é → e, ü → u), so "Schrödinger", "Schrodinger" and
  * "SCHRÖDINGER" index alike.
  */
-const COMBINING_MARKS = /[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]/g;
+const COMBINING_MARKS = /\p{Mn}/gu;
 /** Letters that NFD does not decompose but readers expect folded. */
 const SPECIAL: Record<string, string> = { ß: "ss", æ: "ae", œ: "oe", ø: "o", ł: "l", đ: "d", ð: "d", þ: "th", ı: "i" };
 const SPECIAL_RE = /[ßæœøłđðþı]/g;
