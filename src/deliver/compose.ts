@@ -1,0 +1,112 @@
+/**
+ * Composes digests for one period. `openPeriod` loads the period's papers once, ranks them by
+ * the trending score and indexes them in a small in-memory search engine, so each subscriber's
+ * saved searches run against the period only and no database is touched per query. Each paper
+ * appears once per digest and once ever per subscriber (the store's shown-papers table).
+ */
+import type { Paper } from "../core/paper.js";
+import { rankTrending } from "../rank/trending.js";
+import { analyze } from "../search/analyze/analyzer.js";
+import { createSearchEngine } from "../search/index.js";
+import type { SearchEngine } from "../search/types.js";
+import type { DeliveryStore, SavedSearch, Subscriber } from "../store/delivery-types.js";
+import type { Store } from "../store/types.js";
+import type { DigestContent, DigestSection } from "./content.js";
+import type { Period } from "./periods.js";
+
+export interface ComposeLimits {
+  /** Trending papers per digest; default 10, 0–50. */
+  trending?: number;
+  /** Papers per saved search; default 10, 1–50. */
+  perAlert?: number;
+}
+
+export interface PeriodPapers {
+  period: Period;
+  papers: Map<string, Paper>;
+  /** Ids by trending score, best first. */
+  trending: string[];
+  engine: SearchEngine;
+}
+
+/** Loads the period's papers from the store (pages of 1000) and prepares ranking and search. */
+export async function openPeriod(store: Store, period: Period): Promise<PeriodPapers> {
+  const papers = new Map<string, Paper>();
+  for (let offset = 0; ; offset += 1000) {
+    const page = await store.listAnnounced(period.from, period.to, { limit: 1000, offset });
+    for (const p of page) papers.set(p.id, p);
+    if (page.length < 1000) break;
+  }
+  const engine = createSearchEngine();
+  for (const p of papers.values()) engine.add(p);
+  const windowDays = period.cadence === "weekly" ? 7 : 1;
+  const trending = rankTrending([...papers.values()], { lastDay: period.to, windowDays }).map((r) => r.id);
+  return { period, papers, trending, engine };
+}
+
+/** Token sequence of each paper's title and abstract, for exclusions; built on first use. */
+function exclusionMatcher(papers: Map<string, Paper>) {
+  const tokens = new Map<string, string>();
+  return (paperId: string, exclude: readonly string[]): boolean => {
+    if (exclude.length === 0) return false;
+    let text = tokens.get(paperId);
+    if (text === undefined) {
+      const p = papers.get(paperId);
+      text = ` ${analyze(`${p?.title ?? ""} ${p?.abstract ?? ""}`).join(" ")} `;
+      tokens.set(paperId, text);
+    }
+    return exclude.some((phrase) => {
+      const terms = analyze(phrase);
+      return terms.length > 0 && text.includes(` ${terms.join(" ")} `);
+    });
+  };
+}
+
+export interface Composer {
+  period: Period;
+  /** The digest for one subscriber, or null when nothing in the period is new to them. */
+  compose(subscriber: Subscriber, searches: readonly SavedSearch[]): Promise<DigestContent | null>;
+}
+
+export function createComposer(delivery: DeliveryStore, periodPapers: PeriodPapers, limits: ComposeLimits = {}): Composer {
+  const trendingLimit = limits.trending ?? 10;
+  const perAlert = limits.perAlert ?? 10;
+  const excluded = exclusionMatcher(periodPapers.papers);
+  // Many subscribers share a query; its hits for the period are the same for all of them.
+  const hitsByQuery = new Map<string, string[]>();
+  const hits = (query: string) => {
+    let ids = hitsByQuery.get(query);
+    if (!ids) {
+      try {
+        ids = periodPapers.engine.search({ q: query, limit: 200 }).hits.map((h) => h.id);
+      } catch {
+        ids = []; // a query the engine refuses matches nothing; the manage page shows it as saved
+      }
+      hitsByQuery.set(query, ids);
+    }
+    return ids;
+  };
+
+  return {
+    period: periodPapers.period,
+    async compose(subscriber, searches) {
+      const trendingCandidates = periodPapers.trending.slice(0, trendingLimit * 4);
+      const alertCandidates = searches.map((s) => hits(s.query).filter((id) => !excluded(id, s.exclude)));
+      const candidates = [...new Set([...trendingCandidates, ...alertCandidates.flat()])];
+      const shown = await delivery.shownPapers(subscriber.id, candidates);
+      const used = new Set<string>();
+      const take = (ids: string[], n: number) => {
+        const out = ids.filter((id) => !shown.has(id) && !used.has(id)).slice(0, n);
+        out.forEach((id) => used.add(id));
+        return out;
+      };
+      // Alerts first: what a subscriber asked for wins over what is merely popular.
+      const alerts: DigestSection[] = searches.map((s, i) => ({
+        kind: "alert", searchId: s.id, name: s.name, query: s.query, exclude: s.exclude, paperIds: take(alertCandidates[i]!, perAlert),
+      }));
+      const trending: DigestSection = { kind: "trending", paperIds: take(trendingCandidates, trendingLimit) };
+      if (used.size === 0) return null;
+      return { type: "digest", cadence: subscriber.cadence, period: periodPapers.period.key, sections: [trending, ...alerts] };
+    },
+  };
+}

@@ -1,0 +1,31 @@
+/**
+ * What one digest contains, as stored in the outbox payload: paper ids per section, no text. The
+ * sender renders it at send time, so a message sent after a crash is identical to the first try.
+ */
+import type { Cadence } from "../store/delivery-types.js";
+
+export type DigestSection =
+  | { kind: "trending"; paperIds: string[] }
+  | { kind: "alert"; searchId: number; name: string; query: string; exclude: string[]; paperIds: string[] }
+  /** Seam for personal recommendations, once there are accounts and reading history. */
+  | { kind: "recommended"; paperIds: string[] };
+
+export interface DigestContent {
+  type: "digest";
+  cadence: Cadence;
+  /** Period key ("2024-01-15", "2024-W03"). */
+  period: string;
+  sections: DigestSection[];
+}
+
+export interface ConfirmContent {
+  type: "confirm";
+  cadence: Cadence;
+}
+
+export type OutboxPayload = DigestContent | ConfirmContent;
+
+export const paperIdsOf = (content: DigestContent): string[] => [...new Set(content.sections.flatMap((s) => s.paperIds))];
+
+/** Idempotency key and Message-ID local part of a digest: one per subscriber and period. */
+export const digestKey = (subscriberId: number, period: string) => `digest.${subscriberId}.${period}`;

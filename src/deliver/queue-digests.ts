@@ -1,0 +1,59 @@
+/**
+ * Queues one period's digests: every active subscriber of the cadence whose last digest is older
+ * than the period gets one outbox row (key = digest.<subscriber>.<period>), written in the same
+ * transaction as the papers it shows. Running it again — after a crash, or twice by accident —
+ * queues nothing twice. After downtime only the latest period is queued: a subscriber never gets
+ * a pile of stale digests.
+ */
+import type { DeliveryStore } from "../store/delivery-types.js";
+import type { Store } from "../store/types.js";
+import { createComposer, openPeriod, type ComposeLimits } from "./compose.js";
+import { digestKey } from "./content.js";
+import type { Period } from "./periods.js";
+
+export interface QueueDigestsInput {
+  store: Store;
+  delivery: DeliveryStore;
+  period: Period;
+  limits?: ComposeLimits;
+  /** Subscribers read per page; default 500. */
+  pageSize?: number;
+  clock?: () => Date;
+  onProgress?: (done: number) => void;
+}
+
+export interface QueueSummary {
+  /** Digests queued now. */
+  queued: number;
+  /** Subscribers with nothing new in the period. */
+  empty: number;
+  /** Papers in the period. */
+  papers: number;
+}
+
+export async function queueDigests(input: QueueDigestsInput): Promise<QueueSummary> {
+  const { delivery, period } = input;
+  const periodPapers = await openPeriod(input.store, period);
+  const summary: QueueSummary = { queued: 0, empty: 0, papers: periodPapers.papers.size };
+  if (periodPapers.papers.size === 0) return summary;
+  const composer = createComposer(delivery, periodPapers, input.limits);
+  let afterId = 0;
+  for (;;) {
+    const page = await delivery.dueSubscribers({ cadence: period.cadence, duePeriod: period.key, afterId, limit: input.pageSize ?? 500 });
+    if (page.length === 0) return summary;
+    const searches = await delivery.savedSearchesOf(page.map((s) => s.id));
+    for (const subscriber of page) {
+      const content = await composer.compose(subscriber, searches.get(subscriber.id) ?? []);
+      if (!content) {
+        summary.empty++;
+        continue;
+      }
+      const now = (input.clock?.() ?? new Date()).toISOString();
+      const shownPaperIds = content.sections.flatMap((s) => s.paperIds);
+      const message = { key: digestKey(subscriber.id, period.key), kind: "digest" as const, subscriberId: subscriber.id, email: subscriber.email, payload: JSON.stringify(content), notBefore: now };
+      if (await delivery.enqueueDigest({ message, shownPaperIds, period: period.key }, now)) summary.queued++;
+    }
+    afterId = page.at(-1)!.id;
+    input.onProgress?.(summary.queued + summary.empty);
+  }
+}

@@ -1,0 +1,87 @@
+/**
+ * A digest as mail: an HTML part (inline styles, no scripts or images, a dark-mode block for
+ * clients that honour prefers-color-scheme) and a plain-text part with the same content.
+ */
+import { absUrl } from "../../core/arxiv-id.js";
+import type { Paper } from "../../core/paper.js";
+import type { DigestContent, DigestSection } from "../content.js";
+import { paperUrl, type SubscriberLinks } from "../links.js";
+import { periodOfKey } from "../periods.js";
+import { authorLine, clip, esc, htmlWithMath, wrap } from "./text-format.js";
+import { mailFrame, type RenderedMail } from "./frame.js";
+
+export interface DigestRenderInput {
+  content: DigestContent;
+  /** Papers by id; ids missing here (deleted since) are left out. */
+  papers: Map<string, Paper>;
+  links: SubscriberLinks;
+  /** Public base URL of the site. */
+  base: string;
+}
+
+const ABSTRACT_CHARS = 320;
+
+const titleOf = (s: DigestSection) =>
+  s.kind === "trending" ? "Trending" : s.kind === "alert" ? `Your alert: ${s.name}` : "Recommended for you";
+const noteOf = (s: DigestSection) =>
+  s.kind === "trending"
+    ? "Ranked by code links, cross-listing, venue and recency."
+    : s.kind === "alert"
+      ? `Query: ${s.query}${s.exclude.length ? ` · excluding ${s.exclude.join(", ")}` : ""}`
+      : "";
+
+function paperHtml(p: Paper, base: string): string {
+  const code = p.codeLinks[0];
+  const links = [
+    `<a href="${esc(absUrl(p.id))}" style="color:#1a56b8">arXiv</a>`,
+    `<a href="${esc(`https://arxiv.org/pdf/${p.id}`)}" style="color:#1a56b8">PDF</a>`,
+    code ? `<a href="${esc(code.url)}" style="color:#1a56b8">Code</a>` : "",
+  ].filter(Boolean);
+  return `<div class="pf-paper" style="margin:0 0 20px 0">
+<a href="${esc(paperUrl(base, p.id))}" class="pf-title" style="font-size:17px;font-weight:600;color:#111111;text-decoration:none;line-height:1.35">${htmlWithMath(p.title)}</a>
+<div class="pf-meta" style="font-size:13px;color:#555555;margin:4px 0">${esc(authorLine(p.authors.map((a) => a.name)))} · ${esc(p.primaryCategory)} · ${esc(p.id)}</div>
+<div style="font-size:14px;line-height:1.5">${htmlWithMath(clip(p.abstract, ABSTRACT_CHARS))}</div>
+<div style="font-size:13px;margin-top:4px">${links.join(" · ")}</div>
+</div>`;
+}
+
+function paperText(p: Paper, base: string): string {
+  return [
+    wrap(`* ${p.title}`),
+    wrap(`${authorLine(p.authors.map((a) => a.name))} · ${p.primaryCategory} · ${p.id}`, 76, "  "),
+    wrap(clip(p.abstract, ABSTRACT_CHARS), 76, "  "),
+    `  ${paperUrl(base, p.id)}`,
+    ...(p.codeLinks[0] ? [`  code: ${p.codeLinks[0].url}`] : []),
+  ].join("\n");
+}
+
+export function renderDigest(input: DigestRenderInput): RenderedMail {
+  const { content, papers, links, base } = input;
+  const period = periodOfKey(content.period);
+  const sections = content.sections
+    .map((s) => ({ s, list: s.paperIds.map((id) => papers.get(id)).filter((p): p is Paper => p !== undefined) }))
+    .filter(({ list }) => list.length > 0);
+  const count = sections.reduce((n, { list }) => n + list.length, 0);
+  const subject = `${count} new paper${count === 1 ? "" : "s"} · ${period.cadence === "daily" ? period.label : `your weekly digest, ${period.label}`}`;
+
+  const htmlBody = sections
+    .map(({ s, list }) => {
+      const feed = s.kind === "alert" ? ` · <a href="${esc(links.savedSearchFeed(s.searchId))}" style="color:#1a56b8">feed</a>` : "";
+      return `<h2 style="font-size:15px;text-transform:uppercase;letter-spacing:0.04em;color:#555555;margin:28px 0 4px 0" class="pf-meta">${esc(titleOf(s))}</h2>
+<div style="font-size:12px;color:#666666;margin:0 0 14px 0" class="pf-meta">${esc(noteOf(s))}${feed}</div>
+${list.map((p) => paperHtml(p, base)).join("\n")}`;
+    })
+    .join("\n");
+  const textBody = sections
+    .map(({ s, list }) => `== ${titleOf(s)} ==\n${noteOf(s)}\n${s.kind === "alert" ? `feed: ${links.savedSearchFeed(s.searchId)}\n` : ""}\n${list.map((p) => paperText(p, base)).join("\n\n")}`)
+    .join("\n\n");
+
+  return mailFrame({
+    subject,
+    heading: `paperfeed · ${period.label}`,
+    htmlBody,
+    textBody,
+    links,
+    why: `You get this ${period.cadence} digest because you subscribed on paperfeed. Each paper is shown to you once.`,
+  });
+}

@@ -1,0 +1,117 @@
+/**
+ * Drains the outbox: claims due messages, renders each from its payload, hands it to SMTP and
+ * records the outcome. A 4xx answer or a lost connection is retried later with growing delays; a
+ * 5xx answer fails the message and suppresses the address, so nothing is ever sent there again.
+ * Digests go only to confirmed (active), unsuppressed subscribers; confirmation requests are the
+ * only mail a pending address can get.
+ */
+import { messageOf } from "../core/errors.js";
+import type { DeliveryStore, OutboxMessage } from "../store/delivery-types.js";
+import type { Store } from "../store/types.js";
+import { renderOutboxMessage, type RenderContext } from "./render-message.js";
+import type { SmtpClient } from "./smtp.js";
+
+export interface SenderDeps extends RenderContext {
+  delivery: DeliveryStore;
+  store: Store;
+  smtp: SmtpClient;
+  /** This process's owner id (owner.ts). */
+  owner: string;
+  /** Waits before retry number 1, 2, …; default 1 min, 5 min, 30 min, 2 h, 12 h; then the message fails. */
+  retryDelaysMs?: readonly number[];
+  /** Parallel sends; default 2 (match the SMTP connections). */
+  concurrency?: number;
+  clock?: () => Date;
+  log?: (line: string) => void;
+}
+
+export interface DrainSummary {
+  sent: number;
+  retried: number;
+  failed: number;
+  suppressed: number;
+  skipped: number;
+}
+
+export const DEFAULT_RETRY_DELAYS_MS = [60_000, 300_000, 1_800_000, 7_200_000, 43_200_000] as const;
+
+/** Why a claimed message must not go out, or null when it may. */
+async function refusal(deps: SenderDeps, m: OutboxMessage): Promise<string | null> {
+  if (await deps.delivery.isSuppressed(m.email)) return "address suppressed";
+  const subscriber = await deps.delivery.getSubscriber(m.subscriberId);
+  if (!subscriber || subscriber.email !== m.email) return "subscriber gone or address changed";
+  if (m.kind === "digest" && subscriber.status !== "active") return `subscriber is ${subscriber.status}`;
+  if (m.kind === "confirm" && subscriber.status !== "pending") return `subscriber is already ${subscriber.status}`;
+  return null;
+}
+
+async function sendOne(deps: SenderDeps, m: OutboxMessage, summary: DrainSummary): Promise<void> {
+  const now = () => (deps.clock?.() ?? new Date()).toISOString();
+  const refused = await refusal(deps, m);
+  if (refused) {
+    await deps.delivery.updateOutbox(m.key, { status: "failed", lastError: `not sent: ${refused}` });
+    summary.skipped++;
+    return;
+  }
+  const mail = await renderOutboxMessage(deps, m);
+  const outcome = await deps.smtp.send({ from: mail.envelopeFrom, to: m.email }, mail.raw, () => deps.delivery.markHanded(m.key, deps.owner));
+  if (outcome.ok) {
+    await deps.delivery.updateOutbox(m.key, { status: "sent", sentAt: now(), lastError: null });
+    summary.sent++;
+    return;
+  }
+  const delays = deps.retryDelaysMs ?? DEFAULT_RETRY_DELAYS_MS;
+  if (outcome.permanent) {
+    await deps.delivery.updateOutbox(m.key, { status: "failed", lastError: outcome.message });
+    await deps.delivery.suppress(m.email, `${outcome.code}: ${outcome.message}`.slice(0, 300), now());
+    deps.log?.(`deliver: ${m.key}: permanent failure (${outcome.code}); ${m.email} suppressed`);
+    summary.failed++;
+    summary.suppressed++;
+  } else if (m.attempts > delays.length) {
+    await deps.delivery.updateOutbox(m.key, { status: "failed", lastError: `gave up after ${m.attempts} attempts: ${outcome.message}` });
+    summary.failed++;
+  } else {
+    const retryAt = new Date((deps.clock?.() ?? new Date()).getTime() + delays[m.attempts - 1]!).toISOString();
+    await deps.delivery.updateOutbox(m.key, { status: "pending", notBefore: retryAt, lastError: outcome.message });
+    deps.log?.(`deliver: ${m.key}: ${outcome.message}; retrying at ${retryAt}`);
+    summary.retried++;
+  }
+}
+
+/** Sends every message due now, batch by batch, until none is left; returns what happened. */
+export async function drainOutbox(deps: SenderDeps, batchSize = 100): Promise<DrainSummary> {
+  const summary: DrainSummary = { sent: 0, retried: 0, failed: 0, suppressed: 0, skipped: 0 };
+  const concurrency = deps.concurrency ?? 2;
+  for (;;) {
+    const batch = await deps.delivery.claimOutbox(deps.owner, (deps.clock?.() ?? new Date()).toISOString(), batchSize);
+    if (batch.length === 0) return summary;
+    let next = 0;
+    const worker = async () => {
+      while (next < batch.length) {
+        const m = batch[next++]!;
+        try {
+          await sendOne(deps, m, summary);
+        } catch (error) {
+          // A rendering or store problem: keep the message for a later try, report, go on.
+          await deps.delivery.updateOutbox(m.key, { status: "pending", lastError: messageOf(error) }).catch(() => undefined);
+          deps.log?.(`deliver: ${m.key}: ${messageOf(error)}`);
+          summary.retried++;
+        }
+      }
+    };
+    await Promise.all(Array.from({ length: concurrency }, worker));
+  }
+}
+
+/** Gives the messages of senders that died (isDead) back to the queue; returns how many. */
+export async function recoverDeadSenders(delivery: DeliveryStore, isDead: (owner: string) => boolean, now: string): Promise<{ requeued: number; assumedSent: number }> {
+  let requeued = 0;
+  let assumedSent = 0;
+  for (const owner of await delivery.outboxOwners()) {
+    if (!isDead(owner)) continue;
+    const [r, a] = await delivery.recoverOutbox(owner, now);
+    requeued += r;
+    assumedSent += a;
+  }
+  return { requeued, assumedSent };
+}
