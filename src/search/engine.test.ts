@@ -1,47 +1,137 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
-import { makePaper } from "../core/index.js";
+import fc from "fast-check";
+import { makePaper, type Paper } from "../core/index.js";
 import { createSearchEngine } from "./index.js";
 import { loadFixturePapers } from "./testing/fixture-papers.js";
 
 const papers = loadFixturePapers();
+const byId = new Map(papers.map((p) => [p.id, p]));
 
 function fixtureEngine() {
   const engine = createSearchEngine();
   for (const p of papers) engine.add(p);
   return engine;
 }
+const engine = fixtureEngine();
+const ids = (q: string, limit = 10) => engine.search({ q, limit }).hits.map((h) => h.id);
 
-test("'diphoton' finds 0704.0001 first", () => {
-  const result = fixtureEngine().search({ q: "diphoton" });
-  assert.equal(result.hits[0]?.id, "0704.0001");
-  assert.deepEqual(result.highlightTerms, ["diphoton"]);
+test("golden: rare words find their paper first", () => {
+  assert.equal(ids("diphoton")[0], "0704.0001");
+  assert.deepEqual(engine.search({ q: "diphoton" }).highlightTerms, ["diphoton"]);
+  assert.equal(ids("graphene")[0], "0704.0027");
+  assert.equal(ids("lattice Boltzmann")[0], "0704.0043");
+  assert.equal(ids("Stirling cycle numbers")[0], "0704.0004");
+  assert.equal(ids("neutrino supernova")[0], "0704.0032");
+  assert.equal(ids("pion form factor")[0], "0704.0039");
+});
+
+test("golden: the four discrete-dipole papers lead their query, and only they hold the phrase", () => {
+  const dipole = ["0704.0033", "0704.0035", "0704.0037", "0704.0038"];
+  assert.deepEqual(ids("discrete dipole approximation", 4).sort(), dipole);
+  const phrase = engine.search({ q: '"dipole approximation"' });
+  assert.equal(phrase.total, 4);
+  assert.deepEqual(phrase.hits.map((h) => h.id).sort(), dipole);
+});
+
+test("authors are searchable, LaTeX accents and all", () => {
+  assert.deepEqual(ids("au:balazs"), ["0704.0001"], "C. Bal\\'azs");
+  assert.equal(ids('au:"Maxim Yurkin"').length, 4);
+  assert.deepEqual(ids('au:"Yurkin Maxim"'), [], "a phrase keeps its order");
+});
+
+test("arXiv ids: typed as text or with id:", () => {
+  assert.equal(ids("0704.0001")[0], "0704.0001");
+  assert.deepEqual(ids("id:0704.0002"), ["0704.0002"]);
+  assert.deepEqual(ids("arXiv:0704.0002v1 id:0704.0002v1"), ["0704.0002"]);
+});
+
+test("hyphenated and LaTeX queries match as indexed", () => {
+  assert.equal(ids("sparsity-certifying")[0], "0704.0002");
+  assert.equal(ids("sparsity certifying")[0], "0704.0002");
+  assert.equal(ids("$\\Lambda_{\\alpha}$")[0], "0704.0005");
+});
+
+test("required and excluded words", () => {
+  for (const id of ids("+quantum -field", 50)) {
+    const p = byId.get(id)!;
+    const text = `${p.title} ${p.abstract}`.toLowerCase();
+    assert.ok(text.includes("quantum"), id);
+    assert.ok(!/\bfields?\b/.test(text), id);
+  }
+  assert.ok(ids("+quantum -field", 50).length > 0);
+});
+
+test("ti: searches titles only", () => {
+  const inTitle = ids("ti:quantum", 50);
+  assert.ok(inTitle.length > 0);
+  for (const id of inTitle) assert.match(byId.get(id)!.title, /quantum/i, id);
+  assert.ok(ids("quantum", 200).length > inTitle.length);
+});
+
+test("category filters accept archives and exact categories, in the query and as filters", () => {
+  const math = engine.search({ q: "", limit: 200, filters: { categories: ["math"] } });
+  assert.ok(math.total > 0 && math.total < papers.length);
+  for (const hit of math.hits) assert.ok(byId.get(hit.id)!.categories.some((c) => c.startsWith("math.")), hit.id);
+  assert.equal(engine.search({ q: "cat:math", limit: 200 }).total, math.total);
+  const notMath = engine.search({ q: "-cat:math", limit: 200 });
+  assert.equal(notMath.total, papers.length - math.total);
+  const hepPh = engine.search({ q: "cat:hep-ph", limit: 200 });
+  for (const hit of hepPh.hits) assert.ok(byId.get(hit.id)!.categories.includes("hep-ph"));
 });
 
 test("an empty query lists everything, newest first, paged", () => {
-  const engine = fixtureEngine();
-  const result = engine.search({ q: "", limit: 5, offset: 2 });
-  assert.equal(result.total, papers.length);
-  assert.equal(result.hits.length, 5);
-  assert.ok(result.hits.every((h) => h.score === 0));
+  const all = engine.search({ q: "", limit: 200 });
+  assert.equal(all.total, papers.length);
+  const days = all.hits.map((h) => byId.get(h.id)!.announced);
+  assert.deepEqual(days, [...days].sort().reverse());
+  const page = engine.search({ q: "", limit: 5, offset: 2 });
+  assert.deepEqual(page.hits.map((h) => h.id), all.hits.slice(2, 7).map((h) => h.id));
+  assert.ok(page.hits.every((h) => h.score === 0));
+});
+
+function dated(id: string, announced: string, title: string, extra: Partial<Paper> = {}): Paper {
+  return makePaper({ id, title, abstract: `${title}.`, authors: [{ name: "A. Author" }], categories: ["cs.LG"], announced, ...extra });
+}
+
+test("date filters and date sort", () => {
+  const e = createSearchEngine();
+  e.add(dated("2101.00001", "2021-01-05", "sparse attention"));
+  e.add(dated("2312.00001", "2023-12-20", "sparse attention again"));
+  e.add(dated("2406.00001", "2024-06-03", "sparse attention returns", { codeLinks: [{ kind: "github", url: "https://github.com/a/b" }] }));
+  e.add(dated("2501.00001", "2025-01-10", "dense attention"));
+  const q = (query: string, extra = {}) => e.search({ q: query, ...extra }).hits.map((h) => h.id);
+  assert.deepEqual(q("sparse since:2024-06"), ["2406.00001"]);
+  assert.deepEqual(q("sparse until:2023").sort(), ["2101.00001", "2312.00001"]);
+  assert.deepEqual(q("attention year:2021..2023").sort(), ["2101.00001", "2312.00001"]);
+  assert.deepEqual(q("attention year:2025"), ["2501.00001"]);
+  assert.deepEqual(q("attention sort:newest"), ["2501.00001", "2406.00001", "2312.00001", "2101.00001"]);
+  assert.deepEqual(q("attention", { sort: "oldest" }), ["2101.00001", "2312.00001", "2406.00001", "2501.00001"]);
+  assert.deepEqual(q("attention", { filters: { from: "2023-12", to: "2024" } }).sort(), ["2312.00001", "2406.00001"]);
+  assert.deepEqual(q("attention", { filters: { hasCode: true } }), ["2406.00001"]);
+  assert.deepEqual(q("", { filters: { from: "2024" } }), ["2501.00001", "2406.00001"]);
 });
 
 test("a removed paper is gone from the next query; a replaced one is found by its new words", () => {
-  const engine = fixtureEngine();
-  engine.remove("0704.0001");
-  assert.ok(!engine.search({ q: "diphoton" }).hits.some((h) => h.id === "0704.0001"));
-  assert.equal(engine.size, papers.length - 1);
-  engine.add(makePaper({ id: "0704.0002", title: "Sparsity-certifying graph decompositions of zebras", abstract: "", authors: [{ name: "A. B" }], categories: ["math.CO"] }));
-  assert.equal(engine.search({ q: "zebras" }).hits[0]?.id, "0704.0002");
-  assert.equal(engine.size, papers.length - 1);
+  const e = fixtureEngine();
+  e.remove("0704.0001");
+  assert.deepEqual(e.search({ q: "diphoton" }).hits, []);
+  assert.equal(e.size, papers.length - 1);
+  e.add(makePaper({ ...byId.get("0704.0002")!, title: "Sparsity-certifying graph decompositions of zebras" }));
+  assert.equal(e.search({ q: "zebras" }).hits[0]?.id, "0704.0002");
+  assert.equal(e.search({ q: "sparsity" }).total, 1);
+  assert.equal(e.size, papers.length - 1);
+  e.remove("no-such-id");
+  assert.equal(e.size, papers.length - 1);
 });
 
-test("category filters accept archives and exact categories", () => {
-  const engine = fixtureEngine();
-  const hepPh = engine.search({ q: "", limit: 200, filters: { categories: ["hep-ph"] } });
-  assert.ok(hepPh.total > 0 && hepPh.total < papers.length);
-  const math = engine.search({ q: "", limit: 200, filters: { categories: ["math"] } });
-  assert.ok(math.hits.length > 0);
-  const byId = new Map(papers.map((p) => [p.id, p]));
-  for (const hit of math.hits) assert.ok(byId.get(hit.id)!.categories.some((c) => c.startsWith("math")), hit.id);
+test("any query string gives an answer, never an exception", () => {
+  fc.assert(
+    fc.property(fc.string({ unit: "grapheme", maxLength: 200 }), fc.integer({ min: -5, max: 500 }), (q, limit) => {
+      const result = engine.search({ q, limit, offset: limit });
+      assert.ok(result.hits.length <= 200);
+    }),
+    { numRuns: 300 },
+  );
+  for (const q of ["\u0000", "x".repeat(10_000), '"', "ti:", "-", "🙂", "year:0..9999"]) assert.doesNotThrow(() => engine.search({ q }));
 });

@@ -38,6 +38,11 @@ export interface SearchHit {
 export interface SearchResult {
   /** Matching papers in all, before paging. */
   total: number;
+  /**
+   * Set when `total` is an estimate: for large OR queries the engine skips documents that cannot
+   * reach the requested page, so it does not count every match exactly.
+   */
+  totalIsEstimate?: boolean;
   hits: SearchHit[];
   /** Analysed query terms, for highlighting matches in titles and snippets. */
   highlightTerms: string[];

@@ -1,0 +1,142 @@
+/**
+ * Reads one term's postings in a segment, a block at a time: next / advance (skipping whole
+ * blocks by their last doc without decoding them), the current posting's combo and positions,
+ * and each block's tf~ bound for dynamic pruning.
+ */
+import { FIELD_COUNT } from "../fields.js";
+import { BLOCK_SIZE, FIELD_SHIFT, type Segment } from "./segment.js";
+
+export const NO_MORE_DOCS = 0x7fffffff;
+
+export class PostingsCursor {
+  /** Current doc, -1 before the first `next`, NO_MORE_DOCS at the end. */
+  doc = -1;
+  readonly df: number;
+  readonly firstBlock: number;
+  readonly endBlock: number;
+  private readonly docs = new Int32Array(BLOCK_SIZE);
+  private readonly combos = new Int32Array(BLOCK_SIZE);
+  private count = 0;
+  private index = 0;
+  private block: number;
+  // Positions of postings in the decoded block are read in order: `positionAt` points at those of
+  // posting `positionIndex`.
+  private positionAt = 0;
+  private positionIndex = 0;
+
+  constructor(
+    private readonly seg: Segment,
+    term: number,
+  ) {
+    this.df = seg.a.df[term]!;
+    this.firstBlock = seg.a.blockStart[term]!;
+    this.endBlock = seg.a.blockStart[term + 1]!;
+    this.block = this.firstBlock - 1;
+  }
+
+  private decodeBlock(b: number) {
+    const { postings, blockPostings, blockLastDoc, blockPositions } = this.seg.a;
+    this.block = b;
+    this.count = Math.min(BLOCK_SIZE, this.df - (b - this.firstBlock) * BLOCK_SIZE);
+    let p = blockPostings[b]!;
+    let doc = b > this.firstBlock ? blockLastDoc[b - 1]! : -1;
+    const docs = this.docs;
+    const combos = this.combos;
+    for (let i = 0; i < this.count; i++) {
+      let byte = postings[p++]!;
+      let v = byte & 127;
+      for (let shift = 7; byte < 128; shift += 7) {
+        byte = postings[p++]!;
+        v |= (byte & 127) << shift;
+      }
+      doc += v;
+      docs[i] = doc;
+      byte = postings[p++]!;
+      v = byte & 127;
+      for (let shift = 7; byte < 128; shift += 7) {
+        byte = postings[p++]!;
+        v |= (byte & 127) << shift;
+      }
+      combos[i] = v;
+    }
+    this.index = 0;
+    this.positionAt = blockPositions[b]!;
+    this.positionIndex = 0;
+  }
+
+  nextDoc(): number {
+    if (++this.index < this.count) return (this.doc = this.docs[this.index]!);
+    if (this.block + 1 >= this.endBlock) return (this.doc = NO_MORE_DOCS);
+    this.decodeBlock(this.block + 1);
+    return (this.doc = this.docs[0]!);
+  }
+
+  /** Moves to the first doc ≥ target (never backwards). */
+  advance(target: number): number {
+    if (this.doc >= target) return this.doc;
+    const lastDocs = this.seg.a.blockLastDoc;
+    if (this.block < this.firstBlock || lastDocs[this.block]! < target) {
+      let b = Math.max(this.block + 1, this.firstBlock);
+      while (b < this.endBlock && lastDocs[b]! < target) b++;
+      if (b >= this.endBlock) {
+        this.block = this.endBlock;
+        this.count = 0;
+        return (this.doc = NO_MORE_DOCS);
+      }
+      this.decodeBlock(b);
+    }
+    let i = this.index;
+    while (this.docs[i]! < target) i++;
+    this.index = i;
+    return (this.doc = this.docs[i]!);
+  }
+
+  /** Block holding the first doc ≥ target, without decoding; endBlock when there is none. */
+  blockFor(target: number): number {
+    const lastDocs = this.seg.a.blockLastDoc;
+    let b = Math.max(this.block, this.firstBlock);
+    while (b < this.endBlock && lastDocs[b]! < target) b++;
+    return b;
+  }
+
+  blockLastDoc(b: number): number {
+    return this.seg.a.blockLastDoc[b]!;
+  }
+
+  blockMaxTf(b: number): number {
+    return this.seg.a.blockMaxTf[b]!;
+  }
+
+  combo(): number {
+    return this.combos[this.index]!;
+  }
+
+  /** Writes the current posting's positions ((field << 16) | position) to `out`; returns how many. */
+  positions(out: Int32Array): number {
+    const { positions } = this.seg.a;
+    const total = this.seg.comboTotal;
+    let p = this.positionAt;
+    for (let i = this.positionIndex; i < this.index; i++) {
+      for (let left = total[this.combos[i]!]!; left > 0; p++) if (positions[p]! >= 128) left--;
+    }
+    this.positionAt = p;
+    this.positionIndex = this.index;
+    const tf = this.seg.a.comboTf;
+    const base = this.combos[this.index]! * FIELD_COUNT;
+    let n = 0;
+    for (let f = 0; f < FIELD_COUNT; f++) {
+      let value = 0;
+      for (let k = tf[base + f]!; k > 0; k--) {
+        let byte = positions[p++]!;
+        let v = byte & 127;
+        for (let shift = 7; byte < 128; shift += 7) {
+          byte = positions[p++]!;
+          v |= (byte & 127) << shift;
+        }
+        value = k === tf[base + f]! ? v : value + v;
+        out[n++] = (f << FIELD_SHIFT) | value;
+      }
+    }
+    return n;
+  }
+}

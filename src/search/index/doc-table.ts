@@ -1,0 +1,94 @@
+/**
+ * Collects the per-document columns of a segment being written: ids, days, flags, categories
+ * and field lengths; `finish` turns them into the segment's typed arrays.
+ */
+import { FIELD_COUNT } from "../fields.js";
+import { IntList } from "./bytes.js";
+import { buildIdSlots, type SegmentArrays } from "./segment.js";
+
+export type DocArrays = Pick<
+  SegmentArrays,
+  | "idBytes" | "idOffsets" | "idSlots" | "days" | "flags" | "catOffsets" | "catIds" | "catNameBytes"
+  | "catNameOffsets" | "fieldLengths" | "byDay" | "lengthTotals"
+>;
+
+const MAX_LENGTH = 65535;
+
+export class DocTable {
+  readonly ids: string[] = [];
+  private readonly days = new IntList();
+  private readonly flags = new IntList();
+  private readonly catOffsets = new IntList();
+  private readonly catIds = new IntList();
+  private readonly catNames = new Map<string, number>();
+  private readonly lengths = new IntList();
+  readonly lengthTotals = new Float64Array(FIELD_COUNT);
+
+  constructor() {
+    this.catOffsets.push(0);
+  }
+
+  get count() {
+    return this.ids.length;
+  }
+
+  add(id: string, day: number, flags: number, categories: readonly string[], lengths: ArrayLike<number>): number {
+    const doc = this.ids.length;
+    this.ids.push(id);
+    this.days.push(day);
+    this.flags.push(flags);
+    for (const name of categories) {
+      let cat = this.catNames.get(name);
+      if (cat === undefined) {
+        cat = this.catNames.size;
+        this.catNames.set(name, cat);
+      }
+      this.catIds.push(cat);
+    }
+    this.catOffsets.push(this.catIds.length);
+    for (let f = 0; f < FIELD_COUNT; f++) {
+      const length = Math.min(MAX_LENGTH, lengths[f]!);
+      this.lengths.push(length);
+      this.lengthTotals[f]! += length;
+    }
+    return doc;
+  }
+
+  /** Field length of a doc added so far. */
+  fieldLengths(): Uint16Array {
+    return Uint16Array.from(this.lengths.data.subarray(0, this.lengths.length));
+  }
+
+  averages(): Float64Array {
+    return this.lengthTotals.map((total) => (this.count > 0 ? total / this.count : 0));
+  }
+
+  finish(fieldLengths: Uint16Array): DocArrays {
+    const encoder = new TextEncoder();
+    const idBytes = encoder.encode(this.ids.join(""));
+    const idOffsets = new Uint32Array(this.count + 1);
+    for (let i = 0; i < this.count; i++) idOffsets[i + 1] = idOffsets[i]! + this.ids[i]!.length;
+    const names = [...this.catNames.keys()];
+    const nameBytes = names.map((n) => encoder.encode(n));
+    const catNameOffsets = new Uint32Array(names.length + 1);
+    nameBytes.forEach((b, i) => (catNameOffsets[i + 1] = catNameOffsets[i]! + b.length));
+    const catNameBytes = new Uint8Array(catNameOffsets[names.length]!);
+    nameBytes.forEach((b, i) => catNameBytes.set(b, catNameOffsets[i]));
+    const days = this.days.finish();
+    const byDay = Uint32Array.from({ length: this.count }, (_, i) => i).sort((x, y) => days[x]! - days[y]! || x - y);
+    return {
+      idBytes,
+      idOffsets,
+      idSlots: buildIdSlots(this.count, (doc) => this.ids[doc]!),
+      days,
+      flags: Uint8Array.from(this.flags.data.subarray(0, this.flags.length)),
+      catOffsets: Uint32Array.from(this.catOffsets.data.subarray(0, this.catOffsets.length)),
+      catIds: Uint16Array.from(this.catIds.data.subarray(0, this.catIds.length)),
+      catNameBytes,
+      catNameOffsets,
+      fieldLengths,
+      byDay,
+      lengthTotals: Float64Array.from(this.lengthTotals),
+    };
+  }
+}

@@ -1,0 +1,125 @@
+/**
+ * Writes the inverted half of a segment: terms in byte order, each with its postings in doc
+ * order, cut into blocks with their last doc, stream offsets and tf~ bound. Both the builder
+ * (fresh papers) and the merger (existing segments) feed it.
+ */
+import { ALL_FIELDS } from "../fields.js";
+import { tfTilde, type Bm25fContext } from "../score/bm25f.js";
+import { ByteWriter, IntList } from "./bytes.js";
+import { BLOCK_SIZE, FIELD_SHIFT, type SegmentArrays } from "./segment.js";
+
+export type PostingArrays = Pick<
+  SegmentArrays,
+  | "termBytes" | "termOffsets" | "df" | "blockStart" | "blockLastDoc" | "blockPostings" | "blockPositions"
+  | "blockMaxTf" | "comboTf" | "comboCount" | "postings" | "positions"
+>;
+
+/** Rounds up to the next float32 so a stored bound never falls below the true value. */
+function float32Above(x: number): number {
+  const f = Math.fround(x);
+  return f >= x ? f : Math.fround(x * (1 + 2 ** -22));
+}
+
+export class PostingsWriter {
+  readonly postings = new ByteWriter(1 << 16);
+  readonly positions = new ByteWriter(1 << 16);
+  private readonly termBytes = new ByteWriter(1 << 12);
+  private readonly termOffsets = new IntList();
+  private readonly df = new IntList();
+  private readonly blockStart = new IntList();
+  private readonly blockLastDoc = new IntList();
+  private readonly blockPostings = new IntList();
+  private readonly blockPositions = new IntList();
+  private readonly blockMaxTf: number[] = [];
+  private termDf = 0;
+  private lastDoc = -1;
+  private pendingTerm: Uint8Array | null = null;
+  private blockMax = 0;
+
+  /**
+   * @param comboTf per-field tf of each combo code, ranked by frequency
+   * @param fieldLengths the output segment's field lengths, for the block bounds
+   */
+  constructor(
+    private readonly comboTf: Uint8Array,
+    private readonly comboCount: Uint32Array,
+    private readonly fieldLengths: Uint16Array,
+    private readonly ctx: Bm25fContext,
+  ) {
+    this.termOffsets.push(0);
+    this.blockStart.push(0);
+  }
+
+  /** Starts a term; it is written only if it gets a posting. */
+  beginTerm(bytes: Uint8Array) {
+    this.pendingTerm = bytes;
+    this.termDf = 0;
+    this.lastDoc = -1;
+  }
+
+  /** Adds a posting; the caller then writes its positions (`writePositions` or `positions.append`). */
+  addPosting(doc: number, combo: number) {
+    if (this.pendingTerm !== null) {
+      this.termBytes.append(this.pendingTerm, 0, this.pendingTerm.length);
+      this.termOffsets.push(this.termBytes.length);
+      this.pendingTerm = null;
+    }
+    if (this.termDf % BLOCK_SIZE === 0) {
+      if (this.termDf > 0) this.closeBlock();
+      this.blockPostings.push(this.postings.length);
+      this.blockPositions.push(this.positions.length);
+      this.blockMax = 0;
+    }
+    this.postings.vbyte(doc - this.lastDoc);
+    this.postings.vbyte(combo);
+    const tf = tfTilde(this.ctx, this.comboTf, combo, this.fieldLengths, doc, ALL_FIELDS);
+    if (tf > this.blockMax) this.blockMax = tf;
+    this.lastDoc = doc;
+    this.termDf++;
+  }
+
+  /** Encodes sorted positions ((field << 16) | position) of the last posting. */
+  writePositions(values: Int32Array, from: number, to: number) {
+    let field = -1;
+    let previous = 0;
+    for (let i = from; i < to; i++) {
+      const v = values[i]!;
+      const f = v >>> FIELD_SHIFT;
+      const p = v & 0xffff;
+      this.positions.vbyte(f === field ? p - previous : p);
+      field = f;
+      previous = p;
+    }
+  }
+
+  private closeBlock() {
+    this.blockLastDoc.push(this.lastDoc);
+    this.blockMaxTf.push(float32Above(this.blockMax));
+  }
+
+  endTerm() {
+    this.pendingTerm = null;
+    if (this.termDf === 0) return;
+    this.closeBlock();
+    this.df.push(this.termDf);
+    this.blockStart.push(this.blockLastDoc.length);
+  }
+
+  finish(): PostingArrays {
+    const u32 = (list: IntList) => Uint32Array.from(list.data.subarray(0, list.length));
+    return {
+      termBytes: this.termBytes.finish(),
+      termOffsets: u32(this.termOffsets),
+      df: u32(this.df),
+      blockStart: u32(this.blockStart),
+      blockLastDoc: u32(this.blockLastDoc),
+      blockPostings: u32(this.blockPostings),
+      blockPositions: u32(this.blockPositions),
+      blockMaxTf: Float32Array.from(this.blockMaxTf),
+      comboTf: this.comboTf,
+      comboCount: this.comboCount,
+      postings: this.postings.finish(),
+      positions: this.positions.finish(),
+    };
+  }
+}

@@ -1,0 +1,116 @@
+/**
+ * Merges segments into one, dropping deleted docs. Docs keep their relative order (inputs in
+ * order, then doc order), so renumbering is monotone and each term's postings are copied in one
+ * pass: gaps and combo codes re-encoded, positions copied as bytes.
+ */
+import { FIELD_COUNT, type Bm25fParams } from "../fields.js";
+import { makeContext } from "../score/bm25f.js";
+import { compareBytes } from "./bytes.js";
+import { DocTable } from "./doc-table.js";
+import { PostingsWriter } from "./postings-writer.js";
+import { Segment } from "./segment.js";
+
+export interface MergeInput {
+  seg: Segment;
+  /** 1 for deleted docs; null when none are. */
+  deleted: Uint8Array | null;
+}
+
+export function mergeSegments(inputs: readonly MergeInput[], params: Bm25fParams): Segment {
+  const docs = new DocTable();
+  const remap = inputs.map(({ seg, deleted }) => {
+    const map = new Int32Array(seg.docCount).fill(-1);
+    const lengths = seg.a.fieldLengths;
+    for (let d = 0; d < seg.docCount; d++) {
+      if (deleted?.[d]) continue;
+      const cats = Array.from(seg.a.catIds.subarray(seg.a.catOffsets[d], seg.a.catOffsets[d + 1]), (c) => seg.categoryNames[c]!);
+      map[d] = docs.add(seg.id(d), seg.a.days[d]!, seg.a.flags[d]!, cats, lengths.subarray(d * FIELD_COUNT, (d + 1) * FIELD_COUNT));
+    }
+    return map;
+  });
+  const { comboTf, comboCount, codeMaps } = mergeCombos(inputs.map((i) => i.seg));
+  const fieldLengths = docs.fieldLengths();
+  const avg = docs.averages();
+  const writer = new PostingsWriter(comboTf, comboCount, fieldLengths, makeContext(params, avg));
+  const next = new Int32Array(inputs.length);
+  for (;;) {
+    // The smallest current term among the inputs (few inputs: a linear scan is enough).
+    let min = -1;
+    for (let i = 0; i < inputs.length; i++) {
+      const seg = inputs[i]!.seg;
+      if (next[i]! >= seg.termCount) continue;
+      if (min < 0 || compareTerm(seg, next[i]!, inputs[min]!.seg, next[min]!) < 0) min = i;
+    }
+    if (min < 0) break;
+    const minSeg = inputs[min]!.seg;
+    const t = next[min]!;
+    writer.beginTerm(minSeg.a.termBytes.subarray(minSeg.a.termOffsets[t], minSeg.a.termOffsets[t + 1]));
+    for (let i = min; i < inputs.length; i++) {
+      const seg = inputs[i]!.seg;
+      if (next[i]! >= seg.termCount || (i !== min && compareTerm(seg, next[i]!, minSeg, t) !== 0)) continue;
+      copyPostings(seg, next[i]!, remap[i]!, codeMaps[i]!, writer);
+      next[i]!++;
+    }
+    writer.endTerm();
+  }
+  return new Segment({ ...docs.finish(fieldLengths), ...writer.finish(), buildAvg: avg });
+}
+
+function compareTerm(a: Segment, ta: number, b: Segment, tb: number): number {
+  return compareBytes(a.a.termBytes, a.a.termOffsets[ta]!, a.a.termOffsets[ta + 1]!, b.a.termBytes, b.a.termOffsets[tb]!, b.a.termOffsets[tb + 1]!);
+}
+
+function copyPostings(seg: Segment, t: number, remap: Int32Array, codeMap: Int32Array, writer: PostingsWriter) {
+  const { postings, positions, df, blockStart, blockPostings, blockPositions } = seg.a;
+  const total = seg.comboTotal;
+  const first = blockStart[t]!;
+  let p = blockPostings[first]!;
+  let q = blockPositions[first]!;
+  let doc = -1;
+  for (let n = df[t]!; n > 0; n--) {
+    let byte = postings[p++]!;
+    let gap = byte & 127;
+    for (let shift = 7; byte < 128; shift += 7) {
+      byte = postings[p++]!;
+      gap |= (byte & 127) << shift;
+    }
+    byte = postings[p++]!;
+    let combo = byte & 127;
+    for (let shift = 7; byte < 128; shift += 7) {
+      byte = postings[p++]!;
+      combo |= (byte & 127) << shift;
+    }
+    doc += gap;
+    const from = q;
+    for (let left = total[combo]!; left > 0; q++) if (positions[q]! >= 128) left--;
+    const newDoc = remap[doc]!;
+    if (newDoc < 0) continue;
+    writer.addPosting(newDoc, codeMap[combo]!);
+    writer.positions.append(positions, from, q);
+  }
+}
+
+/** One combo table for the output, ranked by summed frequency, and each input's code map. */
+function mergeCombos(segs: readonly Segment[]) {
+  const counts = new Map<string, number>();
+  for (const seg of segs) {
+    for (let code = 0; code < seg.a.comboCount.length; code++) {
+      const key = seg.a.comboTf.subarray(code * FIELD_COUNT, (code + 1) * FIELD_COUNT).join(",");
+      counts.set(key, (counts.get(key) ?? 0) + seg.a.comboCount[code]!);
+    }
+  }
+  const ranked = [...counts].sort((x, y) => y[1] - x[1] || (x[0] < y[0] ? -1 : 1));
+  const codeOfKey = new Map(ranked.map(([key], code) => [key, code]));
+  const comboTf = new Uint8Array(ranked.length * FIELD_COUNT);
+  const comboCount = new Uint32Array(ranked.length);
+  ranked.forEach(([key, count], code) => {
+    comboTf.set(key.split(",").map(Number), code * FIELD_COUNT);
+    comboCount[code] = Math.min(count, 0xffffffff);
+  });
+  const codeMaps = segs.map((seg) =>
+    Int32Array.from({ length: seg.a.comboCount.length }, (_, code) =>
+      codeOfKey.get(seg.a.comboTf.subarray(code * FIELD_COUNT, (code + 1) * FIELD_COUNT).join(","))!,
+    ),
+  );
+  return { comboTf, comboCount, codeMaps };
+}

@@ -1,0 +1,157 @@
+/**
+ * An immutable segment: a set of papers with their inverted index, entirely in typed arrays so
+ * it is compact in memory, saved and loaded as raw bytes, and scanned without allocation.
+ *
+ * Postings of a term are split into blocks of BLOCK_SIZE documents. Each posting is two
+ * variable-byte integers: the document gap (first: doc + 1) and a "combo" code, the index of the
+ * per-field term frequencies in `comboTf` (codes are ranked by frequency, so nearly all take one
+ * byte). Positions live in a separate stream, per posting field by field, delta-coded.
+ * A position is (field << 16) | position-within-field.
+ */
+import { FIELD_COUNT } from "../fields.js";
+import { compareBytes } from "./bytes.js";
+
+export const BLOCK_SIZE = 128;
+export const FIELD_SHIFT = 16;
+/** Doc flag: the paper has at least one code link. */
+export const FLAG_HAS_CODE = 1;
+
+/** Everything a segment saves; the order of `SEGMENT_ARRAYS` is the file layout. */
+export interface SegmentArrays {
+  /** Paper ids (ASCII) concatenated; doc i is idBytes[idOffsets[i], idOffsets[i + 1]). */
+  idBytes: Uint8Array;
+  idOffsets: Uint32Array;
+  /** Open-addressing hash table: doc number + 1 per slot, 0 = empty. */
+  idSlots: Int32Array;
+  /** Announced day, days since 1970-01-01. */
+  days: Int32Array;
+  flags: Uint8Array;
+  /** Categories of doc i: catIds[catOffsets[i], catOffsets[i + 1]), ids into the category names. */
+  catOffsets: Uint32Array;
+  catIds: Uint16Array;
+  catNameBytes: Uint8Array;
+  catNameOffsets: Uint32Array;
+  /** Field lengths in positions, docCount × FIELD_COUNT. */
+  fieldLengths: Uint16Array;
+  /** Doc numbers sorted by (day, doc). */
+  byDay: Uint32Array;
+  /** Terms in UTF-8 byte order; term t is termBytes[termOffsets[t], termOffsets[t + 1]). */
+  termBytes: Uint8Array;
+  termOffsets: Uint32Array;
+  df: Uint32Array;
+  /** Blocks of term t: [blockStart[t], blockStart[t + 1]). */
+  blockStart: Uint32Array;
+  blockLastDoc: Uint32Array;
+  blockPostings: Uint32Array;
+  blockPositions: Uint32Array;
+  /** Upper bound of tf~ (see fields.ts) in the block, computed with `buildAvg`, rounded up. */
+  blockMaxTf: Float32Array;
+  /** Term frequency per field of each combo code, codes × FIELD_COUNT (clamped to 255). */
+  comboTf: Uint8Array;
+  comboCount: Uint32Array;
+  postings: Uint8Array;
+  positions: Uint8Array;
+  /** Sum of each field's length over all docs. */
+  lengthTotals: Float64Array;
+  /** Average field lengths the block bounds were computed with. */
+  buildAvg: Float64Array;
+}
+
+export const SEGMENT_ARRAYS: ReadonlyArray<keyof SegmentArrays> = [
+  "idBytes", "idOffsets", "idSlots", "days", "flags", "catOffsets", "catIds", "catNameBytes",
+  "catNameOffsets", "fieldLengths", "byDay", "termBytes", "termOffsets", "df", "blockStart",
+  "blockLastDoc", "blockPostings", "blockPositions", "blockMaxTf", "comboTf", "comboCount",
+  "postings", "positions", "lengthTotals", "buildAvg",
+];
+
+const latin1 = new TextDecoder("latin1");
+const utf8 = new TextDecoder();
+
+export function hashId(id: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < id.length; i++) h = Math.imul(h ^ id.charCodeAt(i), 0x01000193);
+  return h >>> 0;
+}
+
+export class Segment {
+  readonly docCount: number;
+  readonly termCount: number;
+  readonly categoryNames: readonly string[];
+  /** Positions stored per combo code: the sum of its field tfs. */
+  readonly comboTotal: Uint16Array;
+  /** Fields present in each combo code, a bit per field. */
+  readonly comboMask: Uint8Array;
+
+  constructor(readonly a: SegmentArrays) {
+    this.docCount = a.days.length;
+    this.termCount = a.df.length;
+    this.comboTotal = new Uint16Array(a.comboCount.length);
+    this.comboMask = new Uint8Array(a.comboCount.length);
+    for (let i = 0; i < a.comboTf.length; i++) {
+      const code = Math.floor(i / FIELD_COUNT);
+      this.comboTotal[code]! += a.comboTf[i]!;
+      if (a.comboTf[i]! > 0) this.comboMask[code]! |= 1 << i % FIELD_COUNT;
+    }
+    this.categoryNames = Array.from({ length: a.catNameOffsets.length - 1 }, (_, i) =>
+      utf8.decode(a.catNameBytes.subarray(a.catNameOffsets[i], a.catNameOffsets[i + 1])),
+    );
+  }
+
+  id(doc: number): string {
+    return latin1.decode(this.a.idBytes.subarray(this.a.idOffsets[doc], this.a.idOffsets[doc + 1]));
+  }
+
+  /** Doc number of a paper id, or -1. */
+  findDoc(id: string): number {
+    const { idSlots, idBytes, idOffsets } = this.a;
+    const mask = idSlots.length - 1;
+    for (let slot = hashId(id) & mask; ; slot = (slot + 1) & mask) {
+      const entry = idSlots[slot]!;
+      if (entry === 0) return -1;
+      const doc = entry - 1;
+      const from = idOffsets[doc]!;
+      if (idOffsets[doc + 1]! - from !== id.length) continue;
+      let k = 0;
+      while (k < id.length && idBytes[from + k] === id.charCodeAt(k)) k++;
+      if (k === id.length) return doc;
+    }
+  }
+
+  /** Term number of a UTF-8 encoded term, or -1 (binary search). */
+  findTerm(term: Uint8Array): number {
+    const { termBytes, termOffsets } = this.a;
+    let lo = 0;
+    let hi = this.termCount - 1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >>> 1;
+      const c = compareBytes(termBytes, termOffsets[mid]!, termOffsets[mid + 1]!, term, 0, term.length);
+      if (c === 0) return mid;
+      if (c < 0) lo = mid + 1;
+      else hi = mid - 1;
+    }
+    return -1;
+  }
+
+  term(t: number): string {
+    return utf8.decode(this.a.termBytes.subarray(this.a.termOffsets[t], this.a.termOffsets[t + 1]));
+  }
+
+  /** Bytes held by the segment's arrays. */
+  byteSize(): number {
+    return SEGMENT_ARRAYS.reduce((sum, name) => sum + this.a[name].byteLength, 0);
+  }
+}
+
+/** An id hash table for `count` docs whose ids `idOf` gives. */
+export function buildIdSlots(count: number, idOf: (doc: number) => string): Int32Array {
+  let size = 16;
+  while (size < count * 2) size *= 2;
+  const slots = new Int32Array(size);
+  const mask = size - 1;
+  for (let doc = 0; doc < count; doc++) {
+    let slot = hashId(idOf(doc)) & mask;
+    while (slots[slot] !== 0) slot = (slot + 1) & mask;
+    slots[slot] = doc + 1;
+  }
+  return slots;
+}

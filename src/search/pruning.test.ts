@@ -1,0 +1,41 @@
+import assert from "node:assert/strict";
+import { test } from "node:test";
+import fc from "fast-check";
+import type { Paper } from "../core/index.js";
+import { Engine } from "./engine.js";
+import { corpusArb, queryArb } from "./testing/random-corpus.js";
+import type { SearchRequest } from "./types.js";
+
+/** The same papers, in batches (a query between batches makes each a segment), some removed. */
+function build(papers: Paper[], cuts: number[], removals: number[], pruning: boolean): Engine {
+  const engine = new Engine({ pruning });
+  papers.forEach((paper, i) => {
+    engine.add(paper);
+    if (cuts.includes(i)) engine.search({ q: "" });
+  });
+  for (const r of removals) engine.remove(papers[r % papers.length]!.id);
+  return engine;
+}
+
+test("pruned top-k equals exhaustive scoring: same ids in the same order, same scores", () => {
+  fc.assert(
+    fc.property(
+      corpusArb(400),
+      fc.array(fc.nat(400), { maxLength: 4 }),
+      fc.array(fc.nat(400), { maxLength: 10 }),
+      fc.array(fc.record({ q: queryArb, limit: fc.integer({ min: 1, max: 12 }), offset: fc.integer({ min: 0, max: 5 }) }), { minLength: 1, maxLength: 6 }),
+      (papers, cuts, removals, requests) => {
+        const pruned = build(papers, cuts, removals, true);
+        const exhaustive = build(papers, cuts, removals, false);
+        for (const request of requests as SearchRequest[]) {
+          const a = pruned.search(request);
+          const b = exhaustive.search(request);
+          assert.deepEqual(a.hits.map((h) => h.id), b.hits.map((h) => h.id), request.q);
+          a.hits.forEach((h, i) => assert.ok(Math.abs(h.score - b.hits[i]!.score) <= 1e-9, request.q));
+          if (!a.totalIsEstimate) assert.equal(a.total, b.total, request.q);
+        }
+      },
+    ),
+    { numRuns: 150 },
+  );
+});

@@ -1,0 +1,98 @@
+/**
+ * Turns a parsed query into what the evaluator needs: analysed terms to score (each with the
+ * fields it counts in and whether it is required), phrases to check by position, exclusions,
+ * and filters. A word that analyses into several terms (`GPT-4`) is matched as a phrase of its
+ * parts when it is required, and as any of its terms (parts and joined form) when it is not.
+ */
+import { analyzeInto } from "../analyze/analyzer.js";
+import { ALL_FIELDS, FIELD_INDEX } from "../fields.js";
+import type { FieldScope, ParsedQuery, TextClause } from "./types.js";
+
+/** Distinct scored terms at most; more are ignored (hostile or pasted text). */
+export const MAX_SCORED_TERMS = 64;
+
+export interface Scorer {
+  term: string;
+  bytes: Uint8Array;
+  /** Fields the term counts in (bit per field index). */
+  mask: number;
+  required: boolean;
+}
+
+/** Terms that must appear at `offsets` from one another, within the fields of `mask`. */
+export interface PhraseCheck {
+  scorers: number[];
+  offsets: number[];
+  mask: number;
+}
+
+export interface Exclusion {
+  terms: Uint8Array[];
+  /** Relative positions; one term means no position check. */
+  offsets: number[];
+  mask: number;
+}
+
+/** The parsed query's filters and sort, plus what to score and check. */
+export interface QueryPlan extends Omit<ParsedQuery, "clauses"> {
+  scorers: Scorer[];
+  phrases: PhraseCheck[];
+  exclusions: Exclusion[];
+  highlightTerms: string[];
+}
+
+const encoder = new TextEncoder();
+
+const maskOf = (field: FieldScope) => (field === "all" ? ALL_FIELDS : 1 << FIELD_INDEX[field]);
+
+function analyzeClause(text: string) {
+  const parts: Array<{ term: string; position: number }> = [];
+  const joined: string[] = [];
+  analyzeInto(text, (term, position, _s, _e, isJoined) => (isJoined ? joined.push(term) : parts.push({ term, position })));
+  return { parts, joined };
+}
+
+export function planQuery(parsed: ParsedQuery): QueryPlan {
+  const { clauses, ...filters } = parsed;
+  const plan: QueryPlan = { ...filters, scorers: [], phrases: [], exclusions: [], highlightTerms: [] };
+  const index = new Map<string, number>();
+  const scorer = (term: string, mask: number, required: boolean): number => {
+    const key = `${mask}:${term}`;
+    const existing = index.get(key);
+    if (existing !== undefined) {
+      if (required) plan.scorers[existing]!.required = true;
+      return existing;
+    }
+    if (plan.scorers.length >= MAX_SCORED_TERMS) return -1;
+    index.set(key, plan.scorers.length);
+    plan.scorers.push({ term, bytes: encoder.encode(term), mask, required });
+    return plan.scorers.length - 1;
+  };
+  for (const clause of clauses) addClause(plan, clause, scorer);
+  plan.highlightTerms = [...new Set(plan.scorers.map((s) => s.term))];
+  return plan;
+}
+
+function addClause(plan: QueryPlan, clause: TextClause, scorer: (t: string, m: number, r: boolean) => number) {
+  const { parts, joined } = analyzeClause(clause.text);
+  if (parts.length === 0 && joined.length === 0) return;
+  const mask = maskOf(clause.field);
+  const first = parts[0]?.position ?? 0;
+  if (clause.occur === "mustNot") {
+    const terms = parts.length > 0 ? parts : [{ term: joined[0]!, position: 0 }];
+    plan.exclusions.push({ terms: terms.map((p) => encoder.encode(p.term)), offsets: terms.map((p) => p.position - first), mask });
+    return;
+  }
+  if (clause.occur === "should" && !clause.phrase) {
+    for (const { term } of parts) scorer(term, mask, false);
+    for (const term of joined) scorer(term, mask, false);
+    return;
+  }
+  if (parts.length <= 1) {
+    scorer(parts[0]?.term ?? joined[0]!, mask, true);
+    return;
+  }
+  const ids = parts.map((p) => scorer(p.term, mask, true));
+  if (ids.includes(-1)) return;
+  plan.phrases.push({ scorers: ids, offsets: parts.map((p) => p.position - first), mask });
+}

@@ -1,0 +1,68 @@
+/**
+ * BM25F arithmetic shared by every way of scoring (pruned, exhaustive, bounds), so all of them
+ * compute bit-identical numbers. See fields.ts for the formula.
+ */
+import { FIELD_COUNT, FIELDS, type Bm25fParams } from "../fields.js";
+
+/** Per-query constants: weight_f / (a_f + c_f · len_f) is the contribution of one occurrence. */
+export interface Bm25fContext {
+  readonly k1: number;
+  readonly weight: Float64Array;
+  readonly a: Float64Array;
+  readonly c: Float64Array;
+  readonly avg: Float64Array;
+}
+
+export function makeContext(params: Bm25fParams, avg: Float64Array): Bm25fContext {
+  const weight = new Float64Array(FIELD_COUNT);
+  const a = new Float64Array(FIELD_COUNT);
+  const c = new Float64Array(FIELD_COUNT);
+  FIELDS.forEach((name, f) => {
+    const { weight: w, b } = params.fields[name];
+    weight[f] = w;
+    a[f] = 1 - b;
+    c[f] = avg[f]! > 0 ? b / avg[f]! : 0;
+  });
+  return { k1: params.k1, weight, a, c, avg };
+}
+
+/** tf~ of one posting: combo `combo` in doc `doc`, counting only fields in `mask`. */
+export function tfTilde(
+  ctx: Bm25fContext,
+  comboTf: Uint8Array,
+  combo: number,
+  fieldLengths: Uint16Array,
+  doc: number,
+  mask: number,
+): number {
+  let acc = 0;
+  const base = combo * FIELD_COUNT;
+  const lengths = doc * FIELD_COUNT;
+  for (let f = 0; f < FIELD_COUNT; f++) {
+    const tf = comboTf[base + f]!;
+    if (tf !== 0 && ((mask >> f) & 1) !== 0) {
+      const denominator = ctx.a[f]! + ctx.c[f]! * fieldLengths[lengths + f]!;
+      // a_f = 0 (b = 1) with an empty field cannot occur: a field with tf > 0 has length > 0.
+      acc += (ctx.weight[f]! * tf) / denominator;
+    }
+  }
+  return acc;
+}
+
+export const saturate = (tfTildeValue: number, k1: number) => tfTildeValue / (k1 + tfTildeValue);
+
+/** Robertson–Spärck Jones idf as in Lucene's BM25, always positive. */
+export const idf = (docCount: number, df: number) => Math.log(1 + (docCount - df + 0.5) / (df + 0.5));
+
+/**
+ * Factor by which block bounds computed with `buildAvg` must grow to stay bounds under `avg`:
+ * 1 / (1 − b + b·len/A) grows by at most max(1, A'/A) when A becomes A'.
+ */
+export function boundScale(ctx: Bm25fContext, buildAvg: Float64Array): number {
+  let scale = 1;
+  for (let f = 0; f < FIELD_COUNT; f++) {
+    if (ctx.c[f] === 0 || buildAvg[f] === 0) continue;
+    scale = Math.max(scale, ctx.avg[f]! / buildAvg[f]!);
+  }
+  return scale * (1 + 1e-9);
+}
