@@ -7,12 +7,14 @@ import { Command } from "commander";
 import type { CliRun, RegisterCommand } from "./command.js";
 import { examples } from "./command.js";
 import { addConfigOptions } from "./config-options.js";
+import { registerDigest } from "./commands/digest.js";
 import { registerEval } from "./commands/eval.js";
 import { registerImport } from "./commands/import.js";
 import { registerReindex } from "./commands/reindex.js";
 import { registerSearch } from "./commands/search.js";
 import { registerServe } from "./commands/serve.js";
 import { registerStats } from "./commands/stats.js";
+import { registerWorker } from "./commands/worker.js";
 
 const COMMANDS: RegisterCommand[] = [
   registerImport,
@@ -21,6 +23,8 @@ const COMMANDS: RegisterCommand[] = [
   registerStats,
   registerReindex,
   registerEval,
+  registerDigest,
+  registerWorker,
 ];
 
 const packageJson = JSON.parse(readFileSync(new URL("../../package.json", import.meta.url), "utf8")) as {

@@ -5,9 +5,9 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
 import type { ParsedMail } from "mailparser";
-import { dailyPeriod } from "./periods.js";
+import { dailyPeriod } from "../actions/digest/periods.js";
 import { queueDigests } from "./queue-digests.js";
-import { confirm, subscribe } from "./subscriptions.js";
+import { confirm, subscribe } from "../actions/subscriptions/subscriptions.js";
 import { BASE, DAY1, DAY2, openDeliveryFixture } from "./testing/delivery-fixture.js";
 
 /** mailparser folds List-* headers into one object; the raw lines are what clients read. */

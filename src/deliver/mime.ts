@@ -4,7 +4,7 @@
  * is recognisably the same message), and RFC 8058 one-click unsubscribe headers.
  */
 import MailComposer from "nodemailer/lib/mail-composer";
-import type { RenderedMail } from "./render/frame.js";
+import type { RenderedMail } from "../actions/digest/render/frame.js";
 
 export interface MimeInput extends RenderedMail {
   /** Outbox key; becomes `<key@host>`. */

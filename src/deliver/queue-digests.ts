@@ -7,9 +7,9 @@
  */
 import type { DeliveryStore } from "../store/delivery-types.js";
 import type { Store } from "../store/types.js";
-import { createComposer, openPeriod, type ComposeLimits } from "./compose.js";
-import { digestKey } from "./content.js";
-import type { Period } from "./periods.js";
+import { createComposer, openPeriod, type ComposeLimits } from "../actions/digest/compose.js";
+import { digestKey } from "../actions/digest/content.js";
+import type { Period } from "../actions/digest/periods.js";
 
 export interface QueueDigestsInput {
   store: Store;

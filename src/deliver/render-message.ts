@@ -2,12 +2,12 @@
 import { PaperfeedError } from "../core/errors.js";
 import type { DeliveryStore, OutboxMessage } from "../store/delivery-types.js";
 import type { Store } from "../store/types.js";
-import { paperIdsOf, type OutboxPayload } from "./content.js";
-import { subscriberLinks } from "./links.js";
+import { paperIdsOf, type OutboxPayload } from "../actions/digest/content.js";
+import { subscriberLinks } from "../actions/subscriptions/links.js";
 import { buildMime } from "./mime.js";
-import { renderConfirm } from "./render/confirm.js";
-import { renderDigest } from "./render/digest.js";
-import type { RenderedMail } from "./render/frame.js";
+import { renderConfirm } from "../actions/digest/render/confirm.js";
+import { renderDigest } from "../actions/digest/render/digest.js";
+import type { RenderedMail } from "../actions/digest/render/frame.js";
 import addressparser from "nodemailer/lib/addressparser";
 
 export interface RenderContext {

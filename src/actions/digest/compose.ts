@@ -4,14 +4,14 @@
  * saved searches run against the period only and no database is touched per query. Each paper
  * appears once per digest and once ever per subscriber (the store's shown-papers table).
  */
-import type { Paper } from "../core/paper.js";
-import { rankTrending } from "../rank/trending.js";
-import { analyze } from "../search/analyze/analyzer.js";
-import { createSearchEngine } from "../search/index.js";
-import type { SearchEngine } from "../search/types.js";
-import type { DeliveryStore, SavedSearch, Subscriber } from "../store/delivery-types.js";
-import type { Store } from "../store/types.js";
+import type { Paper } from "../../core/paper.js";
+import { rankTrending } from "../../rank/trending.js";
+import { createSearchEngine } from "../../search/index.js";
+import type { SearchEngine } from "../../search/types.js";
+import type { DeliveryStore, SavedSearch, Subscriber } from "../../store/delivery-types.js";
+import type { Store } from "../../store/types.js";
 import type { DigestContent, DigestSection } from "./content.js";
+import { createExclusionTest } from "./exclude.js";
 import type { Period } from "./periods.js";
 
 export interface ComposeLimits {
@@ -44,24 +44,6 @@ export async function openPeriod(store: Store, period: Period): Promise<PeriodPa
   return { period, papers, trending, engine };
 }
 
-/** Token sequence of each paper's title and abstract, for exclusions; built on first use. */
-function exclusionMatcher(papers: Map<string, Paper>) {
-  const tokens = new Map<string, string>();
-  return (paperId: string, exclude: readonly string[]): boolean => {
-    if (exclude.length === 0) return false;
-    let text = tokens.get(paperId);
-    if (text === undefined) {
-      const p = papers.get(paperId);
-      text = ` ${analyze(`${p?.title ?? ""} ${p?.abstract ?? ""}`).join(" ")} `;
-      tokens.set(paperId, text);
-    }
-    return exclude.some((phrase) => {
-      const terms = analyze(phrase);
-      return terms.length > 0 && text.includes(` ${terms.join(" ")} `);
-    });
-  };
-}
-
 export interface Composer {
   period: Period;
   /** The digest for one subscriber, or null when nothing in the period is new to them. */
@@ -71,7 +53,8 @@ export interface Composer {
 export function createComposer(delivery: DeliveryStore, periodPapers: PeriodPapers, limits: ComposeLimits = {}): Composer {
   const trendingLimit = limits.trending ?? 10;
   const perAlert = limits.perAlert ?? 10;
-  const excluded = exclusionMatcher(periodPapers.papers);
+  const isExcluded = createExclusionTest();
+  const excluded = (id: string, exclude: readonly string[]) => isExcluded(periodPapers.papers.get(id)!, exclude);
   // Many subscribers share a query; its hits for the period are the same for all of them.
   const hitsByQuery = new Map<string, string[]>();
   const hits = (query: string) => {

@@ -2,7 +2,7 @@
  * What one digest contains, as stored in the outbox payload: paper ids per section, no text. The
  * sender renders it at send time, so a message sent after a crash is identical to the first try.
  */
-import type { Cadence } from "../store/delivery-types.js";
+import type { Cadence } from "../../store/delivery-types.js";
 
 export type DigestSection =
   | { kind: "trending"; paperIds: string[] }

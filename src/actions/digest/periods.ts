@@ -4,8 +4,8 @@
  * nothing. A weekly digest covers one ISO week, Monday to Sunday ("2024-W03"), sent once the week
  * is over. Keys sort in time order within a cadence, which the store relies on.
  */
-import { PaperfeedError } from "../core/errors.js";
-import type { Cadence } from "../store/delivery-types.js";
+import { PaperfeedError } from "../../core/errors.js";
+import type { Cadence } from "../../store/delivery-types.js";
 
 export interface Period {
   cadence: Cadence;
@@ -24,14 +24,14 @@ const fmt = (day: string, weekday: boolean) =>
   new Date(`${day}T00:00:00Z`).toLocaleDateString("en-GB", { timeZone: "UTC", day: "numeric", month: "long", year: "numeric", ...(weekday ? { weekday: "long" } : {}) });
 
 export function dailyPeriod(day: string): Period {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(day) || Number.isNaN(Date.parse(day))) throw new PaperfeedError("deliver", "invalid_period", `not a day: ${day}`);
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(day) || Number.isNaN(Date.parse(day))) throw new PaperfeedError("actions", "invalid_period", `not a day: ${day}`);
   return { cadence: "daily", key: day, from: day, to: day, label: fmt(day, true) };
 }
 
 /** The ISO week containing `day`. */
 export function weekOf(day: string): Period {
   const ms = Date.parse(`${day}T00:00:00Z`);
-  if (Number.isNaN(ms)) throw new PaperfeedError("deliver", "invalid_period", `not a day: ${day}`);
+  if (Number.isNaN(ms)) throw new PaperfeedError("actions", "invalid_period", `not a day: ${day}`);
   const weekday = (new Date(ms).getUTCDay() + 6) % 7; // Monday = 0
   const monday = ms - weekday * DAY_MS;
   const thursday = monday + 3 * DAY_MS; // ISO weeks belong to the year of their Thursday
@@ -51,6 +51,6 @@ export function periodOfKey(key: string): Period {
   const jan4 = Date.UTC(Number(week[1]), 0, 4); // always in ISO week 1
   const monday = jan4 - ((new Date(jan4).getUTCDay() + 6) % 7) * DAY_MS + (Number(week[2]) - 1) * 7 * DAY_MS;
   const period = weekOf(dayOf(monday));
-  if (period.key !== key) throw new PaperfeedError("deliver", "invalid_period", `no such week: ${key}`);
+  if (period.key !== key) throw new PaperfeedError("actions", "invalid_period", `no such week: ${key}`);
   return period;
 }

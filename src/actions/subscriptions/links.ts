@@ -4,7 +4,7 @@
  * the same secret, so a feed URL can be pasted into a reader without granting anything else.
  */
 import { createHmac } from "node:crypto";
-import type { Subscriber } from "../store/delivery-types.js";
+import type { Subscriber } from "../../store/delivery-types.js";
 import { CONFIRM_TTL_MS, signLink } from "./tokens.js";
 
 export const feedKey = (secret: string, searchId: number) =>

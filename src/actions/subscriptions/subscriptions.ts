@@ -4,8 +4,8 @@
  * your inbox". Accounts do not exist yet; when they do, a member's subscription is the subscriber
  * row whose `accountId` names them, managed from settings instead of a signed link.
  */
-import type { Cadence, DeliveryStore, Subscriber } from "../store/delivery-types.js";
-import type { ConfirmContent } from "./content.js";
+import type { Cadence, DeliveryStore, Subscriber } from "../../store/delivery-types.js";
+import type { ConfirmContent } from "../digest/content.js";
 import { readLink, verifyLink, type LinkPurpose } from "./tokens.js";
 
 export interface SubscriptionContext {

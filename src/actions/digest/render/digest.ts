@@ -2,10 +2,10 @@
  * A digest as mail: an HTML part (inline styles, no scripts or images, a dark-mode block for
  * clients that honour prefers-color-scheme) and a plain-text part with the same content.
  */
-import { absUrl } from "../../core/arxiv-id.js";
-import type { Paper } from "../../core/paper.js";
+import { absUrl } from "../../../core/arxiv-id.js";
+import type { Paper } from "../../../core/paper.js";
 import type { DigestContent, DigestSection } from "../content.js";
-import { paperUrl, type SubscriberLinks } from "../links.js";
+import { paperUrl, type SubscriberLinks } from "../../subscriptions/links.js";
 import { periodOfKey } from "../periods.js";
 import { authorLine, clip, esc, htmlWithMath, wrap } from "./text-format.js";
 import { mailFrame, type RenderedMail } from "./frame.js";

@@ -3,7 +3,7 @@
  * unsubscribe links (also in the List-Unsubscribe header). Colours are neutral in light mode and
  * re-set for dark mode in a <style> block, which clients without it simply ignore.
  */
-import type { SubscriberLinks } from "../links.js";
+import type { SubscriberLinks } from "../../subscriptions/links.js";
 import { esc } from "./text-format.js";
 
 export interface RenderedMail {
