@@ -4,20 +4,23 @@ import { Layout } from "./layout.js";
 const ROWS: Array<{ query: string; meaning: string }> = [
   {
     query: "graph neural networks",
-    meaning: "Papers with any of the words; those with more of them, and rarer ones, rank first.",
+    meaning: "Papers with any of the words; more matching words, and rarer ones, rank first.",
   },
-  { query: '"exact phrase"', meaning: "The words next to each other, in this order." },
-  { query: "+diffusion -video", meaning: "+ the word must appear; − it must not." },
+  { query: '"message passing"', meaning: "These words next to each other, in this order (required)." },
   {
-    query: "ti:transformer",
-    meaning: "Only in the title. Also abs: (abstract), au: (authors), co: (comments).",
+    query: "+diffusion -video",
+    meaning: '+ the word must appear; − it must not (also −"a phrase", −au:name).',
   },
-  { query: 'au:"Yann LeCun"', meaning: "Papers by an author; quote names with a space." },
-  { query: "cat:cs.LG", meaning: "In a category, or a whole archive: cat:cs, cat:hep-th." },
+  { query: "ti:transformer", meaning: "Only in the title (required). abs: searches only the abstract." },
+  { query: 'au:"Yann LeCun"', meaning: "Papers by an author; quote names that have a space." },
+  {
+    query: "cat:cs.LG",
+    meaning: "In a category, or every category of an archive (cat:cs); −cat:cs.CV leaves one out.",
+  },
   { query: "id:2401.01234", meaning: "One paper by its arXiv id (old ids too: id:hep-th/9901001)." },
   { query: "since:2024-06 until:2025", meaning: "Announced in a date range: a year, a month or a day." },
-  { query: "year:2019..2021", meaning: "Announced in these years." },
-  { query: "sort:newest", meaning: "Newest first instead of best match." },
+  { query: "year:2019..2021", meaning: "Announced in these years (or one: year:2019)." },
+  { query: "sort:newest", meaning: "Newest first instead of best match (also sort:oldest)." },
 ];
 
 export function HelpPage() {

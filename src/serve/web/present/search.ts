@@ -140,7 +140,7 @@ export async function presentSearch(
     ...view,
     state: result.total === 0 ? "none" : "results",
     total: result.total,
-    totalLabel: countNoun(result.total, "paper"),
+    totalLabel: `${result.totalIsEstimate ? "about " : ""}${countNoun(result.total, "paper")}`,
     tookLabel: `${tookMs} ms`,
     results,
     start: (page - 1) * SEARCH_PAGE_SIZE + 1,
