@@ -80,18 +80,19 @@ export class SegmentSet {
     this.append(builder.finish(this.params));
   }
 
-  append(seg: Segment, deleted?: Uint8Array) {
-    const d = deleted ?? new Uint8Array(seg.docCount);
-    this.entries.push({ seg, deleted: d, deletedCount: d.reduce((s, x) => s + x, 0) });
+  private append(seg: Segment) {
+    this.entries.push({ seg, deleted: new Uint8Array(seg.docCount), deletedCount: 0 });
     this.version++;
     this.maintain();
   }
 
-  /** Replaces everything with one segment (a rebuild). */
-  reset(seg: Segment | null) {
-    this.entries = [];
+  /** Replaces everything (a rebuild or a load). */
+  reset(segments: ReadonlyArray<{ seg: Segment; deleted?: Uint8Array }>) {
     this.pending.clear();
-    if (seg) this.entries.push({ seg, deleted: new Uint8Array(seg.docCount), deletedCount: 0 });
+    this.entries = segments.map(({ seg, deleted }) => {
+      const d = deleted ?? new Uint8Array(seg.docCount);
+      return { seg, deleted: d, deletedCount: d.reduce((n, x) => n + x, 0) };
+    });
     this.version++;
   }
 

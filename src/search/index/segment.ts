@@ -67,6 +67,9 @@ export const SEGMENT_ARRAYS: ReadonlyArray<keyof SegmentArrays> = [
 const latin1 = new TextDecoder("latin1");
 const utf8 = new TextDecoder();
 
+let created = 0;
+const newSegmentName = () => `${Date.now().toString(36)}${(created++).toString(36).padStart(3, "0")}${Math.floor(Math.random() * 36 ** 4).toString(36)}`;
+
 export function hashId(id: string): number {
   let h = 0x811c9dc5;
   for (let i = 0; i < id.length; i++) h = Math.imul(h ^ id.charCodeAt(i), 0x01000193);
@@ -82,7 +85,13 @@ export class Segment {
   /** Fields present in each combo code, a bit per field. */
   readonly comboMask: Uint8Array;
 
-  constructor(readonly a: SegmentArrays) {
+  /**
+   * @param name unique among segments (it names the segment's file); a fresh one by default
+   */
+  constructor(
+    readonly a: SegmentArrays,
+    readonly name = newSegmentName(),
+  ) {
     this.docCount = a.days.length;
     this.termCount = a.df.length;
     this.comboTotal = new Uint16Array(a.comboCount.length);

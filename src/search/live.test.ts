@@ -1,0 +1,103 @@
+import assert from "node:assert/strict";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { after, test } from "node:test";
+import { setTimeout as sleep } from "node:timers/promises";
+import { makePaper } from "../core/index.js";
+import { openStore } from "../store/open.js";
+import { openLiveIndex } from "./live.js";
+import { loadFixturePapers } from "./testing/fixture-papers.js";
+
+const root = mkdtempSync(join(tmpdir(), "paperfeed-live-"));
+after(() => rmSync(root, { recursive: true, force: true }));
+let n = 0;
+const paths = () => {
+  n++;
+  return { db: join(root, `${n}.db`), dir: join(root, `${n}.index`) };
+};
+const papers = loadFixturePapers().slice(0, 60);
+const ids = (index: { engine: { search(r: { q: string }): { hits: Array<{ id: string }> } } }, q: string) => index.engine.search({ q }).hits.map((h) => h.id);
+
+test("builds from the store, follows imports, updates and deletes, and reloads from disk", async () => {
+  const { db, dir } = paths();
+  const store = await openStore({ path: db });
+  await store.upsertPapers(papers);
+  const first = await openLiveIndex({ store, dir, pollMs: 20 });
+  assert.equal(first.openedFrom, "rebuild");
+  assert.equal(first.engine.size, papers.length);
+  assert.deepEqual(ids(first, "diphoton"), ["0704.0001"]);
+
+  await store.upsertPapers([makePaper({ ...papers[1]!, version: 2, title: "Zebra stripes", abstract: "Stripes of zebras." })]);
+  await store.deletePaper("0704.0001");
+  await first.sync();
+  assert.deepEqual(ids(first, "zebra"), ["0704.0002"]);
+  assert.deepEqual(ids(first, "sparsity"), []);
+  assert.deepEqual(ids(first, "diphoton"), []);
+  await first.close();
+
+  const second = await openLiveIndex({ store, dir, pollMs: 20 });
+  assert.equal(second.openedFrom, "disk");
+  assert.equal(second.engine.size, papers.length - 1);
+  assert.deepEqual(ids(second, "zebra"), ["0704.0002"]);
+  await second.close();
+  await store.close();
+});
+
+test("picks up another process's writes by polling, without being asked", async () => {
+  const { db, dir } = paths();
+  const store = await openStore({ path: db });
+  const index = await openLiveIndex({ store, dir, pollMs: 20 });
+  const writer = await openStore({ path: db });
+  await writer.upsertPapers([papers[0]!]);
+  await writer.close();
+  for (let waited = 0; ids(index, "diphoton").length === 0 && waited < 5000; waited += 20) await sleep(20);
+  assert.deepEqual(ids(index, "diphoton"), ["0704.0001"]);
+  await index.close();
+  await store.close();
+});
+
+test("an index that disagrees with the store is rebuilt", async () => {
+  const { db, dir } = paths();
+  const store = await openStore({ path: db });
+  await store.upsertPapers(papers);
+  const index = await openLiveIndex({ store, dir });
+  index.engine.remove("0704.0003"); // the index loses a paper the store still has
+  await index.close();
+  const recount = await openLiveIndex({ store, dir });
+  assert.equal(recount.openedFrom, "rebuild", "doc count differs");
+  assert.equal(recount.engine.size, papers.length);
+  await recount.close();
+
+  const manifest = JSON.parse(readFileSync(join(dir, "manifest.json"), "utf8"));
+  const segFile = join(dir, manifest.segments[0].data.file);
+  writeFileSync(segFile, readFileSync(segFile).subarray(0, 1000));
+  const truncated = await openLiveIndex({ store, dir });
+  assert.equal(truncated.openedFrom, "rebuild", "truncated segment");
+  assert.deepEqual(ids(truncated, "diphoton"), ["0704.0001"]);
+  await truncated.close();
+  await store.close();
+
+  // A fresh database with fewer changes than the index has seen: the index is from elsewhere.
+  const other = await openStore({ path: join(root, "other.db") });
+  await other.upsertPapers(papers.slice(0, 2));
+  const foreign = await openLiveIndex({ store: other, dir });
+  assert.equal(foreign.openedFrom, "rebuild");
+  assert.equal(foreign.engine.size, 2);
+  await foreign.close();
+  await other.close();
+});
+
+test("rebuild() rebuilds and saves", async () => {
+  const { db, dir } = paths();
+  const store = await openStore({ path: db });
+  await store.upsertPapers(papers.slice(0, 10));
+  const index = await openLiveIndex({ store, dir });
+  await index.rebuild();
+  assert.equal(index.engine.size, 10);
+  await index.close();
+  const again = await openLiveIndex({ store, dir });
+  assert.equal(again.openedFrom, "disk");
+  await again.close();
+  await store.close();
+});

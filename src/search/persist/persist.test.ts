@@ -1,0 +1,98 @@
+import assert from "node:assert/strict";
+import { mkdtempSync, readdirSync, rmSync, writeFileSync, readFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { test } from "node:test";
+import fc from "fast-check";
+import { Engine } from "../engine.js";
+import { corpusArb, queryArb } from "../testing/random-corpus.js";
+import type { SearchRequest } from "../types.js";
+import { loadIndex } from "./load.js";
+import { saveEngine } from "./save.js";
+
+const tempDir = () => mkdtempSync(join(tmpdir(), "paperfeed-index-"));
+
+function reload(engine: Engine, dir: string): Engine {
+  const loaded = loadIndex(dir, engine.params);
+  assert.ok(loaded.ok, loaded.ok ? "" : loaded.reason);
+  const copy = new Engine();
+  copy.segments.reset(loaded.segments);
+  return copy;
+}
+
+test("saved then loaded answers exactly as in memory", () => {
+  const dir = tempDir();
+  try {
+    fc.assert(
+      fc.property(corpusArb(150), fc.array(fc.nat(150), { maxLength: 8 }), fc.array(queryArb, { minLength: 1, maxLength: 5 }), (papers, removals, queries) => {
+        const engine = new Engine();
+        papers.forEach((p, i) => {
+          engine.add(p);
+          if (i % 40 === 39) engine.search({ q: "" });
+        });
+        for (const r of removals) engine.remove(papers[r % papers.length]!.id);
+        saveEngine(engine, dir, 7);
+        const copy = reload(engine, dir);
+        assert.equal(copy.size, engine.size);
+        for (const q of queries) {
+          const request: SearchRequest = { q, limit: 10 };
+          const { tookMs: _a, ...expected } = engine.search(request);
+          const { tookMs: _b, ...actual } = copy.search(request);
+          assert.deepEqual(actual, expected, q);
+        }
+      }),
+      { numRuns: 60 },
+    );
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test("saving again rewrites only what changed and removes files no longer used", () => {
+  const dir = tempDir();
+  try {
+    const engine = new Engine();
+    const [papers] = fc.sample(corpusArb(60), { numRuns: 1, seed: 7 });
+    for (const p of papers!) engine.add(p);
+    const first = saveEngine(engine, dir, 1);
+    const segFile = first.segments[0]!.data.file;
+    engine.remove(papers![0]!.id);
+    const second = saveEngine(engine, dir, 2);
+    assert.equal(second.segments[0]!.data.file, segFile, "the segment file is reused");
+    assert.notEqual(second.segments[0]!.deleted.file, first.segments[0]!.deleted.file);
+    assert.deepEqual(readdirSync(dir).sort(), ["manifest.json", segFile, second.segments[0]!.deleted.file].sort());
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test("a damaged, truncated or foreign index is refused with a reason", () => {
+  const dir = tempDir();
+  try {
+    const engine = new Engine();
+    const [papers] = fc.sample(corpusArb(30), { numRuns: 1, seed: 3 });
+    for (const p of papers!) engine.add(p);
+    const manifest = saveEngine(engine, dir, 1);
+    const segPath = join(dir, manifest.segments[0]!.data.file);
+    const original = readFileSync(segPath);
+
+    writeFileSync(segPath, original.subarray(0, original.length - 10));
+    let result = loadIndex(dir, engine.params);
+    assert.ok(!result.ok && /bytes/.test(result.reason), "truncated");
+
+    const flipped = Buffer.from(original);
+    flipped[100] = flipped[100]! ^ 0xff;
+    writeFileSync(segPath, flipped);
+    result = loadIndex(dir, engine.params);
+    assert.ok(!result.ok && /checksum/.test(result.reason), "bit flip");
+
+    writeFileSync(segPath, original);
+    assert.ok(loadIndex(dir, engine.params).ok);
+    assert.ok(!loadIndex(dir, new Engine({ bm25f: { k1: 2 } }).params).ok, "other parameters");
+    writeFileSync(join(dir, "manifest.json"), "{not json");
+    assert.ok(!loadIndex(dir, engine.params).ok, "broken manifest");
+    assert.ok(!loadIndex(join(dir, "missing"), engine.params).ok, "no index");
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
