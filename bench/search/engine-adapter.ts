@@ -19,7 +19,10 @@ export function newEngine(): EngineUnderTest {
     add(batch) {
       for (const paper of batch) engine.add(paper);
     },
-    finish() {},
+    // The engine buffers added papers until the next search; a first search makes them searchable.
+    finish() {
+      engine.search({ q: "", limit: 1 });
+    },
   };
 }
 
