@@ -3,38 +3,20 @@
  * subscriber's next digest, queue and send the due digests now (or only count them, dry run),
  * and run the job loop.
  */
-import type { Paper } from "../core/paper.js";
-import { PaperfeedError } from "../core/errors.js";
 import { createComposer, openPeriod } from "../actions/digest/compose.js";
 import { paperIdsOf } from "../actions/digest/content.js";
-import { subscriberLinks } from "../actions/subscriptions/links.js";
-import { dailyPeriod, lastCompleteWeek, periodOfKey, type Period } from "../actions/digest/periods.js";
-import { renderDigest } from "../actions/digest/render/digest.js";
+import { periodOfKey } from "../actions/digest/periods.js";
+import { currentPeriod, previewDigest, requireSubscriber } from "../actions/digest/preview.js";
 import type { RenderedMail } from "../actions/digest/render/frame.js";
 import type { Cadence } from "../store/delivery-types.js";
 import { dailyDigestJob, outboxJob, weeklyDigestJob } from "./delivery-jobs.js";
 import { runJobOnce, type JobOutcome } from "./runner.js";
 import type { JobContext } from "./types.js";
 
-/** The period a digest of this cadence would cover now: the newest day, or the last full week. */
-export async function currentPeriod(ctx: JobContext, cadence: Cadence): Promise<Period | null> {
-  if (cadence === "weekly") return lastCompleteWeek(ctx.clock());
-  const [newest] = await ctx.store.announcedDays({ limit: 1 });
-  return newest ? dailyPeriod(newest.day) : null;
-}
-
 /** The digest `email` would get for `periodKey` (default: the current one), rendered, without recording anything. */
-export async function previewDigest(ctx: JobContext, email: string, periodKey?: string): Promise<RenderedMail | null> {
-  const subscriber = await ctx.delivery.getSubscriberByEmail(email);
-  if (!subscriber) throw new PaperfeedError("jobs", "no_subscriber", `no subscriber with address ${email}`, 404);
-  const period = periodKey ? periodOfKey(periodKey) : await currentPeriod(ctx, subscriber.cadence);
-  if (!period) return null;
-  const periodPapers = await openPeriod(ctx.store, period);
-  const content = await createComposer(ctx.delivery, periodPapers).compose(subscriber, await ctx.delivery.listSavedSearches(subscriber.id));
-  if (!content) return null;
-  const papers = new Map<string, Paper>(paperIdsOf(content).map((id) => [id, periodPapers.papers.get(id)!]));
-  const links = subscriberLinks(ctx.config.baseUrl, await ctx.delivery.secret("links"), subscriber);
-  return renderDigest({ content, papers, links, base: ctx.config.baseUrl });
+export async function previewFor(ctx: JobContext, email: string, periodKey?: string): Promise<RenderedMail | null> {
+  const subscriber = await requireSubscriber(ctx.delivery, email);
+  return previewDigest({ store: ctx.store, delivery: ctx.delivery, subscriber, base: ctx.config.baseUrl, now: ctx.clock(), ...(periodKey ? { periodKey } : {}) });
 }
 
 export interface DryRunSummary {
@@ -46,7 +28,7 @@ export interface DryRunSummary {
 
 /** Composes every due digest of a cadence without queueing or sending anything. */
 export async function dryRunDigests(ctx: JobContext, cadence: Cadence, periodKey?: string): Promise<DryRunSummary | null> {
-  const period = periodKey ? periodOfKey(periodKey) : await currentPeriod(ctx, cadence);
+  const period = periodKey ? periodOfKey(periodKey) : await currentPeriod(ctx.store, cadence, ctx.clock());
   if (!period) return null;
   const composer = createComposer(ctx.delivery, await openPeriod(ctx.store, period));
   const summary: DryRunSummary = { period: period.key, subscribers: 0, digests: 0, papersShown: 0 };

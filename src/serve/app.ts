@@ -6,9 +6,11 @@
 import { Hono } from "hono";
 import type { Config } from "../config/types.js";
 import type { SearchEngine } from "../search/types.js";
+import type { DeliveryStore } from "../store/delivery-types.js";
 import type { Store } from "../store/types.js";
 import { mountPaperApi } from "./api/papers/get.js";
 import { mountSearchApi } from "./api/search/get.js";
+import { mountDelivery } from "./delivery-mount.js";
 import { type Logger, createLogger } from "./log.js";
 import { errorHandler, notFoundHandler } from "./middleware/errors.js";
 import { securityHeaders } from "./middleware/security.js";
@@ -21,6 +23,8 @@ export interface AppDeps {
   config: Config;
   /** Where errors are reported; default: stderr at `config.logLevel`. */
   log?: Logger;
+  /** Subscribers and outbox; opened beside the store on first use when not given (src/serve/delivery-mount.tsx). */
+  delivery?: DeliveryStore;
 }
 
 export function createApp(deps: AppDeps): Hono {
@@ -31,6 +35,7 @@ export function createApp(deps: AppDeps): Hono {
   mountStatic(app);
   mountPaperApi(app, deps.store);
   mountSearchApi(app, deps);
+  mountDelivery(app, { ...deps, log }); // feeds, subscriptions; before the pages, whose heads it extends
   mountPages(app, deps);
   app.notFound(notFoundHandler);
   app.onError(errorHandler(log));

@@ -3,7 +3,8 @@ import type { Cadence } from "../../store/delivery-types.js";
 import { examples, type RegisterCommand } from "../command.js";
 import { configOf } from "../config-options.js";
 
-const cadenceOption = () => new Option("--cadence <which>", "which digests").choices(["daily", "weekly", "all"]).default("all");
+const cadenceOption = () =>
+  new Option("--cadence <which>", "which digests").choices(["daily", "weekly", "all"]).default("all");
 const cadencesOf = (which: string): Cadence[] => (which === "all" ? ["daily", "weekly"] : [which as Cadence]);
 
 export const registerDigest: RegisterCommand = (program, run) => {
@@ -18,9 +19,9 @@ export const registerDigest: RegisterCommand = (program, run) => {
     .action(async (options: { email: string; period?: string; html?: boolean }, self) => {
       const config = configOf(self);
       const { withJobContext } = await import("../../jobs/context.js");
-      const { previewDigest } = await import("../../jobs/digest-commands.js");
+      const { previewFor } = await import("../../jobs/digest-commands.js");
       await withJobContext(config, async (ctx) => {
-        const mail = await previewDigest(ctx, options.email, options.period);
+        const mail = await previewFor(ctx, options.email, options.period);
         if (!mail) {
           process.stdout.write(`nothing new for ${options.email} in this period\n`);
           return;
@@ -28,11 +29,16 @@ export const registerDigest: RegisterCommand = (program, run) => {
         process.stdout.write(options.html ? `${mail.html}\n` : `Subject: ${mail.subject}\n\n${mail.text}`);
       });
     });
-  examples(preview, ["digest preview --email ada@example.org", "digest preview --email ada@example.org --period 2024-W03 --html > digest.html"]);
+  examples(preview, [
+    "digest preview --email ada@example.org",
+    "digest preview --email ada@example.org --period 2024-W03 --html > digest.html",
+  ]);
 
   const send = digest
     .command("send")
-    .description("queue the due digests and send everything in the outbox now (needs --smtp-url unless --dry-run)")
+    .description(
+      "queue the due digests and send everything in the outbox now (needs --smtp-url unless --dry-run)",
+    )
     .addOption(cadenceOption())
     .option("--dry-run", "compose every due digest and report counts; queue and send nothing")
     .option("--period <key>", "with --dry-run: a day YYYY-MM-DD or week YYYY-Www instead of the current one")
@@ -44,7 +50,11 @@ export const registerDigest: RegisterCommand = (program, run) => {
         if (options.dryRun) {
           for (const cadence of cadencesOf(options.cadence)) {
             const s = await dryRunDigests(ctx, cadence, options.period);
-            process.stdout.write(s ? `${cadence} ${s.period}: ${s.digests} digests for ${s.subscribers} due subscribers, ${s.papersShown} papers in all (dry run: nothing queued or sent)\n` : `${cadence}: no period due\n`);
+            process.stdout.write(
+              s
+                ? `${cadence} ${s.period}: ${s.digests} digests for ${s.subscribers} due subscribers, ${s.papersShown} papers in all (dry run: nothing queued or sent)\n`
+                : `${cadence}: no period due\n`,
+            );
           }
           return;
         }
@@ -54,5 +64,8 @@ export const registerDigest: RegisterCommand = (program, run) => {
         }
       });
     });
-  examples(send, ["digest send --dry-run", "digest send --smtp-url smtp://mail.example.org:587 --cadence daily"]);
+  examples(send, [
+    "digest send --dry-run",
+    "digest send --smtp-url smtp://mail.example.org:587 --cadence daily",
+  ]);
 };

@@ -1,0 +1,55 @@
+/**
+ * Mounts everything about feeds and email subscriptions on the app, in one call from app.ts
+ * (before the pages, so its middleware sees their responses):
+ * - feeds and the OpenSearch description, always;
+ * - the subscription pages and API, when an SMTP server is configured;
+ * - in the <head> of the daily, new and search pages, `<link rel="alternate">` to their feeds and
+ *   `<link rel="search">` to the OpenSearch description; and on the daily and new pages the
+ *   subscribe box, only while the SMTP server answers. These are added to the finished HTML, so
+ *   the page components need not know about feeds or mail.
+ */
+import type { Hono } from "hono";
+import type { Config } from "../config/types.js";
+import type { SearchEngine } from "../search/types.js";
+import type { DeliveryStore } from "../store/delivery-types.js";
+import { openDeliveryStore } from "../store/open-delivery.js";
+import type { Store } from "../store/types.js";
+import { mountSubscriptionApi } from "./api/subscriptions/post.js";
+import { mountFeeds } from "./feeds/routes.js";
+import { watchMail } from "./mail-status.js";
+import { headLinks, subscribeBox } from "./web/subscribe-box.js";
+import { mountSubscriptionPages } from "./web/subscribe-routes.js";
+
+export interface DeliveryMountDeps {
+  store: Store;
+  search: SearchEngine;
+  config: Config;
+  /** The delivery tables; opened beside the store on first use when not given. */
+  delivery?: DeliveryStore;
+  log?: { warn(message: string): void };
+}
+
+export function mountDelivery(app: Hono, deps: DeliveryMountDeps): void {
+  const base = deps.config.baseUrl;
+  let opened: Promise<DeliveryStore> | null = deps.delivery ? Promise.resolve(deps.delivery) : null;
+  const delivery = () => (opened ??= openDeliveryStore({ path: deps.config.db, url: deps.config.databaseUrl ?? undefined }));
+  const mail = watchMail(deps.config.smtpUrl, (m) => deps.log?.warn(m));
+
+  app.use(async (c, next) => {
+    await next();
+    if (c.req.method !== "GET" || c.res.status !== 200 || !c.res.headers.get("content-type")?.startsWith("text/html")) return;
+    const path = c.req.path;
+    if (path !== "/" && path !== "/new" && path !== "/search") return;
+    let html = await c.res.text();
+    html = html.replace("</head>", `${headLinks(path, new URL(c.req.url).searchParams)}</head>`);
+    if (mail.ok && path !== "/search") html = html.replace('<footer class="column footer">', `${subscribeBox()}<footer class="column footer">`);
+    const headers = new Headers(c.res.headers);
+    headers.delete("content-length");
+    c.res = new Response(html, { status: 200, headers });
+  });
+
+  mountFeeds(app, { store: deps.store, search: deps.search, base, delivery: async () => (deps.config.smtpUrl || deps.delivery ? delivery() : null) });
+  if (!deps.config.smtpUrl) return;
+  mountSubscriptionPages(app, { store: deps.store, delivery, base });
+  mountSubscriptionApi(app, { delivery });
+}

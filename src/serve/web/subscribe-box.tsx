@@ -1,0 +1,39 @@
+/**
+ * The markup added to finished pages: feed and OpenSearch links for the <head>, and the subscribe
+ * box (the site's one call to action). Inline style attributes only: the CSP allows those, and
+ * the box then needs nothing from the shared stylesheet.
+ */
+import { SubscribeForm } from "./subscribe-pages.js";
+
+const esc = (s: string) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/"/g, "&quot;");
+
+const TYPES = [
+  ["atom", "application/atom+xml"],
+  ["rss", "application/rss+xml"],
+  ["json", "application/feed+json"],
+] as const;
+
+/** <link> tags for a page: its feeds in three formats, and the OpenSearch description. */
+export function headLinks(path: string, params: URLSearchParams): string {
+  const q = params.get("q")?.trim();
+  const day = params.get("day");
+  const feed =
+    path === "/search"
+      ? q ? { name: "search", query: `?q=${encodeURIComponent(q)}`, title: `Papers matching ${q}` } : null
+      : { name: "daily", query: day && /^\d{4}-\d{2}-\d{2}$/.test(day) ? `?day=${day}` : "", title: "Papers of the day" };
+  const links = feed ? TYPES.map(([ext, type]) => `<link rel="alternate" type="${type}" title="${esc(feed.title)} (${ext})" href="/feeds/${feed.name}.${ext}${esc(feed.query)}">`) : [];
+  links.push('<link rel="alternate" type="application/atom+xml" title="Trending papers" href="/feeds/trending.atom">');
+  links.push('<link rel="search" type="application/opensearchdescription+xml" title="paperfeed" href="/opensearch.xml">');
+  return links.join("");
+}
+
+export function subscribeBox(): string {
+  const box = (
+    <aside class="column" aria-labelledby="subscribe-heading" style="border:1px solid color-mix(in srgb, currentColor 20%, transparent);border-radius:8px;padding:1rem 1.25rem;margin-top:2rem;margin-bottom:1rem">
+      <h2 id="subscribe-heading" style="margin-top:0">Get trending papers in your email inbox!</h2>
+      <p style="margin:0">Daily or weekly, with the papers matching your saved searches. Only an email address needed.</p>
+      <SubscribeForm />
+    </aside>
+  );
+  return box.toString();
+}

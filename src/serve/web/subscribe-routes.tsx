@@ -1,0 +1,135 @@
+/**
+ * Routes of the email subscription. Every link in mail is signed (src/actions/subscriptions);
+ * GET never changes anything (mail scanners follow links), POST does. The unsubscribe URL also
+ * answers RFC 8058 one-click POSTs (`List-Unsubscribe=One-Click`) from mail clients.
+ */
+import type { Context, Hono } from "hono";
+import { isPaperfeedError } from "../../core/errors.js";
+import { previewDigest } from "../../actions/digest/preview.js";
+import { subscriberLinks } from "../../actions/subscriptions/links.js";
+import { confirm, subscribe, subscriberFromLink, unsubscribe } from "../../actions/subscriptions/subscriptions.js";
+import type { Cadence, DeliveryStore, Subscriber } from "../../store/delivery-types.js";
+import type { Store } from "../../store/types.js";
+import { ManagePage, MessagePage, SubscribePage, UnsubscribePage } from "./subscribe-pages.js";
+
+export interface SubscriptionDeps {
+  store: Store;
+  delivery: () => Promise<DeliveryStore>;
+  /** Public base URL. */
+  base: string;
+}
+
+const cadenceOf = (value: unknown): Cadence => (value === "weekly" ? "weekly" : "daily");
+const text = (value: unknown) => (typeof value === "string" ? value : "");
+
+export function mountSubscriptionPages(app: Hono, deps: SubscriptionDeps): void {
+  const context = async () => {
+    const delivery = await deps.delivery();
+    return { delivery, secret: await delivery.secret("links") };
+  };
+  const manageUrl = (s: Subscriber, secret: string) => subscriberLinks(deps.base, secret, s).manage.slice(deps.base.length);
+  const invalidLink = (c: Context) =>
+    c.html(
+      <MessagePage title="This link does not work" status="400">
+        <p>The link is incomplete, expired or was made for another address. <a href="/subscribe">Subscribe again</a> to get a new one.</p>
+      </MessagePage>,
+      400,
+    );
+
+  app.get("/subscribe", (c) => c.html(<SubscribePage />));
+
+  app.post("/subscribe", async (c) => {
+    const form = await c.req.parseBody();
+    const email = text(form.email).trim();
+    const cadence = cadenceOf(form.cadence);
+    try {
+      await subscribe(await context(), email, cadence);
+    } catch (error) {
+      if (isPaperfeedError(error) && error.id === "invalid_email") {
+        return c.html(<SubscribePage problem={`“${email}” does not look like an email address.`} email={email} cadence={cadence} />, 400);
+      }
+      throw error;
+    }
+    return c.html(
+      <MessagePage title="Check your inbox">
+        <p>If {email} can receive mail, a confirmation link is on its way. Click it to start your {cadence} digest.</p>
+      </MessagePage>,
+    );
+  });
+
+  app.get("/subscriptions/confirm", async (c) => {
+    const ctx = await context();
+    const subscriber = await confirm(ctx, c.req.query("token") ?? "");
+    if (!subscriber) return invalidLink(c);
+    return c.html(
+      <MessagePage title="Subscription confirmed">
+        <p>Your {subscriber.cadence} digest will arrive at {subscriber.email}. <a href={manageUrl(subscriber, ctx.secret)}>Add saved searches or change how often</a>.</p>
+      </MessagePage>,
+    );
+  });
+
+  const unsubscribePage = async (c: Context) => {
+    const token = c.req.query("token") ?? "";
+    const ctx = await context();
+    if (c.req.method === "GET") {
+      const subscriber = await subscriberFromLink(ctx, token, ["unsubscribe", "manage"]);
+      return subscriber ? c.html(<UnsubscribePage email={subscriber.email} action={c.req.url.slice(c.req.url.indexOf("/subscriptions"))} done={false} />) : invalidLink(c);
+    }
+    const oneClick = text((await c.req.parseBody())["List-Unsubscribe"]) === "One-Click";
+    const subscriber = await unsubscribe(ctx, token);
+    if (oneClick) return subscriber ? c.text("unsubscribed\n") : c.text("invalid link\n", 400);
+    return subscriber ? c.html(<UnsubscribePage email={subscriber.email} action="" done={true} />) : invalidLink(c);
+  };
+  app.get("/subscriptions/unsubscribe", unsubscribePage);
+  app.post("/subscriptions/unsubscribe", unsubscribePage);
+
+  app.get("/subscriptions/manage", async (c) => {
+    const ctx = await context();
+    const subscriber = await subscriberFromLink(ctx, c.req.query("token") ?? "", ["manage"]);
+    if (!subscriber) return invalidLink(c);
+    const links = subscriberLinks(deps.base, ctx.secret, subscriber);
+    const searches = (await ctx.delivery.listSavedSearches(subscriber.id)).map((s) => ({ ...s, feedUrl: links.savedSearchFeed(s.id).slice(deps.base.length) }));
+    const action = manageUrl(subscriber, ctx.secret);
+    const notice = c.req.query("done") ? "Saved." : undefined;
+    return c.html(<ManagePage view={{ subscriber, searches, action, previewUrl: action.replace("/manage?", "/preview?"), notice }} />);
+  });
+
+  app.post("/subscriptions/manage", async (c) => {
+    const ctx = await context();
+    const subscriber = await subscriberFromLink(ctx, c.req.query("token") ?? "", ["manage"]);
+    if (!subscriber) return invalidLink(c);
+    const form = await c.req.parseBody();
+    const now = new Date().toISOString();
+    const action = text(form.action);
+    if (action === "cadence") await ctx.delivery.updateSubscriber(subscriber.id, { cadence: cadenceOf(form.cadence), now });
+    else if (action === "unsubscribe") await ctx.delivery.updateSubscriber(subscriber.id, { status: "unsubscribed", now });
+    else if (action === "resubscribe") await ctx.delivery.updateSubscriber(subscriber.id, { status: "active", now });
+    else if (action === "delete") await ctx.delivery.deleteSavedSearch(subscriber.id, Number(form.id));
+    else if (action === "add") {
+      const query = text(form.query).trim();
+      const exclude = text(form.exclude).split(",").map((e) => e.trim()).filter(Boolean);
+      try {
+        await ctx.delivery.addSavedSearch(subscriber.id, { name: text(form.name).trim() || query.slice(0, 100), query, exclude }, now);
+      } catch (error) {
+        if (!isPaperfeedError(error) || error.id !== "invalid_saved_search") throw error;
+        return c.text(`${error.message.replace(/^store: /, "")}\n`, 400);
+      }
+    }
+    return c.redirect(`${manageUrl(subscriber, ctx.secret)}&done=1`, 303);
+  });
+
+  app.get("/subscriptions/preview", async (c) => {
+    const ctx = await context();
+    const subscriber = await subscriberFromLink(ctx, c.req.query("token") ?? "", ["manage"]);
+    if (!subscriber) return invalidLink(c);
+    const mail = await previewDigest({ store: deps.store, delivery: ctx.delivery, subscriber, base: deps.base });
+    if (!mail) {
+      return c.html(
+        <MessagePage title="Nothing new yet">
+          <p>Nothing in the current period is new to you. <a href={manageUrl(subscriber, ctx.secret)}>Back to your subscription</a>.</p>
+        </MessagePage>,
+      );
+    }
+    return c.html(mail.html);
+  });
+}
