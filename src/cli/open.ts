@@ -3,10 +3,16 @@
  * live search index kept next to it. Loaded on demand so `--help` and `eval` stay quick.
  */
 import type { Config } from "../config/index.js";
-import type { openLiveIndex } from "../search/live.js";
+import type { LiveIndex } from "../search/live.js";
 import type { Store } from "../store/types.js";
 
-export type LiveIndex = Awaited<ReturnType<typeof openLiveIndex>>;
+export type { LiveIndex };
+
+/** Load, rebuild and save notes of the index go to stderr unless the log level is error or warn. */
+const indexLog = (config: Config) =>
+  config.logLevel === "info" || config.logLevel === "debug"
+    ? (message: string) => process.stderr.write(`${message}\n`)
+    : undefined;
 
 export async function withStore<T>(config: Config, use: (store: Store) => Promise<T>): Promise<T> {
   const { openStore } = await import("../store/open.js");
@@ -24,7 +30,7 @@ export function withLiveIndex<T>(
 ): Promise<T> {
   return withStore(config, async (store) => {
     const { openLiveIndex } = await import("../search/live.js");
-    const index = await openLiveIndex({ store, dir: config.indexDir });
+    const index = await openLiveIndex({ store, dir: config.indexDir, log: indexLog(config) });
     try {
       return await use(index, store);
     } finally {

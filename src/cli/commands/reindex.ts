@@ -10,7 +10,8 @@ export const registerReindex: RegisterCommand = (program) => {
       const config = configOf(self);
       const started = performance.now();
       await withLiveIndex(config, async (index) => {
-        await index.rebuild();
+        // Opening already rebuilt a missing or stale index; once is enough.
+        if (index.openedFrom !== "rebuild") await index.rebuild();
         const seconds = ((performance.now() - started) / 1000).toFixed(1);
         process.stdout.write(
           `reindexed ${index.engine.size} papers into ${config.indexDir} in ${seconds} s\n`,

@@ -29,7 +29,7 @@ export async function searchOnce(
       categories: paper.categories,
     }));
     process.stdout.write(
-      `${JSON.stringify({ query: q, sort: options.sort, total: result.total, tookMs: result.tookMs, hits }, null, 2)}\n`,
+      `${JSON.stringify({ query: q, sort: options.sort, total: result.total, tookMs: Math.round(result.tookMs * 100) / 100, hits }, null, 2)}\n`,
     );
     return;
   }

@@ -1,8 +1,6 @@
 import { examples, type RegisterCommand } from "../command.js";
 import { configOf } from "../config-options.js";
-
-/** Signals that end `serve` cleanly: Ctrl-C in a terminal, and what service managers send. */
-const STOP_SIGNALS = ["SIGINT", "SIGTERM"] as const;
+import { untilStopSignal } from "../stop-signal.js";
 
 export const registerServe: RegisterCommand = (program) => {
   const command = program
@@ -11,17 +9,17 @@ export const registerServe: RegisterCommand = (program) => {
     .action(async (_options: object, self) => {
       const config = configOf(self);
       const { startServer } = await import("../../serve/server.js");
+      // Listen before starting: a signal during the demo import then stops the server once it is up.
+      const stopSignal = untilStopSignal();
       const server = await startServer(config);
       process.stdout.write(`paperfeed is listening on ${server.url}  (Ctrl-C stops it)\n`);
-      const signal = await new Promise<NodeJS.Signals>((resolve) => {
-        for (const name of STOP_SIGNALS) process.once(name, () => resolve(name));
-      });
+      const signal = await stopSignal;
       process.stdout.write(`${signal}: stopping…\n`);
       await server.close();
     });
   examples(command, [
     "serve",
     "serve --db papers.db --port 3000",
-    "PAPERFEED_HOST=0.0.0.0 PAPERFEED_BASE_URL=https://papers.example.org serve",
+    "serve --host 0.0.0.0 --base-url https://papers.example.org --no-demo",
   ]);
 };

@@ -9,7 +9,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 
-const BIN = fileURLToPath(new URL("../../../bin/paperfeed.js", import.meta.url));
+export const BIN = fileURLToPath(new URL("../../../bin/paperfeed.js", import.meta.url));
 const FIXTURES = fileURLToPath(new URL("../../../test/fixtures/cli/", import.meta.url));
 
 export interface CliResult {
