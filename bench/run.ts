@@ -12,17 +12,18 @@ import { parseArgs } from "node:util";
 import { CorpusGenerator } from "./corpus.js";
 import { ensureCorpusFile, parseSize, sizeLabel } from "./corpus-file.js";
 import { loadCorpusModel } from "./corpus/model-cache.js";
+import { digestSection, type DigestArgs, type DigestResult } from "./digest.js";
 import type { ImportArgs, ImportResult } from "./import.js";
 import { arxivDataDir, OUT_DIR, REPO_ROOT, RESULTS_FILE } from "./paths.js";
 import { buildQuerySet } from "./queries.js";
 import { importSection, searchSection, updateResults, type SearchRun } from "./report.js";
 import type { Fts5Args, Fts5Result } from "./search/fts5.js";
 import type { OursArgs, OursBuildResult, OursServeResult } from "./search/ours.js";
-import { persistence } from "./search/engine-adapter.js";
 
 const USAGE = `npm run bench -- [options]
   --sizes LIST        corpus sizes, e.g. 100k,1M,2.6M (default 100k)
-  --parts LIST        search, fuzz, import (default search,fuzz,import); fuzz runs at the largest size
+  --parts LIST        search, fuzz, import, digest (default all); fuzz runs at the largest size
+  --subscribers N     digest part: subscribers, each with 3 saved searches (default 100000)
   --queries N         queries timed on paperfeed (default 2000)
   --fts5-queries N    of those, how many FTS5 answers (default 300; 0 skips FTS5)
   --fts5-budget S     stop timing FTS5 after S seconds per size (default 600)
@@ -33,7 +34,8 @@ const USAGE = `npm run bench -- [options]
 const { values } = parseArgs({
   options: {
     sizes: { type: "string", default: "100k" },
-    parts: { type: "string", default: "search,fuzz,import" },
+    parts: { type: "string", default: "search,fuzz,import,digest" },
+    subscribers: { type: "string", default: "100000" },
     queries: { type: "string", default: "2000" },
     "fts5-queries": { type: "string", default: "300" },
     "fts5-budget": { type: "string", default: "600" },
@@ -94,11 +96,8 @@ async function searchBench(generator: CorpusGenerator, size: number, fuzz: numbe
   const oursArgs: OursArgs = { corpusFile, indexDir: path.join(TMP, `index-${label}`), queries, fuzz };
   log(`${label}: building paperfeed's index`);
   const build = await child<OursBuildResult>("ours-build", oursArgs);
-  let serve = build.serve;
-  if (!serve) {
-    log(`${label}: loading it in a fresh process, timing ${queries.length} queries${fuzz ? ` and ${fuzz} fuzz strings` : ""}`);
-    serve = await child<OursServeResult>("ours-serve", oursArgs);
-  }
+  log(`${label}: loading it in a fresh process, timing ${queries.length} queries${fuzz ? ` and ${fuzz} fuzz strings` : ""}`);
+  const serve = await child<OursServeResult>("ours-serve", oursArgs);
   fs.rmSync(oursArgs.indexDir, { recursive: true, force: true });
   let fts5: Fts5Result | null = null;
   if (options.fts5Queries > 0) {
@@ -118,7 +117,6 @@ async function main() {
   if (parts.has("search") || parts.has("fuzz")) {
     log(`corpus model from ${path.relative(REPO_ROOT, arxivDataDir())}`);
     const generator = new CorpusGenerator(await loadCorpusModel());
-    if (!persistence) log("note: the engine cannot be saved yet; cold start is not measured");
     for (const size of sizes) {
       const fuzz = parts.has("fuzz") && size === sizes.at(-1) ? options.fuzz : 0;
       const run = await searchBench(generator, size, fuzz);
@@ -131,6 +129,12 @@ async function main() {
     log(`import: ${path.basename(file)}`);
     const result = await child<ImportResult>("import", { file, tmpDir: TMP } satisfies ImportArgs);
     print("import", importSection(result));
+  }
+  if (parts.has("digest")) {
+    const file = path.join(arxivDataDir(), "daily_arxiv_listings.jsonl.gz");
+    const args: DigestArgs = { file, tmpDir: TMP, subscribers: count("subscribers", 1) };
+    log(`digest: ${args.subscribers.toLocaleString("en-US")} subscribers`);
+    print("digest", digestSection(await child<DigestResult>("digest", args)));
   }
   if (!values["no-write"] && sections.length > 0) {
     updateResults(RESULTS_FILE, sections);
