@@ -33,7 +33,15 @@ describe("paperfeed stats", () => {
     assert.equal(stats.backend, "sqlite");
     assert.deepEqual(stats.recentDays[0], { day: "2007-04-02", count: 8 });
     assert.deepEqual(stats.categories[0], { category: "astro-ph", count: 3 });
-    assert.equal(stats.index.built, false);
+    assert.equal(stats.index.state, "missing");
+  });
+
+  it("after reindex the index holds every paper and is up to date", async () => {
+    const reindexed = await cli(["reindex", "--db", "papers.db"]);
+    assert.equal(reindexed.code, 0, reindexed.stderr);
+    assert.match(reindexed.stdout, /^reindexed 30 papers into papers\.db\.index in [\d.]+ s\n$/);
+    const { stdout } = await cli(["stats", "--db", "papers.db"]);
+    assert.match(stdout, /^index {7}30 papers, saved \S+, up to date$/m);
   });
 
   it("PAPERFEED_DB selects the database like --db", async () => {

@@ -14,7 +14,7 @@ export const registerStats: RegisterCommand = (program) => {
       await withStore(config, async (store) => {
         const stats = await store.stats();
         const recentDays = await store.announcedDays({ limit: RECENT_DAYS });
-        const index = indexStatus(config);
+        const index = indexStatus(config, stats);
         process.stdout.write(
           options.json
             ? `${JSON.stringify({ ...stats, recentDays, index }, null, 2)}\n`
