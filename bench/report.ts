@@ -27,7 +27,9 @@ export const TARGET_SIZE = 2_600_000;
 export function machine(): string {
   const cpu = os.cpus()[0]?.model ?? "unknown CPU";
   const ram = (os.totalmem() / 1024 ** 3).toFixed(0);
-  return `${cpu}, ${os.cpus().length} cores, ${ram} GiB RAM, Node ${process.version}, ${os.platform()} ${os.release()}`;
+  // The load average shows how much else ran: on a shared machine it explains slow latencies.
+  const load = os.loadavg()[0]!.toFixed(1);
+  return `${cpu}, ${os.cpus().length} cores, ${ram} GiB RAM, Node ${process.version}, ${os.platform()} ${os.release()}; load average ${load} when written`;
 }
 
 const n = (x: number) => Math.round(x).toLocaleString("en-US");

@@ -1,4 +1,6 @@
 /** Latency summaries and the measurements every benchmark child reports. */
+import v8 from "node:v8";
+import vm from "node:vm";
 
 export interface LatencySummary {
   count: number;
@@ -49,13 +51,19 @@ export const msSince = (start: bigint) => Number(process.hrtime.bigint() - start
 /** Peak resident set size of this process so far, in bytes. */
 export const peakRssBytes = () => process.resourceUsage().maxRSS * 1024;
 
-/** Heap and off-heap bytes in use after a full collection (needs node --expose-gc). */
+/** The garbage collector, exposed at run time when node was started without --expose-gc. */
+function collector(): () => void {
+  const exposed = (globalThis as { gc?: () => void }).gc;
+  if (exposed) return exposed;
+  v8.setFlagsFromString("--expose-gc");
+  return vm.runInNewContext("gc") as () => void;
+}
+
+/** Heap and off-heap bytes in use after full collections. */
 export function liveBytes(): number {
-  const collect = (globalThis as { gc?: () => void }).gc;
-  if (collect) {
-    collect();
-    collect();
-  }
+  const collect = collector();
+  collect();
+  collect();
   const usage = process.memoryUsage();
   return usage.heapUsed + usage.external;
 }

@@ -9,7 +9,9 @@ import { learnCorpusModel } from "../../bench/corpus/learn.js";
 import { hostileQueries } from "../../bench/fuzz.js";
 import { buildQuerySet, QUERY_KINDS, toBaselineText, toSearchRequest } from "../../bench/queries.js";
 import { updateResults } from "../../bench/report.js";
+import { runFts5 } from "../../bench/search/fts5.js";
 import { runFuzz } from "../../bench/search/fuzz-run.js";
+import { buildOurs, serveOurs } from "../../bench/search/ours.js";
 import { percentile, summarize } from "../../bench/stats.js";
 import { createSearchEngine } from "../../src/search/index.js";
 
@@ -69,4 +71,23 @@ test("RESULTS.md sections are replaced by key and others kept", () => {
   assert.match(text, /<!-- search-1M -->\none\n<!-- \/search-1M -->/);
   assert.match(text, /<!-- import -->\nthree \$& \$1\n<!-- \/import -->/);
   assert.doesNotMatch(text, /two/);
+});
+
+test("each engine's child task builds from a corpus file and times the same queries", async () => {
+  const corpusFile = path.join(root, "papers.jsonl");
+  fs.writeFileSync(corpusFile, [...generator.papers({ size: 1500 })].map((p) => JSON.stringify(p)).join("\n"));
+  const queries = buildQuerySet(generator, { count: 60, corpusSize: 1500 });
+  const args = { corpusFile, indexDir: path.join(root, "index"), queries, fuzz: 200 };
+  const build = await buildOurs(args);
+  assert.equal(build.papers, 1500);
+  assert.ok(build.buildMs > 0 && build.buildMs <= build.wallMs);
+  assert.ok(build.diskBytes > 0 && build.memoryBytes > 0 && build.peakRssBytes > 0);
+  const serve = await serveOurs(args);
+  assert.equal(serve.queries.ran, 60);
+  assert.ok(serve.queries.meanHits > 0, "queries made from the corpus find papers");
+  assert.equal(serve.fuzz?.exceptions, 0);
+  const fts5 = await runFts5({ corpusFile, tmpDir: root, queries, budgetMs: 60_000 });
+  assert.equal(fts5.papers, 1500);
+  assert.equal(fts5.queries.ran, 60);
+  assert.ok(fts5.queries.meanHits > 0);
 });
