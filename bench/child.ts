@@ -3,6 +3,7 @@
  * engine runs in its own process so that peak RSS and heap numbers belong to it alone.
  */
 import fs from "node:fs";
+import { runDigestBench } from "./digest.js";
 import { runImport } from "./import.js";
 import { runFts5 } from "./search/fts5.js";
 import { buildOurs, serveOurs } from "./search/ours.js";
@@ -12,6 +13,7 @@ const TASKS: Record<string, (args: never) => Promise<unknown>> = {
   "ours-serve": serveOurs,
   fts5: runFts5,
   import: runImport,
+  digest: runDigestBench,
 };
 
 const [task = "", argsFile = "", resultFile = ""] = process.argv.slice(2);

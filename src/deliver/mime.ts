@@ -34,7 +34,8 @@ export function buildMime(input: MimeInput): Promise<Buffer> {
     html: input.html,
     messageId: messageIdOf(input.key, input.host),
     headers,
-    newline: "windows",
+    // Stated rather than detected: detection scans every part of every message.
+    encoding: "quoted-printable",
     disableFileAccess: true,
     disableUrlAccess: true,
   });

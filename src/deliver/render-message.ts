@@ -6,7 +6,8 @@ import { paperIdsOf, type OutboxPayload } from "../actions/digest/content.js";
 import { subscriberLinks } from "../actions/subscriptions/links.js";
 import { buildMime } from "./mime.js";
 import { renderConfirm } from "../actions/digest/render/confirm.js";
-import { renderDigest } from "../actions/digest/render/digest.js";
+import { renderDigest, type PaperFragments } from "../actions/digest/render/digest.js";
+import type { Paper } from "../core/paper.js";
 import type { RenderedMail } from "../actions/digest/render/frame.js";
 import addressparser from "nodemailer/lib/addressparser";
 
@@ -20,6 +21,29 @@ export interface RenderContext {
   /** Secret for signed links (delivery.secret("links")). */
   secret: string;
   clock?: () => Date;
+  /** Papers and rendered papers reused across messages (see `createRenderCache`). */
+  cache?: RenderCache;
+}
+
+export interface RenderCache {
+  papers: Map<string, Paper>;
+  fragments: Map<string, PaperFragments>;
+}
+
+/** Most papers a render cache keeps before it starts over. */
+const PAPER_CACHE_SIZE = 20_000;
+
+export const createRenderCache = (): RenderCache => ({ papers: new Map(), fragments: new Map() });
+
+/** The papers of `ids` that exist, from the cache or the store. */
+async function papersFor(ctx: RenderContext, ids: string[]): Promise<Map<string, Paper>> {
+  const cache = ctx.cache?.papers;
+  const missing = cache ? ids.filter((id) => !cache.has(id)) : ids;
+  const found = missing.length ? await ctx.store.getPapers(missing) : [];
+  if (!cache) return new Map(found.map((p) => [p.id, p]));
+  if (cache.size + found.length > PAPER_CACHE_SIZE) cache.clear();
+  for (const p of found) cache.set(p.id, p);
+  return new Map(ids.flatMap((id) => (cache.has(id) ? [[id, cache.get(id)!] as const] : [])));
 }
 
 export interface RenderedOutboxMessage extends RenderedMail {
@@ -43,8 +67,8 @@ export async function renderOutboxMessage(ctx: RenderContext, m: OutboxMessage):
     // The link's 7 days start when the request was queued, so a retried message carries the same link.
     mail = renderConfirm({ confirmUrl: links.confirm(Date.parse(m.createdAt)), cadence: payload.cadence, siteUrl: ctx.base });
   } else {
-    const papers = new Map((await ctx.store.getPapers(paperIdsOf(payload))).map((p) => [p.id, p]));
-    mail = renderDigest({ content: payload, papers, links, base: ctx.base });
+    const papers = await papersFor(ctx, paperIdsOf(payload));
+    mail = renderDigest({ content: payload, papers, links, base: ctx.base, ...(ctx.cache ? { fragments: ctx.cache.fragments } : {}) });
   }
   const raw = await buildMime({
     ...mail,

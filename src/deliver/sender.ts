@@ -8,7 +8,7 @@
 import { messageOf } from "../core/errors.js";
 import type { DeliveryStore, OutboxMessage } from "../store/delivery-types.js";
 import type { Store } from "../store/types.js";
-import { renderOutboxMessage, type RenderContext } from "./render-message.js";
+import { createRenderCache, renderOutboxMessage, type RenderContext } from "./render-message.js";
 import type { SmtpClient } from "./smtp.js";
 
 export interface SenderDeps extends RenderContext {
@@ -79,7 +79,8 @@ async function sendOne(deps: SenderDeps, m: OutboxMessage, summary: DrainSummary
 }
 
 /** Sends every message due now, batch by batch, until none is left; returns what happened. */
-export async function drainOutbox(deps: SenderDeps, batchSize = 100): Promise<DrainSummary> {
+export async function drainOutbox(given: SenderDeps, batchSize = 100): Promise<DrainSummary> {
+  const deps: SenderDeps = { cache: createRenderCache(), ...given };
   const summary: DrainSummary = { sent: 0, retried: 0, failed: 0, suppressed: 0, skipped: 0 };
   const concurrency = deps.concurrency ?? 2;
   for (;;) {

@@ -44,8 +44,20 @@ export function weekOf(day: string): Period {
 /** The last complete ISO week before the one containing `now`. */
 export const lastCompleteWeek = (now: Date): Period => weekOf(dayOf(Date.parse(weekOf(dayOf(now.getTime())).from) - DAY_MS));
 
-/** Parses a key back into its period ("2024-01-15" or "2024-W03"). */
+const parsed = new Map<string, Period>();
+
+/** Parses a key back into its period ("2024-01-15" or "2024-W03"); remembered, since senders ask per message. */
 export function periodOfKey(key: string): Period {
+  let period = parsed.get(key);
+  if (!period) {
+    period = parseKey(key);
+    if (parsed.size > 1000) parsed.clear();
+    parsed.set(key, period);
+  }
+  return period;
+}
+
+function parseKey(key: string): Period {
   const week = /^(\d{4})-W(\d{2})$/.exec(key);
   if (!week) return dailyPeriod(key);
   const jan4 = Date.UTC(Number(week[1]), 0, 4); // always in ISO week 1

@@ -17,7 +17,20 @@ export interface DigestRenderInput {
   links: SubscriberLinks;
   /** Public base URL of the site. */
   base: string;
+  /**
+   * Rendered papers to reuse: a paper looks the same in every subscriber's digest, so a sender
+   * rendering thousands of digests renders each paper once. Keyed by id and version.
+   */
+  fragments?: Map<string, PaperFragments>;
 }
+
+export interface PaperFragments {
+  html: string;
+  text: string;
+}
+
+/** Most papers kept in a fragment cache before it starts over (bounds memory). */
+const FRAGMENT_CACHE_SIZE = 20_000;
 
 const ABSTRACT_CHARS = 320;
 
@@ -55,6 +68,17 @@ function paperText(p: Paper, base: string): string {
   ].join("\n");
 }
 
+function fragmentsOf(p: Paper, base: string, cache: Map<string, PaperFragments> | undefined): PaperFragments {
+  const key = `${p.id}v${p.version}`;
+  let fragments = cache?.get(key);
+  if (!fragments) {
+    fragments = { html: paperHtml(p, base), text: paperText(p, base) };
+    if (cache && cache.size >= FRAGMENT_CACHE_SIZE) cache.clear();
+    cache?.set(key, fragments);
+  }
+  return fragments;
+}
+
 export function renderDigest(input: DigestRenderInput): RenderedMail {
   const { content, papers, links, base } = input;
   const period = periodOfKey(content.period);
@@ -69,11 +93,11 @@ export function renderDigest(input: DigestRenderInput): RenderedMail {
       const feed = s.kind === "alert" ? ` · <a href="${esc(links.savedSearchFeed(s.searchId))}" style="color:#1a56b8">feed</a>` : "";
       return `<h2 style="font-size:15px;text-transform:uppercase;letter-spacing:0.04em;color:#555555;margin:28px 0 4px 0" class="pf-meta">${esc(titleOf(s))}</h2>
 <div style="font-size:12px;color:#666666;margin:0 0 14px 0" class="pf-meta">${esc(noteOf(s))}${feed}</div>
-${list.map((p) => paperHtml(p, base)).join("\n")}`;
+${list.map((p) => fragmentsOf(p, base, input.fragments).html).join("\n")}`;
     })
     .join("\n");
   const textBody = sections
-    .map(({ s, list }) => `== ${titleOf(s)} ==\n${noteOf(s)}\n${s.kind === "alert" ? `feed: ${links.savedSearchFeed(s.searchId)}\n` : ""}\n${list.map((p) => paperText(p, base)).join("\n\n")}`)
+    .map(({ s, list }) => `== ${titleOf(s)} ==\n${noteOf(s)}\n${s.kind === "alert" ? `feed: ${links.savedSearchFeed(s.searchId)}\n` : ""}\n${list.map((p) => fragmentsOf(p, base, input.fragments).text).join("\n\n")}`)
     .join("\n\n");
 
   return mailFrame({
