@@ -1,0 +1,104 @@
+/**
+ * Puts paperfeed on a socket: opens the store, fills an empty database with the demo papers when
+ * asked to, opens the live search index next to it, and serves the app. `close()` releases all of
+ * it (socket, open connections, index, store); signal handling is the CLI's business.
+ */
+import type { Server } from "node:http";
+import type { AddressInfo } from "node:net";
+import { createAdaptorServer } from "@hono/node-server";
+import type { Config } from "../config/types.js";
+import { PaperfeedError, messageOf } from "../core/errors.js";
+import { DEMO_DATA_PATH } from "../ingest/demo.js";
+import { importFiles } from "../ingest/import.js";
+import { type LiveIndex, openLiveIndex } from "../search/live.js";
+import type { DeliveryStore } from "../store/delivery-types.js";
+import { openDeliveryStore } from "../store/open-delivery.js";
+import { openStore } from "../store/open.js";
+import type { Store } from "../store/types.js";
+import { createApp } from "./app.js";
+import { type Logger, createLogger } from "./log.js";
+
+export interface RunningServer {
+  /** Base URL with the port actually bound, e.g. "http://127.0.0.1:8080". */
+  url: string;
+  close(): Promise<void>;
+}
+
+async function importDemoIfEmpty(store: Store, config: Config, log: Logger): Promise<void> {
+  if (!config.demo || (await store.countPapers()) > 0) return;
+  log.info("serve: the database is empty; importing the demo papers");
+  const s = await importFiles(store, [DEMO_DATA_PATH]);
+  log.info(
+    `serve: demo import: ${s.imported} papers imported, ${s.skipped} skipped, ${s.issueCount} issues in ${s.seconds.toFixed(1)} s`,
+  );
+  for (const issue of s.issues.slice(0, 5)) log.warn(issue.reason);
+}
+
+function listen(server: Server, host: string, port: number): Promise<AddressInfo> {
+  return new Promise((resolve, reject) => {
+    server.listen(port, host);
+    const onError = (e: NodeJS.ErrnoException) => {
+      const why =
+        e.code === "EADDRINUSE"
+          ? "the address is already in use"
+          : e.code === "EACCES"
+            ? "permission denied"
+            : messageOf(e);
+      reject(
+        new PaperfeedError("serve", "listen_failed", `cannot listen on ${host}:${port}: ${why}`, 500, {
+          cause: e,
+        }),
+      );
+    };
+    server.once("error", onError);
+    server.once("listening", () => {
+      server.off("error", onError);
+      resolve(server.address() as AddressInfo);
+    });
+  });
+}
+
+const urlHost = (host: string) => (host.includes(":") ? `[${host}]` : host);
+
+export interface StartOptions {
+  /** Where the server reports; default: stderr at `config.logLevel`. */
+  log?: Logger;
+}
+
+export async function startServer(config: Config, options: StartOptions = {}): Promise<RunningServer> {
+  const log = options.log ?? createLogger(config.logLevel);
+  const where = { path: config.db, url: config.databaseUrl ?? undefined };
+  const store = await openStore(where);
+  let index: LiveIndex | null = null;
+  let delivery: DeliveryStore | null = null;
+  const release = async () => {
+    await index?.close();
+    await delivery?.close();
+    await store.close();
+  };
+  try {
+    await importDemoIfEmpty(store, config, log);
+    index = await openLiveIndex({ store, dir: config.indexDir, log: (m) => log.info(`search: ${m}`) });
+    // Subscriptions need the delivery tables only when mail can be sent; opened here so close() ends them.
+    if (config.smtpUrl) delivery = await openDeliveryStore(where);
+    const app = createApp({ store, search: index.engine, config, log, ...(delivery ? { delivery } : {}) });
+    const server = createAdaptorServer({ fetch: app.fetch, autoCleanupIncoming: true }) as Server;
+    const address = await listen(server, config.host, config.port);
+    const url = `http://${urlHost(config.host)}:${address.port}`;
+    log.info(`serve: ${index.engine.size} papers searchable; listening on ${url}`);
+    let closing: Promise<void> | null = null;
+    return {
+      url,
+      close: () =>
+        (closing ??= (async () => {
+          const stopped = new Promise<void>((resolve) => server.close(() => resolve()));
+          server.closeAllConnections();
+          await stopped;
+          await release();
+        })()),
+    };
+  } catch (e) {
+    await release().catch(() => {});
+    throw e;
+  }
+}

@@ -1,0 +1,127 @@
+/**
+ * Shared setup for the browser tests: Debian's Chromium driven by playwright-core (never a
+ * downloaded browser), a real paperfeed server on 127.0.0.1 with the web fixtures, axe-core
+ * checks and screenshots in test-artifacts/screenshots (git-ignored) for people to look at.
+ */
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { createRequire } from "node:module";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { type Browser, type Page, chromium } from "playwright-core";
+import { startServer } from "../../src/serve/server.js";
+import { importFixtures, testConfig } from "../../src/serve/testing/fixture-app.js";
+import { openStore } from "../../src/store/open.js";
+
+/** Override with PAPERFEED_CHROMIUM when the browser lives elsewhere. */
+const CHROMIUM = process.env.PAPERFEED_CHROMIUM ?? "/usr/bin/chromium";
+const CHROMIUM_FLAGS = [
+  "--headless",
+  "--no-sandbox",
+  "--disable-gpu",
+  "--disable-background-networking",
+  "--disable-quic",
+  "--no-first-run",
+  "--disable-component-update",
+  "--disable-sync",
+];
+
+/** Why the browser tests cannot run here, or false when they can. */
+export const skipReason: string | false = existsSync(CHROMIUM)
+  ? false
+  : `no Chromium at ${CHROMIUM} (apt-get install chromium, or set PAPERFEED_CHROMIUM)`;
+
+export const SCREENSHOT_DIR = fileURLToPath(new URL("../../test-artifacts/screenshots/", import.meta.url));
+const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
+
+export const VIEWPORTS = {
+  desktop: { width: 1280, height: 900 },
+  phone: { width: 360, height: 780 },
+} as const;
+export type ViewportName = keyof typeof VIEWPORTS;
+export type Scheme = "light" | "dark";
+
+export interface Site {
+  url: string;
+  browser: Browser;
+  close(): Promise<void>;
+}
+
+/** A server over a temp database holding the web fixtures, and a browser to look at it. */
+export async function openSite(): Promise<Site> {
+  const dir = mkdtempSync(join(tmpdir(), "paperfeed-browser-"));
+  const config = testConfig(dir);
+  const store = await openStore({ path: config.db });
+  await importFixtures(store);
+  await store.close();
+  const server = await startServer(config);
+  const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_FLAGS });
+  mkdirSync(SCREENSHOT_DIR, { recursive: true });
+  return {
+    url: server.url,
+    browser,
+    close: async () => {
+      await browser.close();
+      await server.close();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** A fresh page at a viewport and colour scheme that records console errors (CSP reports included). */
+export async function newPage(
+  site: Site,
+  viewport: ViewportName,
+  scheme: Scheme,
+): Promise<{ page: Page; errors: string[] }> {
+  const context = await site.browser.newContext({
+    viewport: VIEWPORTS[viewport],
+    colorScheme: scheme,
+    baseURL: site.url,
+  });
+  const page = await context.newPage();
+  const errors: string[] = [];
+  page.on("console", (msg) => {
+    if (msg.type() === "error") errors.push(msg.text());
+  });
+  page.on("pageerror", (e) => errors.push(e.message));
+  return { page, errors };
+}
+
+export interface AxeViolation {
+  id: string;
+  impact: string | null;
+  help: string;
+  nodes: Array<{ target: unknown[] }>;
+}
+
+/** Serious and critical axe-core violations on the page as it is now. */
+export async function seriousViolations(page: Page): Promise<AxeViolation[]> {
+  // Evaluated through the DevTools protocol, so the page's CSP (no inline scripts) does not block it.
+  await page.evaluate(AXE_SOURCE);
+  const violations = await page.evaluate(async () => {
+    const axe = (globalThis as unknown as { axe: { run(): Promise<{ violations: AxeViolation[] }> } }).axe;
+    return (await axe.run()).violations;
+  });
+  return violations.filter((v) => v.impact === "serious" || v.impact === "critical");
+}
+
+export const describeViolations = (violations: AxeViolation[]) =>
+  violations
+    .map(
+      (v) => `${v.id} (${v.impact}): ${v.help} at ${v.nodes.map((n) => JSON.stringify(n.target)).join(", ")}`,
+    )
+    .join("\n");
+
+/** Page width beyond the viewport, in pixels (0 when nothing scrolls sideways). */
+export const horizontalOverflow = (page: Page): Promise<number> =>
+  page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth");
+
+export async function screenshot(
+  page: Page,
+  name: string,
+  viewport: ViewportName,
+  scheme: Scheme,
+): Promise<void> {
+  await page.screenshot({ path: join(SCREENSHOT_DIR, `${name}-${viewport}-${scheme}.png`), fullPage: true });
+}
