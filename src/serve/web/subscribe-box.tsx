@@ -29,11 +29,13 @@ export function headLinks(path: string, params: URLSearchParams): string {
 
 export function subscribeBox(): string {
   const box = (
-    <aside class="column" aria-labelledby="subscribe-heading" style="border:1px solid color-mix(in srgb, currentColor 20%, transparent);border-radius:8px;padding:1rem 1.25rem;margin-top:2rem;margin-bottom:1rem">
-      <h2 id="subscribe-heading" style="margin-top:0">Get trending papers in your email inbox!</h2>
-      <p style="margin:0">Daily or weekly, with the papers matching your saved searches. Only an email address needed.</p>
-      <SubscribeForm />
-    </aside>
+    <div class="column">
+      <aside aria-labelledby="subscribe-heading" style="border:1px solid color-mix(in srgb, currentColor 20%, transparent);border-radius:8px;padding:1rem 1.25rem;margin:2rem 0 1rem 0">
+        <h2 id="subscribe-heading" style="margin-top:0">Get trending papers in your email inbox!</h2>
+        <p style="margin:0">Daily or weekly, with the papers matching your saved searches. Only an email address needed.</p>
+        <SubscribeForm />
+      </aside>
+    </div>
   );
   return box.toString();
 }
