@@ -78,7 +78,7 @@ export async function startServer(config: Config, options: StartOptions = {}): P
   };
   try {
     await importDemoIfEmpty(store, config, log);
-    index = await openLiveIndex({ store, dir: config.indexDir, log: (m) => log.info(`search: ${m}`) });
+    index = await openLiveIndex({ store, dir: config.indexDir, log: (m) => log.info(m) });
     // Subscriptions need the delivery tables only when mail can be sent; opened here so close() ends them.
     if (config.smtpUrl) delivery = await openDeliveryStore(where);
     const app = createApp({ store, search: index.engine, config, log, ...(delivery ? { delivery } : {}) });
