@@ -28,7 +28,8 @@ export function sizeLabel(size: number): string {
   return String(size);
 }
 
-export const corpusFile = (size: number, seed: number) => path.join(OUT_DIR, "corpus", `papers-${sizeLabel(size)}-seed${seed}.jsonl`);
+export const corpusFile = (size: number, seed: number) =>
+  path.join(OUT_DIR, "corpus", `papers-${sizeLabel(size)}-seed${seed}.jsonl`);
 
 /** The corpus file for (size, seed), generated first when missing. Returns its path. */
 export async function ensureCorpusFile(

@@ -73,7 +73,9 @@ export class CorpusGenerator {
     this.authorCounts = new Distribution(model.authorCounts);
     this.forenames = new Distribution(model.forenames);
     this.surnames = new Distribution(model.surnames);
-    this.categoriesOld = new Distribution(model.categoriesOld.length ? model.categoriesOld : model.categoriesRecent);
+    this.categoriesOld = new Distribution(
+      model.categoriesOld.length ? model.categoriesOld : model.categoriesRecent,
+    );
     this.categoriesRecent = new Distribution(model.categoriesRecent);
     this.repeatRate = this.fitRepeatRate();
   }
@@ -82,7 +84,8 @@ export class CorpusGenerator {
   private abstractRanks(random: Random, length: number, repeatRate = this.repeatRate): Int32Array {
     const ranks = new Int32Array(length);
     for (let i = 0; i < length; i++) {
-      ranks[i] = i > 0 && random.next() < repeatRate ? ranks[random.int(i)]! : this.abstractWords.sampleRank(random);
+      ranks[i] =
+        i > 0 && random.next() < repeatRate ? ranks[random.int(i)]! : this.abstractWords.sampleRank(random);
     }
     return ranks;
   }
@@ -121,7 +124,8 @@ export class CorpusGenerator {
     const random = createRandom(seed, index);
     const titleLength = this.titleLengths.sample(random);
     const title: string[] = [];
-    for (let i = 0; i < titleLength; i++) title.push(this.titleWords.word(this.titleWords.sampleRank(random)));
+    for (let i = 0; i < titleLength; i++)
+      title.push(this.titleWords.word(this.titleWords.sampleRank(random)));
     const ranks = this.abstractRanks(random, this.abstractLengths.sample(random));
     let abstract = "";
     let sentenceStart = true;
@@ -142,12 +146,16 @@ export class CorpusGenerator {
       const ids = new IdAllocator(month);
       for (let k = 0; k < month.count; k++, index++) {
         const { title, abstract, random } = this.text(seed, index);
-        const categories = (month.year < 2010 ? this.categoriesOld : this.categoriesRecent).sample(random).split(" ");
+        const categories = (month.year < 2010 ? this.categoriesOld : this.categoriesRecent)
+          .sample(random)
+          .split(" ");
         const authors = Array.from({ length: this.authorCounts.sample(random) }, () => ({
           name: `${this.forenames.sample(random)} ${this.surnames.sample(random)}`,
         }));
         const day = dayOf(month, k);
-        const code = random.chance(this.model.codeLinkRate) ? ` Code: ${codeUrl(authors[0]?.name ?? "", title)}.` : "";
+        const code = random.chance(this.model.codeLinkRate)
+          ? ` Code: ${codeUrl(authors[0]?.name ?? "", title)}.`
+          : "";
         yield makePaper({
           id: ids.next(categories[0]!),
           title,

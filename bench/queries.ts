@@ -22,7 +22,13 @@ export interface BenchQuery {
 
 /** Share of each kind in the set, in percent. */
 const MIX: Array<[QueryKind, number]> = [
-  ["common", 15], ["mid", 15], ["rare", 10], ["multi", 25], ["phrase", 15], ["category", 10], ["date", 10],
+  ["common", 15],
+  ["mid", 15],
+  ["rare", 10],
+  ["multi", 25],
+  ["phrase", 15],
+  ["category", 10],
+  ["date", 10],
 ];
 
 /** Every kind, in the order reports list them. */
@@ -60,17 +66,31 @@ export function buildQuerySet(generator: CorpusGenerator, options: QuerySetOptio
     }
   };
   const anyBand = (): Band => random.pick(["common", "mid", "mid", "rare"] as const);
-  const categories = [...generator.model.categoriesRecent.slice(0, 30), ...generator.model.categoriesOld.slice(0, 10)].map(
-    ([list]) => list.split(" ")[0]!,
-  );
+  const categories = [
+    ...generator.model.categoriesRecent.slice(0, 30),
+    ...generator.model.categoriesOld.slice(0, 10),
+  ].map(([list]) => list.split(" ")[0]!);
   const phraseSources = Math.min(options.corpusSize ?? PHRASE_SOURCE_PAPERS, PHRASE_SOURCE_PAPERS);
   const make: Record<QueryKind, () => BenchQuery> = {
     common: () => ({ kind: "common", terms: [term("common")], phrase: false }),
     mid: () => ({ kind: "mid", terms: [term("mid")], phrase: false }),
     rare: () => ({ kind: "rare", terms: [term("rare")], phrase: false }),
-    multi: () => ({ kind: "multi", terms: Array.from({ length: 2 + random.int(3) }, () => term(anyBand())), phrase: false }),
-    phrase: () => ({ kind: "phrase", terms: phraseFrom(generator, random, options.corpusSeed ?? 1, phraseSources), phrase: true }),
-    category: () => ({ kind: "category", terms: [term(anyBand())], phrase: false, filters: { categories: [random.pick(categories)] } }),
+    multi: () => ({
+      kind: "multi",
+      terms: Array.from({ length: 2 + random.int(3) }, () => term(anyBand())),
+      phrase: false,
+    }),
+    phrase: () => ({
+      kind: "phrase",
+      terms: phraseFrom(generator, random, options.corpusSeed ?? 1, phraseSources),
+      phrase: true,
+    }),
+    category: () => ({
+      kind: "category",
+      terms: [term(anyBand())],
+      phrase: false,
+      filters: { categories: [random.pick(categories)] },
+    }),
     date: () => ({ kind: "date", terms: [term(anyBand())], phrase: false, filters: dateRange(random) }),
   };
   const total = MIX.reduce((sum, [, share]) => sum + share, 0);
@@ -82,9 +102,17 @@ export function buildQuerySet(generator: CorpusGenerator, options: QuerySetOptio
 }
 
 /** Two neighbouring indexed words of a paper's abstract. */
-function phraseFrom(generator: CorpusGenerator, random: Random, corpusSeed: number, papers: number): string[] {
+function phraseFrom(
+  generator: CorpusGenerator,
+  random: Random,
+  corpusSeed: number,
+  papers: number,
+): string[] {
   for (;;) {
-    const words = generator.text(corpusSeed, random.int(papers)).abstract.toLowerCase().split(/[^\p{L}\p{N}]+/u);
+    const words = generator
+      .text(corpusSeed, random.int(papers))
+      .abstract.toLowerCase()
+      .split(/[^\p{L}\p{N}]+/u);
     const at = random.int(Math.max(1, words.length - 1));
     const pair = [words[at] ?? "", words[at + 1] ?? ""];
     if (pair.every(isIndexed)) return pair;

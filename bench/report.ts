@@ -21,7 +21,13 @@ export interface SearchRun {
 }
 
 /** Targets at the full arXiv size (2.6M); smaller runs show them for orientation only. */
-export const TARGETS = { p99Ms: 10, speedup: 100, buildMs: 5 * 60_000, indexBytes: 1024 ** 3, coldStartMs: 3_000 };
+export const TARGETS = {
+  p99Ms: 10,
+  speedup: 100,
+  buildMs: 5 * 60_000,
+  indexBytes: 1024 ** 3,
+  coldStartMs: 3_000,
+};
 export const TARGET_SIZE = 2_600_000;
 
 export function machine(): string {
@@ -34,9 +40,21 @@ export function machine(): string {
 
 const n = (x: number) => Math.round(x).toLocaleString("en-US");
 export const bytes = (b: number | null) =>
-  b === null ? "–" : b >= 1024 ** 3 ? `${(b / 1024 ** 3).toFixed(2)} GiB` : `${(b / 1024 ** 2).toFixed(0)} MiB`;
+  b === null
+    ? "–"
+    : b >= 1024 ** 3
+      ? `${(b / 1024 ** 3).toFixed(2)} GiB`
+      : `${(b / 1024 ** 2).toFixed(0)} MiB`;
 export const ms = (x: number | null | undefined) =>
-  x === null || x === undefined || Number.isNaN(x) ? "–" : x >= 60_000 ? `${(x / 60_000).toFixed(1)} min` : x >= 1_000 ? `${(x / 1000).toFixed(2)} s` : x >= 10 ? `${x.toFixed(0)} ms` : `${x.toFixed(2)} ms`;
+  x === null || x === undefined || Number.isNaN(x)
+    ? "–"
+    : x >= 60_000
+      ? `${(x / 60_000).toFixed(1)} min`
+      : x >= 1_000
+        ? `${(x / 1000).toFixed(2)} s`
+        : x >= 10
+          ? `${x.toFixed(0)} ms`
+          : `${x.toFixed(2)} ms`;
 function ratio(slow: number | undefined, fast: number): string {
   if (slow === undefined || !fast) return "–";
   const r = slow / fast;
@@ -62,16 +80,48 @@ export function searchSection(run: SearchRun): string {
   const target = (text: string, ok: boolean | null) => `${text} ${atTarget ? verdict(ok) : ""}`.trim();
   const index = Math.max(build.memoryBytes, build.diskBytes);
   const rows = [
-    ["build", ms(build.buildMs), ms(f?.buildMs), ratio(f?.buildMs, build.buildMs), target("≤ 5 min", build.buildMs <= TARGETS.buildMs)],
-    ["index in memory", bytes(build.memoryBytes), "–", "", target("≤ 1 GiB (memory and disk)", index <= TARGETS.indexBytes)],
+    [
+      "build",
+      ms(build.buildMs),
+      ms(f?.buildMs),
+      ratio(f?.buildMs, build.buildMs),
+      target("≤ 5 min", build.buildMs <= TARGETS.buildMs),
+    ],
+    [
+      "index in memory",
+      bytes(build.memoryBytes),
+      "–",
+      "",
+      target("≤ 1 GiB (memory and disk)", index <= TARGETS.indexBytes),
+    ],
     ["index on disk", bytes(build.diskBytes), bytes(f?.diskBytes ?? null), "", ""],
     ["peak RSS, build", bytes(build.peakRssBytes), bytes(f?.peakRssBytes ?? null), "", ""],
     ["peak RSS, serving", bytes(serve.peakRssBytes), "", "", ""],
-    ["cold start (load from disk)", ms(serve.coldStartMs), "", "", target("≤ 3 s", serve.coldStartMs <= TARGETS.coldStartMs)],
-    ["top-10 p50", ms(ours.p50), ms(base?.p50), ratio(base?.p50, ours.p50), target("≥ 100× FTS5", base ? base.p50 / ours.p50 >= TARGETS.speedup : null)],
+    [
+      "cold start (load from disk)",
+      ms(serve.coldStartMs),
+      "",
+      "",
+      target("≤ 3 s", serve.coldStartMs <= TARGETS.coldStartMs),
+    ],
+    [
+      "top-10 p50",
+      ms(ours.p50),
+      ms(base?.p50),
+      ratio(base?.p50, ours.p50),
+      target("≥ 100× FTS5", base ? base.p50 / ours.p50 >= TARGETS.speedup : null),
+    ],
     ["top-10 p95", ms(ours.p95), ms(base?.p95), ratio(base?.p95, ours.p95), ""],
-    ["top-10 p99", ms(ours.p99), ms(base?.p99), ratio(base?.p99, ours.p99),
-      target("≤ 10 ms and ≥ 100× FTS5", ours.p99 <= TARGETS.p99Ms && (base ? base.p99 / ours.p99 >= TARGETS.speedup : true))],
+    [
+      "top-10 p99",
+      ms(ours.p99),
+      ms(base?.p99),
+      ratio(base?.p99, ours.p99),
+      target(
+        "≤ 10 ms and ≥ 100× FTS5",
+        ours.p99 <= TARGETS.p99Ms && (base ? base.p99 / ours.p99 >= TARGETS.speedup : true),
+      ),
+    ],
     ["QPS (one thread)", n(ours.qps), base ? n(base.qps) : "–", ratio(ours.qps, base?.qps ?? 0), ""],
   ];
   const lines = [
@@ -91,7 +141,10 @@ export function searchSection(run: SearchRun): string {
   return lines.join("\n");
 }
 
-function kindTable(ours: Record<string, LatencySummary>, base: Record<string, LatencySummary> | undefined): string[] {
+function kindTable(
+  ours: Record<string, LatencySummary>,
+  base: Record<string, LatencySummary> | undefined,
+): string[] {
   const kinds = QUERY_KINDS.filter((kind) => ours[kind]);
   const rows = kinds.map((kind) => {
     const s = ours[kind]!;
@@ -102,7 +155,8 @@ function kindTable(ours: Record<string, LatencySummary>, base: Record<string, La
 }
 
 export function fuzzLine(fuzz: FuzzResult): string {
-  const head = `Fuzz: ${n(fuzz.queries)} random and hostile query strings, ${n(fuzz.exceptions)} exceptions ${verdict(fuzz.exceptions === 0)}, ` +
+  const head =
+    `Fuzz: ${n(fuzz.queries)} random and hostile query strings, ${n(fuzz.exceptions)} exceptions ${verdict(fuzz.exceptions === 0)}, ` +
     `max latency ${ms(fuzz.maxMs)} (query ${fuzz.slowest}), total ${ms(fuzz.totalMs)}.`;
   return [head, ...fuzz.examples.map((e) => `- ${e.query}: ${e.error}`)].join("\n");
 }
@@ -115,7 +169,18 @@ export function importSection(result: ImportResult): string {
     "",
     ...table(
       ["file", "records", "imported", "issues", "time", "records/s", "database", "peak RSS"],
-      [[result.file, n(result.records), n(result.imported), n(result.issues), ms(result.seconds * 1000), n(result.recordsPerSecond), bytes(result.dbBytes), bytes(result.peakRssBytes)]],
+      [
+        [
+          result.file,
+          n(result.records),
+          n(result.imported),
+          n(result.issues),
+          ms(result.seconds * 1000),
+          n(result.recordsPerSecond),
+          bytes(result.dbBytes),
+          bytes(result.peakRssBytes),
+        ],
+      ],
     ),
   ].join("\n");
 }

@@ -59,8 +59,15 @@ function count(name: keyof typeof values, min: number): number {
   return value;
 }
 
-const sizes = String(values.sizes).split(",").map(parseSize).sort((a, b) => a - b);
-const parts = new Set(String(values.parts).split(",").map((p) => p.trim()));
+const sizes = String(values.sizes)
+  .split(",")
+  .map(parseSize)
+  .sort((a, b) => a - b);
+const parts = new Set(
+  String(values.parts)
+    .split(",")
+    .map((p) => p.trim()),
+);
 const options = {
   queries: count("queries", 1),
   fts5Queries: count("fts5-queries", 0),
@@ -69,7 +76,8 @@ const options = {
   seed: count("seed", 0),
 };
 const TMP = path.join(OUT_DIR, "tmp");
-const log = (message: string) => console.error(`[bench ${new Date().toISOString().slice(11, 19)}] ${message}`);
+const log = (message: string) =>
+  console.error(`[bench ${new Date().toISOString().slice(11, 19)}] ${message}`);
 
 /** Runs one task in a fresh Node process and returns what it wrote. */
 async function child<T>(task: string, args: unknown): Promise<T> {
@@ -78,11 +86,24 @@ async function child<T>(task: string, args: unknown): Promise<T> {
   const resultFile = path.join(TMP, `${task}.result.json`);
   fs.writeFileSync(argsFile, JSON.stringify(args));
   fs.rmSync(resultFile, { force: true });
-  const nodeArgs = ["--expose-gc", "--max-old-space-size=16384", "--import", "tsx", path.join(REPO_ROOT, "bench/child.ts"), task, argsFile, resultFile];
+  const nodeArgs = [
+    "--expose-gc",
+    "--max-old-space-size=16384",
+    "--import",
+    "tsx",
+    path.join(REPO_ROOT, "bench/child.ts"),
+    task,
+    argsFile,
+    resultFile,
+  ];
   const code = await new Promise<number | null>((resolve) => {
-    spawn(process.execPath, nodeArgs, { stdio: ["ignore", "inherit", "inherit"], cwd: REPO_ROOT }).on("exit", resolve);
+    spawn(process.execPath, nodeArgs, { stdio: ["ignore", "inherit", "inherit"], cwd: REPO_ROOT }).on(
+      "exit",
+      resolve,
+    );
   });
-  if (code !== 0 || !fs.existsSync(resultFile)) throw new Error(`bench: child task ${task} failed (exit ${code})`);
+  if (code !== 0 || !fs.existsSync(resultFile))
+    throw new Error(`bench: child task ${task} failed (exit ${code})`);
   return JSON.parse(fs.readFileSync(resultFile, "utf8")) as T;
 }
 
@@ -92,17 +113,28 @@ async function searchBench(generator: CorpusGenerator, size: number, fuzz: numbe
   const corpusFile = await ensureCorpusFile(generator, size, options.seed, (written) => {
     if (written % 200_000 === 0) log(`${label}: generated ${written.toLocaleString("en-US")} papers`);
   });
-  const queries = buildQuerySet(generator, { count: options.queries, corpusSeed: options.seed, corpusSize: size });
+  const queries = buildQuerySet(generator, {
+    count: options.queries,
+    corpusSeed: options.seed,
+    corpusSize: size,
+  });
   const oursArgs: OursArgs = { corpusFile, indexDir: path.join(TMP, `index-${label}`), queries, fuzz };
   log(`${label}: building paperfeed's index`);
   const build = await child<OursBuildResult>("ours-build", oursArgs);
-  log(`${label}: loading it in a fresh process, timing ${queries.length} queries${fuzz ? ` and ${fuzz} fuzz strings` : ""}`);
+  log(
+    `${label}: loading it in a fresh process, timing ${queries.length} queries${fuzz ? ` and ${fuzz} fuzz strings` : ""}`,
+  );
   const serve = await child<OursServeResult>("ours-serve", oursArgs);
   fs.rmSync(oursArgs.indexDir, { recursive: true, force: true });
   let fts5: Fts5Result | null = null;
   if (options.fts5Queries > 0) {
     log(`${label}: building FTS5, timing up to ${options.fts5Queries} queries`);
-    const fts5Args: Fts5Args = { corpusFile, tmpDir: TMP, queries: queries.slice(0, options.fts5Queries), budgetMs: options.fts5BudgetMs };
+    const fts5Args: Fts5Args = {
+      corpusFile,
+      tmpDir: TMP,
+      queries: queries.slice(0, options.fts5Queries),
+      budgetMs: options.fts5BudgetMs,
+    };
     fts5 = await child<Fts5Result>("fts5", fts5Args);
   }
   return { size, label, seed: options.seed, ours: { build, serve }, fts5 };

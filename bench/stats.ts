@@ -36,7 +36,10 @@ export function summarize(latenciesMs: readonly number[]): LatencySummary {
 }
 
 /** Latencies grouped by a label (e.g. query kind), each summarised. */
-export function summarizeBy(labels: readonly string[], latenciesMs: readonly number[]): Record<string, LatencySummary> {
+export function summarizeBy(
+  labels: readonly string[],
+  latenciesMs: readonly number[],
+): Record<string, LatencySummary> {
   const groups = new Map<string, number[]>();
   labels.forEach((label, i) => {
     if (!groups.has(label)) groups.set(label, []);

@@ -8,18 +8,65 @@
 
 /** Mid-year monthly submissions, linearly interpolated between years. */
 const MONTHLY_RATE: Record<number, number> = {
-  1991: 60, 1992: 250, 1993: 550, 1994: 900, 1995: 1_400, 1996: 1_650, 1997: 1_900, 1998: 2_100,
-  1999: 2_300, 2000: 2_500, 2001: 2_700, 2002: 2_900, 2003: 3_100, 2004: 3_400, 2005: 3_700,
-  2006: 4_000, 2007: 4_300, 2008: 4_700, 2009: 5_100, 2010: 5_400, 2011: 6_000, 2012: 6_800,
-  2013: 7_500, 2014: 8_000, 2015: 8_800, 2016: 9_500, 2017: 10_400, 2018: 11_700, 2019: 13_000,
-  2020: 15_000, 2021: 15_200, 2022: 15_500, 2023: 17_500, 2024: 20_000, 2025: 24_000, 2026: 26_000,
+  1991: 60,
+  1992: 250,
+  1993: 550,
+  1994: 900,
+  1995: 1_400,
+  1996: 1_650,
+  1997: 1_900,
+  1998: 2_100,
+  1999: 2_300,
+  2000: 2_500,
+  2001: 2_700,
+  2002: 2_900,
+  2003: 3_100,
+  2004: 3_400,
+  2005: 3_700,
+  2006: 4_000,
+  2007: 4_300,
+  2008: 4_700,
+  2009: 5_100,
+  2010: 5_400,
+  2011: 6_000,
+  2012: 6_800,
+  2013: 7_500,
+  2014: 8_000,
+  2015: 8_800,
+  2016: 9_500,
+  2017: 10_400,
+  2018: 11_700,
+  2019: 13_000,
+  2020: 15_000,
+  2021: 15_200,
+  2022: 15_500,
+  2023: 17_500,
+  2024: 20_000,
+  2025: 24_000,
+  2026: 26_000,
 };
 const FIRST = { year: 1991, month: 8 };
 const LAST = { year: 2026, month: 6 };
 
 /** Archives of old-style ids, used in turn when a month's archive has used all 999 numbers. */
-const OLD_ARCHIVES = ["astro-ph", "cond-mat", "hep-ph", "hep-th", "quant-ph", "gr-qc", "math", "physics",
-  "nucl-th", "hep-ex", "hep-lat", "math-ph", "nlin", "nucl-ex", "cs", "q-bio"];
+const OLD_ARCHIVES = [
+  "astro-ph",
+  "cond-mat",
+  "hep-ph",
+  "hep-th",
+  "quant-ph",
+  "gr-qc",
+  "math",
+  "physics",
+  "nucl-th",
+  "hep-ex",
+  "hep-lat",
+  "math-ph",
+  "nlin",
+  "nucl-ex",
+  "cs",
+  "q-bio",
+];
 
 export interface Month {
   year: number;
@@ -38,12 +85,19 @@ function rateAt(year: number, month: number): number {
 }
 
 const capacity = (m: { year: number; month: number }) =>
-  m.year > 2014 ? 99_999 : m.year > 2007 || (m.year === 2007 && m.month >= 4) ? 9_999 : 999 * OLD_ARCHIVES.length;
+  m.year > 2014
+    ? 99_999
+    : m.year > 2007 || (m.year === 2007 && m.month >= 4)
+      ? 9_999
+      : 999 * OLD_ARCHIVES.length;
 
 /** Papers per month for a corpus of `size` papers; the counts add up to `size` exactly. */
 export function monthsFor(size: number): Month[] {
   const months: Array<{ year: number; month: number; rate: number }> = [];
-  for (let year = FIRST.year, month = FIRST.month; year < LAST.year || (year === LAST.year && month <= LAST.month); ) {
+  for (
+    let year = FIRST.year, month = FIRST.month;
+    year < LAST.year || (year === LAST.year && month <= LAST.month);
+  ) {
     months.push({ year, month, rate: rateAt(year, month) });
     if (++month > 12) [year, month] = [year + 1, 1];
   }
@@ -56,7 +110,9 @@ export function monthsFor(size: number): Month[] {
     const count = upTo - assigned;
     assigned = upTo;
     if (count > capacity({ year, month })) {
-      throw new Error(`bench: ${size} papers put ${count} in ${year}-${month}, more than arXiv ids allow there`);
+      throw new Error(
+        `bench: ${size} papers put ${count} in ${year}-${month}, more than arXiv ids allow there`,
+      );
     }
     return { year, month, count };
   });

@@ -107,7 +107,12 @@ export async function learnCorpusModel(files: readonly string[]): Promise<Corpus
         ratioSum += new Set(abstract).size / abstract.length;
         ratioCount++;
       }
-      if (extractCodeLinks(abstractText, asString(record.comment) || asString(record.comments)).some((l) => l.kind !== "project")) withCode++;
+      if (
+        extractCodeLinks(abstractText, asString(record.comment) || asString(record.comments)).some(
+          (l) => l.kind !== "project",
+        )
+      )
+        withCode++;
       const authors = authorNames(record.authors);
       if (authors?.length) {
         c.authorCounts.add(authors.length);
@@ -120,7 +125,8 @@ export async function learnCorpusModel(files: readonly string[]): Promise<Corpus
       }
       const categories = categoryList(record.categories);
       const yearMonth = parseArxivId(asString(record.id))?.yearMonth;
-      if (categories?.length && yearMonth) (yearMonth < "2010" ? c.categoriesOld : c.categoriesRecent).add(categories.join(" "));
+      if (categories?.length && yearMonth)
+        (yearMonth < "2010" ? c.categoriesOld : c.categoriesRecent).add(categories.join(" "));
     }
     sources.push({ file: path.basename(file), records });
   }

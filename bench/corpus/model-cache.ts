@@ -14,7 +14,8 @@ interface CacheFile {
 }
 
 function sourcesKey(dir: string): string {
-  if (!fs.existsSync(dir)) throw new Error(`bench: no arXiv data at ${dir} (set PAPERFEED_SHARED_DIR to the shared folder)`);
+  if (!fs.existsSync(dir))
+    throw new Error(`bench: no arXiv data at ${dir} (set PAPERFEED_SHARED_DIR to the shared folder)`);
   return fs
     .readdirSync(dir)
     .sort()
@@ -26,7 +27,10 @@ function sourcesKey(dir: string): string {
 }
 
 /** The model of the shared arXiv records, from the cache when it is current. */
-export async function loadCorpusModel(dir = arxivDataDir(), cacheFile = path.join(OUT_DIR, "corpus-model.json")): Promise<CorpusModel> {
+export async function loadCorpusModel(
+  dir = arxivDataDir(),
+  cacheFile = path.join(OUT_DIR, "corpus-model.json"),
+): Promise<CorpusModel> {
   const key = sourcesKey(dir);
   if (fs.existsSync(cacheFile)) {
     const cached = JSON.parse(fs.readFileSync(cacheFile, "utf8")) as CacheFile;

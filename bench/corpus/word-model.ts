@@ -76,7 +76,7 @@ class Tail {
   /** Σ over tail ranks of P(seen in n draws), in geometric slices of near-equal probability. */
   expectedDistinct(draws: number, total: number): number {
     let sum = 0;
-    for (let a = this.first + 0.5; a < this.last + 0.5; ) {
+    for (let a = this.first + 0.5; a < this.last + 0.5;) {
       const b = Math.min(this.last + 0.5, Math.max(a + 1, a * 1.01));
       const middle = Math.sqrt(a * b);
       const p = (this.scale * Math.pow(middle, -this.exponent)) / total;
@@ -92,14 +92,18 @@ export function createWordModel(counts: Counts<string>, options: WordModelOption
   const maxRanks = Math.max(options.maxRanks ?? 10_000_000, counts.length + 1);
   let reliable = counts.findIndex(([, count]) => count < reliableCount);
   if (reliable === -1) reliable = counts.length;
-  if (reliable < 10) throw new Error(`bench: only ${reliable} words seen ${reliableCount}+ times; too little text to model`);
+  if (reliable < 10)
+    throw new Error(`bench: only ${reliable} words seen ${reliableCount}+ times; too little text to model`);
   const head = counts.slice(0, reliable).map(([, count]) => count);
   const headWeight = head.reduce((a, b) => a + b, 0);
   const observedDraws = counts.reduce((sum, [, count]) => sum + count, 0);
   const tailFor = (s: number) => new Tail(reliable, maxRanks, head[reliable - 1]! * Math.pow(reliable, s), s);
   const expected = (tail: Tail, draws: number) => {
     const total = headWeight + tail.weight();
-    return head.reduce((sum, w) => sum - Math.expm1(draws * Math.log1p(-w / total)), 0) + tail.expectedDistinct(draws, total);
+    return (
+      head.reduce((sum, w) => sum - Math.expm1(draws * Math.log1p(-w / total)), 0) +
+      tail.expectedDistinct(draws, total)
+    );
   };
   // A steeper tail holds fewer distinct words; find the slope that reproduces the observed count.
   let low = 1.05;

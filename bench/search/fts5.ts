@@ -41,7 +41,14 @@ export async function runFts5(args: Fts5Args): Promise<Fts5Result> {
       warmup: 10,
       budgetMs: args.budgetMs,
     });
-    return { papers: fts5.size, buildMs: buildMs + optimizeMs, optimizeMs, diskBytes: fts5.fileBytes(), queries, peakRssBytes: peakRssBytes() };
+    return {
+      papers: fts5.size,
+      buildMs: buildMs + optimizeMs,
+      optimizeMs,
+      diskBytes: fts5.fileBytes(),
+      queries,
+      peakRssBytes: peakRssBytes(),
+    };
   } finally {
     fts5.close();
   }

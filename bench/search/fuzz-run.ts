@@ -29,7 +29,8 @@ export function runFuzz(engine: SearchEngine, count: number, seed = 1234): FuzzR
       engine.search({ q, limit, offset });
     } catch (e) {
       result.exceptions++;
-      if (result.examples.length < 5) result.examples.push({ query: show(q), error: messageOf(e).slice(0, 200) });
+      if (result.examples.length < 5)
+        result.examples.push({ query: show(q), error: messageOf(e).slice(0, 200) });
     }
     const ms = msSince(t);
     result.totalMs += ms;

@@ -21,7 +21,11 @@ export interface MeasureOptions {
 }
 
 /** Times `run(query)` for each query; `run` returns the number of hits. */
-export function measureQueries(queries: readonly BenchQuery[], run: (query: BenchQuery) => number, options: MeasureOptions = {}): QueryTimings {
+export function measureQueries(
+  queries: readonly BenchQuery[],
+  run: (query: BenchQuery) => number,
+  options: MeasureOptions = {},
+): QueryTimings {
   for (const query of queries.slice(0, options.warmup ?? 100)) run(query);
   const latencies: number[] = [];
   const kinds: string[] = [];

@@ -16,7 +16,10 @@ import { percentile, summarize } from "../../bench/stats.js";
 import { createSearchEngine } from "../../src/search/index.js";
 
 const FIXTURES = path.join(import.meta.dirname, "../fixtures/bench-corpus");
-const model = await learnCorpusModel([path.join(FIXTURES, "listings-first200.jsonl"), path.join(FIXTURES, "abs-first60.jsonl")]);
+const model = await learnCorpusModel([
+  path.join(FIXTURES, "listings-first200.jsonl"),
+  path.join(FIXTURES, "abs-first60.jsonl"),
+]);
 const generator = new CorpusGenerator(model, { reliableCount: 5, maxRanks: 200_000 });
 const root = fs.mkdtempSync(path.join(os.tmpdir(), "paperfeed-bench-test-"));
 after(() => fs.rmSync(root, { recursive: true, force: true }));
@@ -32,7 +35,13 @@ test("nearest-rank percentiles and QPS, computed by hand", () => {
 
 test("sizes read and print as 100k, 1M, 2.6M", () => {
   assert.deepEqual(["100k", "1M", "2.6M", "5000"].map(parseSize), [100_000, 1_000_000, 2_600_000, 5000]);
-  assert.deepEqual([100_000, 1_000_000, 2_600_000, 5000, 1234].map(sizeLabel), ["100k", "1M", "2.6M", "5k", "1234"]);
+  assert.deepEqual([100_000, 1_000_000, 2_600_000, 5000, 1234].map(sizeLabel), [
+    "100k",
+    "1M",
+    "2.6M",
+    "5k",
+    "1234",
+  ]);
   assert.throws(() => parseSize("lots"), /not a number/);
 });
 
@@ -40,7 +49,11 @@ test("the query set is deterministic, mixes every kind, and renders for both eng
   const queries = buildQuerySet(generator, { count: 400, corpusSize: 2000 });
   assert.deepEqual(buildQuerySet(generator, { count: 400, corpusSize: 2000 }), queries);
   assert.deepEqual([...new Set(queries.map((q) => q.kind))].sort(), [...QUERY_KINDS].sort());
-  assert.ok(queries.every((q) => q.terms.length >= 1 && q.terms.length <= 4 && q.terms.every((t) => /^[\p{L}\p{N}]+$/u.test(t))));
+  assert.ok(
+    queries.every(
+      (q) => q.terms.length >= 1 && q.terms.length <= 4 && q.terms.every((t) => /^[\p{L}\p{N}]+$/u.test(t)),
+    ),
+  );
   const phrase = queries.find((q) => q.phrase)!;
   assert.equal(toSearchRequest(phrase).q, `"${phrase.terms.join(" ")}"`);
   assert.equal(toBaselineText(phrase), phrase.terms.join(" "));
@@ -65,7 +78,10 @@ test("hostile strings are deterministic and never make the engine throw", () => 
 
 test("RESULTS.md sections are replaced by key and others kept", () => {
   const file = path.join(root, "RESULTS.md");
-  updateResults(file, [{ key: "search-1M", body: "one" }, { key: "import", body: "two" }]);
+  updateResults(file, [
+    { key: "search-1M", body: "one" },
+    { key: "import", body: "two" },
+  ]);
   updateResults(file, [{ key: "import", body: "three $& $1" }]);
   const text = fs.readFileSync(file, "utf8");
   assert.match(text, /<!-- search-1M -->\none\n<!-- \/search-1M -->/);
@@ -75,7 +91,10 @@ test("RESULTS.md sections are replaced by key and others kept", () => {
 
 test("each engine's child task builds from a corpus file and times the same queries", async () => {
   const corpusFile = path.join(root, "papers.jsonl");
-  fs.writeFileSync(corpusFile, [...generator.papers({ size: 1500 })].map((p) => JSON.stringify(p)).join("\n"));
+  fs.writeFileSync(
+    corpusFile,
+    [...generator.papers({ size: 1500 })].map((p) => JSON.stringify(p)).join("\n"),
+  );
   const queries = buildQuerySet(generator, { count: 60, corpusSize: 1500 });
   const args = { corpusFile, indexDir: path.join(root, "index"), queries, fuzz: 200 };
   const build = await buildOurs(args);

@@ -18,7 +18,11 @@ export const MAX_SYNTHETIC_IDS = (100 - FIRST_YEAR) * 12 * PER_MONTH;
 /** The `index`-th synthetic id: 0 → "1501.00001", 99999 → "1502.00001". */
 export function syntheticArxivId(index: number): string {
   if (!Number.isInteger(index) || index < 0 || index >= MAX_SYNTHETIC_IDS) {
-    throw new PaperfeedError("search", "too_many_docs", `eval: document index ${index} is beyond the ${MAX_SYNTHETIC_IDS} synthetic ids`);
+    throw new PaperfeedError(
+      "search",
+      "too_many_docs",
+      `eval: document index ${index} is beyond the ${MAX_SYNTHETIC_IDS} synthetic ids`,
+    );
   }
   const month = Math.floor(index / PER_MONTH);
   const yy = FIRST_YEAR + Math.floor(month / 12);

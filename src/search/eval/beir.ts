@@ -41,7 +41,8 @@ export async function readQueries(dir: string): Promise<Map<string, string>> {
     if (item.kind === "error") throw fail("beir_bad_query", item.reason.replace(/^ingest: /, ""));
     if (item.kind !== "object") continue;
     const { _id: id, text } = item.value;
-    if (typeof id !== "string") throw fail("beir_bad_query", `${path.basename(file)} line ${item.line}: no "_id" field`);
+    if (typeof id !== "string")
+      throw fail("beir_bad_query", `${path.basename(file)} line ${item.line}: no "_id" field`);
     queries.set(id, typeof text === "string" ? text : "");
   }
   return queries;
@@ -51,7 +52,8 @@ export async function readQueries(dir: string): Promise<Map<string, string>> {
 export function chooseSplit(dir: string, split?: string): string {
   const qrelsDir = path.join(dir, "qrels");
   if (split) {
-    if (!fs.existsSync(path.join(qrelsDir, `${split}.tsv`))) throw fail("beir_missing_file", `${dir}: no qrels/${split}.tsv`);
+    if (!fs.existsSync(path.join(qrelsDir, `${split}.tsv`)))
+      throw fail("beir_missing_file", `${dir}: no qrels/${split}.tsv`);
     return split;
   }
   const found = DEFAULT_SPLITS.find((s) => fs.existsSync(path.join(qrelsDir, `${s}.tsv`)));
@@ -68,7 +70,10 @@ export async function readQrels(dir: string, split: string): Promise<Map<string,
     const [queryId, docId, grade = ""] = text.split("\t").map((s) => s.trim());
     if (line === 1 && !INTEGER.test(grade)) continue; // header line
     if (!queryId || !docId || !INTEGER.test(grade)) {
-      throw fail("beir_bad_qrels", `qrels/${split}.tsv line ${line}: expected query-id, corpus-id and an integer score`);
+      throw fail(
+        "beir_bad_qrels",
+        `qrels/${split}.tsv line ${line}: expected query-id, corpus-id and an integer score`,
+      );
     }
     let judged = qrels.get(queryId);
     if (!judged) qrels.set(queryId, (judged = new Map()));

@@ -66,5 +66,9 @@ export function evaluateRankings(
     sum.recall100 += recallAt(ranking, judged, 100);
     sum.mrr10 += mrrAt(ranking, judged, 10);
   }
-  return { ndcg10: sum.ndcg10 / qrels.size, recall100: sum.recall100 / qrels.size, mrr10: sum.mrr10 / qrels.size };
+  return {
+    ndcg10: sum.ndcg10 / qrels.size,
+    recall100: sum.recall100 / qrels.size,
+    mrr10: sum.mrr10 / qrels.size,
+  };
 }

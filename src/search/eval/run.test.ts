@@ -38,7 +38,10 @@ test("evaluates both engines end to end on the SciFact slice", async () => {
 
 test("reads a gzipped corpus and an explicit split", async () => {
   const dir = fixtureCopy("gz");
-  fs.writeFileSync(path.join(dir, "corpus.jsonl.gz"), zlib.gzipSync(fs.readFileSync(path.join(dir, "corpus.jsonl"))));
+  fs.writeFileSync(
+    path.join(dir, "corpus.jsonl.gz"),
+    zlib.gzipSync(fs.readFileSync(path.join(dir, "corpus.jsonl"))),
+  );
   fs.rmSync(path.join(dir, "corpus.jsonl"));
   fs.copyFileSync(path.join(dir, "qrels/train.tsv"), path.join(dir, "qrels/dev.tsv"));
   assert.equal(chooseSplit(dir), "dev", "dev comes before train");
@@ -53,7 +56,10 @@ test("qrels: header skipped, grades kept, bad rows named by line", async () => {
   assert.equal(qrels.get("0")?.get("31715818"), 1);
   const dir = fixtureCopy("bad-qrels");
   fs.appendFileSync(path.join(dir, "qrels/train.tsv"), "16\t123\n");
-  await assert.rejects(readQrels(dir, "train"), /eval: qrels\/train\.tsv line 12: expected query-id, corpus-id and an integer score/);
+  await assert.rejects(
+    readQrels(dir, "train"),
+    /eval: qrels\/train\.tsv line 12: expected query-id, corpus-id and an integer score/,
+  );
 });
 
 test("missing files and bad JSON are reported with the file and line", async () => {
@@ -73,7 +79,10 @@ test("a document whose id is the query's id is left out of the ranking, as BEIR 
     { _id: "d2", title: "Gene regulation", text: "Expression of genes in yeast cells." },
   ];
   fs.writeFileSync(path.join(dir, "corpus.jsonl"), docs.map((d) => JSON.stringify(d)).join("\n"));
-  fs.writeFileSync(path.join(dir, "queries.jsonl"), JSON.stringify({ _id: "q1", text: "gene expression in yeast" }));
+  fs.writeFileSync(
+    path.join(dir, "queries.jsonl"),
+    JSON.stringify({ _id: "q1", text: "gene expression in yeast" }),
+  );
   fs.writeFileSync(path.join(dir, "qrels", "test.tsv"), "query-id\tcorpus-id\tscore\nq1\tq1\t1\nq1\td2\t1\n");
   const result = await runEvaluation(dir, { tmpDir: root });
   // q1 itself would rank first; without it only d2 (rank 1) of the two relevant ids is found.

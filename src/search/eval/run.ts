@@ -51,7 +51,8 @@ export async function runEvaluation(dir: string, options: EvaluationOptions = {}
   const queries = await readQueries(dir);
   // Only judged queries that have a text are scored (as BEIR does).
   const qrels = new Map<string, Judgements>();
-  for (const [queryId, judged] of await readQrels(dir, split)) if (queries.has(queryId)) qrels.set(queryId, judged);
+  for (const [queryId, judged] of await readQrels(dir, split))
+    if (queries.has(queryId)) qrels.set(queryId, judged);
 
   const engine = createSearchEngine(options.engine);
   const fts5 = createFts5Baseline(options.tmpDir ? { dir: options.tmpDir } : {});
@@ -92,9 +93,21 @@ export async function runEvaluation(dir: string, options: EvaluationOptions = {}
       let started = performance.now();
       const result = engine.search({ q, limit: DEPTH + 1, sort: "relevance" });
       timings.ours.queryMs += performance.now() - started;
-      ours.set(queryId, ranking(queryId, result.hits.map((hit) => docIdOf.get(hit.id) ?? hit.id)));
+      ours.set(
+        queryId,
+        ranking(
+          queryId,
+          result.hits.map((hit) => docIdOf.get(hit.id) ?? hit.id),
+        ),
+      );
       started = performance.now();
-      baseline.set(queryId, ranking(queryId, fts5.search(q, DEPTH + 1).map((hit) => hit.docId)));
+      baseline.set(
+        queryId,
+        ranking(
+          queryId,
+          fts5.search(q, DEPTH + 1).map((hit) => hit.docId),
+        ),
+      );
       timings.fts5.queryMs += performance.now() - started;
     }
     return {
@@ -128,7 +141,9 @@ export function formatEvaluation(result: EvaluationResult): string {
   for (const [label, key] of ROWS) {
     const ours = result.ours[key];
     const fts5 = result.fts5[key];
-    lines.push(`${label.padEnd(12)}${cell(ours.toFixed(4), 11)}${cell(fts5.toFixed(4), 11)}${cell(signed(ours - fts5), 12)}`);
+    lines.push(
+      `${label.padEnd(12)}${cell(ours.toFixed(4), 11)}${cell(fts5.toFixed(4), 11)}${cell(signed(ours - fts5), 12)}`,
+    );
   }
   const ms = (x: number) => `${Math.round(x).toLocaleString("en-US")} ms`;
   lines.push(

@@ -16,7 +16,10 @@ const docs = [
 ];
 
 test("quotes every token and joins them with OR", () => {
-  assert.equal(toFts5Query('Vision-Language "models" AND x:y'), '"vision" OR "language" OR "models" OR "and" OR "x" OR "y"');
+  assert.equal(
+    toFts5Query('Vision-Language "models" AND x:y'),
+    '"vision" OR "language" OR "models" OR "and" OR "x" OR "y"',
+  );
   assert.equal(toFts5Query("  ()*^ - "), null);
   assert.equal(toFts5Query("Schrödinger 2D"), '"schrödinger" OR "2d"');
 });
@@ -26,7 +29,10 @@ test("ranks a title match above an abstract match (title weighted 2x)", () => {
   try {
     fts.add(docs);
     const hits = fts.search("gaussian", 10);
-    assert.deepEqual(hits.map((h) => h.docId), ["a", "b"]);
+    assert.deepEqual(
+      hits.map((h) => h.docId),
+      ["a", "b"],
+    );
     assert.ok(hits[0]!.score > hits[1]!.score, "scores are positive-higher-is-better");
   } finally {
     fts.close();
@@ -38,7 +44,10 @@ test("stems with porter and honours the limit", () => {
   try {
     fts.add(docs);
     assert.equal(fts.size, 3);
-    assert.deepEqual(fts.search("graph", 10).map((h) => h.docId), ["c"]);
+    assert.deepEqual(
+      fts.search("graph", 10).map((h) => h.docId),
+      ["c"],
+    );
     assert.equal(fts.search("decompositions gaussian safe", 2).length, 2);
     assert.deepEqual(fts.search("gaussian", 0), []);
   } finally {
@@ -50,10 +59,24 @@ test("hostile query strings return results or nothing, never an FTS5 error", () 
   const fts = createFts5Baseline({ dir: tmp() });
   try {
     fts.add(docs);
-    for (const q of ['"', "NEAR(", "a AND OR NOT", "title:graph", "*", "-graph", "^x", "'; DROP TABLE ids; --", "\u0000", ""]) {
+    for (const q of [
+      '"',
+      "NEAR(",
+      "a AND OR NOT",
+      "title:graph",
+      "*",
+      "-graph",
+      "^x",
+      "'; DROP TABLE ids; --",
+      "\u0000",
+      "",
+    ]) {
       assert.ok(Array.isArray(fts.search(q, 10)), q);
     }
-    assert.deepEqual(fts.search("title:graph", 10).map((h) => h.docId), ["c"]);
+    assert.deepEqual(
+      fts.search("title:graph", 10).map((h) => h.docId),
+      ["c"],
+    );
   } finally {
     fts.close();
   }

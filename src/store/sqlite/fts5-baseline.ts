@@ -66,7 +66,11 @@ export function toFts5Query(text: string): string | null {
 export function createFts5Baseline(options: Fts5BaselineOptions = {}): Fts5Baseline {
   const batchSize = options.batchSize ?? 10_000;
   if (!Number.isInteger(batchSize) || batchSize < 1 || batchSize > 1_000_000) {
-    throw new PaperfeedError("store", "bad_option", `fts5 baseline: batchSize ${batchSize} is not in 1–1,000,000`);
+    throw new PaperfeedError(
+      "store",
+      "bad_option",
+      `fts5 baseline: batchSize ${batchSize} is not in 1–1,000,000`,
+    );
   }
   const dir = fs.mkdtempSync(path.join(options.dir ?? os.tmpdir(), "paperfeed-fts5-"));
   const file = path.join(dir, "fts5.db");

@@ -121,6 +121,26 @@ export const MIGRATIONS: readonly Migration[] = [
       CREATE TABLE delivery_secrets (name TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID;
     `,
   },
+  {
+    version: 3,
+    name: "api tokens",
+    sql: `
+      -- Bearer tokens for the JSON API. Only the SHA-256 of a token is kept; the token is shown once.
+      CREATE TABLE api_tokens (
+        id INTEGER PRIMARY KEY,
+        token_hash TEXT NOT NULL UNIQUE,
+        prefix TEXT NOT NULL,
+        -- owner until accounts exist; account_id is the seam for the member who owns it then
+        email TEXT NOT NULL,
+        account_id TEXT,
+        name TEXT NOT NULL,
+        created_at TEXT NOT NULL,
+        last_used_at TEXT,
+        revoked_at TEXT
+      );
+      CREATE INDEX api_tokens_email ON api_tokens (email, id);
+    `,
+  },
 ];
 
 export const LATEST_SCHEMA = MIGRATIONS.at(-1)!.version;
