@@ -1,40 +1,12 @@
-/**
- * The ApiTokenStore contract on PostgreSQL, one schema per test (dropped afterwards). Server and
- * skipping as in postgres-store.test.ts: PAPERFEED_TEST_DATABASE_URL, PAPERFEED_SKIP_POSTGRES=1.
- */
-import assert from "node:assert/strict";
-import { randomBytes } from "node:crypto";
-import { test } from "node:test";
-import pg from "pg";
-import { messageOf } from "../../core/errors.js";
+/** The ApiTokenStore contract on PostgreSQL (server and skipping: test/store/postgres-suite.ts). */
 import { runApiTokenContract } from "../../../test/store/api-token-contract.js";
+import { TEST_DATABASE_URL, dropSchema, postgresSuite } from "../../../test/store/postgres-suite.js";
 import { PostgresApiTokenStore } from "./api-token-store.js";
 
-const url = process.env.PAPERFEED_TEST_DATABASE_URL || "postgres://postgres@127.0.0.1:5432/test";
-const run = randomBytes(4).toString("hex");
-let schemas = 0;
-
-async function dropSchema(schema: string): Promise<void> {
-  const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 5000 });
-  await client.connect();
-  try {
-    await client.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`);
-  } finally {
-    await client.end();
-  }
-}
-
-const skipped = process.env.PAPERFEED_SKIP_POSTGRES === "1";
-const problem = skipped ? null : await dropSchema(`pf_tokens_probe_${run}`).then(() => null, (e: unknown) => messageOf(e) || "unreachable");
-
-if (skipped) {
-  test("postgres api token store", { skip: "PAPERFEED_SKIP_POSTGRES=1" }, () => {});
-} else if (problem) {
-  test("postgres api token store: server reachable", () => assert.fail(`PostgreSQL at ${url} is unreachable (${problem})`));
-} else {
+await postgresSuite("api tokens", (freshSchema) =>
   runApiTokenContract("postgres", async () => {
-    const schema = `pf_tokens_${run}_${schemas++}`;
-    const store = await PostgresApiTokenStore.open({ url, schema });
+    const schema = freshSchema();
+    const store = await PostgresApiTokenStore.open({ url: TEST_DATABASE_URL, schema });
     return {
       store,
       cleanup: async () => {
@@ -42,5 +14,5 @@ if (skipped) {
         await dropSchema(schema);
       },
     };
-  });
-}
+  }),
+);
