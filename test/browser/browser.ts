@@ -26,10 +26,16 @@ const CHROMIUM_FLAGS = [
   "--disable-sync",
 ];
 
-/** Why the browser tests cannot run here, or false when they can. */
-export const skipReason: string | false = existsSync(CHROMIUM)
+/**
+ * Why the browser tests cannot run here, or false when they can. On a developer's machine without
+ * Chromium they are skipped with this reason; under CI (`CI` set) a missing browser is a failure,
+ * since .ci/run installs it and a silently skipped suite would hide a broken install.
+ */
+const missing = existsSync(CHROMIUM)
   ? false
   : `no Chromium at ${CHROMIUM} (apt-get install chromium, or set PAPERFEED_CHROMIUM)`;
+if (missing && process.env.CI) throw new Error(`browser tests: ${missing}`);
+export const skipReason: string | false = missing;
 
 export const SCREENSHOT_DIR = fileURLToPath(new URL("../../test-artifacts/screenshots/", import.meta.url));
 const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
