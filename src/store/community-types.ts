@@ -201,12 +201,12 @@ export interface CommunityStore {
   createCollection(input: { userId: number; name: string; isPublic: boolean; now: string }): Promise<Collection>;
   getCollection(id: number): Promise<Collection | null>;
   updateCollection(id: number, patch: { name?: string; isPublic?: boolean }): Promise<Collection | null>;
-  deleteCollection(id: number): Promise<boolean>;
+  deleteCollection(id: number, now: string): Promise<boolean>;
   /** A user's collections, newest first; only public ones when `publicOnly`. */
   listCollections(userId: number, publicOnly: boolean): Promise<Collection[]>;
   /** Adds a paper (or updates its note); true when it was new to the collection. */
   addToCollection(collectionId: number, paperId: string, note: string, now: string): Promise<boolean>;
-  removeFromCollection(collectionId: number, paperId: string): Promise<boolean>;
+  removeFromCollection(collectionId: number, paperId: string, now: string): Promise<boolean>;
   /** Items, most recently added first. */
   collectionItems(collectionId: number): Promise<CollectionItem[]>;
 

@@ -4,6 +4,7 @@
  * Text keys use the "C" collation so ids sort byte-wise, exactly as in SQLite (keyset scans and
  * "then id" ordering must not depend on the server's locale).
  */
+import { PG_COMMUNITY_MIGRATION } from "../community/schema.js";
 import type { Migration } from "../migration.js";
 
 export const PG_MIGRATIONS: readonly Migration[] = [
@@ -139,6 +140,7 @@ export const PG_MIGRATIONS: readonly Migration[] = [
       CREATE INDEX api_tokens_email ON api_tokens (email, id);
     `,
   },
+  PG_COMMUNITY_MIGRATION,
 ];
 
 export const PG_LATEST_SCHEMA = PG_MIGRATIONS.at(-1)!.version;

@@ -2,6 +2,7 @@
  * SQLite schema, as numbered migrations applied in order, each in its own transaction, recorded
  * in `schema_migrations`. Never edit a released migration; append a new one.
  */
+import { SQLITE_COMMUNITY_MIGRATION } from "../community/schema.js";
 import type { Migration } from "../migration.js";
 
 export const MIGRATIONS: readonly Migration[] = [
@@ -141,6 +142,7 @@ export const MIGRATIONS: readonly Migration[] = [
       CREATE INDEX api_tokens_email ON api_tokens (email, id);
     `,
   },
+  SQLITE_COMMUNITY_MIGRATION,
 ];
 
 export const LATEST_SCHEMA = MIGRATIONS.at(-1)!.version;

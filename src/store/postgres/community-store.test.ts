@@ -1,0 +1,18 @@
+/** The CommunityStore contract on PostgreSQL, one schema per test (test/store/postgres-suite.ts). */
+import { runCommunityContract } from "../../../test/store/community-contract.js";
+import { dropSchema, postgresSuite, TEST_DATABASE_URL } from "../../../test/store/postgres-suite.js";
+import { openPostgresCommunityStore } from "./community-sql.js";
+
+await postgresSuite("community", (freshSchema) =>
+  runCommunityContract("postgres", async () => {
+    const schema = freshSchema();
+    const store = await openPostgresCommunityStore({ url: TEST_DATABASE_URL, schema });
+    return {
+      store,
+      cleanup: async () => {
+        await store.close();
+        await dropSchema(schema);
+      },
+    };
+  }),
+);

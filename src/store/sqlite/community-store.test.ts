@@ -1,0 +1,17 @@
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { runCommunityContract } from "../../../test/store/community-contract.js";
+import { openSqliteCommunityStore } from "./community-sql.js";
+
+runCommunityContract("sqlite", async () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "paperfeed-community-"));
+  const store = openSqliteCommunityStore({ path: path.join(dir, "paperfeed.db") });
+  return {
+    store,
+    cleanup: async () => {
+      await store.close();
+      fs.rmSync(dir, { recursive: true, force: true });
+    },
+  };
+});
