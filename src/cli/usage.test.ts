@@ -69,4 +69,14 @@ describe("paperfeed usage", () => {
     const { stderr } = await cli(["search", "--format", "trec", "x"]);
     assert.equal(stderr, "paperfeed: cli: --format trec needs --queries FILE\n");
   });
+
+  it("a runtime failure is one line and exit 1; the stack trace only at log level debug", async () => {
+    // A regular file where the database's directory should be.
+    const plain = await cli(["stats", "--db", "SOURCE.md/papers.db"]);
+    assert.equal(plain.code, 1);
+    assert.match(plain.stderr, /^paperfeed: store: cannot open .*SOURCE\.md\/papers\.db for writing: .*\n$/);
+    const debug = await cli(["stats", "--db", "SOURCE.md/papers.db"], { PAPERFEED_LOG_LEVEL: "debug" });
+    assert.equal(debug.code, 1);
+    assert.match(debug.stderr, /^paperfeed: store: cannot open [^\n]*\nPaperfeedError: [^\n]*\n {4}at /);
+  });
 });

@@ -19,28 +19,21 @@ export async function searchBatch(
   const runName = options.runName.replace(/\s+/g, "_");
   let lineNumber = 0;
   const lines = createInterface({ input: createReadStream(file), crlfDelay: Infinity });
-  try {
-    for await (const line of lines) {
-      lineNumber++;
-      if (line.trim() === "") continue;
-      const where = `${basename(file)} line ${lineNumber}`;
-      const { qid, text } = parseQuery(line, where);
-      let hits: SearchHit[];
-      try {
-        hits = topHits(engine, text, options.top);
-      } catch (error) {
-        // One query the engine rejects should not cost the whole run; say which one was left out.
-        process.stderr.write(`paperfeed: ${where} (query ${qid}): skipped: ${messageOf(error)}\n`);
-        continue;
-      }
-      const out = hits.map((hit, i) => `${qid} Q0 ${hit.id} ${i + 1} ${formatScore(hit.score)} ${runName}\n`);
-      process.stdout.write(out.join(""));
+  for await (const line of lines) {
+    lineNumber++;
+    if (line.trim() === "") continue;
+    const where = `${basename(file)} line ${lineNumber}`;
+    const { qid, text } = parseQuery(line, where);
+    let hits: SearchHit[];
+    try {
+      hits = topHits(engine, text, options.top);
+    } catch (error) {
+      // One query the engine rejects should not cost the whole run; say which one was left out.
+      process.stderr.write(`paperfeed: ${where} (query ${qid}): skipped: ${messageOf(error)}\n`);
+      continue;
     }
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === "ENOENT") {
-      throw new PaperfeedError("cli", "queries_not_found", `queries file ${file} not found`);
-    }
-    throw error;
+    const out = hits.map((hit, i) => `${qid} Q0 ${hit.id} ${i + 1} ${formatScore(hit.score)} ${runName}\n`);
+    process.stdout.write(out.join(""));
   }
 }
 

@@ -1,4 +1,6 @@
+import { existsSync } from "node:fs";
 import { Option } from "commander";
+import { PaperfeedError } from "../../core/errors.js";
 import type { SortOrder } from "../../search/types.js";
 import { examples, type RegisterCommand } from "../command.js";
 import { configOf } from "../config-options.js";
@@ -48,6 +50,9 @@ export const registerSearch: RegisterCommand = (program) => {
           throw usageError("--queries writes a TREC run; use --format trec");
         }
         const file = options.queries;
+        // Say so before loading the index, which takes seconds on a full arXiv database.
+        if (!existsSync(file))
+          throw new PaperfeedError("cli", "queries_not_found", `queries file ${file} not found`);
         await withLiveIndex(config, (index) => searchBatch(index.engine, file, options));
         return;
       }
