@@ -47,12 +47,18 @@ export interface DigestResult {
 /** Bulk setup straight into the tables (one transaction), since only delivery is measured. */
 function addSubscribers(dbPath: string, count: number, titles: string[]): number {
   const random = createRandom(7);
-  const words = [...new Set(titles.flatMap((t) => t.toLowerCase().split(/[^a-z]+/)).filter((w) => w.length > 5))];
+  const words = [
+    ...new Set(titles.flatMap((t) => t.toLowerCase().split(/[^a-z]+/)).filter((w) => w.length > 5)),
+  ];
   const pick = () => random.pick(words);
   const db = new Database(dbPath);
   const now = new Date().toISOString();
-  const subscriber = db.prepare("INSERT INTO subscribers (email, cadence, status, created_at, confirmed_at) VALUES (?, 'daily', 'active', ?, ?)");
-  const search = db.prepare("INSERT INTO saved_searches (subscriber_id, name, query, exclude, created_at) VALUES (?, ?, ?, ?, ?)");
+  const subscriber = db.prepare(
+    "INSERT INTO subscribers (email, cadence, status, created_at, confirmed_at) VALUES (?, 'daily', 'active', ?, ?)",
+  );
+  const search = db.prepare(
+    "INSERT INTO saved_searches (subscriber_id, name, query, exclude, created_at) VALUES (?, ?, ?, ?, ?)",
+  );
   let searches = 0;
   db.transaction(() => {
     for (let i = 0; i < count; i++) {
@@ -68,8 +74,15 @@ function addSubscribers(dbPath: string, count: number, titles: string[]): number
   return searches;
 }
 
-async function startSinkProcess(): Promise<{ port: number; report: () => Promise<{ accepted: number; distinct: number }>; stop: () => void }> {
-  const child = spawn(process.execPath, ["--import", "tsx", path.join(REPO_ROOT, "bench/digest-sink.ts")], { stdio: ["pipe", "pipe", "inherit"], cwd: REPO_ROOT });
+async function startSinkProcess(): Promise<{
+  port: number;
+  report: () => Promise<{ accepted: number; distinct: number }>;
+  stop: () => void;
+}> {
+  const child = spawn(process.execPath, ["--import", "tsx", path.join(REPO_ROOT, "bench/digest-sink.ts")], {
+    stdio: ["pipe", "pipe", "inherit"],
+    cwd: REPO_ROOT,
+  });
   const lines = readline.createInterface({ input: child.stdout! })[Symbol.asyncIterator]();
   const next = async () => String((await lines.next()).value ?? "");
   const port = Number((await next()).replace("port ", ""));
@@ -95,12 +108,22 @@ export async function runDigestBench(args: DigestArgs): Promise<DigestResult> {
     const day = (await store.announcedDays({ limit: 1 }))[0]!.day;
     const dayPapers = await store.listAnnounced(day, day, { limit: 1000 });
     log(`adding ${args.subscribers.toLocaleString("en-US")} subscribers with 3 saved searches each`);
-    const savedSearches = addSubscribers(dbPath, args.subscribers, dayPapers.map((p) => p.title));
+    const savedSearches = addSubscribers(
+      dbPath,
+      args.subscribers,
+      dayPapers.map((p) => p.title),
+    );
     const delivery = SqliteDeliveryStore.open({ path: dbPath });
 
     log(`queueing the ${day} digests`);
     const started = performance.now();
-    const queued = await queueDigests({ store, delivery, period: dailyPeriod(day), pageSize: 2000, onProgress: (n) => n % 20_000 === 0 && log(`composed ${n}`) });
+    const queued = await queueDigests({
+      store,
+      delivery,
+      period: dailyPeriod(day),
+      pageSize: 2000,
+      onProgress: (n) => n % 20_000 === 0 && log(`composed ${n}`),
+    });
     const queueSeconds = (performance.now() - started) / 1000;
 
     log(`sending ${queued.queued.toLocaleString("en-US")} digests to 127.0.0.1:${sink.port}`);
@@ -108,7 +131,16 @@ export async function runDigestBench(args: DigestArgs): Promise<DigestResult> {
     const smtp = new SmtpClient(settings);
     const sendStarted = performance.now();
     const sent = await drainOutbox(
-      { delivery, store, smtp, owner: newOwner(), base: "https://papers.example.org", from: "paperfeed <digest@papers.example.org>", secret: await delivery.secret("links"), concurrency: settings.maxConnections },
+      {
+        delivery,
+        store,
+        smtp,
+        owner: newOwner(),
+        base: "https://papers.example.org",
+        from: "paperfeed <digest@papers.example.org>",
+        secret: await delivery.secret("links"),
+        concurrency: settings.maxConnections,
+      },
       500,
     );
     const sendSeconds = (performance.now() - sendStarted) / 1000;

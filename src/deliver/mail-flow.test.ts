@@ -11,7 +11,8 @@ import { confirm, subscribe } from "../actions/subscriptions/subscriptions.js";
 import { BASE, DAY1, DAY2, openDeliveryFixture } from "./testing/delivery-fixture.js";
 
 /** mailparser folds List-* headers into one object; the raw lines are what clients read. */
-export const headerLine = (mail: ParsedMail, key: string) => mail.headerLines.find((h) => h.key === key)?.line;
+export const headerLine = (mail: ParsedMail, key: string) =>
+  mail.headerLines.find((h) => h.key === key)?.line;
 
 const linkIn = (text: string, path: string) => {
   const m = new RegExp(`${BASE}${path}\\?token=([\\w.-]+)`).exec(text);
@@ -26,7 +27,10 @@ test("mail flow: double opt-in, then a digest with both parts, one-click headers
     await subscribe(ctx, "Ada@Example.org", "daily");
     await subscribe(ctx, "ada@example.org", "daily"); // same hour: still one confirmation
     // Nothing but a confirmation may reach an unconfirmed address, whatever runs.
-    assert.deepEqual(await queueDigests({ store: f.store, delivery: f.delivery, period: dailyPeriod(DAY1) }), { queued: 0, empty: 0, papers: 6 });
+    assert.deepEqual(
+      await queueDigests({ store: f.store, delivery: f.delivery, period: dailyPeriod(DAY1) }),
+      { queued: 0, empty: 0, papers: 6 },
+    );
     assert.equal((await f.drain()).sent, 1);
     assert.equal(f.sink.messages.length, 1);
     const confirmation = f.sink.messages[0]!;
@@ -36,7 +40,14 @@ test("mail flow: double opt-in, then a digest with both parts, one-click headers
     const token = linkIn(confirmation.text ?? "", "/subscriptions/confirm");
     assert.equal(linkIn(String(confirmation.html), "/subscriptions/confirm"), token);
 
-    assert.equal(await confirm(ctx, token.replace(/.$/, (c) => (c === "A" ? "B" : "A"))), null, "a forged token confirms nothing");
+    assert.equal(
+      await confirm(
+        ctx,
+        token.replace(/.$/, (c) => (c === "A" ? "B" : "A")),
+      ),
+      null,
+      "a forged token confirms nothing",
+    );
     assert.equal((await confirm(ctx, token))?.status, "active");
 
     const summary = await queueDigests({ store: f.store, delivery: f.delivery, period: dailyPeriod(DAY1) });
@@ -46,8 +57,14 @@ test("mail flow: double opt-in, then a digest with both parts, one-click headers
     const subscriber = (await f.delivery.getSubscriberByEmail("ada@example.org"))!;
     assert.equal(digest.messageId, `<digest.${subscriber.id}.${DAY1}@papers.test>`);
     assert.match(digest.subject ?? "", /^6 new papers · Monday, 15 January 2024$/);
-    assert.equal(headerLine(digest, "list-unsubscribe-post"), "List-Unsubscribe-Post: List-Unsubscribe=One-Click");
-    assert.match(headerLine(digest, "list-unsubscribe") ?? "", new RegExp(`^List-Unsubscribe:\\s+<${BASE}/subscriptions/unsubscribe\\?token=u[\\w.-]+>$`));
+    assert.equal(
+      headerLine(digest, "list-unsubscribe-post"),
+      "List-Unsubscribe-Post: List-Unsubscribe=One-Click",
+    );
+    assert.match(
+      headerLine(digest, "list-unsubscribe") ?? "",
+      new RegExp(`^List-Unsubscribe:\\s+<${BASE}/subscriptions/unsubscribe\\?token=u[\\w.-]+>$`),
+    );
     assert.ok(digest.text && digest.text.includes("== Trending =="), digest.text);
     assert.ok(typeof digest.html === "string" && digest.html.includes("prefers-color-scheme: dark"));
     assert.doesNotMatch(String(digest.html), /<script/i);
@@ -65,24 +82,48 @@ test("mail flow: saved searches and exclusions shape the digest; a paper is show
   const f = await openDeliveryFixture();
   try {
     const now = "2024-01-15T00:00:00.000Z";
-    const { subscriber } = await f.delivery.createSubscriber({ email: "bo@example.org", cadence: "daily", now });
+    const { subscriber } = await f.delivery.createSubscriber({
+      email: "bo@example.org",
+      cadence: "daily",
+      now,
+    });
     await f.delivery.updateSubscriber(subscriber.id, { status: "active", now });
     const papers = await f.store.listAnnounced(DAY1, DAY2, { limit: 50 });
     const target = papers.find((p) => p.announced === DAY2)!;
-    const word = target.title.split(/\s+/).find((w) => w.length > 6)!.replace(/[^A-Za-z]/g, "");
+    const word = target.title
+      .split(/\s+/)
+      .find((w) => w.length > 6)!
+      .replace(/[^A-Za-z]/g, "");
     await f.delivery.addSavedSearch(subscriber.id, { name: "Mine", query: word, exclude: [] }, now);
     await f.delivery.addSavedSearch(subscriber.id, { name: "Excluded", query: word, exclude: [word] }, now);
 
     await queueDigests({ store: f.store, delivery: f.delivery, period: dailyPeriod(DAY1) });
-    await queueDigests({ store: f.store, delivery: f.delivery, period: dailyPeriod(DAY2), limits: { trending: 50 } });
+    await queueDigests({
+      store: f.store,
+      delivery: f.delivery,
+      period: dailyPeriod(DAY2),
+      limits: { trending: 50 },
+    });
     await queueDigests({ store: f.store, delivery: f.delivery, period: dailyPeriod(DAY2) }); // again: nothing twice
     await f.drain();
     assert.equal(f.sink.messages.length, 2);
     const second = f.sink.messages[1]!.text!;
     assert.match(second, /== Your alert: Mine ==/);
-    assert.ok(second.indexOf(target.id) > second.indexOf("== Your alert: Mine =="), "the alert's paper sits in its section");
-    assert.doesNotMatch(second, /Your alert: Excluded/, "an alert whose only match is excluded has no section");
-    const ids = [...f.sink.messages.map((m) => m.text!).join("\n").matchAll(/papers\/(\d{4}\.\d{5})/g)].map((m) => m[1]);
+    assert.ok(
+      second.indexOf(target.id) > second.indexOf("== Your alert: Mine =="),
+      "the alert's paper sits in its section",
+    );
+    assert.doesNotMatch(
+      second,
+      /Your alert: Excluded/,
+      "an alert whose only match is excluded has no section",
+    );
+    const ids = [
+      ...f.sink.messages
+        .map((m) => m.text!)
+        .join("\n")
+        .matchAll(/papers\/(\d{4}\.\d{5})/g),
+    ].map((m) => m[1]);
     assert.equal(ids.length, new Set(ids).size, "a paper appeared twice");
     assert.equal(ids.length, 12);
   } finally {
@@ -93,9 +134,11 @@ test("mail flow: saved searches and exclusions shape the digest; a paper is show
 test("mail flow: 451 then 250 delivers once; 550 fails the message and suppresses the address", async () => {
   const f = await openDeliveryFixture({
     answer: (rcpt, attempt) =>
-      rcpt === "later@example.org" && attempt === 1 ? { code: 451, message: "4.3.0 try again later" }
-      : rcpt === "gone@example.org" ? { code: 550, message: "5.1.1 no such user" }
-      : null,
+      rcpt === "later@example.org" && attempt === 1
+        ? { code: 451, message: "4.3.0 try again later" }
+        : rcpt === "gone@example.org"
+          ? { code: 550, message: "5.1.1 no such user" }
+          : null,
   });
   try {
     const ctx = { delivery: f.delivery, secret: f.secret };
@@ -106,7 +149,10 @@ test("mail flow: 451 then 250 delivers once; 550 fails the message and suppresse
     await new Promise((resolve) => setTimeout(resolve, 40));
     const second = await f.drain();
     assert.equal(second.sent, 1);
-    assert.deepEqual(f.sink.messages.map((m) => m.to && "text" in m.to && m.to.text), ["later@example.org"]);
+    assert.deepEqual(
+      f.sink.messages.map((m) => m.to && "text" in m.to && m.to.text),
+      ["later@example.org"],
+    );
     assert.equal(f.sink.attempts.get("later@example.org"), 2);
     assert.equal(await f.delivery.isSuppressed("gone@example.org"), true);
     // Once suppressed, never again: a new request queues nothing for the address.

@@ -39,7 +39,12 @@ export async function queueDigests(input: QueueDigestsInput): Promise<QueueSumma
   const composer = createComposer(delivery, periodPapers, input.limits);
   let afterId = 0;
   for (;;) {
-    const page = await delivery.dueSubscribers({ cadence: period.cadence, duePeriod: period.key, afterId, limit: input.pageSize ?? 500 });
+    const page = await delivery.dueSubscribers({
+      cadence: period.cadence,
+      duePeriod: period.key,
+      afterId,
+      limit: input.pageSize ?? 500,
+    });
     if (page.length === 0) return summary;
     const searches = await delivery.savedSearchesOf(page.map((s) => s.id));
     for (const subscriber of page) {
@@ -50,7 +55,14 @@ export async function queueDigests(input: QueueDigestsInput): Promise<QueueSumma
       }
       const now = (input.clock?.() ?? new Date()).toISOString();
       const shownPaperIds = content.sections.flatMap((s) => s.paperIds);
-      const message = { key: digestKey(subscriber.id, period.key), kind: "digest" as const, subscriberId: subscriber.id, email: subscriber.email, payload: JSON.stringify(content), notBefore: now };
+      const message = {
+        key: digestKey(subscriber.id, period.key),
+        kind: "digest" as const,
+        subscriberId: subscriber.id,
+        email: subscriber.email,
+        payload: JSON.stringify(content),
+        notBefore: now,
+      };
       if (await delivery.enqueueDigest({ message, shownPaperIds, period: period.key }, now)) summary.queued++;
     }
     afterId = page.at(-1)!.id;

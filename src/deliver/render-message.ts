@@ -55,20 +55,34 @@ export const hostOf = (base: string) => new URL(base).hostname.replace(/^\[|\]$/
 
 export function envelopeAddress(from: string): string {
   const [first] = addressparser(from, { flatten: true });
-  if (!first?.address) throw new PaperfeedError("deliver", "invalid_from", `mail sender "${from}" has no address`);
+  if (!first?.address)
+    throw new PaperfeedError("deliver", "invalid_from", `mail sender "${from}" has no address`);
   return first.address;
 }
 
-export async function renderOutboxMessage(ctx: RenderContext, m: OutboxMessage): Promise<RenderedOutboxMessage> {
+export async function renderOutboxMessage(
+  ctx: RenderContext,
+  m: OutboxMessage,
+): Promise<RenderedOutboxMessage> {
   const payload = JSON.parse(m.payload) as OutboxPayload;
   const links = subscriberLinks(ctx.base, ctx.secret, { id: m.subscriberId, email: m.email });
   let mail: RenderedMail;
   if (payload.type === "confirm") {
     // The link's 7 days start when the request was queued, so a retried message carries the same link.
-    mail = renderConfirm({ confirmUrl: links.confirm(Date.parse(m.createdAt)), cadence: payload.cadence, siteUrl: ctx.base });
+    mail = renderConfirm({
+      confirmUrl: links.confirm(Date.parse(m.createdAt)),
+      cadence: payload.cadence,
+      siteUrl: ctx.base,
+    });
   } else {
     const papers = await papersFor(ctx, paperIdsOf(payload));
-    mail = renderDigest({ content: payload, papers, links, base: ctx.base, ...(ctx.cache ? { fragments: ctx.cache.fragments } : {}) });
+    mail = renderDigest({
+      content: payload,
+      papers,
+      links,
+      base: ctx.base,
+      ...(ctx.cache ? { fragments: ctx.cache.fragments } : {}),
+    });
   }
   const raw = await buildMime({
     ...mail,

@@ -41,7 +41,8 @@ async function refusal(deps: SenderDeps, m: OutboxMessage): Promise<string | nul
   const subscriber = await deps.delivery.getSubscriber(m.subscriberId);
   if (!subscriber || subscriber.email !== m.email) return "subscriber gone or address changed";
   if (m.kind === "digest" && subscriber.status !== "active") return `subscriber is ${subscriber.status}`;
-  if (m.kind === "confirm" && subscriber.status !== "pending") return `subscriber is already ${subscriber.status}`;
+  if (m.kind === "confirm" && subscriber.status !== "pending")
+    return `subscriber is already ${subscriber.status}`;
   return null;
 }
 
@@ -54,7 +55,9 @@ async function sendOne(deps: SenderDeps, m: OutboxMessage, summary: DrainSummary
     return;
   }
   const mail = await renderOutboxMessage(deps, m);
-  const outcome = await deps.smtp.send({ from: mail.envelopeFrom, to: m.email }, mail.raw, () => deps.delivery.markHanded(m.key, deps.owner));
+  const outcome = await deps.smtp.send({ from: mail.envelopeFrom, to: m.email }, mail.raw, () =>
+    deps.delivery.markHanded(m.key, deps.owner),
+  );
   if (outcome.ok) {
     await deps.delivery.updateOutbox(m.key, { status: "sent", sentAt: now(), lastError: null });
     summary.sent++;
@@ -68,11 +71,20 @@ async function sendOne(deps: SenderDeps, m: OutboxMessage, summary: DrainSummary
     summary.failed++;
     summary.suppressed++;
   } else if (m.attempts > delays.length) {
-    await deps.delivery.updateOutbox(m.key, { status: "failed", lastError: `gave up after ${m.attempts} attempts: ${outcome.message}` });
+    await deps.delivery.updateOutbox(m.key, {
+      status: "failed",
+      lastError: `gave up after ${m.attempts} attempts: ${outcome.message}`,
+    });
     summary.failed++;
   } else {
-    const retryAt = new Date((deps.clock?.() ?? new Date()).getTime() + delays[m.attempts - 1]!).toISOString();
-    await deps.delivery.updateOutbox(m.key, { status: "pending", notBefore: retryAt, lastError: outcome.message });
+    const retryAt = new Date(
+      (deps.clock?.() ?? new Date()).getTime() + delays[m.attempts - 1]!,
+    ).toISOString();
+    await deps.delivery.updateOutbox(m.key, {
+      status: "pending",
+      notBefore: retryAt,
+      lastError: outcome.message,
+    });
     deps.log?.(`deliver: ${m.key}: ${outcome.message}; retrying at ${retryAt}`);
     summary.retried++;
   }
@@ -84,7 +96,11 @@ export async function drainOutbox(given: SenderDeps, batchSize = 100): Promise<D
   const summary: DrainSummary = { sent: 0, retried: 0, failed: 0, suppressed: 0, skipped: 0 };
   const concurrency = deps.concurrency ?? 2;
   for (;;) {
-    const batch = await deps.delivery.claimOutbox(deps.owner, (deps.clock?.() ?? new Date()).toISOString(), batchSize);
+    const batch = await deps.delivery.claimOutbox(
+      deps.owner,
+      (deps.clock?.() ?? new Date()).toISOString(),
+      batchSize,
+    );
     if (batch.length === 0) return summary;
     let next = 0;
     const worker = async () => {
@@ -94,7 +110,9 @@ export async function drainOutbox(given: SenderDeps, batchSize = 100): Promise<D
           await sendOne(deps, m, summary);
         } catch (error) {
           // A rendering or store problem: keep the message for a later try, report, go on.
-          await deps.delivery.updateOutbox(m.key, { status: "pending", lastError: messageOf(error) }).catch(() => undefined);
+          await deps.delivery
+            .updateOutbox(m.key, { status: "pending", lastError: messageOf(error) })
+            .catch(() => undefined);
           deps.log?.(`deliver: ${m.key}: ${messageOf(error)}`);
           summary.retried++;
         }
@@ -105,7 +123,11 @@ export async function drainOutbox(given: SenderDeps, batchSize = 100): Promise<D
 }
 
 /** Gives the messages of senders that died (isDead) back to the queue; returns how many. */
-export async function recoverDeadSenders(delivery: DeliveryStore, isDead: (owner: string) => boolean, now: string): Promise<{ requeued: number; assumedSent: number }> {
+export async function recoverDeadSenders(
+  delivery: DeliveryStore,
+  isDead: (owner: string) => boolean,
+  now: string,
+): Promise<{ requeued: number; assumedSent: number }> {
   let requeued = 0;
   let assumedSent = 0;
   for (const owner of await delivery.outboxOwners()) {

@@ -27,7 +27,12 @@ const intParam = (url: URL, name: string, fallback: number, min: number, max: nu
   const raw = url.searchParams.get(name);
   if (raw === null) return fallback;
   const n = Number(raw);
-  if (!Number.isInteger(n) || n < min || n > max) throw new PaperfeedError("deliver", "invalid_smtp_url", `SMTP URL parameter ${name} must be an integer ${min}–${max}, got ${raw}`);
+  if (!Number.isInteger(n) || n < min || n > max)
+    throw new PaperfeedError(
+      "deliver",
+      "invalid_smtp_url",
+      `SMTP URL parameter ${name} must be an integer ${min}–${max}, got ${raw}`,
+    );
   return n;
 };
 
@@ -39,13 +44,20 @@ export function parseSmtpUrl(text: string): SmtpSettings {
   } catch {
     throw new PaperfeedError("deliver", "invalid_smtp_url", "the SMTP URL is not a URL");
   }
-  if (url.protocol !== "smtp:" && url.protocol !== "smtps:") throw new PaperfeedError("deliver", "invalid_smtp_url", "the SMTP URL must start with smtp:// or smtps://");
+  if (url.protocol !== "smtp:" && url.protocol !== "smtps:")
+    throw new PaperfeedError(
+      "deliver",
+      "invalid_smtp_url",
+      "the SMTP URL must start with smtp:// or smtps://",
+    );
   const secure = url.protocol === "smtps:";
   return {
     host: url.hostname.replace(/^\[|\]$/g, ""),
     port: url.port ? Number(url.port) : secure ? 465 : 587,
     secure,
-    auth: url.username ? { user: decodeURIComponent(url.username), pass: decodeURIComponent(url.password) } : null,
+    auth: url.username
+      ? { user: decodeURIComponent(url.username), pass: decodeURIComponent(url.password) }
+      : null,
     rateLimit: intParam(url, "rateLimit", 10, 1, 10_000),
     maxConnections: intParam(url, "maxConnections", 2, 1, 20),
   };
@@ -87,7 +99,14 @@ export class SmtpClient {
     }
     this.open++;
     const { host, port, secure, auth } = this.settings;
-    const conn = new SMTPConnection({ host, port, secure, connectionTimeout: this.timeoutMs, greetingTimeout: this.timeoutMs, socketTimeout: this.timeoutMs * 4 });
+    const conn = new SMTPConnection({
+      host,
+      port,
+      secure,
+      connectionTimeout: this.timeoutMs,
+      greetingTimeout: this.timeoutMs,
+      socketTimeout: this.timeoutMs * 4,
+    });
     conn.on("error", () => undefined); // reported through the send callback
     try {
       await callback<void>((done) => conn.connect((err) => done(err)));
@@ -115,7 +134,11 @@ export class SmtpClient {
    * Sends one message. `beforeEnd` runs after the body is on its way and before the final dot;
    * when it returns false the message is abandoned (the server discards it).
    */
-  async send(envelope: { from: string; to: string }, raw: Buffer, beforeEnd: () => Promise<boolean> | boolean): Promise<SendOutcome> {
+  async send(
+    envelope: { from: string; to: string },
+    raw: Buffer,
+    beforeEnd: () => Promise<boolean> | boolean,
+  ): Promise<SendOutcome> {
     await this.limiter.take();
     let conn: SMTPConnection;
     try {
@@ -137,7 +160,9 @@ export class SmtpClient {
       }),
     );
     try {
-      const info = await callback<{ response: string }>((done) => conn.send({ from: envelope.from, to: [envelope.to] }, gate, done));
+      const info = await callback<{ response: string }>((done) =>
+        conn.send({ from: envelope.from, to: [envelope.to] }, gate, done),
+      );
       this.release(conn);
       return { ok: true, response: info.response };
     } catch (error) {
@@ -157,5 +182,10 @@ export class SmtpClient {
 
 function failure(error: unknown): SendOutcome {
   const code = Number((error as { responseCode?: number }).responseCode) || null;
-  return { ok: false, permanent: code !== null && code >= 500, code, message: messageOf(error).slice(0, 500) };
+  return {
+    ok: false,
+    permanent: code !== null && code >= 500,
+    code,
+    message: messageOf(error).slice(0, 500),
+  };
 }

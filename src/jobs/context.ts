@@ -5,7 +5,11 @@ import { openDeliveryStore } from "../store/open-delivery.js";
 import { openStore } from "../store/open.js";
 import type { JobContext } from "./types.js";
 
-export async function withJobContext<T>(config: Config, use: (ctx: JobContext) => Promise<T>, log: (line: string) => void = (l) => process.stderr.write(`${l}\n`)): Promise<T> {
+export async function withJobContext<T>(
+  config: Config,
+  use: (ctx: JobContext) => Promise<T>,
+  log: (line: string) => void = (l) => process.stderr.write(`${l}\n`),
+): Promise<T> {
   const where = { path: config.db, url: config.databaseUrl ?? undefined };
   const store = await openStore(where);
   try {

@@ -18,7 +18,12 @@ async function latestDay(ctx: JobContext): Promise<string | null> {
 }
 
 async function queue(ctx: JobContext, key: string): Promise<string> {
-  const s = await queueDigests({ store: ctx.store, delivery: ctx.delivery, period: periodOfKey(key), clock: ctx.clock });
+  const s = await queueDigests({
+    store: ctx.store,
+    delivery: ctx.delivery,
+    period: periodOfKey(key),
+    clock: ctx.clock,
+  });
   return `${s.queued} digests queued, ${s.empty} with nothing new, ${s.papers} papers in the period`;
 }
 
@@ -50,18 +55,37 @@ export function outboxJob(options: { everyMs?: number; retryDelaysMs?: number[] 
     name: "outbox.send",
     everyMs: options.everyMs ?? 15_000,
     async run(ctx) {
-      if (!ctx.config.smtpUrl) throw new PaperfeedError("jobs", "no_smtp", "no SMTP server configured (--smtp-url / PAPERFEED_SMTP_URL)");
+      if (!ctx.config.smtpUrl)
+        throw new PaperfeedError(
+          "jobs",
+          "no_smtp",
+          "no SMTP server configured (--smtp-url / PAPERFEED_SMTP_URL)",
+        );
       const settings = parseSmtpUrl(ctx.config.smtpUrl);
-      const recovered = await recoverDeadSenders(ctx.delivery, (o) => isOwnerDead(o, ctx.owner), ctx.clock().toISOString());
+      const recovered = await recoverDeadSenders(
+        ctx.delivery,
+        (o) => isOwnerDead(o, ctx.owner),
+        ctx.clock().toISOString(),
+      );
       const smtp = new SmtpClient(settings);
       try {
         const s = await drainOutbox({
-          delivery: ctx.delivery, store: ctx.store, smtp, owner: ctx.owner,
-          base: ctx.config.baseUrl, from: ctx.config.mailFrom ?? `paperfeed <paperfeed@${new URL(ctx.config.baseUrl).hostname}>`,
-          secret: await ctx.delivery.secret("links"), clock: ctx.clock, log: ctx.log,
-          concurrency: settings.maxConnections, ...(options.retryDelaysMs ? { retryDelaysMs: options.retryDelaysMs } : {}),
+          delivery: ctx.delivery,
+          store: ctx.store,
+          smtp,
+          owner: ctx.owner,
+          base: ctx.config.baseUrl,
+          from: ctx.config.mailFrom ?? `paperfeed <paperfeed@${new URL(ctx.config.baseUrl).hostname}>`,
+          secret: await ctx.delivery.secret("links"),
+          clock: ctx.clock,
+          log: ctx.log,
+          concurrency: settings.maxConnections,
+          ...(options.retryDelaysMs ? { retryDelaysMs: options.retryDelaysMs } : {}),
         });
-        const recoveredNote = recovered.requeued + recovered.assumedSent > 0 ? `; recovered ${recovered.requeued} requeued, ${recovered.assumedSent} assumed sent` : "";
+        const recoveredNote =
+          recovered.requeued + recovered.assumedSent > 0
+            ? `; recovered ${recovered.requeued} requeued, ${recovered.assumedSent} assumed sent`
+            : "";
         return `${s.sent} sent, ${s.retried} to retry, ${s.failed} failed (${s.suppressed} suppressed), ${s.skipped} skipped${recoveredNote}`;
       } finally {
         await smtp.close();

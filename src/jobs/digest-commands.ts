@@ -14,9 +14,20 @@ import { runJobOnce, type JobOutcome } from "./runner.js";
 import type { JobContext } from "./types.js";
 
 /** The digest `email` would get for `periodKey` (default: the current one), rendered, without recording anything. */
-export async function previewFor(ctx: JobContext, email: string, periodKey?: string): Promise<RenderedMail | null> {
+export async function previewFor(
+  ctx: JobContext,
+  email: string,
+  periodKey?: string,
+): Promise<RenderedMail | null> {
   const subscriber = await requireSubscriber(ctx.delivery, email);
-  return previewDigest({ store: ctx.store, delivery: ctx.delivery, subscriber, base: ctx.config.baseUrl, now: ctx.clock(), ...(periodKey ? { periodKey } : {}) });
+  return previewDigest({
+    store: ctx.store,
+    delivery: ctx.delivery,
+    subscriber,
+    base: ctx.config.baseUrl,
+    now: ctx.clock(),
+    ...(periodKey ? { periodKey } : {}),
+  });
 }
 
 export interface DryRunSummary {
@@ -27,12 +38,16 @@ export interface DryRunSummary {
 }
 
 /** Composes every due digest of a cadence without queueing or sending anything. */
-export async function dryRunDigests(ctx: JobContext, cadence: Cadence, periodKey?: string): Promise<DryRunSummary | null> {
+export async function dryRunDigests(
+  ctx: JobContext,
+  cadence: Cadence,
+  periodKey?: string,
+): Promise<DryRunSummary | null> {
   const period = periodKey ? periodOfKey(periodKey) : await currentPeriod(ctx.store, cadence, ctx.clock());
   if (!period) return null;
   const composer = createComposer(ctx.delivery, await openPeriod(ctx.store, period));
   const summary: DryRunSummary = { period: period.key, subscribers: 0, digests: 0, papersShown: 0 };
-  for (let afterId = 0; ; ) {
+  for (let afterId = 0; ;) {
     const page = await ctx.delivery.dueSubscribers({ cadence, duePeriod: period.key, afterId });
     if (page.length === 0) return summary;
     const searches = await ctx.delivery.savedSearchesOf(page.map((s) => s.id));

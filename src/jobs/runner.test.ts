@@ -7,14 +7,27 @@ import assert from "node:assert/strict";
 import { spawnSync } from "node:child_process";
 import { hostname } from "node:os";
 import { test } from "node:test";
-import { BASE, DAY1, DAY2, openDeliveryFixture, type DeliveryFixture } from "../deliver/testing/delivery-fixture.js";
+import {
+  BASE,
+  DAY1,
+  DAY2,
+  openDeliveryFixture,
+  type DeliveryFixture,
+} from "../deliver/testing/delivery-fixture.js";
 import { testConfig } from "../serve/testing/fixture-app.js";
 import { dailyDigestJob, weeklyDigestJob } from "./delivery-jobs.js";
 import { runJobOnce } from "./runner.js";
 import type { Job, JobContext } from "./types.js";
 
 function contextOf(f: DeliveryFixture, now: string, owner = `${hostname()}/${process.pid}/test`): JobContext {
-  return { store: f.store, delivery: f.delivery, config: testConfig(f.dir, { baseUrl: BASE, smtpUrl: f.sink.url }), owner, clock: () => new Date(now), log: () => undefined };
+  return {
+    store: f.store,
+    delivery: f.delivery,
+    config: testConfig(f.dir, { baseUrl: BASE, smtpUrl: f.sink.url }),
+    owner,
+    clock: () => new Date(now),
+    log: () => undefined,
+  };
 }
 
 async function activeSubscriber(f: DeliveryFixture, email: string, cadence: "daily" | "weekly") {
@@ -34,7 +47,7 @@ test("jobs: after downtime only the latest day and the last full week are queued
     assert.deepEqual([first.status, first.period], ["done", DAY2]);
     assert.match(first.detail, /^1 digests queued/);
     assert.equal((await runJobOnce(dailyDigestJob, ctx)).detail, "already done");
-    assert.equal((await f.delivery.getOutbox(`digest.${daily.id}.${DAY1}`)), null);
+    assert.equal(await f.delivery.getOutbox(`digest.${daily.id}.${DAY1}`), null);
     assert.ok(await f.delivery.getOutbox(`digest.${daily.id}.${DAY2}`));
 
     // 29 January 2024 is a Monday: the last full week is 22–28 January, after the newest papers.
@@ -43,7 +56,11 @@ test("jobs: after downtime only the latest day and the last full week are queued
     const weeklyRun = await runJobOnce(weeklyDigestJob, inWeek);
     assert.deepEqual([weeklyRun.status, weeklyRun.period], ["done", "2024-W03"]);
     const row = await f.delivery.getOutbox(`digest.${weekly.id}.2024-W03`);
-    assert.equal(JSON.parse(row!.payload).sections[0].paperIds.length, 10, "the week's 12 papers, top 10 trending");
+    assert.equal(
+      JSON.parse(row!.payload).sections[0].paperIds.length,
+      10,
+      "the week's 12 papers, top 10 trending",
+    );
   } finally {
     await f.close();
   }
@@ -53,23 +70,52 @@ test("jobs: a lock held by a live process is respected; one left by a dead proce
   const f = await openDeliveryFixture();
   try {
     let runs = 0;
-    const job: Job = { name: "test.job", everyMs: 1000, period: async () => "p1", run: async () => `run ${++runs}` };
+    const job: Job = {
+      name: "test.job",
+      everyMs: 1000,
+      period: async () => "p1",
+      run: async () => `run ${++runs}`,
+    };
     const now = "2024-01-15T00:00:00.000Z";
     const later = "2024-01-15T01:00:00.000Z";
     const live = `${hostname()}/${process.ppid}/parent`;
     await f.delivery.acquireLock("job:test.job", live, now, later);
-    assert.deepEqual(await runJobOnce(job, contextOf(f, now)), { job: "test.job", period: "p1", status: "skipped", detail: "running elsewhere" });
+    assert.deepEqual(await runJobOnce(job, contextOf(f, now)), {
+      job: "test.job",
+      period: "p1",
+      status: "skipped",
+      detail: "running elsewhere",
+    });
 
-    const dead = spawnSync(process.execPath, ["-e", "process.stdout.write(String(process.pid))"]).stdout.toString();
+    const dead = spawnSync(process.execPath, [
+      "-e",
+      "process.stdout.write(String(process.pid))",
+    ]).stdout.toString();
     await f.delivery.releaseLock("job:test.job", live);
     await f.delivery.acquireLock("job:test.job", `${hostname()}/${dead}/gone`, now, later);
     assert.equal((await runJobOnce(job, contextOf(f, now))).status, "done");
     assert.equal(runs, 1);
 
-    const failing: Job = { name: "test.fail", everyMs: 1000, period: async () => "p1", run: async () => { throw new Error("boom"); } };
-    assert.deepEqual(await runJobOnce(failing, contextOf(f, now)), { job: "test.fail", period: "p1", status: "failed", detail: "boom" });
+    const failing: Job = {
+      name: "test.fail",
+      everyMs: 1000,
+      period: async () => "p1",
+      run: async () => {
+        throw new Error("boom");
+      },
+    };
+    assert.deepEqual(await runJobOnce(failing, contextOf(f, now)), {
+      job: "test.fail",
+      period: "p1",
+      status: "failed",
+      detail: "boom",
+    });
     assert.equal((await f.delivery.jobRuns("test.fail"))[0]!.status, "failed");
-    assert.equal((await runJobOnce({ ...failing, run: async () => "ok" }, contextOf(f, now))).status, "done", "a failed period runs again");
+    assert.equal(
+      (await runJobOnce({ ...failing, run: async () => "ok" }, contextOf(f, now))).status,
+      "done",
+      "a failed period runs again",
+    );
   } finally {
     await f.close();
   }

@@ -23,7 +23,8 @@ export interface JobOutcome {
 export async function runJobOnce(job: Job, ctx: JobContext): Promise<JobOutcome> {
   const iso = () => ctx.clock().toISOString();
   const period = job.period ? await job.period(ctx) : null;
-  if (job.period && period === null) return { job: job.name, period, status: "skipped", detail: "nothing due" };
+  if (job.period && period === null)
+    return { job: job.name, period, status: "skipped", detail: "nothing due" };
   const lock = `job:${job.name}`;
   const until = new Date(ctx.clock().getTime() + LEASE_MS).toISOString();
   if (!(await ctx.delivery.acquireLock(lock, ctx.owner, iso(), until, (o) => isOwnerDead(o, ctx.owner)))) {
@@ -54,7 +55,11 @@ export interface RunningJobs {
 }
 
 /** Runs each job every `job.everyMs` until stopped; `onOutcome` sees every run that was not skipped. */
-export function startJobs(jobs: readonly Job[], ctx: JobContext, onOutcome?: (o: JobOutcome) => void): RunningJobs {
+export function startJobs(
+  jobs: readonly Job[],
+  ctx: JobContext,
+  onOutcome?: (o: JobOutcome) => void,
+): RunningJobs {
   let stopped = false;
   const loops = jobs.map(async (job) => {
     while (!stopped) {
@@ -77,5 +82,6 @@ export function startJobs(jobs: readonly Job[], ctx: JobContext, onOutcome?: (o:
 /** Sleeps `ms`, waking early (every 200 ms check) once `done()` is true. */
 async function sleepUnless(done: () => boolean, ms: number): Promise<void> {
   const end = Date.now() + ms;
-  while (!done() && Date.now() < end) await new Promise((resolve) => setTimeout(resolve, Math.min(200, end - Date.now())));
+  while (!done() && Date.now() < end)
+    await new Promise((resolve) => setTimeout(resolve, Math.min(200, end - Date.now())));
 }

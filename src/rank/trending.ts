@@ -26,7 +26,8 @@ export interface TrendingOptions {
   windowDays?: number;
 }
 
-const VENUE = /\b(accepted|to appear|published|camera[- ]ready|proceedings)\b|\b(NeurIPS|ICML|ICLR|CVPR|ICCV|ECCV|ACL|EMNLP|NAACL|AAAI|IJCAI|KDD|SIGIR|STOC|FOCS|SODA|PRL|JHEP)\b/i;
+const VENUE =
+  /\b(accepted|to appear|published|camera[- ]ready|proceedings)\b|\b(NeurIPS|ICML|ICLR|CVPR|ICCV|ECCV|ACL|EMNLP|NAACL|AAAI|IJCAI|KDD|SIGIR|STOC|FOCS|SODA|PRL|JHEP)\b/i;
 const DAY_MS = 86_400_000;
 
 export function trendingParts(paper: Paper, lastDay: string, windowDays: number): Record<string, number> {
@@ -42,7 +43,8 @@ export function trendingParts(paper: Paper, lastDay: string, windowDays: number)
 /** Papers ranked by trending score, best first; ties go to the newer day, then the higher id. */
 export function rankTrending(papers: readonly Paper[], options: TrendingOptions = {}): RankedPaper[] {
   const windowDays = Math.min(366, Math.max(1, Math.floor(options.windowDays ?? 7)));
-  const lastDay = options.lastDay ?? papers.reduce((max, p) => (p.announced > max ? p.announced : max), "0000-01-01");
+  const lastDay =
+    options.lastDay ?? papers.reduce((max, p) => (p.announced > max ? p.announced : max), "0000-01-01");
   const byId = new Map(papers.map((p) => [p.id, p]));
   return papers
     .map((paper) => {
@@ -50,5 +52,10 @@ export function rankTrending(papers: readonly Paper[], options: TrendingOptions 
       const score = Math.round(Object.values(parts).reduce((a, b) => a + b, 0) * 1000) / 1000;
       return { id: paper.id, score, parts };
     })
-    .sort((a, b) => b.score - a.score || byId.get(b.id)!.announced.localeCompare(byId.get(a.id)!.announced) || (a.id < b.id ? 1 : -1));
+    .sort(
+      (a, b) =>
+        b.score - a.score ||
+        byId.get(b.id)!.announced.localeCompare(byId.get(a.id)!.announced) ||
+        (a.id < b.id ? 1 : -1),
+    );
 }

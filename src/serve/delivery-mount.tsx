@@ -32,23 +32,38 @@ export interface DeliveryMountDeps {
 export function mountDelivery(app: Hono, deps: DeliveryMountDeps): void {
   const base = deps.config.baseUrl;
   let opened: Promise<DeliveryStore> | null = deps.delivery ? Promise.resolve(deps.delivery) : null;
-  const delivery = () => (opened ??= openDeliveryStore({ path: deps.config.db, url: deps.config.databaseUrl ?? undefined }));
+  const delivery = () =>
+    (opened ??= openDeliveryStore({ path: deps.config.db, url: deps.config.databaseUrl ?? undefined }));
   const mail = watchMail(deps.config.smtpUrl, (m) => deps.log?.warn(m));
 
   app.use(async (c, next) => {
     await next();
-    if (c.req.method !== "GET" || c.res.status !== 200 || !c.res.headers.get("content-type")?.startsWith("text/html")) return;
+    if (
+      c.req.method !== "GET" ||
+      c.res.status !== 200 ||
+      !c.res.headers.get("content-type")?.startsWith("text/html")
+    )
+      return;
     const path = c.req.path;
     if (path !== "/" && path !== "/new" && path !== "/search") return;
     let html = await c.res.text();
     html = html.replace("</head>", `${headLinks(path, new URL(c.req.url).searchParams)}</head>`);
-    if (mail.ok && path !== "/search") html = html.replace('<footer class="column footer">', `${subscribeBox()}<footer class="column footer">`);
+    if (mail.ok && path !== "/search")
+      html = html.replace(
+        '<footer class="column footer">',
+        `${subscribeBox()}<footer class="column footer">`,
+      );
     const headers = new Headers(c.res.headers);
     headers.delete("content-length");
     c.res = new Response(html, { status: 200, headers });
   });
 
-  mountFeeds(app, { store: deps.store, search: deps.search, base, delivery: async () => (deps.config.smtpUrl || deps.delivery ? delivery() : null) });
+  mountFeeds(app, {
+    store: deps.store,
+    search: deps.search,
+    base,
+    delivery: async () => (deps.config.smtpUrl || deps.delivery ? delivery() : null),
+  });
   if (!deps.config.smtpUrl) return;
   mountSubscriptionPages(app, { store: deps.store, delivery, base });
   mountSubscriptionApi(app, { delivery });

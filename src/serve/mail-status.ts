@@ -13,18 +13,27 @@ export interface MailStatus {
 
 const RECHECK_MS = 10 * 60_000;
 
-export function watchMail(smtpUrl: string | null | undefined, onProblem: (message: string) => void): MailStatus {
+export function watchMail(
+  smtpUrl: string | null | undefined,
+  onProblem: (message: string) => void,
+): MailStatus {
   if (!smtpUrl) return { ok: false, stop: () => undefined };
   let ok = false;
   const check = async () => {
     // Only the connection settings matter here; our own rateLimit/maxConnections parameters are not nodemailer's.
     const url = new URL(smtpUrl);
     url.search = "";
-    const transport = nodemailer.createTransport(url.toString(), { connectionTimeout: 10_000, greetingTimeout: 10_000, socketTimeout: 10_000 } as never);
+    const transport = nodemailer.createTransport(url.toString(), {
+      connectionTimeout: 10_000,
+      greetingTimeout: 10_000,
+      socketTimeout: 10_000,
+    } as never);
     try {
       ok = await transport.verify();
     } catch (error) {
-      onProblem(`serve: the SMTP server does not answer (${(error as Error).message}); the subscribe box stays hidden`);
+      onProblem(
+        `serve: the SMTP server does not answer (${(error as Error).message}); the subscribe box stays hidden`,
+      );
       ok = false;
     } finally {
       transport.close();

@@ -23,7 +23,10 @@ describe("subscriptions on the web", () => {
     try {
       const home = await (await f.app.request("/")).text();
       assert.doesNotMatch(home, /Get trending papers in your email inbox/);
-      assert.match(home, /<link rel="alternate" type="application\/atom\+xml" title="Papers of the day \(atom\)" href="\/feeds\/daily.atom">/);
+      assert.match(
+        home,
+        /<link rel="alternate" type="application\/atom\+xml" title="Papers of the day \(atom\)" href="\/feeds\/daily.atom">/,
+      );
       assert.match(home, /<link rel="search" type="application\/opensearchdescription\+xml"/);
       assert.equal((await f.app.request("/subscribe")).status, 404);
       assert.equal((await f.app.request("/api/subscriptions", { method: "POST", body: "{}" })).status, 404);
@@ -87,21 +90,40 @@ describe("subscriptions on the web", () => {
     const f = await openDeliveryApp({ mail: true });
     try {
       const now = new Date().toISOString();
-      const { subscriber } = await f.delivery.createSubscriber({ email: "m@example.org", cadence: "daily", now });
+      const { subscriber } = await f.delivery.createSubscriber({
+        email: "m@example.org",
+        cadence: "daily",
+        now,
+      });
       await f.delivery.updateSubscriber(subscriber.id, { status: "active", now });
-      const token = signLink(f.secret, { purpose: "manage", subscriberId: subscriber.id, expires: 0 }, subscriber.email);
+      const token = signLink(
+        f.secret,
+        { purpose: "manage", subscriberId: subscriber.id, expires: 0 },
+        subscriber.email,
+      );
       const managePath = `/subscriptions/manage?token=${token}`;
 
-      const saved = await postForm(f.app, managePath, { action: "add", query: "quantum", name: "", exclude: "survey, review" });
+      const saved = await postForm(f.app, managePath, {
+        action: "add",
+        query: "quantum",
+        name: "",
+        exclude: "survey, review",
+      });
       assert.equal(saved.status, 303);
       const page = await (await f.app.request(saved.headers.get("location")!)).text();
       assert.match(page, /Saved\./);
-      assert.match(page, /<strong>quantum<\/strong>: <code>quantum<\/code><span class="muted"> excluding survey, review<\/span>/);
+      assert.match(
+        page,
+        /<strong>quantum<\/strong>: <code>quantum<\/code><span class="muted"> excluding survey, review<\/span>/,
+      );
       const feedPath = /href="(\/feeds\/saved\/\d+\.atom\?key=[\w-]+)"/.exec(page)![1]!;
       const feed = await f.app.request(feedPath);
       assert.equal(feed.status, 200);
       assert.match(feed.headers.get("content-type")!, /application\/atom\+xml/);
-      assert.equal((await f.app.request(feedPath.replace(/key=.*/, "key=AAAAAAAAAAAAAAAAAAAAAA"))).status, 404);
+      assert.equal(
+        (await f.app.request(feedPath.replace(/key=.*/, "key=AAAAAAAAAAAAAAAAAAAAAA"))).status,
+        404,
+      );
 
       const tooLong = await postForm(f.app, managePath, { action: "add", query: "q".repeat(600) });
       assert.equal(tooLong.status, 400);
@@ -121,18 +143,34 @@ describe("subscriptions on the web", () => {
     const f = await openDeliveryApp({ mail: true });
     try {
       const now = new Date().toISOString();
-      const a = (await f.delivery.createSubscriber({ email: "a@example.org", cadence: "daily", now })).subscriber;
-      const b = (await f.delivery.createSubscriber({ email: "b@example.org", cadence: "daily", now })).subscriber;
+      const a = (await f.delivery.createSubscriber({ email: "a@example.org", cadence: "daily", now }))
+        .subscriber;
+      const b = (await f.delivery.createSubscriber({ email: "b@example.org", cadence: "daily", now }))
+        .subscriber;
       for (const s of [a, b]) await f.delivery.updateSubscriber(s.id, { status: "active", now });
       const forA = signLink(f.secret, { purpose: "unsubscribe", subscriberId: a.id, expires: 0 }, a.email);
       const retargeted = forA.replace(/^u\w+\./, `u${b.id.toString(36)}.`);
-      const wrongSecret = signLink("x".repeat(43), { purpose: "unsubscribe", subscriberId: b.id, expires: 0 }, b.email);
-      const manageForA = signLink(f.secret, { purpose: "confirm", subscriberId: a.id, expires: Date.now() + 60_000 }, a.email);
+      const wrongSecret = signLink(
+        "x".repeat(43),
+        { purpose: "unsubscribe", subscriberId: b.id, expires: 0 },
+        b.email,
+      );
+      const manageForA = signLink(
+        f.secret,
+        { purpose: "confirm", subscriberId: a.id, expires: Date.now() + 60_000 },
+        a.email,
+      );
       for (const token of [retargeted, wrongSecret, "garbage"]) {
-        const res = await postForm(f.app, `/subscriptions/unsubscribe?token=${token}`, { "List-Unsubscribe": "One-Click" });
+        const res = await postForm(f.app, `/subscriptions/unsubscribe?token=${token}`, {
+          "List-Unsubscribe": "One-Click",
+        });
         assert.equal(res.status, 400, token);
       }
-      assert.equal((await f.app.request(`/subscriptions/manage?token=${manageForA}`)).status, 400, "a confirm link is not a manage link");
+      assert.equal(
+        (await f.app.request(`/subscriptions/manage?token=${manageForA}`)).status,
+        400,
+        "a confirm link is not a manage link",
+      );
       assert.equal((await f.delivery.getSubscriber(b.id))!.status, "active");
       assert.equal((await f.delivery.getSubscriber(a.id))!.status, "active");
     } finally {
@@ -143,7 +181,12 @@ describe("subscriptions on the web", () => {
   it("POST /api/subscriptions queues a confirmation (202) and refuses a bad address (400)", async () => {
     const f = await openDeliveryApp({ mail: true });
     try {
-      const post = (body: unknown) => f.app.request("/api/subscriptions", { method: "POST", body: JSON.stringify(body), headers: { "content-type": "application/json" } });
+      const post = (body: unknown) =>
+        f.app.request("/api/subscriptions", {
+          method: "POST",
+          body: JSON.stringify(body),
+          headers: { "content-type": "application/json" },
+        });
       const ok = await post({ email: "api@example.org", cadence: "weekly" });
       assert.equal(ok.status, 202);
       assert.deepEqual(await ok.json(), { status: "confirmation_queued" });

@@ -3,21 +3,40 @@
  * mapping from database rows (snake_case) to the contract's objects.
  */
 import { PaperfeedError } from "../core/errors.js";
-import type { Cadence, JobRun, NewSavedSearch, OutboxMessage, SavedSearch, Subscriber } from "./delivery-types.js";
+import type {
+  Cadence,
+  JobRun,
+  NewSavedSearch,
+  OutboxMessage,
+  SavedSearch,
+  Subscriber,
+} from "./delivery-types.js";
 import { CADENCES } from "./delivery-types.js";
 
 /** A practical address check (RFC 5321 lengths, one @, a dotted domain); real proof is the confirmation click. */
-const EMAIL = /^[^\s@<>()[\]\\,;:"]{1,64}@(?=.{1,253}$)[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)+$/;
+const EMAIL =
+  /^[^\s@<>()[\]\\,;:"]{1,64}@(?=.{1,253}$)[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)+$/;
 
 export function normalizeEmail(raw: string): string {
-  const email = String(raw ?? "").trim().toLowerCase();
-  if (!EMAIL.test(email)) throw new PaperfeedError("store", "invalid_email", `"${String(raw).slice(0, 80)}" is not an email address`);
+  const email = String(raw ?? "")
+    .trim()
+    .toLowerCase();
+  if (!EMAIL.test(email))
+    throw new PaperfeedError(
+      "store",
+      "invalid_email",
+      `"${String(raw).slice(0, 80)}" is not an email address`,
+    );
   return email;
 }
 
 export function requireCadence(cadence: string): Cadence {
   if (!CADENCES.includes(cadence as Cadence)) {
-    throw new PaperfeedError("store", "invalid_cadence", `cadence must be ${CADENCES.join(" or ")}, got ${cadence}`);
+    throw new PaperfeedError(
+      "store",
+      "invalid_cadence",
+      `cadence must be ${CADENCES.join(" or ")}, got ${cadence}`,
+    );
   }
   return cadence as Cadence;
 }
@@ -30,12 +49,14 @@ export function validateSavedSearch(search: NewSavedSearch): NewSavedSearch {
   if (name.length < 1 || name.length > 100) throw bad("name must be 1–100 characters");
   if (query.length < 1 || query.length > 500) throw bad("query must be 1–500 characters");
   const exclude = [...new Set((search.exclude ?? []).map((e) => String(e).trim()).filter(Boolean))];
-  if (exclude.length > 20 || exclude.some((e) => e.length > 100)) throw bad("at most 20 exclusions of at most 100 characters");
+  if (exclude.length > 20 || exclude.some((e) => e.length > 100))
+    throw bad("at most 20 exclusions of at most 100 characters");
   return { name, query, exclude };
 }
 
 type Row = Record<string, unknown>;
-const str = (v: unknown) => (v === null || v === undefined ? null : v instanceof Date ? v.toISOString() : String(v));
+const str = (v: unknown) =>
+  v === null || v === undefined ? null : v instanceof Date ? v.toISOString() : String(v);
 
 export const subscriberOf = (r: Row): Subscriber => ({
   id: Number(r.id),
@@ -84,6 +105,7 @@ export const jobRunOf = (r: Row): JobRun => ({
 /** Page size for `dueSubscribers`: default 500, 1–10,000. */
 export function dueLimit(limit: number | undefined): number {
   const n = limit ?? 500;
-  if (!Number.isInteger(n) || n < 1 || n > 10_000) throw new PaperfeedError("store", "invalid_option", `limit must be an integer 1–10000, got ${n}`);
+  if (!Number.isInteger(n) || n < 1 || n > 10_000)
+    throw new PaperfeedError("store", "invalid_option", `limit must be an integer 1–10000, got ${n}`);
   return n;
 }

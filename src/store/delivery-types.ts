@@ -112,11 +112,18 @@ export interface SubscriberPage {
 
 export interface DeliveryStore {
   /** Creates a pending subscriber, or returns the existing one for this address (created=false). */
-  createSubscriber(input: { email: string; cadence: Cadence; now: string }): Promise<{ subscriber: Subscriber; created: boolean }>;
+  createSubscriber(input: {
+    email: string;
+    cadence: Cadence;
+    now: string;
+  }): Promise<{ subscriber: Subscriber; created: boolean }>;
   getSubscriber(id: number): Promise<Subscriber | null>;
   getSubscriberByEmail(email: string): Promise<Subscriber | null>;
   /** Changes cadence and/or status (active sets confirmedAt once); null when the id is unknown. */
-  updateSubscriber(id: number, patch: { cadence?: Cadence; status?: SubscriberStatus; now: string }): Promise<Subscriber | null>;
+  updateSubscriber(
+    id: number,
+    patch: { cadence?: Cadence; status?: SubscriberStatus; now: string },
+  ): Promise<Subscriber | null>;
   /** Active subscribers with a digest due, not suppressed, in id order. */
   dueSubscribers(page: SubscriberPage): Promise<Subscriber[]>;
   countSubscribers(status?: SubscriberStatus): Promise<number>;
@@ -154,11 +161,23 @@ export interface DeliveryStore {
   isSuppressed(email: string): Promise<boolean>;
 
   /** Takes or renews a named lock until `until`; succeeds when free, expired, already ours, or held by an owner `isDead` says is gone. */
-  acquireLock(name: string, owner: string, now: string, until: string, isDead?: (owner: string) => boolean): Promise<boolean>;
+  acquireLock(
+    name: string,
+    owner: string,
+    now: string,
+    until: string,
+    isDead?: (owner: string) => boolean,
+  ): Promise<boolean>;
   releaseLock(name: string, owner: string): Promise<void>;
   /** Records the start of (job, period); false when that period already finished (done). */
   startJobRun(job: string, period: string, now: string): Promise<boolean>;
-  finishJobRun(job: string, period: string, status: "done" | "failed", detail: string | null, now: string): Promise<void>;
+  finishJobRun(
+    job: string,
+    period: string,
+    status: "done" | "failed",
+    detail: string | null,
+    now: string,
+  ): Promise<void>;
   /** Latest runs of a job, newest first. */
   jobRuns(job: string, limit?: number): Promise<JobRun[]>;
 

@@ -50,11 +50,16 @@ export interface Composer {
   compose(subscriber: Subscriber, searches: readonly SavedSearch[]): Promise<DigestContent | null>;
 }
 
-export function createComposer(delivery: DeliveryStore, periodPapers: PeriodPapers, limits: ComposeLimits = {}): Composer {
+export function createComposer(
+  delivery: DeliveryStore,
+  periodPapers: PeriodPapers,
+  limits: ComposeLimits = {},
+): Composer {
   const trendingLimit = limits.trending ?? 10;
   const perAlert = limits.perAlert ?? 10;
   const isExcluded = createExclusionTest();
-  const excluded = (id: string, exclude: readonly string[]) => isExcluded(periodPapers.papers.get(id)!, exclude);
+  const excluded = (id: string, exclude: readonly string[]) =>
+    isExcluded(periodPapers.papers.get(id)!, exclude);
   // Many subscribers share a query; its hits for the period are the same for all of them.
   const hitsByQuery = new Map<string, string[]>();
   const hits = (query: string) => {
@@ -85,11 +90,21 @@ export function createComposer(delivery: DeliveryStore, periodPapers: PeriodPape
       };
       // Alerts first: what a subscriber asked for wins over what is merely popular.
       const alerts: DigestSection[] = searches.map((s, i) => ({
-        kind: "alert", searchId: s.id, name: s.name, query: s.query, exclude: s.exclude, paperIds: take(alertCandidates[i]!, perAlert),
+        kind: "alert",
+        searchId: s.id,
+        name: s.name,
+        query: s.query,
+        exclude: s.exclude,
+        paperIds: take(alertCandidates[i]!, perAlert),
       }));
       const trending: DigestSection = { kind: "trending", paperIds: take(trendingCandidates, trendingLimit) };
       if (used.size === 0) return null;
-      return { type: "digest", cadence: subscriber.cadence, period: periodPapers.period.key, sections: [trending, ...alerts] };
+      return {
+        type: "digest",
+        cadence: subscriber.cadence,
+        period: periodPapers.period.key,
+        sections: [trending, ...alerts],
+      };
     },
   };
 }

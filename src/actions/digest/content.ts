@@ -25,7 +25,9 @@ export interface ConfirmContent {
 
 export type OutboxPayload = DigestContent | ConfirmContent;
 
-export const paperIdsOf = (content: DigestContent): string[] => [...new Set(content.sections.flatMap((s) => s.paperIds))];
+export const paperIdsOf = (content: DigestContent): string[] => [
+  ...new Set(content.sections.flatMap((s) => s.paperIds)),
+];
 
 /** Idempotency key and Message-ID local part of a digest: one per subscriber and period. */
 export const digestKey = (subscriberId: number, period: string) => `digest.${subscriberId}.${period}`;

@@ -15,7 +15,8 @@ export function createExclusionTest(): ExclusionTest {
   return (paper, exclude) => {
     if (exclude.length === 0) return false;
     let text = paperText.get(paper.id);
-    if (text === undefined) paperText.set(paper.id, (text = ` ${analyze(`${paper.title} ${paper.abstract}`).join(" ")} `));
+    if (text === undefined)
+      paperText.set(paper.id, (text = ` ${analyze(`${paper.title} ${paper.abstract}`).join(" ")} `));
     return exclude.some((phrase) => {
       let terms = phraseText.get(phrase);
       if (terms === undefined) phraseText.set(phrase, (terms = analyze(phrase).join(" ")));

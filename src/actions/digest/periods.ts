@@ -21,10 +21,17 @@ export interface Period {
 const DAY_MS = 86_400_000;
 const dayOf = (ms: number) => new Date(ms).toISOString().slice(0, 10);
 const fmt = (day: string, weekday: boolean) =>
-  new Date(`${day}T00:00:00Z`).toLocaleDateString("en-GB", { timeZone: "UTC", day: "numeric", month: "long", year: "numeric", ...(weekday ? { weekday: "long" } : {}) });
+  new Date(`${day}T00:00:00Z`).toLocaleDateString("en-GB", {
+    timeZone: "UTC",
+    day: "numeric",
+    month: "long",
+    year: "numeric",
+    ...(weekday ? { weekday: "long" } : {}),
+  });
 
 export function dailyPeriod(day: string): Period {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(day) || Number.isNaN(Date.parse(day))) throw new PaperfeedError("actions", "invalid_period", `not a day: ${day}`);
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(day) || Number.isNaN(Date.parse(day)))
+    throw new PaperfeedError("actions", "invalid_period", `not a day: ${day}`);
   return { cadence: "daily", key: day, from: day, to: day, label: fmt(day, true) };
 }
 
@@ -38,11 +45,18 @@ export function weekOf(day: string): Period {
   const year = new Date(thursday).getUTCFullYear();
   const week = Math.floor((thursday - Date.UTC(year, 0, 1)) / (7 * DAY_MS)) + 1;
   const from = dayOf(monday);
-  return { cadence: "weekly", key: `${year}-W${String(week).padStart(2, "0")}`, from, to: dayOf(monday + 6 * DAY_MS), label: `week of ${fmt(from, false)}` };
+  return {
+    cadence: "weekly",
+    key: `${year}-W${String(week).padStart(2, "0")}`,
+    from,
+    to: dayOf(monday + 6 * DAY_MS),
+    label: `week of ${fmt(from, false)}`,
+  };
 }
 
 /** The last complete ISO week before the one containing `now`. */
-export const lastCompleteWeek = (now: Date): Period => weekOf(dayOf(Date.parse(weekOf(dayOf(now.getTime())).from) - DAY_MS));
+export const lastCompleteWeek = (now: Date): Period =>
+  weekOf(dayOf(Date.parse(weekOf(dayOf(now.getTime())).from) - DAY_MS));
 
 const parsed = new Map<string, Period>();
 

@@ -34,10 +34,15 @@ export interface PreviewInput {
 /** Null when nothing in the period is new to the subscriber. */
 export async function previewDigest(input: PreviewInput): Promise<RenderedMail | null> {
   const { store, delivery, subscriber } = input;
-  const period = input.periodKey ? periodOfKey(input.periodKey) : await currentPeriod(store, subscriber.cadence, input.now ?? new Date());
+  const period = input.periodKey
+    ? periodOfKey(input.periodKey)
+    : await currentPeriod(store, subscriber.cadence, input.now ?? new Date());
   if (!period) return null;
   const periodPapers = await openPeriod(store, period);
-  const content = await createComposer(delivery, periodPapers).compose(subscriber, await delivery.listSavedSearches(subscriber.id));
+  const content = await createComposer(delivery, periodPapers).compose(
+    subscriber,
+    await delivery.listSavedSearches(subscriber.id),
+  );
   if (!content) return null;
   const papers = new Map<string, Paper>(paperIdsOf(content).map((id) => [id, periodPapers.papers.get(id)!]));
   const links = subscriberLinks(input.base, await delivery.secret("links"), subscriber);
@@ -47,6 +52,7 @@ export async function previewDigest(input: PreviewInput): Promise<RenderedMail |
 /** Looks a subscriber up by address for the CLI; a PaperfeedError when there is none. */
 export async function requireSubscriber(delivery: DeliveryStore, email: string): Promise<Subscriber> {
   const subscriber = await delivery.getSubscriberByEmail(email);
-  if (!subscriber) throw new PaperfeedError("actions", "no_subscriber", `no subscriber with address ${email}`, 404);
+  if (!subscriber)
+    throw new PaperfeedError("actions", "no_subscriber", `no subscriber with address ${email}`, 404);
   return subscriber;
 }

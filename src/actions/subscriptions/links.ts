@@ -10,7 +10,8 @@ import { CONFIRM_TTL_MS, signLink } from "./tokens.js";
 export const feedKey = (secret: string, searchId: number) =>
   createHmac("sha256", secret).update(`feed\n${searchId}`).digest("base64url").slice(0, 22);
 
-export const paperUrl = (base: string, id: string) => `${base}/papers/${id.split("/").map(encodeURIComponent).join("/")}`;
+export const paperUrl = (base: string, id: string) =>
+  `${base}/papers/${id.split("/").map(encodeURIComponent).join("/")}`;
 
 export interface SubscriberLinks {
   manage: string;
@@ -20,13 +21,18 @@ export interface SubscriberLinks {
   savedSearchFeed(searchId: number, format?: "atom" | "rss" | "json"): string;
 }
 
-export function subscriberLinks(base: string, secret: string, subscriber: Pick<Subscriber, "id" | "email">): SubscriberLinks {
+export function subscriberLinks(
+  base: string,
+  secret: string,
+  subscriber: Pick<Subscriber, "id" | "email">,
+): SubscriberLinks {
   const token = (purpose: "manage" | "unsubscribe" | "confirm", expires: number) =>
     signLink(secret, { purpose, subscriberId: subscriber.id, expires }, subscriber.email);
   return {
     manage: `${base}/subscriptions/manage?token=${token("manage", 0)}`,
     unsubscribe: `${base}/subscriptions/unsubscribe?token=${token("unsubscribe", 0)}`,
     confirm: (now) => `${base}/subscriptions/confirm?token=${token("confirm", now + CONFIRM_TTL_MS)}`,
-    savedSearchFeed: (searchId, format = "atom") => `${base}/feeds/saved/${searchId}.${format}?key=${feedKey(secret, searchId)}`,
+    savedSearchFeed: (searchId, format = "atom") =>
+      `${base}/feeds/saved/${searchId}.${format}?key=${feedKey(secret, searchId)}`,
   };
 }

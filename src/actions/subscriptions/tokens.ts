@@ -36,7 +36,13 @@ export function readLink(token: string): LinkClaims | null {
 }
 
 /** True when `token` was signed with `secret` for `email`, has `purpose`, and has not expired at `now`. */
-export function verifyLink(secret: string, token: string, purpose: LinkPurpose, email: string, now: number): boolean {
+export function verifyLink(
+  secret: string,
+  token: string,
+  purpose: LinkPurpose,
+  email: string,
+  now: number,
+): boolean {
   const claims = readLink(token);
   if (!claims || claims.purpose !== purpose) return false;
   if (claims.expires !== 0 && claims.expires < now) return false;

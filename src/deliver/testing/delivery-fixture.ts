@@ -41,7 +41,10 @@ export interface DeliveryFixture {
   close(): Promise<void>;
 }
 
-export async function openDeliveryFixture(sinkOptions: SinkOptions = {}, retryDelaysMs: number[] = [20, 20, 20]): Promise<DeliveryFixture> {
+export async function openDeliveryFixture(
+  sinkOptions: SinkOptions = {},
+  retryDelaysMs: number[] = [20, 20, 20],
+): Promise<DeliveryFixture> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "paperfeed-deliver-"));
   const dbPath = path.join(dir, "paperfeed.db");
   const store = SqliteStore.open({ path: dbPath });
@@ -50,9 +53,24 @@ export async function openDeliveryFixture(sinkOptions: SinkOptions = {}, retryDe
   const sink = await startSmtpSink({ query: "rateLimit=1000", ...sinkOptions });
   const smtp = new SmtpClient(parseSmtpUrl(sink.url), 5000);
   const secret = await delivery.secret("links");
-  const sender: SenderDeps = { delivery, store, smtp, owner: newOwner(), base: BASE, from: FROM, secret, retryDelaysMs };
+  const sender: SenderDeps = {
+    delivery,
+    store,
+    smtp,
+    owner: newOwner(),
+    base: BASE,
+    from: FROM,
+    secret,
+    retryDelaysMs,
+  };
   return {
-    dir, dbPath, store, delivery, sink, secret, sender,
+    dir,
+    dbPath,
+    store,
+    delivery,
+    sink,
+    secret,
+    sender,
     drain: () => drainOutbox(sender),
     async close() {
       await smtp.close();

@@ -80,7 +80,10 @@ export async function startSmtpSink(options: SinkOptions = {}): Promise<SmtpSink
     waitFor(count, timeoutMs = 20_000) {
       if (accepted >= count) return Promise.resolve();
       return new Promise((resolve, reject) => {
-        const timer = setTimeout(() => reject(new Error(`smtp sink: ${accepted} of ${count} messages after ${timeoutMs} ms`)), timeoutMs);
+        const timer = setTimeout(
+          () => reject(new Error(`smtp sink: ${accepted} of ${count} messages after ${timeoutMs} ms`)),
+          timeoutMs,
+        );
         waiters.push({ count, resolve: () => (clearTimeout(timer), resolve()) });
       });
     },

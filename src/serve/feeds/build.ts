@@ -7,7 +7,11 @@
 import { Feed } from "feed";
 import type { Paper } from "../../core/paper.js";
 
-export const FEED_FORMATS = { atom: "application/atom+xml; charset=utf-8", rss: "application/rss+xml; charset=utf-8", json: "application/feed+json; charset=utf-8" } as const;
+export const FEED_FORMATS = {
+  atom: "application/atom+xml; charset=utf-8",
+  rss: "application/rss+xml; charset=utf-8",
+  json: "application/feed+json; charset=utf-8",
+} as const;
 export type FeedFormat = keyof typeof FEED_FORMATS;
 
 export interface FeedInput {
@@ -24,11 +28,14 @@ export interface FeedInput {
   papers: readonly Paper[];
 }
 
-const paperUrl = (base: string, id: string) => `${base}/papers/${id.split("/").map(encodeURIComponent).join("/")}`;
+const paperUrl = (base: string, id: string) =>
+  `${base}/papers/${id.split("/").map(encodeURIComponent).join("/")}`;
 const dateOf = (p: Paper) => new Date(p.updated ?? p.submitted ?? `${p.announced}T00:00:00Z`);
 
 export function buildFeed(input: FeedInput, format: FeedFormat): string {
-  const links = Object.fromEntries((Object.keys(FEED_FORMATS) as FeedFormat[]).map((f) => [f, `${input.feedBase}.${f}${input.query}`]));
+  const links = Object.fromEntries(
+    (Object.keys(FEED_FORMATS) as FeedFormat[]).map((f) => [f, `${input.feedBase}.${f}${input.query}`]),
+  );
   const newest = input.papers.reduce((max, p) => Math.max(max, dateOf(p).getTime()), 0);
   const feed = new Feed({
     id: `${input.feedBase}${input.query}`,

@@ -34,18 +34,29 @@ function split(file: string): { name: string; format: FeedFormat } | null {
 }
 
 const send = (c: Context, input: FeedInput, format: FeedFormat) =>
-  c.body(buildFeed(input, format), 200, { "content-type": FEED_FORMATS[format], "cache-control": "public, max-age=600" });
+  c.body(buildFeed(input, format), 200, {
+    "content-type": FEED_FORMATS[format],
+    "cache-control": "public, max-age=600",
+  });
 
 export function mountFeeds(app: Hono, deps: FeedDeps): void {
   const { base } = deps;
   const searchPapers = async (q: string, exclude: readonly string[] = []): Promise<Paper[]> => {
-    const hits = deps.search.search({ q, sort: "newest", limit: exclude.length ? FEED_SIZE * 3 : FEED_SIZE }).hits;
+    const hits = deps.search.search({
+      q,
+      sort: "newest",
+      limit: exclude.length ? FEED_SIZE * 3 : FEED_SIZE,
+    }).hits;
     const papers = await deps.store.getPapers(hits.map((h) => h.id));
     const excluded = createExclusionTest();
     return papers.filter((p) => !excluded(p, exclude)).slice(0, FEED_SIZE);
   };
 
-  app.get("/opensearch.xml", (c) => c.body(openSearchXml(base), 200, { "content-type": "application/opensearchdescription+xml; charset=utf-8" }));
+  app.get("/opensearch.xml", (c) =>
+    c.body(openSearchXml(base), 200, {
+      "content-type": "application/opensearchdescription+xml; charset=utf-8",
+    }),
+  );
 
   app.get("/feeds/:file", async (c) => {
     const parts = split(c.req.param("file"));
@@ -57,20 +68,58 @@ export function mountFeeds(app: Hono, deps: FeedDeps): void {
       const day = asked && DAY.test(asked) ? asked : (await deps.store.announcedDays({ limit: 1 }))[0]?.day;
       const papers = day ? await deps.store.listAnnounced(day, day, { limit: 1000 }) : [];
       const query = asked && DAY.test(asked) ? `?day=${asked}` : "";
-      return send(c, { ...common, query, title: `paperfeed: papers announced ${day ?? "(none yet)"}`, description: "New arXiv papers of one announcement day", pageUrl: `${base}/${query}`, papers }, format);
+      return send(
+        c,
+        {
+          ...common,
+          query,
+          title: `paperfeed: papers announced ${day ?? "(none yet)"}`,
+          description: "New arXiv papers of one announcement day",
+          pageUrl: `${base}/${query}`,
+          papers,
+        },
+        format,
+      );
     }
     if (name === "trending") {
       const days = await deps.store.announcedDays({ limit: 7 });
-      const papers = days.length ? await deps.store.listAnnounced(days.at(-1)!.day, days[0]!.day, { limit: 1000 }) : [];
+      const papers = days.length
+        ? await deps.store.listAnnounced(days.at(-1)!.day, days[0]!.day, { limit: 1000 })
+        : [];
       const byId = new Map(papers.map((p) => [p.id, p]));
-      const top = rankTrending(papers, { lastDay: days[0]?.day, windowDays: 7 }).slice(0, FEED_SIZE).map((r) => byId.get(r.id)!);
-      return send(c, { ...common, query: "", title: "paperfeed: trending papers", description: "Trending papers of the last 7 announcement days (code links, cross-listing, venue, recency)", pageUrl: `${base}/`, papers: top }, format);
+      const top = rankTrending(papers, { lastDay: days[0]?.day, windowDays: 7 })
+        .slice(0, FEED_SIZE)
+        .map((r) => byId.get(r.id)!);
+      return send(
+        c,
+        {
+          ...common,
+          query: "",
+          title: "paperfeed: trending papers",
+          description:
+            "Trending papers of the last 7 announcement days (code links, cross-listing, venue, recency)",
+          pageUrl: `${base}/`,
+          papers: top,
+        },
+        format,
+      );
     }
     if (name === "search") {
       const q = (c.req.query("q") ?? "").trim();
       if (!q) return c.text("feeds: a search feed needs ?q=\n", 400);
       const query = `?q=${encodeURIComponent(q)}`;
-      return send(c, { ...common, query, title: `paperfeed: ${q}`, description: `Newest papers matching ${q}`, pageUrl: `${base}/search${query}&sort=newest`, papers: await searchPapers(q) }, format);
+      return send(
+        c,
+        {
+          ...common,
+          query,
+          title: `paperfeed: ${q}`,
+          description: `Newest papers matching ${q}`,
+          pageUrl: `${base}/search${query}&sort=newest`,
+          papers: await searchPapers(q),
+        },
+        format,
+      );
     }
     return c.notFound();
   });
@@ -84,7 +133,15 @@ export function mountFeeds(app: Hono, deps: FeedDeps): void {
     if (!search || key !== feedKey(await delivery.secret("links"), search.id)) return c.notFound();
     const query = `?key=${key}`;
     const papers = await searchPapers(search.query, search.exclude);
-    const input = { base, feedBase: `${base}/feeds/saved/${search.id}`, query, title: `paperfeed: ${search.name}`, description: `Newest papers matching ${search.query}`, pageUrl: `${base}/search?q=${encodeURIComponent(search.query)}&sort=newest`, papers };
+    const input = {
+      base,
+      feedBase: `${base}/feeds/saved/${search.id}`,
+      query,
+      title: `paperfeed: ${search.name}`,
+      description: `Newest papers matching ${search.query}`,
+      pageUrl: `${base}/search?q=${encodeURIComponent(search.query)}&sort=newest`,
+      papers,
+    };
     return send(c, input, parts.format);
   });
 }

@@ -20,13 +20,25 @@ export async function openDeliveryApp(options: { mail: boolean }): Promise<Deliv
   for await (const batch of f.store.scanPapers(100)) for (const p of batch) search.add(p);
   const logged: string[] = [];
   const config = testConfig(f.dir, { baseUrl: BASE, smtpUrl: options.mail ? f.sink.url : null });
-  const app = createApp({ store: f.store, search, config, delivery: f.delivery, log: createLogger("error", (l) => logged.push(l)) });
+  const app = createApp({
+    store: f.store,
+    search,
+    config,
+    delivery: f.delivery,
+    log: createLogger("error", (l) => logged.push(l)),
+  });
   return { ...f, app, logged };
 }
 
 /** POSTs an HTML form (application/x-www-form-urlencoded) through the app. */
 export function postForm(app: Hono, path: string, fields: Record<string, string>): Promise<Response> {
-  return Promise.resolve(app.request(path, { method: "POST", body: new URLSearchParams(fields), headers: { "content-type": "application/x-www-form-urlencoded" } }));
+  return Promise.resolve(
+    app.request(path, {
+      method: "POST",
+      body: new URLSearchParams(fields),
+      headers: { "content-type": "application/x-www-form-urlencoded" },
+    }),
+  );
 }
 
 /** Polls `path` until its body contains `needle` (the mail check runs in the background). */

@@ -19,20 +19,42 @@ export function headLinks(path: string, params: URLSearchParams): string {
   const day = params.get("day");
   const feed =
     path === "/search"
-      ? q ? { name: "search", query: `?q=${encodeURIComponent(q)}`, title: `Papers matching ${q}` } : null
-      : { name: "daily", query: day && /^\d{4}-\d{2}-\d{2}$/.test(day) ? `?day=${day}` : "", title: "Papers of the day" };
-  const links = feed ? TYPES.map(([ext, type]) => `<link rel="alternate" type="${type}" title="${esc(feed.title)} (${ext})" href="/feeds/${feed.name}.${ext}${esc(feed.query)}">`) : [];
-  links.push('<link rel="alternate" type="application/atom+xml" title="Trending papers" href="/feeds/trending.atom">');
-  links.push('<link rel="search" type="application/opensearchdescription+xml" title="paperfeed" href="/opensearch.xml">');
+      ? q
+        ? { name: "search", query: `?q=${encodeURIComponent(q)}`, title: `Papers matching ${q}` }
+        : null
+      : {
+          name: "daily",
+          query: day && /^\d{4}-\d{2}-\d{2}$/.test(day) ? `?day=${day}` : "",
+          title: "Papers of the day",
+        };
+  const links = feed
+    ? TYPES.map(
+        ([ext, type]) =>
+          `<link rel="alternate" type="${type}" title="${esc(feed.title)} (${ext})" href="/feeds/${feed.name}.${ext}${esc(feed.query)}">`,
+      )
+    : [];
+  links.push(
+    '<link rel="alternate" type="application/atom+xml" title="Trending papers" href="/feeds/trending.atom">',
+  );
+  links.push(
+    '<link rel="search" type="application/opensearchdescription+xml" title="paperfeed" href="/opensearch.xml">',
+  );
   return links.join("");
 }
 
 export function subscribeBox(): string {
   const box = (
     <div class="column">
-      <aside aria-labelledby="subscribe-heading" style="border:1px solid color-mix(in srgb, currentColor 20%, transparent);border-radius:8px;padding:1rem 1.25rem;margin:2rem 0 1rem 0">
-        <h2 id="subscribe-heading" style="margin-top:0">Get trending papers in your email inbox!</h2>
-        <p style="margin:0">Daily or weekly, with the papers matching your saved searches. Only an email address needed.</p>
+      <aside
+        aria-labelledby="subscribe-heading"
+        style="border:1px solid color-mix(in srgb, currentColor 20%, transparent);border-radius:8px;padding:1rem 1.25rem;margin:2rem 0 1rem 0"
+      >
+        <h2 id="subscribe-heading" style="margin-top:0">
+          Get trending papers in your email inbox!
+        </h2>
+        <p style="margin:0">
+          Daily or weekly, with the papers matching your saved searches. Only an email address needed.
+        </p>
         <SubscribeForm />
       </aside>
     </div>

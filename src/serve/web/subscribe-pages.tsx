@@ -15,10 +15,12 @@ export function CadenceChoice({ selected }: { selected: Cadence }) {
     <fieldset style="border:none;padding:0;margin:0">
       <legend>How often?</legend>
       <label>
-        <input type="radio" name="cadence" value="daily" checked={selected === "daily"} /> Daily, on arXiv announcement days
+        <input type="radio" name="cadence" value="daily" checked={selected === "daily"} /> Daily, on arXiv
+        announcement days
       </label>{" "}
       <label>
-        <input type="radio" name="cadence" value="weekly" checked={selected === "weekly"} /> Weekly, on Mondays
+        <input type="radio" name="cadence" value="weekly" checked={selected === "weekly"} /> Weekly, on
+        Mondays
       </label>
     </fieldset>
   );
@@ -28,22 +30,40 @@ export function SubscribeForm({ email = "", cadence = "daily" }: { email?: strin
   return (
     <form method="post" action="/subscribe" style={formStyle}>
       <label for="subscribe-email">Email address</label>
-      <input id="subscribe-email" name="email" type="email" required autocomplete="email" value={email} placeholder="you@example.org" />
+      <input
+        id="subscribe-email"
+        name="email"
+        type="email"
+        required
+        autocomplete="email"
+        value={email}
+        placeholder="you@example.org"
+      />
       <CadenceChoice selected={cadence} />
-      <button type="submit" class="button">Subscribe</button>
+      <button type="submit" class="button">
+        Subscribe
+      </button>
     </form>
   );
 }
 
-export function SubscribePage({ problem, email, cadence }: { problem?: string; email?: string; cadence?: Cadence }) {
+export function SubscribePage({
+  problem,
+  email,
+  cadence,
+}: {
+  problem?: string;
+  email?: string;
+  cadence?: Cadence;
+}) {
   return (
     <Layout title="Get trending papers in your inbox">
       <header class="page-head">
         <h1>Get trending papers in your email inbox</h1>
       </header>
       <p>
-        A digest of the period’s trending papers, plus the papers matching your saved searches. Each paper is sent to you once.
-        We send a confirmation link first; nothing else arrives until you click it.
+        A digest of the period’s trending papers, plus the papers matching your saved searches. Each paper is
+        sent to you once. We send a confirmation link first; nothing else arrives until you click it.
       </p>
       {problem && (
         <p class="problem" role="alert">
@@ -55,7 +75,15 @@ export function SubscribePage({ problem, email, cadence }: { problem?: string; e
   );
 }
 
-export function MessagePage({ title, children, status }: { title: string; children?: Child; status?: string }) {
+export function MessagePage({
+  title,
+  children,
+  status,
+}: {
+  title: string;
+  children?: Child;
+  status?: string;
+}) {
   return (
     <Layout title={title}>
       <header class="page-head">
@@ -93,7 +121,14 @@ export function ManagePage({ view }: { view: ManageView }) {
         </p>
       )}
       <p>
-        Status: <strong>{active ? `receiving a ${s.cadence} digest` : s.status === "pending" ? "waiting for confirmation" : "unsubscribed"}</strong>
+        Status:{" "}
+        <strong>
+          {active
+            ? `receiving a ${s.cadence} digest`
+            : s.status === "pending"
+              ? "waiting for confirmation"
+              : "unsubscribed"}
+        </strong>
         {active && (
           <>
             {" "}
@@ -104,19 +139,26 @@ export function ManagePage({ view }: { view: ManageView }) {
       <form method="post" action={view.action} style={formStyle}>
         <input type="hidden" name="action" value="cadence" />
         <CadenceChoice selected={s.cadence} />
-        <button type="submit" class="button">Save</button>
+        <button type="submit" class="button">
+          Save
+        </button>
       </form>
 
       <h2>Saved searches</h2>
       {view.searches.length === 0 ? (
-        <p class="muted">None yet. Papers matching a saved search get their own section in your digest, and a feed.</p>
+        <p class="muted">
+          None yet. Papers matching a saved search get their own section in your digest, and a feed.
+        </p>
       ) : (
         <ul>
           {view.searches.map((search) => (
             <li>
               <strong>{search.name}</strong>: <code>{search.query}</code>
-              {search.exclude.length > 0 && <span class="muted"> excluding {search.exclude.join(", ")}</span>} ·{" "}
-              <a href={`/search?q=${encodeURIComponent(search.query)}`}>results</a> · <a href={search.feedUrl}>feed</a>{" "}
+              {search.exclude.length > 0 && (
+                <span class="muted"> excluding {search.exclude.join(", ")}</span>
+              )}{" "}
+              · <a href={`/search?q=${encodeURIComponent(search.query)}`}>results</a> ·{" "}
+              <a href={search.feedUrl}>feed</a>{" "}
               <form method="post" action={view.action} style={inline}>
                 <input type="hidden" name="action" value="delete" />
                 <input type="hidden" name="id" value={String(search.id)} />
@@ -129,18 +171,32 @@ export function ManagePage({ view }: { view: ManageView }) {
       <form method="post" action={view.action} style={formStyle}>
         <input type="hidden" name="action" value="add" />
         <label for="search-query">Query (the same language as the search box)</label>
-        <input id="search-query" name="query" required maxlength={500} placeholder='"graph neural networks" cat:cs.LG' />
+        <input
+          id="search-query"
+          name="query"
+          required
+          maxlength={500}
+          placeholder='"graph neural networks" cat:cs.LG'
+        />
         <label for="search-name">Name (optional)</label>
         <input id="search-name" name="name" maxlength={100} />
         <label for="search-exclude">Exclude papers containing (comma-separated words or phrases)</label>
         <input id="search-exclude" name="exclude" placeholder="survey, review" />
-        <button type="submit" class="button">Save search</button>
+        <button type="submit" class="button">
+          Save search
+        </button>
       </form>
 
       <h2>Leave</h2>
       <form method="post" action={view.action}>
-        <input type="hidden" name="action" value={active || s.status === "pending" ? "unsubscribe" : "resubscribe"} />
-        <button type="submit">{active || s.status === "pending" ? "Unsubscribe from all mail" : "Subscribe again"}</button>
+        <input
+          type="hidden"
+          name="action"
+          value={active || s.status === "pending" ? "unsubscribe" : "resubscribe"}
+        />
+        <button type="submit">
+          {active || s.status === "pending" ? "Unsubscribe from all mail" : "Subscribe again"}
+        </button>
       </form>
     </Layout>
   );
@@ -154,7 +210,9 @@ export function UnsubscribePage({ email, action, done }: { email: string; action
       ) : (
         <form method="post" action={action}>
           <p>Stop all digests to {email}?</p>
-          <button type="submit" class="button">Unsubscribe</button>
+          <button type="submit" class="button">
+            Unsubscribe
+          </button>
         </form>
       )}
     </MessagePage>

@@ -7,7 +7,12 @@ import type { Context, Hono } from "hono";
 import { isPaperfeedError } from "../../core/errors.js";
 import { previewDigest } from "../../actions/digest/preview.js";
 import { subscriberLinks } from "../../actions/subscriptions/links.js";
-import { confirm, subscribe, subscriberFromLink, unsubscribe } from "../../actions/subscriptions/subscriptions.js";
+import {
+  confirm,
+  subscribe,
+  subscriberFromLink,
+  unsubscribe,
+} from "../../actions/subscriptions/subscriptions.js";
 import type { Cadence, DeliveryStore, Subscriber } from "../../store/delivery-types.js";
 import type { Store } from "../../store/types.js";
 import { ManagePage, MessagePage, SubscribePage, UnsubscribePage } from "./subscribe-pages.js";
@@ -27,11 +32,15 @@ export function mountSubscriptionPages(app: Hono, deps: SubscriptionDeps): void 
     const delivery = await deps.delivery();
     return { delivery, secret: await delivery.secret("links") };
   };
-  const manageUrl = (s: Subscriber, secret: string) => subscriberLinks(deps.base, secret, s).manage.slice(deps.base.length);
+  const manageUrl = (s: Subscriber, secret: string) =>
+    subscriberLinks(deps.base, secret, s).manage.slice(deps.base.length);
   const invalidLink = (c: Context) =>
     c.html(
       <MessagePage title="This link does not work" status="400">
-        <p>The link is incomplete, expired or was made for another address. <a href="/subscribe">Subscribe again</a> to get a new one.</p>
+        <p>
+          The link is incomplete, expired or was made for another address.{" "}
+          <a href="/subscribe">Subscribe again</a> to get a new one.
+        </p>
       </MessagePage>,
       400,
     );
@@ -46,13 +55,23 @@ export function mountSubscriptionPages(app: Hono, deps: SubscriptionDeps): void 
       await subscribe(await context(), email, cadence);
     } catch (error) {
       if (isPaperfeedError(error) && error.id === "invalid_email") {
-        return c.html(<SubscribePage problem={`“${email}” does not look like an email address.`} email={email} cadence={cadence} />, 400);
+        return c.html(
+          <SubscribePage
+            problem={`“${email}” does not look like an email address.`}
+            email={email}
+            cadence={cadence}
+          />,
+          400,
+        );
       }
       throw error;
     }
     return c.html(
       <MessagePage title="Check your inbox">
-        <p>If {email} can receive mail, a confirmation link is on its way. Click it to start your {cadence} digest.</p>
+        <p>
+          If {email} can receive mail, a confirmation link is on its way. Click it to start your {cadence}{" "}
+          digest.
+        </p>
       </MessagePage>,
     );
   });
@@ -63,7 +82,10 @@ export function mountSubscriptionPages(app: Hono, deps: SubscriptionDeps): void 
     if (!subscriber) return invalidLink(c);
     return c.html(
       <MessagePage title="Subscription confirmed">
-        <p>Your {subscriber.cadence} digest will arrive at {subscriber.email}. <a href={manageUrl(subscriber, ctx.secret)}>Add saved searches or change how often</a>.</p>
+        <p>
+          Your {subscriber.cadence} digest will arrive at {subscriber.email}.{" "}
+          <a href={manageUrl(subscriber, ctx.secret)}>Add saved searches or change how often</a>.
+        </p>
       </MessagePage>,
     );
   });
@@ -73,12 +95,22 @@ export function mountSubscriptionPages(app: Hono, deps: SubscriptionDeps): void 
     const ctx = await context();
     if (c.req.method === "GET") {
       const subscriber = await subscriberFromLink(ctx, token, ["unsubscribe", "manage"]);
-      return subscriber ? c.html(<UnsubscribePage email={subscriber.email} action={c.req.url.slice(c.req.url.indexOf("/subscriptions"))} done={false} />) : invalidLink(c);
+      return subscriber
+        ? c.html(
+            <UnsubscribePage
+              email={subscriber.email}
+              action={c.req.url.slice(c.req.url.indexOf("/subscriptions"))}
+              done={false}
+            />,
+          )
+        : invalidLink(c);
     }
     const oneClick = text((await c.req.parseBody())["List-Unsubscribe"]) === "One-Click";
     const subscriber = await unsubscribe(ctx, token);
     if (oneClick) return subscriber ? c.text("unsubscribed\n") : c.text("invalid link\n", 400);
-    return subscriber ? c.html(<UnsubscribePage email={subscriber.email} action="" done={true} />) : invalidLink(c);
+    return subscriber
+      ? c.html(<UnsubscribePage email={subscriber.email} action="" done={true} />)
+      : invalidLink(c);
   };
   app.get("/subscriptions/unsubscribe", unsubscribePage);
   app.post("/subscriptions/unsubscribe", unsubscribePage);
@@ -88,10 +120,17 @@ export function mountSubscriptionPages(app: Hono, deps: SubscriptionDeps): void 
     const subscriber = await subscriberFromLink(ctx, c.req.query("token") ?? "", ["manage"]);
     if (!subscriber) return invalidLink(c);
     const links = subscriberLinks(deps.base, ctx.secret, subscriber);
-    const searches = (await ctx.delivery.listSavedSearches(subscriber.id)).map((s) => ({ ...s, feedUrl: links.savedSearchFeed(s.id).slice(deps.base.length) }));
+    const searches = (await ctx.delivery.listSavedSearches(subscriber.id)).map((s) => ({
+      ...s,
+      feedUrl: links.savedSearchFeed(s.id).slice(deps.base.length),
+    }));
     const action = manageUrl(subscriber, ctx.secret);
     const notice = c.req.query("done") ? "Saved." : undefined;
-    return c.html(<ManagePage view={{ subscriber, searches, action, previewUrl: action.replace("/manage?", "/preview?"), notice }} />);
+    return c.html(
+      <ManagePage
+        view={{ subscriber, searches, action, previewUrl: action.replace("/manage?", "/preview?"), notice }}
+      />,
+    );
   });
 
   app.post("/subscriptions/manage", async (c) => {
@@ -101,15 +140,25 @@ export function mountSubscriptionPages(app: Hono, deps: SubscriptionDeps): void 
     const form = await c.req.parseBody();
     const now = new Date().toISOString();
     const action = text(form.action);
-    if (action === "cadence") await ctx.delivery.updateSubscriber(subscriber.id, { cadence: cadenceOf(form.cadence), now });
-    else if (action === "unsubscribe") await ctx.delivery.updateSubscriber(subscriber.id, { status: "unsubscribed", now });
-    else if (action === "resubscribe") await ctx.delivery.updateSubscriber(subscriber.id, { status: "active", now });
+    if (action === "cadence")
+      await ctx.delivery.updateSubscriber(subscriber.id, { cadence: cadenceOf(form.cadence), now });
+    else if (action === "unsubscribe")
+      await ctx.delivery.updateSubscriber(subscriber.id, { status: "unsubscribed", now });
+    else if (action === "resubscribe")
+      await ctx.delivery.updateSubscriber(subscriber.id, { status: "active", now });
     else if (action === "delete") await ctx.delivery.deleteSavedSearch(subscriber.id, Number(form.id));
     else if (action === "add") {
       const query = text(form.query).trim();
-      const exclude = text(form.exclude).split(",").map((e) => e.trim()).filter(Boolean);
+      const exclude = text(form.exclude)
+        .split(",")
+        .map((e) => e.trim())
+        .filter(Boolean);
       try {
-        await ctx.delivery.addSavedSearch(subscriber.id, { name: text(form.name).trim() || query.slice(0, 100), query, exclude }, now);
+        await ctx.delivery.addSavedSearch(
+          subscriber.id,
+          { name: text(form.name).trim() || query.slice(0, 100), query, exclude },
+          now,
+        );
       } catch (error) {
         if (!isPaperfeedError(error) || error.id !== "invalid_saved_search") throw error;
         return c.text(`${error.message.replace(/^store: /, "")}\n`, 400);
@@ -122,11 +171,19 @@ export function mountSubscriptionPages(app: Hono, deps: SubscriptionDeps): void 
     const ctx = await context();
     const subscriber = await subscriberFromLink(ctx, c.req.query("token") ?? "", ["manage"]);
     if (!subscriber) return invalidLink(c);
-    const mail = await previewDigest({ store: deps.store, delivery: ctx.delivery, subscriber, base: deps.base });
+    const mail = await previewDigest({
+      store: deps.store,
+      delivery: ctx.delivery,
+      subscriber,
+      base: deps.base,
+    });
     if (!mail) {
       return c.html(
         <MessagePage title="Nothing new yet">
-          <p>Nothing in the current period is new to you. <a href={manageUrl(subscriber, ctx.secret)}>Back to your subscription</a>.</p>
+          <p>
+            Nothing in the current period is new to you.{" "}
+            <a href={manageUrl(subscriber, ctx.secret)}>Back to your subscription</a>.
+          </p>
         </MessagePage>,
       );
     }

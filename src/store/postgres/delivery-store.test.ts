@@ -25,12 +25,18 @@ async function dropSchema(schema: string): Promise<void> {
 }
 
 const skipped = process.env.PAPERFEED_SKIP_POSTGRES === "1";
-const problem = skipped ? null : await dropSchema(`pf_delivery_probe_${run}`).then(() => null, (e: unknown) => messageOf(e) || "unreachable");
+const problem = skipped
+  ? null
+  : await dropSchema(`pf_delivery_probe_${run}`).then(
+      () => null,
+      (e: unknown) => messageOf(e) || "unreachable",
+    );
 
 if (skipped) {
   test("postgres delivery store", { skip: "PAPERFEED_SKIP_POSTGRES=1" }, () => {});
 } else if (problem) {
-  test("postgres delivery store: server reachable", () => assert.fail(`PostgreSQL at ${url} is unreachable (${problem})`));
+  test("postgres delivery store: server reachable", () =>
+    assert.fail(`PostgreSQL at ${url} is unreachable (${problem})`));
 } else {
   runDeliveryContract("postgres", async () => {
     const schema = `pf_delivery_${run}_${schemas++}`;

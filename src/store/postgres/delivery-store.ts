@@ -5,7 +5,16 @@
 import { randomBytes } from "node:crypto";
 import type pg from "pg";
 import type * as D from "../delivery-types.js";
-import { dueLimit, jobRunOf, normalizeEmail, outboxOf, requireCadence, savedSearchOf, subscriberOf, validateSavedSearch } from "../delivery-rows.js";
+import {
+  dueLimit,
+  jobRunOf,
+  normalizeEmail,
+  outboxOf,
+  requireCadence,
+  savedSearchOf,
+  subscriberOf,
+  validateSavedSearch,
+} from "../delivery-rows.js";
 import { connectPostgres, describePgError, type PostgresOpenOptions } from "./connect.js";
 
 type Row = Record<string, unknown>;
@@ -32,9 +41,11 @@ export class PostgresDeliveryStore implements D.DeliveryStore {
     }
   }
 
-  private rows = (sql: string, params: unknown[] = []) => this.run(async (db) => (await db.query(sql, params)).rows as Row[]);
+  private rows = (sql: string, params: unknown[] = []) =>
+    this.run(async (db) => (await db.query(sql, params)).rows as Row[]);
   private first = async (sql: string, params: unknown[] = []) => (await this.rows(sql, params))[0];
-  private count = (sql: string, params: unknown[] = []) => this.run(async (db) => (await db.query(sql, params)).rowCount ?? 0);
+  private count = (sql: string, params: unknown[] = []) =>
+    this.run(async (db) => (await db.query(sql, params)).rowCount ?? 0);
 
   private transaction<T>(work: (client: pg.PoolClient) => Promise<T>): Promise<T> {
     return this.run(async () => {
@@ -61,7 +72,10 @@ export class PostgresDeliveryStore implements D.DeliveryStore {
       [email, cadence, input.now],
     );
     if (inserted) return { subscriber: subscriberOf(inserted), created: true };
-    return { subscriber: subscriberOf((await this.first("SELECT * FROM subscribers WHERE email = $1", [email]))!), created: false };
+    return {
+      subscriber: subscriberOf((await this.first("SELECT * FROM subscribers WHERE email = $1", [email]))!),
+      created: false,
+    };
   }
 
   async getSubscriber(id: number) {
@@ -70,11 +84,16 @@ export class PostgresDeliveryStore implements D.DeliveryStore {
   }
 
   async getSubscriberByEmail(email: string) {
-    const row = await this.first("SELECT * FROM subscribers WHERE email = $1", [String(email).trim().toLowerCase()]);
+    const row = await this.first("SELECT * FROM subscribers WHERE email = $1", [
+      String(email).trim().toLowerCase(),
+    ]);
     return row ? subscriberOf(row) : null;
   }
 
-  async updateSubscriber(id: number, patch: { cadence?: D.Cadence; status?: D.SubscriberStatus; now: string }) {
+  async updateSubscriber(
+    id: number,
+    patch: { cadence?: D.Cadence; status?: D.SubscriberStatus; now: string },
+  ) {
     const cadence = patch.cadence === undefined ? null : requireCadence(patch.cadence);
     const row = await this.first(
       `UPDATE subscribers SET cadence = coalesce($1, cadence), status = coalesce($2, status),
@@ -97,7 +116,11 @@ export class PostgresDeliveryStore implements D.DeliveryStore {
   }
 
   async countSubscribers(status?: D.SubscriberStatus) {
-    return Number((await this.first("SELECT count(*)::int AS n FROM subscribers WHERE $1::text IS NULL OR status = $1", [status ?? null]))!.n);
+    return Number(
+      (await this.first("SELECT count(*)::int AS n FROM subscribers WHERE $1::text IS NULL OR status = $1", [
+        status ?? null,
+      ]))!.n,
+    );
   }
 
   async addSavedSearch(subscriberId: number, search: D.NewSavedSearch, now: string) {
@@ -110,12 +133,17 @@ export class PostgresDeliveryStore implements D.DeliveryStore {
   }
 
   async listSavedSearches(subscriberId: number) {
-    return (await this.rows("SELECT * FROM saved_searches WHERE subscriber_id = $1 ORDER BY id", [subscriberId])).map(savedSearchOf);
+    return (
+      await this.rows("SELECT * FROM saved_searches WHERE subscriber_id = $1 ORDER BY id", [subscriberId])
+    ).map(savedSearchOf);
   }
 
   async savedSearchesOf(subscriberIds: readonly number[]) {
     const bySubscriber = new Map<number, D.SavedSearch[]>(subscriberIds.map((id) => [id, []]));
-    const rows = await this.rows("SELECT * FROM saved_searches WHERE subscriber_id = ANY($1::bigint[]) ORDER BY subscriber_id, id", [subscriberIds]);
+    const rows = await this.rows(
+      "SELECT * FROM saved_searches WHERE subscriber_id = ANY($1::bigint[]) ORDER BY subscriber_id, id",
+      [subscriberIds],
+    );
     for (const row of rows) bySubscriber.get(Number(row.subscriber_id))?.push(savedSearchOf(row));
     return bySubscriber;
   }
@@ -126,7 +154,12 @@ export class PostgresDeliveryStore implements D.DeliveryStore {
   }
 
   async deleteSavedSearch(subscriberId: number, id: number) {
-    return (await this.count("DELETE FROM saved_searches WHERE id = $1 AND subscriber_id = $2", [id, subscriberId])) > 0;
+    return (
+      (await this.count("DELETE FROM saved_searches WHERE id = $1 AND subscriber_id = $2", [
+        id,
+        subscriberId,
+      ])) > 0
+    );
   }
 
   private async insertOutbox(db: Queryable, m: D.NewOutboxMessage, now: string): Promise<boolean> {
@@ -167,7 +200,12 @@ export class PostgresDeliveryStore implements D.DeliveryStore {
   }
 
   async markHanded(key: string, owner: string) {
-    return (await this.count("UPDATE outbox SET status = 'handed' WHERE key = $1 AND owner = $2 AND status = 'sending'", [key, owner])) > 0;
+    return (
+      (await this.count(
+        "UPDATE outbox SET status = 'handed' WHERE key = $1 AND owner = $2 AND status = 'sending'",
+        [key, owner],
+      )) > 0
+    );
   }
 
   async updateOutbox(key: string, u: D.OutboxUpdate) {
@@ -175,7 +213,15 @@ export class PostgresDeliveryStore implements D.DeliveryStore {
       `UPDATE outbox SET status = $1, owner = NULL, not_before = coalesce($2, not_before),
          last_error = CASE WHEN $3 THEN $4 ELSE last_error END, sent_at = CASE WHEN $5 THEN $6 ELSE sent_at END
        WHERE key = $7`,
-      [u.status, u.notBefore ?? null, u.lastError !== undefined, u.lastError ?? null, u.sentAt !== undefined, u.sentAt ?? null, key],
+      [
+        u.status,
+        u.notBefore ?? null,
+        u.lastError !== undefined,
+        u.lastError ?? null,
+        u.sentAt !== undefined,
+        u.sentAt ?? null,
+        key,
+      ],
     );
   }
 
@@ -185,17 +231,26 @@ export class PostgresDeliveryStore implements D.DeliveryStore {
   }
 
   async countOutbox(status?: D.OutboxStatus) {
-    return Number((await this.first("SELECT count(*)::int AS n FROM outbox WHERE $1::text IS NULL OR status = $1", [status ?? null]))!.n);
+    return Number(
+      (await this.first("SELECT count(*)::int AS n FROM outbox WHERE $1::text IS NULL OR status = $1", [
+        status ?? null,
+      ]))!.n,
+    );
   }
 
   async outboxOwners() {
-    const rows = await this.rows("SELECT DISTINCT owner FROM outbox WHERE status IN ('sending', 'handed') AND owner IS NOT NULL ORDER BY owner");
+    const rows = await this.rows(
+      "SELECT DISTINCT owner FROM outbox WHERE status IN ('sending', 'handed') AND owner IS NOT NULL ORDER BY owner",
+    );
     return rows.map((r) => String(r.owner));
   }
 
   recoverOutbox(owner: string, now: string) {
     return this.transaction(async (client): Promise<[number, number]> => {
-      const requeued = await client.query("UPDATE outbox SET status = 'pending', owner = NULL WHERE owner = $1 AND status = 'sending'", [owner]);
+      const requeued = await client.query(
+        "UPDATE outbox SET status = 'pending', owner = NULL WHERE owner = $1 AND status = 'sending'",
+        [owner],
+      );
       const assumed = await client.query(
         "UPDATE outbox SET status = 'sent', owner = NULL, sent_at = $1, last_error = 'sender stopped after handing the message over; assumed delivered' WHERE owner = $2 AND status = 'handed'",
         [now, owner],
@@ -206,19 +261,35 @@ export class PostgresDeliveryStore implements D.DeliveryStore {
 
   async shownPapers(subscriberId: number, paperIds: readonly string[]) {
     if (paperIds.length === 0) return new Set<string>();
-    const rows = await this.rows("SELECT paper_id FROM shown_papers WHERE subscriber_id = $1 AND paper_id = ANY($2::text[])", [subscriberId, [...paperIds]]);
+    const rows = await this.rows(
+      "SELECT paper_id FROM shown_papers WHERE subscriber_id = $1 AND paper_id = ANY($2::text[])",
+      [subscriberId, [...paperIds]],
+    );
     return new Set(rows.map((r) => String(r.paper_id)));
   }
 
   async suppress(email: string, reason: string, now: string) {
-    await this.count("INSERT INTO suppressions (email, reason, created_at) VALUES ($1, $2, $3) ON CONFLICT (email) DO NOTHING", [normalizeEmail(email), reason, now]);
+    await this.count(
+      "INSERT INTO suppressions (email, reason, created_at) VALUES ($1, $2, $3) ON CONFLICT (email) DO NOTHING",
+      [normalizeEmail(email), reason, now],
+    );
   }
 
   async isSuppressed(email: string) {
-    return (await this.first("SELECT 1 AS x FROM suppressions WHERE email = $1", [String(email).trim().toLowerCase()])) !== undefined;
+    return (
+      (await this.first("SELECT 1 AS x FROM suppressions WHERE email = $1", [
+        String(email).trim().toLowerCase(),
+      ])) !== undefined
+    );
   }
 
-  async acquireLock(name: string, owner: string, now: string, until: string, isDead?: (owner: string) => boolean) {
+  async acquireLock(
+    name: string,
+    owner: string,
+    now: string,
+    until: string,
+    isDead?: (owner: string) => boolean,
+  ) {
     const taken = await this.count(
       `INSERT INTO job_locks (name, owner, until) VALUES ($1, $2, $3)
        ON CONFLICT (name) DO UPDATE SET owner = excluded.owner, until = excluded.until
@@ -228,7 +299,14 @@ export class PostgresDeliveryStore implements D.DeliveryStore {
     if (taken > 0) return true;
     const holder = await this.first("SELECT owner FROM job_locks WHERE name = $1", [name]);
     if (!holder || !isDead?.(String(holder.owner))) return false;
-    return (await this.count("UPDATE job_locks SET owner = $1, until = $2 WHERE name = $3 AND owner = $4", [owner, until, name, holder.owner])) > 0;
+    return (
+      (await this.count("UPDATE job_locks SET owner = $1, until = $2 WHERE name = $3 AND owner = $4", [
+        owner,
+        until,
+        name,
+        holder.owner,
+      ])) > 0
+    );
   }
 
   async releaseLock(name: string, owner: string) {
@@ -245,16 +323,33 @@ export class PostgresDeliveryStore implements D.DeliveryStore {
     return started > 0;
   }
 
-  async finishJobRun(job: string, period: string, status: "done" | "failed", detail: string | null, now: string) {
-    await this.count("UPDATE job_runs SET status = $1, detail = $2, finished_at = $3 WHERE job = $4 AND period = $5", [status, detail, now, job, period]);
+  async finishJobRun(
+    job: string,
+    period: string,
+    status: "done" | "failed",
+    detail: string | null,
+    now: string,
+  ) {
+    await this.count(
+      "UPDATE job_runs SET status = $1, detail = $2, finished_at = $3 WHERE job = $4 AND period = $5",
+      [status, detail, now, job, period],
+    );
   }
 
   async jobRuns(job: string, limit = 20) {
-    return (await this.rows("SELECT * FROM job_runs WHERE job = $1 ORDER BY started_at DESC, period DESC LIMIT $2", [job, limit])).map(jobRunOf);
+    return (
+      await this.rows(
+        "SELECT * FROM job_runs WHERE job = $1 ORDER BY started_at DESC, period DESC LIMIT $2",
+        [job, limit],
+      )
+    ).map(jobRunOf);
   }
 
   async secret(name: string) {
-    await this.count("INSERT INTO delivery_secrets (name, value) VALUES ($1, $2) ON CONFLICT (name) DO NOTHING", [name, randomBytes(32).toString("base64url")]);
+    await this.count(
+      "INSERT INTO delivery_secrets (name, value) VALUES ($1, $2) ON CONFLICT (name) DO NOTHING",
+      [name, randomBytes(32).toString("base64url")],
+    );
     return String((await this.first("SELECT value FROM delivery_secrets WHERE name = $1", [name]))!.value);
   }
 

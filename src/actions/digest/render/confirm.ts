@@ -7,5 +7,11 @@ export function renderConfirm(input: { confirmUrl: string; cadence: string; site
 <p style="margin:24px 0"><a href="${esc(input.confirmUrl)}" style="background:#1a56b8;color:#ffffff;padding:10px 18px;border-radius:6px;text-decoration:none;font-weight:600">Confirm my subscription</a></p>
 <p class="pf-meta" style="font-size:13px;color:#666666">The link works for 7 days. If you did not ask for this, ignore this message: nothing will be sent unless you confirm.</p>`;
   const textBody = `Please confirm that you want a ${input.cadence} digest of new papers from paperfeed (${input.siteUrl}) at this address:\n\n${input.confirmUrl}\n\nThe link works for 7 days. If you did not ask for this, ignore this message: nothing will be sent unless you confirm.`;
-  return mailFrame({ subject: "Confirm your paperfeed subscription", heading: "Confirm your subscription", htmlBody, textBody, why: "Someone (hopefully you) entered this address on paperfeed." });
+  return mailFrame({
+    subject: "Confirm your paperfeed subscription",
+    heading: "Confirm your subscription",
+    htmlBody,
+    textBody,
+    why: "Someone (hopefully you) entered this address on paperfeed.",
+  });
 }

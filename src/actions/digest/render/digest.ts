@@ -83,21 +83,30 @@ export function renderDigest(input: DigestRenderInput): RenderedMail {
   const { content, papers, links, base } = input;
   const period = periodOfKey(content.period);
   const sections = content.sections
-    .map((s) => ({ s, list: s.paperIds.map((id) => papers.get(id)).filter((p): p is Paper => p !== undefined) }))
+    .map((s) => ({
+      s,
+      list: s.paperIds.map((id) => papers.get(id)).filter((p): p is Paper => p !== undefined),
+    }))
     .filter(({ list }) => list.length > 0);
   const count = sections.reduce((n, { list }) => n + list.length, 0);
   const subject = `${count} new paper${count === 1 ? "" : "s"} · ${period.cadence === "daily" ? period.label : `your weekly digest, ${period.label}`}`;
 
   const htmlBody = sections
     .map(({ s, list }) => {
-      const feed = s.kind === "alert" ? ` · <a href="${esc(links.savedSearchFeed(s.searchId))}" style="color:#1a56b8">feed</a>` : "";
+      const feed =
+        s.kind === "alert"
+          ? ` · <a href="${esc(links.savedSearchFeed(s.searchId))}" style="color:#1a56b8">feed</a>`
+          : "";
       return `<h2 style="font-size:15px;text-transform:uppercase;letter-spacing:0.04em;color:#555555;margin:28px 0 4px 0" class="pf-meta">${esc(titleOf(s))}</h2>
 <div style="font-size:12px;color:#666666;margin:0 0 14px 0" class="pf-meta">${esc(noteOf(s))}${feed}</div>
 ${list.map((p) => fragmentsOf(p, base, input.fragments).html).join("\n")}`;
     })
     .join("\n");
   const textBody = sections
-    .map(({ s, list }) => `== ${titleOf(s)} ==\n${noteOf(s)}\n${s.kind === "alert" ? `feed: ${links.savedSearchFeed(s.searchId)}\n` : ""}\n${list.map((p) => fragmentsOf(p, base, input.fragments).text).join("\n\n")}`)
+    .map(
+      ({ s, list }) =>
+        `== ${titleOf(s)} ==\n${noteOf(s)}\n${s.kind === "alert" ? `feed: ${links.savedSearchFeed(s.searchId)}\n` : ""}\n${list.map((p) => fragmentsOf(p, base, input.fragments).text).join("\n\n")}`,
+    )
     .join("\n\n");
 
   return mailFrame({

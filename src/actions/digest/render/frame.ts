@@ -44,7 +44,9 @@ ${input.htmlBody}
 <hr style="border:none;border-top:1px solid #8884;margin:28px 0 12px 0">
 <p class="pf-meta" style="font-size:12px;color:#666666;line-height:1.5">${esc(input.why)}<br>${footerHtml}</p>
 </div></body></html>`;
-  const footerText = input.links ? `\nManage your subscription and alerts: ${input.links.manage}\nUnsubscribe: ${input.links.unsubscribe}\n` : "";
+  const footerText = input.links
+    ? `\nManage your subscription and alerts: ${input.links.manage}\nUnsubscribe: ${input.links.unsubscribe}\n`
+    : "";
   const text = `${input.heading}\n${"=".repeat(Math.min(76, input.heading.length))}\n\n${input.textBody}\n\n--\n${input.why}\n${footerText}`;
   return { subject: input.subject, html, text };
 }

@@ -2,7 +2,13 @@
  * Small text helpers for mail. Math stays as its LaTeX source (readable in any client, and
  * copy-pastable); in HTML it is set in a monospace span so it stands apart from the prose.
  */
-const ESCAPES: Record<string, string> = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" };
+const ESCAPES: Record<string, string> = {
+  "&": "&amp;",
+  "<": "&lt;",
+  ">": "&gt;",
+  '"': "&quot;",
+  "'": "&#39;",
+};
 export const esc = (s: string) => s.replace(/[&<>"']/g, (c) => ESCAPES[c]!);
 
 const MATH = /\$\$[^$]+?\$\$|(?<!\\)\$(?:\\\$|[^$])+?(?<!\\)\$|\\\([\s\S]+?\\\)/g;
@@ -12,7 +18,9 @@ export function htmlWithMath(text: string): string {
   let out = "";
   let last = 0;
   for (const m of text.matchAll(MATH)) {
-    out += esc(text.slice(last, m.index)) + `<span style="font-family:Menlo,Consolas,monospace;font-size:0.92em">${esc(m[0])}</span>`;
+    out +=
+      esc(text.slice(last, m.index)) +
+      `<span style="font-family:Menlo,Consolas,monospace;font-size:0.92em">${esc(m[0])}</span>`;
     last = m.index + m[0].length;
   }
   return out + esc(text.slice(last));

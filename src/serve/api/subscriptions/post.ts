@@ -15,13 +15,26 @@ export function mountSubscriptionApi(app: Hono, deps: { delivery: () => Promise<
   app.post("/api/subscriptions", async (c) => {
     const parsed = Body.safeParse(await c.req.json().catch(() => null));
     if (!parsed.success) {
-      return c.json({ error: { id: "invalid_request", message: 'send JSON {"email": "...", "cadence": "daily" | "weekly"}' } }, 400);
+      return c.json(
+        {
+          error: {
+            id: "invalid_request",
+            message: 'send JSON {"email": "...", "cadence": "daily" | "weekly"}',
+          },
+        },
+        400,
+      );
     }
     const delivery = await deps.delivery();
     try {
-      await subscribe({ delivery, secret: await delivery.secret("links") }, parsed.data.email, parsed.data.cadence);
+      await subscribe(
+        { delivery, secret: await delivery.secret("links") },
+        parsed.data.email,
+        parsed.data.cadence,
+      );
     } catch (error) {
-      if (isPaperfeedError(error) && error.id === "invalid_email") return c.json({ error: { id: error.id, message: error.message } }, 400);
+      if (isPaperfeedError(error) && error.id === "invalid_email")
+        return c.json({ error: { id: error.id, message: error.message } }, 400);
       throw error;
     }
     return c.json({ status: "confirmation_queued" }, 202);
