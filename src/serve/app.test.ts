@@ -76,15 +76,15 @@ test("an unknown address is an HTML 404 page, or a JSON error under /api", async
   });
 });
 
-test("GET /api/papers/:id returns the stored paper; bad and unknown ids are JSON errors", async () => {
-  const ok = await fx.app.request("/api/papers/hep-th/9901001v2");
+test("GET /api/v1/papers/:id returns the stored paper; bad and unknown ids are JSON errors", async () => {
+  const ok = await fx.app.request("/api/v1/papers/hep-th/9901001v2");
   assert.equal(ok.status, 200);
   const { paper } = (await ok.json()) as { paper: { id: string; version: number } };
   assert.deepEqual([paper.id, paper.version], ["hep-th/9901001", 3]);
-  const bad = await fx.app.request("/api/papers/banana");
+  const bad = await fx.app.request("/api/v1/papers/banana");
   assert.equal(bad.status, 400);
   assert.equal(((await bad.json()) as { error: { id: string } }).error.id, "bad_arxiv_id");
-  const missing = await fx.app.request("/api/papers/2401.99999");
+  const missing = await fx.app.request("/api/v1/papers/2401.99999");
   assert.equal(missing.status, 404);
   assert.deepEqual(await missing.json(), {
     error: { id: "paper_not_found", message: "serve: paper 2401.99999 not found" },
@@ -100,7 +100,7 @@ test("GET /api/search validates its parameters and returns papers with the total
   const bad = await fx.app.request("/api/search?q=x&limit=0&from=yesterday");
   assert.equal(bad.status, 400);
   const { error } = (await bad.json()) as { error: { id: string; message: string } };
-  assert.equal(error.id, "bad_search_request");
+  assert.equal(error.id, "invalid_parameter");
   assert.match(error.message, /limit: .*; from: expected YYYY, YYYY-MM or YYYY-MM-DD/);
 });
 
@@ -111,7 +111,7 @@ test("a failure inside the app is a 500 page without internals, and the details 
   assert.equal(page.status, 500);
   assert.ok(textOf(page.body).includes("serve: internal error (details are in the server log)"));
   assert.doesNotMatch(page.body, /at .*\.ts:\d+|paperfeed\.db/, "no stack and no file names");
-  const api = await broken.app.request("/api/papers/2606.30673");
+  const api = await broken.app.request("/api/v1/papers/2606.30673");
   assert.equal(api.status, 500);
   const { error } = (await api.json()) as { error: { message: string } };
   assert.equal(error.message, "serve: internal error (details are in the server log)");

@@ -8,8 +8,7 @@ import type { Config } from "../config/types.js";
 import type { SearchEngine } from "../search/types.js";
 import type { DeliveryStore } from "../store/delivery-types.js";
 import type { Store } from "../store/types.js";
-import { mountPaperApi } from "./api/papers/get.js";
-import { mountSearchApi } from "./api/search/get.js";
+import { mountApi } from "./api/mount.js";
 import { mountDelivery } from "./delivery-mount.js";
 import { type Logger, createLogger } from "./log.js";
 import { errorHandler, notFoundHandler } from "./middleware/errors.js";
@@ -33,8 +32,7 @@ export function createApp(deps: AppDeps): Hono {
   app.use(securityHeaders());
   app.get("/healthz", (c) => c.json({ status: "ok", papers: deps.search.size }));
   mountStatic(app);
-  mountPaperApi(app, deps.store);
-  mountSearchApi(app, deps);
+  mountApi(app, { store: deps.store, search: deps.search });
   mountDelivery(app, { ...deps, log }); // feeds, subscriptions; before the pages, whose heads it extends
   mountPages(app, deps);
   app.notFound(notFoundHandler);

@@ -64,7 +64,7 @@ test("the category filter keeps only papers in that category and can be removed"
   assert.ok(ids.length > 0);
   assert.ok(totalOf(body) < totalOf(all.body), `${totalOf(body)} < ${totalOf(all.body)}`);
   for (const id of ids) {
-    const res = await fx.app.request(`/api/papers/${id}`);
+    const res = await fx.app.request(`/api/v1/papers/${id}`);
     const { paper } = (await res.json()) as { paper: { categories: string[] } };
     assert.ok(paper.categories.includes("cs.CL"), `${id} is in cs.CL`);
   }

@@ -1,0 +1,56 @@
+/**
+ * The one place the API reads community data (upvotes, comments, daily submissions, GitHub
+ * stars) for papers. Every endpoint that shows such a number asks `communityFacts`; while no
+ * community store is configured every paper gets 0 / null, so the answers keep their shape.
+ */
+import type { Paper } from "../../../core/paper.js";
+import type { CommunityStore, DailyEntry } from "../../../store/community-types.js";
+
+export interface Submitter {
+  id: number;
+  name: string;
+}
+
+export interface CommunityFacts {
+  upvotes: number;
+  comments: number;
+  /** Who put the paper on a daily list, and when; null when nobody did. */
+  submittedBy: Submitter | null;
+  submittedAt: string | null;
+  /** Latest GitHub star count seen for its repository, null until known. */
+  githubStars: number | null;
+}
+
+/** Opens (once) or returns the community store; null when the instance has none. */
+export type CommunitySource = () => Promise<CommunityStore | null>;
+
+export const NO_FACTS: CommunityFacts = Object.freeze({ upvotes: 0, comments: 0, submittedBy: null, submittedAt: null, githubStars: null });
+
+/** Daily-list entries on the papers' announcement days, by paper id. */
+async function submissionsOn(store: CommunityStore, papers: readonly Paper[]): Promise<Map<string, DailyEntry>> {
+  const days = [...new Set(papers.map((p) => p.announced))];
+  const lists = await Promise.all(days.map((day) => store.listDaily(day)));
+  return new Map(lists.flat().map((entry) => [entry.paperId, entry]));
+}
+
+export async function communityFacts(source: CommunitySource | undefined, papers: readonly Paper[]): Promise<Map<string, CommunityFacts>> {
+  const store = source ? await source() : null;
+  if (!store || papers.length === 0) return new Map(papers.map((p) => [p.id, NO_FACTS]));
+  const [activity, entries] = await Promise.all([store.activityOf(papers.map((p) => p.id)), submissionsOn(store, papers)]);
+  return new Map(
+    papers.map((paper) => {
+      const a = activity.get(paper.id);
+      const entry = entries.get(paper.id);
+      return [
+        paper.id,
+        {
+          upvotes: a?.votes ?? entry?.votes ?? 0,
+          comments: a?.comments ?? 0,
+          submittedBy: entry ? { id: entry.userId, name: entry.submitterName } : null,
+          submittedAt: entry?.submittedAt ?? null,
+          githubStars: a?.stars ?? null,
+        },
+      ];
+    }),
+  );
+}

@@ -1,0 +1,82 @@
+/**
+ * `GET /api/daily_papers` — Hugging Face's Daily Papers list, from paperfeed's daily lists: the
+ * papers announced in a day (`date`), ISO week (`week`) or month (`month`); the latest day with
+ * papers by default. `sort=trending` ranks by the transparent trending score (votes count once
+ * there are any); `submitter` keeps papers a given member put on a daily list. Trending and
+ * submitter look at the period's newest CANDIDATES papers.
+ */
+import { type OpenAPIHono, createRoute, z } from "@hono/zod-openapi";
+import type { Paper } from "../../../core/paper.js";
+import { rankTrending } from "../../../rank/trending.js";
+import { type Period, dayPeriod, monthPeriod, weekPeriod } from "../../web/present/periods.js";
+import { communityFacts } from "../community/facts.js";
+import { errorResponses, invalidParameters } from "../common/errors.js";
+import type { ApiDeps } from "../deps.js";
+import { hfDailyItem } from "./present.js";
+import { HfDailyItemSchema } from "./schema.js";
+
+/** Papers of a period that trending and the submitter filter consider (the newest ones). */
+const CANDIDATES = 1000;
+
+export const DailyPapersQuery = z.object({
+  date: z.string().optional().openapi({ description: "A day, YYYY-MM-DD", example: "2024-01-15" }),
+  week: z.string().optional().openapi({ description: "An ISO week, YYYY-Www", example: "2024-W03" }),
+  month: z.string().optional().openapi({ description: "A month, YYYY-MM", example: "2024-01" }),
+  submitter: z.string().max(100).optional().openapi({ description: "Only papers this member (display name) submitted" }),
+  sort: z.enum(["publishedAt", "trending"]).default("publishedAt").openapi({ description: "Newest first (default) or trending" }),
+  p: z.coerce.number().int().min(0).max(10_000).default(0).openapi({ description: "Page, from 0" }),
+  limit: z.coerce.number().int().min(1).max(100).default(50).openapi({ description: "Items per page, 1–100" }),
+});
+type DailyPapersQuery = z.infer<typeof DailyPapersQuery>;
+
+const route = createRoute({
+  method: "get",
+  path: "/api/daily_papers",
+  tags: ["Hugging Face compatible"],
+  summary: "Daily papers (Hugging Face shape)",
+  request: { query: DailyPapersQuery },
+  responses: {
+    200: { description: "One page of the period's papers", content: { "application/json": { schema: z.array(HfDailyItemSchema) } } },
+    ...errorResponses,
+  },
+});
+
+async function periodOf(deps: ApiDeps, q: DailyPapersQuery): Promise<Period | null> {
+  const given = (["date", "week", "month"] as const).filter((k) => q[k] !== undefined);
+  if (given.length > 1) throw invalidParameters(given.map((k) => ({ path: [k], message: "give only one of date, week and month" })));
+  if (q.date !== undefined) return dayPeriod(q.date);
+  if (q.week !== undefined) return weekPeriod(q.week);
+  if (q.month !== undefined) return monthPeriod(q.month);
+  const [latest] = await deps.store.announcedDays({ limit: 1 });
+  return latest ? dayPeriod(latest.day) : null;
+}
+
+export function mountDailyPapers(api: OpenAPIHono, deps: ApiDeps): void {
+  api.openapi(route, async (c) => {
+    const q = c.req.valid("query");
+    const period = await periodOf(deps, q);
+    if (!period) return c.json([], 200);
+    const offset = q.p * q.limit;
+    let papers: Paper[];
+    if (q.sort === "publishedAt" && q.submitter === undefined) {
+      papers = await deps.store.listAnnounced(period.from, period.to, { limit: q.limit, offset });
+    } else {
+      papers = await deps.store.listAnnounced(period.from, period.to, { limit: CANDIDATES });
+      const facts = await communityFacts(deps.community, papers);
+      if (q.submitter !== undefined) papers = papers.filter((p) => facts.get(p.id)?.submittedBy?.name === q.submitter);
+      if (q.sort === "trending") papers = trending(papers, facts);
+      papers = papers.slice(offset, offset + q.limit);
+    }
+    const facts = await communityFacts(deps.community, papers);
+    return c.json(papers.map((p) => hfDailyItem(p, facts.get(p.id)!)), 200);
+  });
+}
+
+/** Trending order: the metadata score plus one point per upvote. */
+function trending(papers: Paper[], facts: Map<string, { upvotes: number }>): Paper[] {
+  const byId = new Map(papers.map((p) => [p.id, p]));
+  return rankTrending(papers)
+    .map((r) => ({ id: r.id, score: r.score + (facts.get(r.id)?.upvotes ?? 0) }))
+    .sort((a, b) => b.score - a.score)
+    .map((r) => byId.get(r.id)!);
+}

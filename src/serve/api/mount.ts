@@ -1,0 +1,37 @@
+/**
+ * The JSON API: every resource registered on one OpenAPIHono, so the zod schemas that validate
+ * requests are the ones `/openapi.json` (OpenAPI 3.1) is generated from. Failures are thrown to
+ * the app's one error handler, which answers `{error: {id, message}}`.
+ */
+import { OpenAPIHono } from "@hono/zod-openapi";
+import type { Hono } from "hono";
+import { validationHook } from "./common/errors.js";
+import { mountDays } from "./days/routes.js";
+import type { ApiDeps } from "./deps.js";
+import { mountDailyPapers } from "./hf/daily-papers.js";
+import { mountHfPapers } from "./hf/papers.js";
+import { mountPapers } from "./papers/routes.js";
+import { mountSearch } from "./search/routes.js";
+
+const DESCRIPTION = `paperfeed's JSON API. Native resources live under /api/v1; /api/daily_papers and
+/api/papers… answer in Hugging Face's Daily Papers shapes, so existing clients can point at this
+instance. Errors are {"error": {"id", "message"}} with a stable id.`;
+
+export function createApi(deps: ApiDeps): OpenAPIHono {
+  const api = new OpenAPIHono({ defaultHook: validationHook });
+  mountDailyPapers(api, deps);
+  mountHfPapers(api, deps);
+  mountPapers(api, deps);
+  mountSearch(api, deps);
+  mountDays(api, deps);
+  api.doc31("/openapi.json", (c) => ({
+    openapi: "3.1.0",
+    info: { title: "paperfeed API", version: "1", description: DESCRIPTION },
+    servers: [{ url: new URL(c.req.url).origin }],
+  }));
+  return api;
+}
+
+export function mountApi(app: Hono, deps: ApiDeps): void {
+  app.route("/", createApi(deps));
+}

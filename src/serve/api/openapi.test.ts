@@ -1,0 +1,32 @@
+/** `/openapi.json` is a valid OpenAPI 3.1 document (checked by a maintained validator) describing every route. */
+import assert from "node:assert/strict";
+import { after, before, test } from "node:test";
+import { validate } from "@readme/openapi-parser";
+import { type FixtureApp, openFixtureApp } from "../testing/fixture-app.js";
+
+let fx: FixtureApp;
+before(async () => {
+  fx = await openFixtureApp();
+});
+after(() => fx.close());
+
+test("the OpenAPI document validates and lists the native and Hugging Face-compatible routes", async () => {
+  const res = await fx.app.request("/openapi.json");
+  assert.equal(res.status, 200);
+  const doc = (await res.json()) as { openapi: string; paths: Record<string, Record<string, { parameters?: Array<{ name: string }> }>> };
+  assert.equal(doc.openapi, "3.1.0");
+  const result = await validate(structuredClone(doc) as never);
+  assert.equal(result.valid, true, JSON.stringify(result, null, 2).slice(0, 2000));
+  for (const path of ["/api/daily_papers", "/api/papers", "/api/papers/search", "/api/papers/{id}", "/api/v1/papers/{id}", "/api/v1/search", "/api/v1/days", "/api/v1/days/{day}"]) {
+    assert.ok(doc.paths[path]?.get, `${path} is documented`);
+  }
+  const names = doc.paths["/api/daily_papers"]!.get!.parameters!.map((p) => p.name).sort();
+  assert.deepEqual(names, ["date", "limit", "month", "p", "sort", "submitter", "week"]);
+});
+
+test("the validator rejects a broken document, so the check above can fail", async () => {
+  const doc = (await (await fx.app.request("/openapi.json")).json()) as { paths: Record<string, unknown> };
+  doc.paths["/api/v1/days/{day}"] = { get: { parameters: [{ name: "day", in: "path", required: false, schema: { type: "string" } }], responses: {} } };
+  const result = await validate(doc as never);
+  assert.equal(result.valid, false);
+});
