@@ -163,3 +163,43 @@ test("mail flow: 451 then 250 delivers once; 550 fails the message and suppresse
     await f.close();
   }
 });
+
+test("mail flow: a message that cannot be rendered waits for its next attempt instead of looping, then fails", async () => {
+  const f = await openDeliveryFixture();
+  try {
+    const now = new Date().toISOString();
+    const { subscriber } = await f.delivery.createSubscriber({
+      email: "x@example.org",
+      cadence: "daily",
+      now,
+    });
+    await f.delivery.updateSubscriber(subscriber.id, { status: "active", now });
+    const message = {
+      key: "digest.broken",
+      kind: "digest" as const,
+      subscriberId: subscriber.id,
+      email: subscriber.email,
+    };
+    await f.delivery.enqueue({ ...message, payload: "{not json", notBefore: now }, now);
+    const summaries = [];
+    for (let i = 0; i < 4; i++) {
+      summaries.push(await f.drain());
+      await new Promise((resolve) => setTimeout(resolve, 30));
+    }
+    assert.deepEqual(
+      summaries.map((s) => [s.retried, s.failed]),
+      [
+        [1, 0],
+        [1, 0],
+        [1, 0],
+        [0, 1],
+      ],
+    );
+    const row = await f.delivery.getOutbox("digest.broken");
+    assert.equal(row?.status, "failed");
+    assert.match(row?.lastError ?? "", /^gave up after 4 attempts: /);
+    assert.equal(f.sink.messages.length, 0);
+  } finally {
+    await f.close();
+  }
+});

@@ -63,31 +63,32 @@ async function sendOne(deps: SenderDeps, m: OutboxMessage, summary: DrainSummary
     summary.sent++;
     return;
   }
-  const delays = deps.retryDelaysMs ?? DEFAULT_RETRY_DELAYS_MS;
   if (outcome.permanent) {
     await deps.delivery.updateOutbox(m.key, { status: "failed", lastError: outcome.message });
     await deps.delivery.suppress(m.email, `${outcome.code}: ${outcome.message}`.slice(0, 300), now());
     deps.log?.(`deliver: ${m.key}: permanent failure (${outcome.code}); ${m.email} suppressed`);
     summary.failed++;
     summary.suppressed++;
-  } else if (m.attempts > delays.length) {
+  } else {
+    await retryLater(deps, m, outcome.message, summary);
+  }
+}
+
+/** Schedules the next attempt after the delay for this attempt number, or fails the message when none is left. */
+async function retryLater(deps: SenderDeps, m: OutboxMessage, problem: string, summary: DrainSummary) {
+  const delays = deps.retryDelaysMs ?? DEFAULT_RETRY_DELAYS_MS;
+  if (m.attempts > delays.length) {
     await deps.delivery.updateOutbox(m.key, {
       status: "failed",
-      lastError: `gave up after ${m.attempts} attempts: ${outcome.message}`,
+      lastError: `gave up after ${m.attempts} attempts: ${problem}`,
     });
     summary.failed++;
-  } else {
-    const retryAt = new Date(
-      (deps.clock?.() ?? new Date()).getTime() + delays[m.attempts - 1]!,
-    ).toISOString();
-    await deps.delivery.updateOutbox(m.key, {
-      status: "pending",
-      notBefore: retryAt,
-      lastError: outcome.message,
-    });
-    deps.log?.(`deliver: ${m.key}: ${outcome.message}; retrying at ${retryAt}`);
-    summary.retried++;
+    return;
   }
+  const retryAt = new Date((deps.clock?.() ?? new Date()).getTime() + delays[m.attempts - 1]!).toISOString();
+  await deps.delivery.updateOutbox(m.key, { status: "pending", notBefore: retryAt, lastError: problem });
+  deps.log?.(`deliver: ${m.key}: ${problem}; retrying at ${retryAt}`);
+  summary.retried++;
 }
 
 /** Sends every message due now, batch by batch, until none is left; returns what happened. */
@@ -109,12 +110,8 @@ export async function drainOutbox(given: SenderDeps, batchSize = 100): Promise<D
         try {
           await sendOne(deps, m, summary);
         } catch (error) {
-          // A rendering or store problem: keep the message for a later try, report, go on.
-          await deps.delivery
-            .updateOutbox(m.key, { status: "pending", lastError: messageOf(error) })
-            .catch(() => undefined);
-          deps.log?.(`deliver: ${m.key}: ${messageOf(error)}`);
-          summary.retried++;
+          // A rendering or store problem: try again later like a 4xx, report, go on.
+          await retryLater(deps, m, messageOf(error), summary).catch(() => undefined);
         }
       }
     };
