@@ -149,7 +149,8 @@ export class Engine implements SearchEngine {
       if (!run.incomplete) total += run.matched;
       else {
         estimated = true;
-        total += Math.max(run.matched, estimateUnion(q, entry.seg.docCount - entry.deletedCount));
+        const guess = run.unchecked !== undefined ? run.matched + run.unchecked * run.passRate! : estimateUnion(q, entry.seg.docCount - entry.deletedCount);
+        total += Math.max(run.matched, Math.round(guess));
       }
     }
     return { total, estimated, hits: heap.sorted().map((h) => this.hitAt(h.order, h.score)) };

@@ -36,6 +36,6 @@ test("pruned top-k equals exhaustive scoring: same ids in the same order, same s
         }
       },
     ),
-    { numRuns: 150 },
+    { numRuns: 150, endOnFailure: true },
   );
 });

@@ -1,11 +1,14 @@
 /**
  * The engine's set of segments: an ordered list of immutable segments with deletion maps, plus
- * papers added since the last flush. Flushing turns pending papers into a small segment; small
- * segments merge into larger ones (each merge at least doubles a segment, so a paper is rewritten
- * O(log n) times), and a segment whose docs are mostly deleted is rewritten without them.
+ * papers added since the last flush. Flushing turns pending papers into a segment. Segments are
+ * tiered by size (tier = floor(log_8(live docs))); when the newest MERGE_WIDTH segments share a
+ * tier they merge into one of the next tier, so a paper is rewritten about log_8(n) times and
+ * there are few segments per tier. A segment whose docs are mostly deleted is rewritten without
+ * them.
  */
 import type { Paper } from "../core/paper.js";
 import { FIELD_COUNT, type Bm25fParams } from "./fields.js";
+import { Analyzer } from "./analyze/analyzer.js";
 import { SegmentBuilder } from "./index/segment-builder.js";
 import { mergeSegments } from "./index/segment-merge.js";
 import type { Segment } from "./index/segment.js";
@@ -18,9 +21,9 @@ export interface SegmentEntry {
 }
 
 /** Pending papers that force a flush even without a query. */
-const FLUSH_AT = 20_000;
-/** Merge the last segment into the one before when that one is at most this many times larger. */
-const MERGE_RATIO = 2;
+const FLUSH_AT = 50_000;
+/** Segments of one tier merged at once; also the size ratio between tiers. */
+const MERGE_WIDTH = 8;
 /** Rewrite a segment when more than this share of its docs is deleted. */
 const COMPACT_SHARE = 0.3;
 
@@ -29,6 +32,9 @@ export class SegmentSet {
   readonly pending = new Map<string, Paper>();
   /** Bumped whenever the searchable state changes (cached statistics depend on it). */
   version = 0;
+
+  /** Kept while papers stream in (a warm vocabulary makes analysis fast); dropped when a query flushes. */
+  private analyzer: Analyzer | null = null;
 
   constructor(private readonly params: Bm25fParams) {}
 
@@ -43,7 +49,7 @@ export class SegmentSet {
     this.pending.delete(paper.id);
     this.pending.set(paper.id, paper);
     this.version++;
-    if (this.pending.size >= FLUSH_AT) this.flush();
+    if (this.pending.size >= FLUSH_AT) this.flush(true);
   }
 
   remove(id: string) {
@@ -71,13 +77,22 @@ export class SegmentSet {
     return false;
   }
 
-  /** Makes pending papers searchable. */
-  flush() {
-    if (this.pending.size === 0) return;
-    const builder = new SegmentBuilder();
-    for (const paper of this.pending.values()) builder.add(paper);
-    this.pending.clear();
-    this.append(builder.finish(this.params));
+  /** Makes pending papers searchable; `more` when more papers are expected soon. */
+  flush(more = false) {
+    if (this.pending.size > 0) {
+      this.analyzer ??= new Analyzer();
+      const builder = new SegmentBuilder(this.analyzer);
+      for (const paper of this.pending.values()) builder.add(paper);
+      this.pending.clear();
+      this.append(builder.finish(this.params));
+    }
+    if (!more) this.analyzer = null;
+  }
+
+  /** Merges everything into one segment (after a bulk load, for the fastest queries). */
+  optimize() {
+    this.flush();
+    if (this.entries.length > 1 || this.entries.some((e) => e.deletedCount > 0)) this.replace(0, this.entries.length);
   }
 
   private append(seg: Segment) {
@@ -97,12 +112,15 @@ export class SegmentSet {
   }
 
   private maintain() {
-    const live = (e: SegmentEntry) => e.seg.docCount - e.deletedCount;
+    const tier = (e: SegmentEntry) => Math.floor(Math.log(Math.max(1, e.seg.docCount - e.deletedCount)) / Math.log(MERGE_WIDTH));
     for (;;) {
       const n = this.entries.length;
-      if (n >= 2 && live(this.entries[n - 2]!) <= MERGE_RATIO * live(this.entries[n - 1]!)) {
-        this.replace(n - 2, 2);
-        continue;
+      if (n >= MERGE_WIDTH) {
+        const tiers = this.entries.slice(n - MERGE_WIDTH).map(tier);
+        if (tiers.every((t) => t === tiers[0])) {
+          this.replace(n - MERGE_WIDTH, MERGE_WIDTH);
+          continue;
+        }
       }
       const sparse = this.entries.findIndex((e) => e.deletedCount > 0 && e.deletedCount >= COMPACT_SHARE * e.seg.docCount);
       if (sparse >= 0) {

@@ -5,6 +5,9 @@
  * compounds give their parts plus the joined form at the first part's position
  * (`parameter-efficient` → parameter, efficient, parameterefficient; `GPT-4` → gpt, 4, gpt4).
  * Stopwords take no position, so "state of the art" and "state-of-the-art" match as phrases.
+ *
+ * Terms are numbered by the analyzer's vocabulary, so the index builder works on integers;
+ * `analyzeInto` / `analyze` give strings.
  */
 import { foldWord } from "./fold.js";
 import { stemWord } from "./stem.js";
@@ -17,6 +20,7 @@ import { scanTokens } from "./tokenizer.js";
  * of a hyphenated compound (it shares the position of the compound's first part).
  */
 export type TermSink = (term: string, position: number, start: number, end: number, joined: boolean) => void;
+export type TermIdSink = (termId: number, position: number, start: number, end: number, joined: boolean) => void;
 
 /** Longer tokens (hashes, run-together garbage) are not indexed. */
 const MAX_TOKEN_LENGTH = 64;
@@ -35,69 +39,111 @@ function normalize(raw: string): string {
   return oldId ? `${oldId[1]}/${oldId[2]}` : word;
 }
 
-/** The index form of a folded word, or null for stopwords and over-long tokens. */
-function termOf(word: string): string | null {
-  if (word.length === 0 || word.length > MAX_TOKEN_LENGTH || STOPWORDS.has(word)) return null;
-  return stemWord(word);
+/** Term strings numbered in order of first appearance. */
+export class Vocabulary {
+  readonly terms: string[] = [];
+  private readonly index = new Map<string, number>();
+
+  id(term: string): number {
+    let id = this.index.get(term);
+    if (id === undefined) {
+      id = this.terms.length;
+      this.index.set(term, id);
+      this.terms.push(term);
+    }
+    return id;
+  }
 }
 
-const cache = new TermCache();
+const noSink: TermIdSink = () => {};
 
-/** Calls `sink` for every term of `text`; returns the number of positions used. */
-export function analyzeInto(text: string, sink: TermSink, firstPosition = 0): number {
-  let position = firstPosition;
-  let compound = "";
-  let parts = 0;
-  let compoundPosition = 0;
-  let compoundStart = 0;
-  let compoundEnd = 0;
+export class Analyzer {
+  readonly vocabulary = new Vocabulary();
+  private readonly cache = new TermCache();
+  // State of the text being analysed (reused, so analysing allocates nothing per call).
+  private text = "";
+  private sink: TermIdSink = noSink;
+  private position = 0;
+  private compound = "";
+  private parts = 0;
+  private compoundPosition = 0;
+  private compoundStart = 0;
+  private compoundEnd = 0;
 
-  const finishCompound = () => {
-    if (parts >= 2 && parts <= MAX_COMPOUND_PARTS) {
-      const term = termOf(compound);
-      if (term !== null) {
+  /** Term id of a folded word, or -1 for stopwords and over-long tokens. */
+  private termIdOf(word: string): number {
+    if (word.length === 0 || word.length > MAX_TOKEN_LENGTH || STOPWORDS.has(word)) return -1;
+    return this.vocabulary.id(stemWord(word));
+  }
+
+  private finishCompound() {
+    if (this.parts >= 2 && this.parts <= MAX_COMPOUND_PARTS) {
+      const id = this.termIdOf(this.compound);
+      if (id >= 0) {
         // Compounds of stopwords alone ("in-the") took no position yet.
-        if (position === compoundPosition) position++;
-        sink(term, compoundPosition, compoundStart, compoundEnd, true);
+        if (this.position === this.compoundPosition) this.position++;
+        this.sink(id, this.compoundPosition, this.compoundStart, this.compoundEnd, true);
       }
     }
-    parts = 0;
-  };
+    this.parts = 0;
+  }
 
-  scanTokens(text, (start, end, raw, hash, linked) => {
+  private readonly onToken = (start: number, end: number, raw: string | null, hash: number, linked: boolean) => {
     let word: string;
-    let term: string | null;
+    let id: number;
     if (raw !== null) {
       word = normalize(raw);
-      term = termOf(word);
+      id = this.termIdOf(word);
     } else {
-      const entry = cache.find(text, start, end, hash);
-      if (entry < 0) {
-        const key = text.slice(start, end);
-        word = normalize(key);
-        term = termOf(word);
-        cache.add(key, hash, word, term);
+      const entry = this.cache.find(this.text, start, end, hash);
+      if (entry >= 0) {
+        word = this.cache.folded[entry]!;
+        id = this.cache.termIds[entry]!;
       } else {
-        word = cache.folded[entry]!;
-        term = cache.terms[entry]!;
+        word = normalize(this.text.slice(start, end));
+        id = this.termIdOf(word);
+        this.cache.add(this.text, start, end, hash, word, id);
       }
     }
-    if (linked && parts > 0) {
-      compound += word;
-      parts++;
-      compoundEnd = end;
+    if (linked && this.parts > 0) {
+      this.compound += word;
+      this.parts++;
+      this.compoundEnd = end;
     } else {
-      finishCompound();
-      compound = word;
-      parts = 1;
-      compoundPosition = position;
-      compoundStart = start;
-      compoundEnd = end;
+      this.finishCompound();
+      this.compound = word;
+      this.parts = 1;
+      this.compoundPosition = this.position;
+      this.compoundStart = start;
+      this.compoundEnd = end;
     }
-    if (term !== null) sink(term, position++, start, end, false);
-  });
-  finishCompound();
-  return position - firstPosition;
+    if (id >= 0) this.sink(id, this.position++, start, end, false);
+  };
+
+  /** Calls `sink` for every term of `text`; returns the number of positions used. */
+  analyze(text: string, sink: TermIdSink, firstPosition = 0): number {
+    this.text = text;
+    this.sink = sink;
+    this.position = firstPosition;
+    this.parts = 0;
+    scanTokens(text, this.onToken);
+    this.finishCompound();
+    this.text = "";
+    this.sink = noSink;
+    return this.position - firstPosition;
+  }
+}
+
+/** The string analyzer is replaced when its vocabulary grows past this (ids are per call there). */
+const SHARED_VOCABULARY_LIMIT = 500_000;
+let shared = new Analyzer();
+
+/** Calls `sink` for every term of `text` (as a string); returns the number of positions used. */
+export function analyzeInto(text: string, sink: TermSink, firstPosition = 0): number {
+  if (shared.vocabulary.terms.length > SHARED_VOCABULARY_LIMIT) shared = new Analyzer();
+  const analyzer = shared;
+  const terms = analyzer.vocabulary.terms;
+  return analyzer.analyze(text, (id, position, start, end, joined) => sink(terms[id]!, position, start, end, joined), firstPosition);
 }
 
 /** The terms of `text` in order (with repeats), joined forms included. */

@@ -50,57 +50,104 @@ const isHyphen = (c: number) => c === 45 || c === 0x2010 || c === 0x2011;
 const isAsciiLetter = (c: number) => (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
 const OLD_STYLE_ID = /[a-z]+(?:-[a-z]+)?(?:\.[A-Z]{2})?\/\d{7}(?:v\d+)?(?![\p{L}\p{N}])/uy;
 
-export function scanTokens(text: string, sink: RawTokenSink): void {
-  const n = text.length;
-  const mayHaveOldIds = text.includes("/");
+// Scanner state lives at module level so the hot loop calls no closures. Sinks must not scan.
+const noSink: RawTokenSink = () => {};
+let text = "";
+let n = 0;
+let sink: RawTokenSink = noSink;
+let wordStart = -1;
+let wordEnd = -1;
+let hash = 0;
+let lastDigit = false;
+let linkNext = false;
+// Once markup was skipped inside the word, it is `pieces` + text[pieceStart, wordEnd).
+let clean = true;
+let pieces = "";
+let pieceStart = -1;
+
+function endWord() {
+  if (wordStart < 0) return;
+  if (clean) sink(wordStart, wordEnd, null, hash, linkNext);
+  else {
+    if (pieceStart >= 0) pieces += text.slice(pieceStart, wordEnd);
+    if (pieces) sink(wordStart, wordEnd, pieces, 0, linkNext);
+  }
+  wordStart = -1;
+  linkNext = false;
+}
+
+function beginWord(at: number) {
+  wordStart = at;
+  hash = 0;
+  clean = true;
+  pieces = "";
+  pieceStart = at;
+}
+
+/** Markup at [from, …) is left out of the word being built. */
+function skipMarkup(from: number) {
+  if (wordStart < 0) return;
+  if (clean) {
+    clean = false;
+    pieces = text.slice(wordStart, from);
+  } else if (pieceStart >= 0) pieces += text.slice(pieceStart, from);
+  pieceStart = -1;
+}
+
+/** Handles the command at text[at] === "\\"; returns where scanning continues. */
+function latexCommand(at: number): number {
+  const next = text[at + 1];
+  if (next === undefined) return at + 1;
+  if (SYMBOL_ACCENTS.includes(next)) {
+    // An accent on the following letter: skip it and keep the word together.
+    skipMarkup(at);
+    return at + 2;
+  }
+  let end = at + 1;
+  while (end < n && isAsciiLetter(text.charCodeAt(end))) end++;
+  if (end === at + 1) {
+    endWord();
+    return at + 2;
+  }
+  const name = text.slice(at + 1, end);
+  const letters = LETTER_COMMANDS.get(name);
+  if (letters !== undefined) {
+    if (wordStart < 0) beginWord(at);
+    skipMarkup(at);
+    pieces += letters;
+    wordEnd = end;
+    // "\ss e": the space only ends the command name.
+    return text[end] === " " && classAt(text, end + 1) === LETTER ? end + 1 : end;
+  }
+  if (LETTER_ACCENTS.has(name) && (text[end] === "{" || (text[end] === " " && classAt(text, end + 1) === LETTER))) {
+    skipMarkup(at);
+    return end + 1;
+  }
+  endWord();
+  const word = WORD_COMMANDS.get(name);
+  if (word !== undefined) sink(at, end, word, 0, false);
+  return end;
+}
+
+export function scanTokens(input: string, onToken: RawTokenSink): void {
+  text = input;
+  n = input.length;
+  sink = onToken;
+  wordStart = -1;
+  linkNext = false;
+  lastDigit = false;
+  const mayHaveOldIds = input.includes("/");
   let i = 0;
-  let wordStart = -1;
-  let wordEnd = -1;
-  let hash = 0;
-  let lastDigit = false;
-  let linkNext = false;
-  // Set once markup was skipped inside the word: then the word is `pieces` + text[pieceStart, wordEnd).
-  let clean = true;
-  let pieces = "";
-  let pieceStart = -1;
-
-  const endWord = () => {
-    if (wordStart < 0) return;
-    if (clean) sink(wordStart, wordEnd, null, hash, linkNext);
-    else {
-      if (pieceStart >= 0) pieces += text.slice(pieceStart, wordEnd);
-      if (pieces) sink(wordStart, wordEnd, pieces, 0, linkNext);
-    }
-    wordStart = -1;
-    linkNext = false;
-  };
-  const beginWord = (at: number) => {
-    wordStart = at;
-    hash = 0;
-    clean = true;
-    pieces = "";
-    pieceStart = at;
-  };
-  /** Markup at [from, …) is left out of the word being built. */
-  const skipMarkup = (from: number) => {
-    if (wordStart < 0) return;
-    if (clean) {
-      clean = false;
-      pieces = text.slice(wordStart, from);
-    } else if (pieceStart >= 0) pieces += text.slice(pieceStart, from);
-    pieceStart = -1;
-  };
-
   while (i < n) {
-    const c = text.charCodeAt(i);
-    const cls = c < 128 ? ASCII_CLASS[c]! : classAt(text, i);
+    const c = input.charCodeAt(i);
+    const cls = c < 128 ? ASCII_CLASS[c]! : classAt(input, i);
     if (cls !== 0) {
       if (wordStart < 0) {
         if (mayHaveOldIds && cls === LETTER && c < 128) {
           OLD_STYLE_ID.lastIndex = i;
-          const m = OLD_STYLE_ID.exec(text);
+          const m = OLD_STYLE_ID.exec(input);
           if (m) {
-            sink(i, i + m[0].length, m[0], 0, false);
+            onToken(i, i + m[0].length, m[0], 0, false);
             i += m[0].length;
             continue;
           }
@@ -116,13 +163,13 @@ export function scanTokens(text: string, sink: RawTokenSink): void {
         h = (Math.imul(h, 31) + code) | 0;
         lastDigit = cl === DIGIT;
         if (++j === n) break;
-        code = text.charCodeAt(j);
+        code = input.charCodeAt(j);
         cl = code < 128 ? ASCII_CLASS[code]! : 0;
       }
       if (j === i) {
         // One non-ASCII letter, digit or mark (two code units for a surrogate pair).
         h = (Math.imul(h, 31) + c) | 0;
-        if (c >= 0xd800 && c <= 0xdbff && i + 1 < n) h = (Math.imul(h, 31) + text.charCodeAt(++j)) | 0;
+        if (c >= 0xd800 && c <= 0xdbff && i + 1 < n) h = (Math.imul(h, 31) + input.charCodeAt(++j)) | 0;
         j++;
         lastDigit = cls === DIGIT;
       }
@@ -132,13 +179,13 @@ export function scanTokens(text: string, sink: RawTokenSink): void {
     }
     if (wordStart >= 0) {
       // Decimal point or version dot between digits: "1.4", "2401.01234".
-      if (c === 46 && lastDigit && wordEnd === i && classAt(text, i + 1) === DIGIT) {
+      if (c === 46 && lastDigit && wordEnd === i && classAt(input, i + 1) === DIGIT) {
         hash = (Math.imul(hash, 31) + c) | 0;
         wordEnd = ++i;
         lastDigit = false;
         continue;
       }
-      if ((c === 39 || c === 0x2019) && (text[i + 1] === "s" || text[i + 1] === "S") && classAt(text, i + 2) === 0) {
+      if ((c === 39 || c === 0x2019) && (input[i + 1] === "s" || input[i + 1] === "S") && classAt(input, i + 2) === 0) {
         // Possessive: "Hawking's" → Hawking.
         endWord();
         i += 2;
@@ -156,45 +203,12 @@ export function scanTokens(text: string, sink: RawTokenSink): void {
       continue;
     }
     // A hyphen between two words links them into a compound: "parameter-efficient".
-    const hyphenated = isHyphen(c) && wordStart >= 0 && classAt(text, i + 1) !== 0;
+    const hyphenated = isHyphen(c) && wordStart >= 0 && classAt(input, i + 1) !== 0;
     endWord();
     linkNext = hyphenated;
     i++;
   }
   endWord();
-
-  /** Handles the command at text[at] === "\\"; returns where scanning continues. */
-  function latexCommand(at: number): number {
-    const next = text[at + 1];
-    if (next === undefined) return at + 1;
-    if (SYMBOL_ACCENTS.includes(next)) {
-      // An accent on the following letter: skip it and keep the word together.
-      skipMarkup(at);
-      return at + 2;
-    }
-    let end = at + 1;
-    while (end < n && isAsciiLetter(text.charCodeAt(end))) end++;
-    if (end === at + 1) {
-      endWord();
-      return at + 2;
-    }
-    const name = text.slice(at + 1, end);
-    const letters = LETTER_COMMANDS.get(name);
-    if (letters !== undefined) {
-      if (wordStart < 0) beginWord(at);
-      skipMarkup(at);
-      pieces += letters;
-      wordEnd = end;
-      // "\ss e": the space only ends the command name.
-      return text[end] === " " && classAt(text, end + 1) === LETTER ? end + 1 : end;
-    }
-    if (LETTER_ACCENTS.has(name) && (text[end] === "{" || (text[end] === " " && classAt(text, end + 1) === LETTER))) {
-      skipMarkup(at);
-      return end + 1;
-    }
-    endWord();
-    const word = WORD_COMMANDS.get(name);
-    if (word !== undefined) sink(at, end, word, 0, false);
-    return end;
-  }
+  text = "";
+  sink = noSink;
 }

@@ -102,6 +102,11 @@ export class SegmentQuery {
     return sum;
   }
 
+  /** There are phrases or exclusions to check on positions or postings. */
+  get hasPositionalChecks(): boolean {
+    return this.plan.phrases.length > 0 || this.exclusions.length > 0;
+  }
+
   /** Phrases hold and no exclusion applies (cursors of phrase terms are on `doc`). */
   passesPositional(doc: number): boolean {
     for (const phrase of this.plan.phrases) {

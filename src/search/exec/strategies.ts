@@ -20,6 +20,10 @@ export interface RunStats {
   matched: number;
   /** Some docs were never fully looked at, so `matched` may be short of the true count. */
   incomplete: boolean;
+  /** When incomplete: docs that may match but were not checked (their bound was too low). */
+  unchecked?: number;
+  /** When incomplete: share of checked candidates that matched. */
+  passRate?: number;
 }
 
 export function allMatches(q: SegmentQuery, onMatch: (doc: number, score: number) => void): number {
@@ -47,7 +51,10 @@ export function allMatches(q: SegmentQuery, onMatch: (doc: number, score: number
 export function topKConjunctive(q: SegmentQuery, heap: TopK, base: number): RunStats {
   const required = q.required.map((i) => q.cursors[i]!).sort((a, b) => a.df - b.df);
   const lead = required[0]!;
+  const positional = q.hasPositionalChecks;
   let matched = 0;
+  let checked = 0;
+  let unchecked = 0;
   let doc = lead.nextDoc();
   candidates: while (doc !== NO_MORE_DOCS) {
     // Leapfrog until every required cursor is on the lead's doc.
@@ -68,11 +75,21 @@ export function topKConjunctive(q: SegmentQuery, heap: TopK, base: number): RunS
         if (!q.score(i, doc)) ok = false;
         else partial += q.contribution[i]!;
       }
-      if (ok && q.passesPositional(doc)) {
-        matched++;
+      if (ok) {
         let bound = partial;
         for (const i of q.optional) bound += q.blockBound(i, doc);
-        if (!heap.full || bound * SLACK >= heap.threshold) {
+        const hopeless = heap.full && bound * SLACK < heap.threshold;
+        if (!positional) {
+          matched++;
+        } else if (hopeless) {
+          // Not worth decoding positions; the count becomes an estimate.
+          unchecked++;
+        } else {
+          checked++;
+          if (q.passesPositional(doc)) matched++;
+          else ok = false;
+        }
+        if (ok && !hopeless) {
           for (const i of q.optional) if (q.cursors[i]!.advance(doc) === doc) q.score(i, doc);
           heap.offer(q.total(), base + doc);
         }
@@ -80,7 +97,8 @@ export function topKConjunctive(q: SegmentQuery, heap: TopK, base: number): RunS
     }
     doc = lead.nextDoc();
   }
-  return { matched, incomplete: false };
+  if (unchecked === 0) return { matched, incomplete: false };
+  return { matched, incomplete: true, unchecked, passRate: checked > 0 ? matched / checked : 0.5 };
 }
 
 export function topKMaxScore(q: SegmentQuery, heap: TopK, base: number): RunStats {
@@ -104,6 +122,10 @@ export function topKMaxScore(q: SegmentQuery, heap: TopK, base: number): RunStat
       if (d < doc) doc = d;
     }
     if (doc === NO_MORE_DOCS) break;
+    if (heap.full && skipWindow(q, order, firstEssential, n, cumulative, heap.threshold)) {
+      incomplete = true;
+      continue;
+    }
     if (q.filter.accepts(doc)) {
       q.contribution.fill(0);
       let partial = 0;
@@ -142,4 +164,29 @@ export function topKMaxScore(q: SegmentQuery, heap: TopK, base: number): RunStat
   // Docs found only in non-essential lists were never visited.
   if (firstEssential > 0) incomplete = true;
   return { matched, incomplete };
+}
+
+/**
+ * Block-max skipping: the essential cursors' current blocks bound every doc up to the first of
+ * them to end. If even that bound (plus the non-essential terms' bounds) cannot beat the
+ * threshold, moves every essential cursor past that window and returns true.
+ */
+function skipWindow(q: SegmentQuery, order: number[], firstEssential: number, n: number, cumulative: Float64Array, threshold: number): boolean {
+  let upTo = NO_MORE_DOCS;
+  let bound = firstEssential > 0 ? cumulative[firstEssential - 1]! : 0;
+  for (let j = firstEssential; j < n; j++) {
+    const i = order[j]!;
+    const c = q.cursors[i]!;
+    if (c.doc === NO_MORE_DOCS) continue;
+    const b = c.currentBlock;
+    const last = c.blockLastDoc(b);
+    if (last < upTo) upTo = last;
+    bound += q.boundOf(i, c.blockMaxTf(b));
+  }
+  if (upTo === NO_MORE_DOCS || bound * SLACK >= threshold) return false;
+  for (let j = firstEssential; j < n; j++) {
+    const c = q.cursors[order[j]!]!;
+    if (c.doc <= upTo) c.advance(upTo + 1);
+  }
+  return true;
 }

@@ -4,6 +4,7 @@
  * Paper ids must be unique, as `Store.scanPapers` gives them.
  */
 import type { Paper } from "../../core/paper.js";
+import { Analyzer } from "../analyze/analyzer.js";
 import type { Bm25fParams } from "../fields.js";
 import { SegmentBuilder } from "./segment-builder.js";
 import { mergeSegments } from "./segment-merge.js";
@@ -18,14 +19,15 @@ export async function buildSegment(
   onProgress?: (papers: number) => void,
 ): Promise<Segment | null> {
   const chunks: Segment[] = [];
-  let builder = new SegmentBuilder();
+  const analyzer = new Analyzer();
+  let builder = new SegmentBuilder(analyzer);
   let papers = 0;
   for await (const batch of batches) {
     for (const paper of batch) {
       builder.add(paper);
       if (builder.count >= CHUNK_DOCS) {
         chunks.push(builder.finish(params));
-        builder = new SegmentBuilder();
+        builder = new SegmentBuilder(analyzer);
       }
     }
     papers += batch.length;

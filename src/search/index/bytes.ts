@@ -11,6 +11,11 @@ export class ByteWriter {
     this.bytes = new Uint8Array(capacity);
   }
 
+  /** Makes room for `extra` more bytes. */
+  ensure(extra: number) {
+    if (this.length + extra > this.bytes.length) this.grow(this.length + extra);
+  }
+
   private grow(need: number) {
     let size = this.bytes.length * 2;
     while (size < need) size *= 2;
@@ -54,12 +59,18 @@ export class IntList {
   }
 
   push(value: number) {
-    if (this.length === this.data.length) {
-      const next = new Int32Array(this.data.length * 2);
-      next.set(this.data);
-      this.data = next;
-    }
+    if (this.length === this.data.length) this.reserve(1);
     this.data[this.length++] = value;
+  }
+
+  /** Makes room for `extra` more values. */
+  reserve(extra: number) {
+    if (this.length + extra <= this.data.length) return;
+    let size = this.data.length * 2;
+    while (size < this.length + extra) size *= 2;
+    const next = new Int32Array(size);
+    next.set(this.data.subarray(0, this.length));
+    this.data = next;
   }
 
   finish(): Int32Array {

@@ -4,6 +4,7 @@
  * and each block's tf~ bound for dynamic pruning.
  */
 import { FIELD_COUNT } from "../fields.js";
+import { readBlock } from "./block-codec.js";
 import { BLOCK_SIZE, FIELD_SHIFT, type Segment } from "./segment.js";
 
 export const NO_MORE_DOCS = 0x7fffffff;
@@ -38,27 +39,8 @@ export class PostingsCursor {
     const { postings, blockPostings, blockLastDoc, blockPositions } = this.seg.a;
     this.block = b;
     this.count = Math.min(BLOCK_SIZE, this.df - (b - this.firstBlock) * BLOCK_SIZE);
-    let p = blockPostings[b]!;
-    let doc = b > this.firstBlock ? blockLastDoc[b - 1]! : -1;
-    const docs = this.docs;
-    const combos = this.combos;
-    for (let i = 0; i < this.count; i++) {
-      let byte = postings[p++]!;
-      let v = byte & 127;
-      for (let shift = 7; byte < 128; shift += 7) {
-        byte = postings[p++]!;
-        v |= (byte & 127) << shift;
-      }
-      doc += v;
-      docs[i] = doc;
-      byte = postings[p++]!;
-      v = byte & 127;
-      for (let shift = 7; byte < 128; shift += 7) {
-        byte = postings[p++]!;
-        v |= (byte & 127) << shift;
-      }
-      combos[i] = v;
-    }
+    const previous = b > this.firstBlock ? blockLastDoc[b - 1]! : -1;
+    readBlock(postings, blockPostings[b]!, this.count, previous, this.docs, this.combos);
     this.index = 0;
     this.positionAt = blockPositions[b]!;
     this.positionIndex = 0;
@@ -97,6 +79,11 @@ export class PostingsCursor {
     let b = Math.max(this.block, this.firstBlock);
     while (b < this.endBlock && lastDocs[b]! < target) b++;
     return b;
+  }
+
+  /** The decoded block (holding the current doc). */
+  get currentBlock(): number {
+    return this.block;
   }
 
   blockLastDoc(b: number): number {

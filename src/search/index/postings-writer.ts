@@ -1,10 +1,11 @@
 /**
  * Writes the inverted half of a segment: terms in byte order, each with its postings in doc
- * order, cut into blocks with their last doc, stream offsets and tf~ bound. Both the builder
- * (fresh papers) and the merger (existing segments) feed it.
+ * order, cut into bit-packed blocks (block-codec.ts) with their last doc, stream offsets and tf~
+ * bound. Both the builder (fresh papers) and the merger (existing segments) feed it.
  */
 import { ALL_FIELDS } from "../fields.js";
 import { tfTilde, type Bm25fContext } from "../score/bm25f.js";
+import { writeBlock } from "./block-codec.js";
 import { ByteWriter, IntList } from "./bytes.js";
 import { BLOCK_SIZE, FIELD_SHIFT, type SegmentArrays } from "./segment.js";
 
@@ -31,10 +32,13 @@ export class PostingsWriter {
   private readonly blockPostings = new IntList();
   private readonly blockPositions = new IntList();
   private readonly blockMaxTf: number[] = [];
+  private readonly gaps = new Int32Array(BLOCK_SIZE);
+  private readonly combos = new Int32Array(BLOCK_SIZE);
+  private inBlock = 0;
   private termDf = 0;
   private lastDoc = -1;
-  private pendingTerm: Uint8Array | null = null;
   private blockMax = 0;
+  private pendingTerm: Uint8Array | null = null;
 
   /**
    * @param comboTf per-field tf of each combo code, ranked by frequency
@@ -64,18 +68,18 @@ export class PostingsWriter {
       this.termOffsets.push(this.termBytes.length);
       this.pendingTerm = null;
     }
-    if (this.termDf % BLOCK_SIZE === 0) {
-      if (this.termDf > 0) this.closeBlock();
-      this.blockPostings.push(this.postings.length);
+    if (this.inBlock === 0) {
       this.blockPositions.push(this.positions.length);
       this.blockMax = 0;
     }
-    this.postings.vbyte(doc - this.lastDoc);
-    this.postings.vbyte(combo);
+    this.gaps[this.inBlock] = doc - this.lastDoc;
+    this.combos[this.inBlock] = combo;
+    this.inBlock++;
     const tf = tfTilde(this.ctx, this.comboTf, combo, this.fieldLengths, doc, ALL_FIELDS);
     if (tf > this.blockMax) this.blockMax = tf;
     this.lastDoc = doc;
     this.termDf++;
+    if (this.inBlock === BLOCK_SIZE) this.closeBlock();
   }
 
   /** Encodes sorted positions ((field << 16) | position) of the last posting. */
@@ -93,14 +97,17 @@ export class PostingsWriter {
   }
 
   private closeBlock() {
+    this.blockPostings.push(this.postings.length);
+    writeBlock(this.postings, this.gaps, this.combos, this.inBlock);
     this.blockLastDoc.push(this.lastDoc);
     this.blockMaxTf.push(float32Above(this.blockMax));
+    this.inBlock = 0;
   }
 
   endTerm() {
     this.pendingTerm = null;
     if (this.termDf === 0) return;
-    this.closeBlock();
+    if (this.inBlock > 0) this.closeBlock();
     this.df.push(this.termDf);
     this.blockStart.push(this.blockLastDoc.length);
   }

@@ -1,12 +1,15 @@
 /**
- * Inverts papers into a new segment. Papers are analysed as they are added; postings gather in
- * flat integer lists (no object per posting) and are sorted by term once, in `finish`.
+ * Inverts papers into a new segment. Papers are analysed into term ids as they are added;
+ * postings gather in flat integer lists (no object per posting) and are sorted by term once,
+ * in `finish`. Builders of one bulk build share an Analyzer, so its vocabulary and token memo
+ * stay warm across chunks.
  */
 import type { Paper } from "../../core/paper.js";
-import { analyzeInto } from "../analyze/analyzer.js";
+import { Analyzer } from "../analyze/analyzer.js";
 import { dayNumber } from "../days.js";
-import { FIELD_COUNT, FIELD_INDEX, type Bm25fParams } from "../fields.js";
+import { FIELD_COUNT, FIELD_INDEX, type Bm25fParams, type FieldName } from "../fields.js";
 import { makeContext } from "../score/bm25f.js";
+import { MAX_SEGMENT_DOCS } from "./block-codec.js";
 import { IntList } from "./bytes.js";
 import { DocTable } from "./doc-table.js";
 import { PostingsWriter } from "./postings-writer.js";
@@ -20,20 +23,37 @@ const TF_BASE = 256;
 
 const encoder = new TextEncoder();
 
+/** UTF-8 byte order of two strings (code point order; plain `<` differs for astral characters). */
+function compareUtf8(a: string, b: string): number {
+  const n = Math.min(a.length, b.length);
+  for (let i = 0; i < n; i++) {
+    const x = a.charCodeAt(i);
+    const y = b.charCodeAt(i);
+    if (x === y) continue;
+    // A surrogate (astral code point) sorts after every BMP character from U+E000 on.
+    const xs = x >= 0xd800 && x <= 0xdfff;
+    const ys = y >= 0xd800 && y <= 0xdfff;
+    if (xs !== ys) return xs ? (y >= 0xe000 ? 1 : x - y) : x >= 0xe000 ? -1 : x - y;
+    return x - y;
+  }
+  return a.length - b.length;
+}
+
 export class SegmentBuilder {
   private readonly docs = new DocTable();
-  private readonly dict = new Map<string, number>();
-  private readonly terms: string[] = [];
-  private lastDocOf = new Int32Array(1024).fill(-1);
-  private slotOf = new Int32Array(1024);
+  /** Per term id: the last doc it was seen in (-1: not in this segment) and its slot there. */
+  private lastDocOf = new Int32Array(1 << 14).fill(-1);
+  private slotOf = new Int32Array(1 << 14);
+  private readonly usedTerms = new IntList(1 << 12);
   // The doc being inverted: one slot per distinct term.
-  private slotTerm = new IntList(256);
+  private readonly slotTerm = new IntList(256);
   private slotTf = new Int32Array(256 * FIELD_COUNT);
   private readonly occSlot = new IntList(1024);
   private readonly occPos = new IntList(1024);
   private doc = -1;
   private field = 0;
-  // All postings so far, in doc order.
+  private readonly lengths = new Int32Array(FIELD_COUNT);
+  // All postings so far, in doc order; positions of posting p are positions[pPosStart[p], pPosStart[p + 1]).
   private readonly pTerm = new IntList(1 << 14);
   private readonly pDoc = new IntList(1 << 14);
   private readonly pCombo = new IntList(1 << 14);
@@ -43,15 +63,17 @@ export class SegmentBuilder {
   private readonly comboKeys: number[] = [];
   private readonly comboCounts: number[] = [];
 
+  constructor(private readonly analyzer = new Analyzer()) {}
+
   get count() {
     return this.docs.count;
   }
 
-  private readonly sink = (term: string, position: number) => {
-    let t = this.dict.get(term);
-    if (t === undefined) t = this.newTerm(term);
+  private readonly sink = (t: number, position: number) => {
+    if (t >= this.lastDocOf.length) this.growTermArrays(t);
     let slot: number;
     if (this.lastDocOf[t] !== this.doc) {
+      if (this.lastDocOf[t] === -1) this.usedTerms.push(t);
       this.lastDocOf[t] = this.doc;
       slot = this.slotTerm.length;
       this.slotTerm.push(t);
@@ -70,58 +92,58 @@ export class SegmentBuilder {
     this.occPos.push((this.field << FIELD_SHIFT) | Math.min(position, 0xffff));
   };
 
-  private newTerm(term: string): number {
-    const t = this.terms.length;
-    this.dict.set(term, t);
-    this.terms.push(term);
-    if (t >= this.lastDocOf.length) {
-      const lastDoc = new Int32Array(t * 2).fill(-1);
-      lastDoc.set(this.lastDocOf);
-      this.lastDocOf = lastDoc;
-      const slots = new Int32Array(t * 2);
-      slots.set(this.slotOf);
-      this.slotOf = slots;
-    }
-    return t;
+  private growTermArrays(t: number) {
+    let size = this.lastDocOf.length;
+    while (size <= t) size *= 2;
+    const lastDoc = new Int32Array(size).fill(-1);
+    lastDoc.set(this.lastDocOf);
+    this.lastDocOf = lastDoc;
+    const slots = new Int32Array(size);
+    slots.set(this.slotOf);
+    this.slotOf = slots;
+  }
+
+  private index(name: FieldName, text: string) {
+    this.field = FIELD_INDEX[name];
+    this.lengths[this.field]! += this.analyzer.analyze(text, this.sink, this.lengths[this.field]);
   }
 
   add(paper: Paper): void {
+    if (this.docs.count >= MAX_SEGMENT_DOCS - 1) throw new RangeError(`a segment holds at most ${MAX_SEGMENT_DOCS - 1} papers`);
     this.doc = this.docs.count;
     this.slotTerm.length = 0;
     this.occSlot.length = 0;
     this.occPos.length = 0;
-    const lengths = new Array<number>(FIELD_COUNT).fill(0);
-    const index = (fieldName: keyof typeof FIELD_INDEX, text: string) => {
-      this.field = FIELD_INDEX[fieldName];
-      lengths[this.field]! += analyzeInto(text, this.sink, lengths[this.field]);
-    };
-    index("title", paper.title);
-    index("abstract", paper.abstract);
+    this.lengths.fill(0);
+    this.index("title", paper.title);
+    this.index("abstract", paper.abstract);
     for (const author of paper.authors) {
-      index("authors", author.name);
-      lengths[FIELD_INDEX.authors]! += AUTHOR_GAP;
+      this.index("authors", author.name);
+      this.lengths[FIELD_INDEX.authors]! += AUTHOR_GAP;
     }
-    if (paper.authors.length > 0) lengths[FIELD_INDEX.authors]! -= AUTHOR_GAP;
-    index("categories", paper.categories.join(" "));
-    if (paper.comments) index("comments", paper.comments);
-    index("id", paper.id);
+    if (paper.authors.length > 0) this.lengths[FIELD_INDEX.authors]! -= AUTHOR_GAP;
+    this.index("categories", paper.categories.join(" "));
+    if (paper.comments) this.index("comments", paper.comments);
+    this.index("id", paper.id);
     this.flushDoc();
     const flags = paper.codeLinks.length > 0 ? FLAG_HAS_CODE : 0;
-    this.docs.add(paper.id, dayNumber(paper.announced), flags, paper.categories, lengths);
+    this.docs.add(paper.id, dayNumber(paper.announced), flags, paper.categories, this.lengths);
   }
 
   /** Moves the current doc's slots into the postings lists, positions grouped by slot. */
   private flushDoc() {
     const slots = this.slotTerm.length;
+    const occurrences = this.occSlot.length;
     const start = new Int32Array(slots + 1);
-    for (let i = 0; i < this.occSlot.length; i++) start[this.occSlot.data[i]! + 1]!++;
+    const occSlot = this.occSlot.data;
+    for (let i = 0; i < occurrences; i++) start[occSlot[i]! + 1]!++;
     for (let s = 0; s < slots; s++) start[s + 1]! += start[s]!;
     const base = this.positions.length;
-    for (let i = 0; i < this.occSlot.length; i++) this.positions.push(0);
-    const fill = start.slice(0, slots);
-    for (let i = 0; i < this.occSlot.length; i++) {
-      this.positions.data[base + fill[this.occSlot.data[i]!]!++] = this.occPos.data[i]!;
-    }
+    this.positions.reserve(occurrences);
+    const positions = this.positions.data;
+    for (let i = 0; i < occurrences; i++) positions[base + start[occSlot[i]!]!++] = this.occPos.data[i]!;
+    this.positions.length = base + occurrences;
+    // `start` now holds each slot's end; its start is the previous slot's end.
     for (let s = 0; s < slots; s++) {
       let key = 0;
       for (let f = FIELD_COUNT - 1; f >= 0; f--) key = key * TF_BASE + this.slotTf[s * FIELD_COUNT + f]!;
@@ -136,15 +158,12 @@ export class SegmentBuilder {
       this.pTerm.push(this.slotTerm.data[s]!);
       this.pDoc.push(this.doc);
       this.pCombo.push(combo);
-      this.pPosStart.push(base + start[s]!);
+      this.pPosStart.push(base + (s > 0 ? start[s - 1]! : 0));
     }
   }
 
-  /** Builds the segment; the builder must not be used afterwards. */
-  finish(params: Bm25fParams): Segment {
-    const fieldLengths = this.docs.fieldLengths();
-    const avg = this.docs.averages();
-    // Combo codes ranked by frequency, so the common ones take one byte.
+  /** Combo codes ranked by frequency, so the common ones pack into few bits. */
+  private rankCombos() {
     const ranked = this.comboKeys.map((_, i) => i).sort((x, y) => this.comboCounts[y]! - this.comboCounts[x]! || x - y);
     const codeOf = new Int32Array(ranked.length);
     const comboTf = new Uint8Array(ranked.length * FIELD_COUNT);
@@ -158,25 +177,36 @@ export class SegmentBuilder {
         key = Math.floor(key / TF_BASE);
       }
     });
+    return { codeOf, comboTf, comboCount };
+  }
+
+  /** Builds the segment; the builder must not be used afterwards. */
+  finish(params: Bm25fParams): Segment {
+    const fieldLengths = this.docs.fieldLengths();
+    const avg = this.docs.averages();
+    const { codeOf, comboTf, comboCount } = this.rankCombos();
     const writer = new PostingsWriter(comboTf, comboCount, fieldLengths, makeContext(params, avg));
-    // Postings grouped by term (stable: doc order within a term), terms in byte order.
-    const termCount = this.terms.length;
-    const termStart = new Int32Array(termCount + 1);
+    // Postings grouped by term id (counting sort keeps doc order within a term).
     const n = this.pTerm.length;
-    for (let i = 0; i < n; i++) termStart[this.pTerm.data[i]! + 1]!++;
-    for (let t = 0; t < termCount; t++) termStart[t + 1]! += termStart[t]!;
+    const pTerm = this.pTerm.data;
+    const termStart = new Int32Array(this.lastDocOf.length + 1);
+    for (let i = 0; i < n; i++) termStart[pTerm[i]! + 1]!++;
+    for (let t = 0; t < this.lastDocOf.length; t++) termStart[t + 1]! += termStart[t]!;
     const order = new Int32Array(n);
-    const fill = termStart.slice(0, termCount);
-    for (let i = 0; i < n; i++) order[fill[this.pTerm.data[i]!]!++] = i;
-    const termBytes = this.terms.map((term) => encoder.encode(term));
-    const sortedTerms = Array.from({ length: termCount }, (_, t) => t).sort((x, y) => Buffer.compare(termBytes[x]!, termBytes[y]!));
-    const positionsEnd = (p: number) => (p + 1 < n ? this.pPosStart.data[p + 1]! : this.positions.length);
-    for (const t of sortedTerms) {
-      writer.beginTerm(termBytes[t]!);
+    const fill = termStart.slice(0, this.lastDocOf.length);
+    for (let i = 0; i < n; i++) order[fill[pTerm[i]!]!++] = i;
+    this.pPosStart.push(this.positions.length);
+    const vocabulary = this.analyzer.vocabulary.terms;
+    const sorted = Array.from(this.usedTerms.data.subarray(0, this.usedTerms.length)).sort((x, y) => compareUtf8(vocabulary[x]!, vocabulary[y]!));
+    const { data: docs } = this.pDoc;
+    const { data: combos } = this.pCombo;
+    const { data: posStart } = this.pPosStart;
+    for (const t of sorted) {
+      writer.beginTerm(encoder.encode(vocabulary[t]!));
       for (let k = termStart[t]!; k < termStart[t + 1]!; k++) {
         const p = order[k]!;
-        writer.addPosting(this.pDoc.data[p]!, codeOf[this.pCombo.data[p]!]!);
-        writer.writePositions(this.positions.data, this.pPosStart.data[p]!, positionsEnd(p));
+        writer.addPosting(docs[p]!, codeOf[combos[p]!]!);
+        writer.writePositions(this.positions.data, posStart[p]!, posStart[p + 1]!);
       }
       writer.endTerm();
     }

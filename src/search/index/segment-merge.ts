@@ -8,7 +8,8 @@ import { makeContext } from "../score/bm25f.js";
 import { compareBytes } from "./bytes.js";
 import { DocTable } from "./doc-table.js";
 import { PostingsWriter } from "./postings-writer.js";
-import { Segment } from "./segment.js";
+import { readBlock } from "./block-codec.js";
+import { BLOCK_SIZE, Segment } from "./segment.js";
 
 export interface MergeInput {
   seg: Segment;
@@ -61,34 +62,27 @@ function compareTerm(a: Segment, ta: number, b: Segment, tb: number): number {
 }
 
 function copyPostings(seg: Segment, t: number, remap: Int32Array, codeMap: Int32Array, writer: PostingsWriter) {
-  const { postings, positions, df, blockStart, blockPostings, blockPositions } = seg.a;
+  const { postings, positions, df, blockStart, blockPostings, blockPositions, blockLastDoc } = seg.a;
   const total = seg.comboTotal;
   const first = blockStart[t]!;
-  let p = blockPostings[first]!;
+  const end = blockStart[t + 1]!;
   let q = blockPositions[first]!;
-  let doc = -1;
-  for (let n = df[t]!; n > 0; n--) {
-    let byte = postings[p++]!;
-    let gap = byte & 127;
-    for (let shift = 7; byte < 128; shift += 7) {
-      byte = postings[p++]!;
-      gap |= (byte & 127) << shift;
+  for (let b = first; b < end; b++) {
+    const n = Math.min(BLOCK_SIZE, df[t]! - (b - first) * BLOCK_SIZE);
+    readBlock(postings, blockPostings[b]!, n, b > first ? blockLastDoc[b - 1]! : -1, docs, combos);
+    for (let i = 0; i < n; i++) {
+      const from = q;
+      for (let left = total[combos[i]!]!; left > 0; q++) if (positions[q]! >= 128) left--;
+      const newDoc = remap[docs[i]!]!;
+      if (newDoc < 0) continue;
+      writer.addPosting(newDoc, codeMap[combos[i]!]!);
+      writer.positions.append(positions, from, q);
     }
-    byte = postings[p++]!;
-    let combo = byte & 127;
-    for (let shift = 7; byte < 128; shift += 7) {
-      byte = postings[p++]!;
-      combo |= (byte & 127) << shift;
-    }
-    doc += gap;
-    const from = q;
-    for (let left = total[combo]!; left > 0; q++) if (positions[q]! >= 128) left--;
-    const newDoc = remap[doc]!;
-    if (newDoc < 0) continue;
-    writer.addPosting(newDoc, codeMap[combo]!);
-    writer.positions.append(positions, from, q);
   }
 }
+
+const docs = new Int32Array(BLOCK_SIZE);
+const combos = new Int32Array(BLOCK_SIZE);
 
 /** One combo table for the output, ranked by summed frequency, and each input's code map. */
 function mergeCombos(segs: readonly Segment[]) {

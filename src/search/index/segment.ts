@@ -2,10 +2,10 @@
  * An immutable segment: a set of papers with their inverted index, entirely in typed arrays so
  * it is compact in memory, saved and loaded as raw bytes, and scanned without allocation.
  *
- * Postings of a term are split into blocks of BLOCK_SIZE documents. Each posting is two
- * variable-byte integers: the document gap (first: doc + 1) and a "combo" code, the index of the
- * per-field term frequencies in `comboTf` (codes are ranked by frequency, so nearly all take one
- * byte). Positions live in a separate stream, per posting field by field, delta-coded.
+ * Postings of a term are split into blocks of BLOCK_SIZE documents, bit-packed (block-codec.ts):
+ * per posting the document gap and a "combo" code, the index of the per-field term frequencies
+ * in `comboTf` (codes are ranked by frequency, so the common ones take few bits). Positions live
+ * in a separate stream of variable-byte integers, per posting field by field, delta-coded.
  * A position is (field << 16) | position-within-field.
  */
 import { FIELD_COUNT } from "../fields.js";
