@@ -70,6 +70,30 @@ function table(header: string[], rows: string[][]): string[] {
   return [row(header), row(header.map(() => "---")), ...rows.map(row)];
 }
 
+type Target = (text: string, ok: boolean | null) => string;
+
+/** p50/p95/p99 rows of paperfeed against FTS5, with the latency targets. */
+function latencyRows(suffix: string, ours: LatencySummary, base: LatencySummary | undefined, target: Target) {
+  const faster = (p: "p50" | "p99") => (base ? base[p] / ours[p] >= TARGETS.speedup : null);
+  return [
+    [
+      `top-10 p50${suffix}`,
+      ms(ours.p50),
+      ms(base?.p50),
+      ratio(base?.p50, ours.p50),
+      target("≥ 100× FTS5", faster("p50")),
+    ],
+    [`top-10 p95${suffix}`, ms(ours.p95), ms(base?.p95), ratio(base?.p95, ours.p95), ""],
+    [
+      `top-10 p99${suffix}`,
+      ms(ours.p99),
+      ms(base?.p99),
+      ratio(base?.p99, ours.p99),
+      `${target("≤ 10 ms", ours.p99 <= TARGETS.p99Ms)}; ${target("≥ 100× FTS5", faster("p99"))}`,
+    ],
+  ];
+}
+
 /** Markdown for one search run. */
 export function searchSection(run: SearchRun): string {
   const { build, serve } = run.ours;
@@ -77,7 +101,7 @@ export function searchSection(run: SearchRun): string {
   const ours = serve.queries.comparable;
   const base = f?.queries.comparable;
   const atTarget = run.size >= TARGET_SIZE;
-  const target = (text: string, ok: boolean | null) => `${text} ${atTarget ? verdict(ok) : ""}`.trim();
+  const target: Target = (text, ok) => `${text} ${atTarget ? verdict(ok) : ""}`.trim();
   const index = Math.max(build.memoryBytes, build.diskBytes);
   const rows = [
     [
@@ -104,24 +128,8 @@ export function searchSection(run: SearchRun): string {
       "",
       target("≤ 3 s", serve.coldStartMs <= TARGETS.coldStartMs),
     ],
-    [
-      "top-10 p50",
-      ms(ours.p50),
-      ms(base?.p50),
-      ratio(base?.p50, ours.p50),
-      target("≥ 100× FTS5", base ? base.p50 / ours.p50 >= TARGETS.speedup : null),
-    ],
-    ["top-10 p95", ms(ours.p95), ms(base?.p95), ratio(base?.p95, ours.p95), ""],
-    [
-      "top-10 p99",
-      ms(ours.p99),
-      ms(base?.p99),
-      ratio(base?.p99, ours.p99),
-      target(
-        "≤ 10 ms and ≥ 100× FTS5",
-        ours.p99 <= TARGETS.p99Ms && (base ? base.p99 / ours.p99 >= TARGETS.speedup : true),
-      ),
-    ],
+    ...latencyRows("", ours, base, target),
+    ...latencyRows(", CPU time", serve.queries.cpu.comparable, f?.queries.cpu.comparable, target),
     ["QPS (one thread)", n(ours.qps), base ? n(base.qps) : "–", ratio(ours.qps, base?.qps ?? 0), ""],
   ];
   const lines = [
@@ -131,7 +139,8 @@ export function searchSection(run: SearchRun): string {
       (f ? `; FTS5 timed ${n(f.queries.ran)} queries` : "; FTS5 not run"),
     "",
     `Latencies are over the plain-word queries (${n(ours.count)} for paperfeed), which both engines understand alike; ` +
-      `all kinds are listed below.${atTarget ? "" : " Targets apply at 2.6M papers."}`,
+      "all kinds are listed below. Wall time counts waiting for a core when other work runs; CPU time does not." +
+      (atTarget ? "" : " Targets apply at 2.6M papers."),
     "",
     ...table(["", "paperfeed", "FTS5 (bm25)", "ratio", "target"], rows),
     "",

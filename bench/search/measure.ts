@@ -7,6 +7,11 @@ export interface QueryTimings {
   /** Only the kinds FTS5 understands the same way (no phrase, no filter). */
   comparable: LatencySummary;
   byKind: Record<string, LatencySummary>;
+  /**
+   * The same over CPU time of this process instead of wall time: on a machine shared with other
+   * work, wall time includes waiting for a core; CPU time is what the query itself cost.
+   */
+  cpu: { all: LatencySummary; comparable: LatencySummary };
   /** Mean hits per query, a sanity check that the queries match something. */
   meanHits: number;
   /** Queries run (fewer than given when the time budget ran out). */
@@ -28,21 +33,26 @@ export function measureQueries(
 ): QueryTimings {
   for (const query of queries.slice(0, options.warmup ?? 100)) run(query);
   const latencies: number[] = [];
+  const cpuLatencies: number[] = [];
   const kinds: string[] = [];
   let hits = 0;
   const started = process.hrtime.bigint();
   for (const query of queries) {
     if (options.budgetMs !== undefined && msSince(started) > options.budgetMs) break;
+    const cpu = process.cpuUsage();
     const t = process.hrtime.bigint();
     hits += run(query);
     latencies.push(msSince(t));
+    const used = process.cpuUsage(cpu);
+    cpuLatencies.push((used.user + used.system) / 1000);
     kinds.push(query.kind);
   }
-  const comparable = latencies.filter((_, i) => COMPARABLE_KINDS.includes(kinds[i] as BenchQuery["kind"]));
+  const isComparable = (_: number, i: number) => COMPARABLE_KINDS.includes(kinds[i] as BenchQuery["kind"]);
   return {
     all: summarize(latencies),
-    comparable: summarize(comparable),
+    comparable: summarize(latencies.filter(isComparable)),
     byKind: summarizeBy(kinds, latencies),
+    cpu: { all: summarize(cpuLatencies), comparable: summarize(cpuLatencies.filter(isComparable)) },
     meanHits: hits / Math.max(1, latencies.length),
     ran: latencies.length,
   };
