@@ -9,8 +9,12 @@
  * - `crossList` 0.25 per category beyond the primary one, at most 4 (work that speaks to several fields)
  * - `venue`     0.5 when the comments or journal reference name an acceptance or a venue
  * - `fresh`     0–0.5: newer announcement days in the window score higher (0.5 on the last day)
+ * With `activity` given, the community's parts join them: votes, comments, collections, stars
+ * (community-parts.ts).
  */
 import type { Paper } from "../core/paper.js";
+import type { PaperActivity } from "../store/community-types.js";
+import { communityParts } from "./community-parts.js";
 
 /** The common ranker shape: one entry per paper, best first. */
 export interface RankedPaper {
@@ -24,6 +28,10 @@ export interface TrendingOptions {
   lastDay?: string;
   /** Days in the window, 1–366; default 7. Papers older than the window get fresh = 0. */
   windowDays?: number;
+  /** Community activity by paper id; when given, its parts are added (papers without any get zeros). */
+  activity?: ReadonlyMap<string, PaperActivity>;
+  /** The moment the decayed community parts are taken at (ISO-8601); default now. */
+  now?: string;
 }
 
 const VENUE =
@@ -46,9 +54,11 @@ export function rankTrending(papers: readonly Paper[], options: TrendingOptions 
   const lastDay =
     options.lastDay ?? papers.reduce((max, p) => (p.announced > max ? p.announced : max), "0000-01-01");
   const byId = new Map(papers.map((p) => [p.id, p]));
+  const now = options.now ?? new Date().toISOString();
   return papers
     .map((paper) => {
       const parts = trendingParts(paper, lastDay, windowDays);
+      if (options.activity) Object.assign(parts, communityParts(options.activity.get(paper.id), now));
       const score = Math.round(Object.values(parts).reduce((a, b) => a + b, 0) * 1000) / 1000;
       return { id: paper.id, score, parts };
     })

@@ -6,12 +6,16 @@
 import { Hono } from "hono";
 import type { Config } from "../config/types.js";
 import type { SearchEngine } from "../search/types.js";
+import type { AccountMailer } from "../actions/accounts/mailer.js";
+import type { CommunityStore } from "../store/community-types.js";
 import type { DeliveryStore } from "../store/delivery-types.js";
 import type { Store } from "../store/types.js";
 import { mountApi } from "./api/mount.js";
+import { mountCommunity } from "./community-mount.js";
 import { mountDelivery } from "./delivery-mount.js";
 import { type Logger, createLogger } from "./log.js";
 import { errorHandler, notFoundHandler } from "./middleware/errors.js";
+import type { LIMITS } from "./middleware/rate-limit.js";
 import { securityHeaders } from "./middleware/security.js";
 import { mountStatic } from "./static.js";
 import { mountPages } from "./web/routes.js";
@@ -24,6 +28,12 @@ export interface AppDeps {
   log?: Logger;
   /** Subscribers and outbox; opened beside the store on first use when not given (src/serve/delivery-mount.tsx). */
   delivery?: DeliveryStore;
+  /** Accounts, curated lists, votes, comments, collections; opened beside the store on first use when not given. */
+  communityStore?: CommunityStore;
+  /** Sends account mail (verification, password reset); without one nobody can sign up. */
+  accountMailer?: AccountMailer | null;
+  /** Rate-limit overrides for the community (src/serve/middleware/rate-limit.ts). */
+  communityLimits?: Partial<typeof LIMITS>;
 }
 
 export function createApp(deps: AppDeps): Hono {
@@ -33,6 +43,7 @@ export function createApp(deps: AppDeps): Hono {
   app.get("/healthz", (c) => c.json({ status: "ok", papers: deps.search.size }));
   mountStatic(app);
   mountApi(app, { store: deps.store, search: deps.search });
+  mountCommunity(app, { ...deps, community: deps.communityStore, limits: deps.communityLimits }); // sessions first, so every page below knows its viewer
   mountDelivery(app, { ...deps, log }); // feeds, subscriptions; before the pages, whose heads it extends
   mountPages(app, deps);
   app.notFound(notFoundHandler);

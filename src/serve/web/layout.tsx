@@ -6,8 +6,9 @@
 import type { Child } from "hono/jsx";
 import { raw } from "hono/html";
 import { assetUrls } from "../static.js";
+import { AccountNav, sectionsFor } from "./community-nav.js";
 
-export type Section = "daily" | "new" | "search" | "help" | null;
+export type Section = "daily" | "curated" | "trending" | "new" | "search" | "help" | "account" | null;
 
 export interface Frame {
   /** Page title without the site name. */
@@ -56,7 +57,7 @@ export function Layout(props: Frame & { children?: Child }) {
                 paperfeed
               </a>
               <nav class="sections" aria-label="Sections">
-                {NAV.map((item) => (
+                {sectionsFor(NAV).map((item) => (
                   <a href={item.href} aria-current={props.section === item.section ? "page" : undefined}>
                     {item.label}
                   </a>
@@ -77,6 +78,7 @@ export function Layout(props: Frame & { children?: Child }) {
                 />
                 <button type="submit">Search</button>
               </form>
+              <AccountNav />
             </div>
           </header>
           <main id="main" class="column" tabindex={-1}>

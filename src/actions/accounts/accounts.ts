@@ -1,0 +1,117 @@
+/**
+ * Account actions: sign up (and the emailed verification link), sign in and out, password reset
+ * by emailed link, and the first admin from the command line. Sessions and links are random
+ * secrets kept only as SHA-256 hashes, so a copy of the database opens no account.
+ */
+import { PaperfeedError } from "../../core/errors.js";
+import type { CommunityStore, Role, User } from "../../store/community-types.js";
+import { type AccountMailer, resetMail, verifyMail } from "./mailer.js";
+import { UNMATCHABLE_HASH, checkPasswordRules, hashPassword, verifyPassword } from "./password.js";
+import { newSecret, sha256 } from "./secrets.js";
+
+export interface AccountContext {
+  community: CommunityStore;
+  /** Null when no mail server is configured: then nobody can sign up, and resets cannot be sent. */
+  mailer: AccountMailer | null;
+  /** Public site URL for the links in mail, e.g. "https://papers.example.org". */
+  baseUrl: string;
+  clock?: () => Date;
+}
+
+/** Sessions last 30 days from sign-in. */
+export const SESSION_DAYS = 30;
+const VERIFY_HOURS = 48;
+const RESET_HOURS = 1;
+const HOUR_MS = 3_600_000;
+
+const now = (ctx: AccountContext) => ctx.clock?.() ?? new Date();
+const later = (ctx: AccountContext, hours: number) => new Date(now(ctx).getTime() + hours * HOUR_MS).toISOString();
+const link = (ctx: AccountContext, path: string, secret: string) => `${ctx.baseUrl.replace(/\/$/, "")}${path}?token=${encodeURIComponent(secret)}`;
+
+function requireMailer(ctx: AccountContext): AccountMailer {
+  if (!ctx.mailer) throw new PaperfeedError("actions", "mail_unavailable", "this site cannot send mail, so accounts cannot be created or reset here", 503);
+  return ctx.mailer;
+}
+
+/** Sends a fresh verification link to a member whose address is not yet verified. */
+export async function sendVerification(ctx: AccountContext, user: User): Promise<void> {
+  if (user.emailVerifiedAt) return;
+  const mailer = requireMailer(ctx);
+  const { secret, hash } = newSecret();
+  await ctx.community.createEmailToken({ tokenHash: hash, userId: user.id, purpose: "verify", now: now(ctx).toISOString(), expiresAt: later(ctx, VERIFY_HOURS) });
+  await mailer.send(verifyMail(user.email, link(ctx, "/account/verify", secret)));
+}
+
+export async function signUp(ctx: AccountContext, input: { email: string; displayName: string; password: string }): Promise<User> {
+  requireMailer(ctx);
+  checkPasswordRules(input.password);
+  const user = await ctx.community.createUser({
+    email: input.email,
+    displayName: input.displayName,
+    passwordHash: await hashPassword(input.password),
+    now: now(ctx).toISOString(),
+  });
+  await sendVerification(ctx, user);
+  return user;
+}
+
+/** Marks the address of a valid, unused verification link verified; null for any other link. */
+export async function verifyEmail(ctx: AccountContext, secret: string): Promise<User | null> {
+  const userId = await ctx.community.consumeEmailToken(sha256(String(secret)), "verify", now(ctx).toISOString());
+  return userId === null ? null : ctx.community.updateUser(userId, { emailVerifiedAt: now(ctx).toISOString() });
+}
+
+/** A new session for the right address and password; null otherwise (same time either way). */
+export async function signIn(ctx: AccountContext, email: string, password: string): Promise<{ user: User; session: string } | null> {
+  const found = await ctx.community.credentials(String(email));
+  const ok = await verifyPassword(String(password), found?.passwordHash ?? UNMATCHABLE_HASH);
+  if (!found || !ok) return null;
+  const { passwordHash: _hidden, ...user } = found;
+  return { user, session: await startSession(ctx, user.id) };
+}
+
+export async function startSession(ctx: AccountContext, userId: number): Promise<string> {
+  const { secret, hash } = newSecret();
+  await ctx.community.createSession({ tokenHash: hash, userId, now: now(ctx).toISOString(), expiresAt: later(ctx, SESSION_DAYS * 24) });
+  return secret;
+}
+
+export const sessionUser = (ctx: AccountContext, session: string) => ctx.community.sessionUser(sha256(session), now(ctx).toISOString());
+export const signOut = (ctx: AccountContext, session: string) => ctx.community.deleteSession(sha256(session));
+
+/** Mails a reset link when the address has an account; says nothing either way. */
+export async function requestPasswordReset(ctx: AccountContext, email: string): Promise<void> {
+  const mailer = requireMailer(ctx);
+  const user = await ctx.community.getUserByEmail(String(email));
+  if (!user) return;
+  const { secret, hash } = newSecret();
+  await ctx.community.createEmailToken({ tokenHash: hash, userId: user.id, purpose: "reset", now: now(ctx).toISOString(), expiresAt: later(ctx, RESET_HOURS) });
+  await mailer.send(resetMail(user.email, link(ctx, "/account/reset", secret)));
+}
+
+/** Sets a new password from a valid reset link and ends every session; null for a bad link. */
+export async function resetPassword(ctx: AccountContext, secret: string, password: string): Promise<User | null> {
+  checkPasswordRules(password);
+  const userId = await ctx.community.consumeEmailToken(sha256(String(secret)), "reset", now(ctx).toISOString());
+  if (userId === null) return null;
+  await ctx.community.deleteUserSessions(userId);
+  // Following the emailed link proves the address too.
+  return ctx.community.updateUser(userId, { passwordHash: await hashPassword(password), emailVerifiedAt: now(ctx).toISOString() });
+}
+
+/**
+ * An account made from the command line (`paperfeed admin create`): verified from the start.
+ * Without a password it gets an unusable one plus a one-time link to choose it, valid `linkHours`.
+ */
+export async function createAccount(
+  ctx: AccountContext,
+  input: { email: string; displayName: string; role: Role; password?: string; linkHours?: number },
+): Promise<{ user: User; setPasswordLink: string | null }> {
+  const at = now(ctx).toISOString();
+  const passwordHash = input.password === undefined ? UNMATCHABLE_HASH : await hashPassword(input.password);
+  const user = await ctx.community.createUser({ email: input.email, displayName: input.displayName, passwordHash, role: input.role, emailVerifiedAt: at, now: at });
+  if (input.password !== undefined) return { user, setPasswordLink: null };
+  const { secret, hash } = newSecret();
+  await ctx.community.createEmailToken({ tokenHash: hash, userId: user.id, purpose: "reset", now: at, expiresAt: later(ctx, input.linkHours ?? 24) });
+  return { user, setPasswordLink: link(ctx, "/account/reset", secret) };
+}

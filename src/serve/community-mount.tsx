@@ -1,0 +1,62 @@
+/**
+ * Mounts the community on the app in one call from app.ts: the session middleware (before the
+ * pages, so every page knows its viewer), the account, curated-list, vote, comment, collection,
+ * profile and trending routes, and the community assets. The community tables are opened beside
+ * the store on first use unless given.
+ */
+import type { Hono } from "hono";
+import type { AccountMailer } from "../actions/accounts/mailer.js";
+import type { PaperFetcher } from "../actions/community/context.js";
+import type { Config } from "../config/types.js";
+import type { SearchEngine } from "../search/types.js";
+import type { CommunityStore } from "../store/community-types.js";
+import { openCommunityStore } from "../store/open-community.js";
+import type { Store } from "../store/types.js";
+import { LIMITS } from "./middleware/rate-limit.js";
+import { sessionMiddleware } from "./middleware/session.js";
+import { mountAccountRoutes } from "./web/account-routes.js";
+import { mountCollectionRoutes } from "./web/collection-routes.js";
+import { mountCommunityAssets } from "./web/community-assets.js";
+import { type CommunityWebDeps, isSecure } from "./web/community-deps.js";
+import { mountCuratedRoutes } from "./web/curated-routes.js";
+import { mountEngageRoutes } from "./web/engage-routes.js";
+import { mountProfileRoutes } from "./web/profile-routes.js";
+import { mountTrendingRoutes } from "./web/trending-routes.js";
+
+export interface CommunityMountDeps {
+  store: Store;
+  search: SearchEngine;
+  config: Config;
+  community?: CommunityStore | undefined;
+  /** Sends account mail; without one nobody can sign up (existing accounts still sign in). */
+  accountMailer?: AccountMailer | null;
+  fetchPaper?: PaperFetcher;
+  clock?: () => Date;
+  /** Overrides of the rate limits (middleware/rate-limit.ts), e.g. for tests that sign up many members. */
+  limits?: Partial<typeof LIMITS> | undefined;
+}
+
+export function mountCommunity(app: Hono, deps: CommunityMountDeps): void {
+  let opened: Promise<CommunityStore> | null = deps.community ? Promise.resolve(deps.community) : null;
+  const community = () => (opened ??= openCommunityStore({ path: deps.config.db, url: deps.config.databaseUrl ?? undefined }));
+  let secret: Promise<string> | null = null;
+  const csrfSecret = () => (secret ??= community().then((c) => c.secret("csrf")));
+  const web: CommunityWebDeps = {
+    store: deps.store,
+    search: deps.search,
+    config: deps.config,
+    community,
+    mailer: deps.accountMailer ?? null,
+    limits: { ...LIMITS, ...deps.limits },
+    ...(deps.fetchPaper ? { fetchPaper: deps.fetchPaper } : {}),
+    ...(deps.clock ? { clock: deps.clock } : {}),
+  };
+  mountCommunityAssets(app);
+  app.use(sessionMiddleware({ community, secret: csrfSecret, secure: isSecure(deps.config) }));
+  mountAccountRoutes(app, web);
+  mountCuratedRoutes(app, web);
+  mountEngageRoutes(app, web);
+  mountCollectionRoutes(app, web);
+  mountProfileRoutes(app, web);
+  mountTrendingRoutes(app, web);
+}

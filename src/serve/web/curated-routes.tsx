@@ -1,0 +1,96 @@
+/**
+ * The curated daily list: `/daily` shows a day, `/daily/submit` and `/daily/remove` change it,
+ * and `/vote` sets or clears an upvote (JSON for the fetch enhancement, else a redirect back).
+ */
+import type { Context, Hono } from "hono";
+import { isCurator, todayOf } from "../../actions/community/context.js";
+import { vote } from "../../actions/community/engage.js";
+import { removeSubmission, submitPaper } from "../../actions/community/submit.js";
+import { isPaperfeedError } from "../../core/errors.js";
+import type { User } from "../../store/community-types.js";
+import { csrfGuard } from "../middleware/csrf.js";
+import { limitRate } from "../middleware/rate-limit.js";
+import { currentViewer } from "../middleware/session.js";
+import { noticeText } from "./community-form.js";
+import { type CommunityWebDeps, communityContext, formOf, localPath, requireUser } from "./community-deps.js";
+import { CuratedPage, type CuratedView } from "./curated-page.js";
+import { summarize } from "./present/summary.js";
+
+const POLICY_HINT = { open: null, members: "Members with a confirmed address may submit up to", curators: "Only curators add papers to this list." } as const;
+
+async function presentCurated(deps: CommunityWebDeps, day: string, messages: { notice?: string | null; error?: string | null }): Promise<CuratedView> {
+  const ctx = await communityContext(deps);
+  const user: User | null = currentViewer()?.user ?? null;
+  const [list, days, settings] = await Promise.all([ctx.community.listDaily(day), ctx.community.dailyDays(1000), ctx.community.settings()]);
+  const papers = new Map((await deps.store.getPapers(list.map((e) => e.paperId))).map((p) => [p.id, p]));
+  const voted = user ? await ctx.community.votedPapers(user.id, list.map((e) => e.paperId)) : new Set<string>();
+  const entries = list.filter((e) => papers.has(e.paperId)).map((e) => ({
+    paper: summarize(papers.get(e.paperId)!),
+    votes: e.votes,
+    voted: voted.has(e.paperId),
+    submitterId: e.userId,
+    submitterName: e.submitterName,
+  }));
+  const curator = Boolean(user && isCurator(user));
+  const today = todayOf(ctx);
+  const canSubmit = Boolean(user) && (curator || (settings.submissions !== "curators" && day === today));
+  let hint: string | null = null;
+  if (!user) hint = settings.submissions === "curators" ? POLICY_HINT.curators : "Sign in to upvote and to submit papers.";
+  else if (!curator && settings.submissions === "curators") hint = POLICY_HINT.curators;
+  else if (!curator) hint = `${settings.submissions === "members" ? POLICY_HINT.members : "Members may submit up to"} ${settings.dailyCap} papers a day, to today's list.`;
+  return {
+    day,
+    entries,
+    previous: days.find((d) => d < day) ?? null,
+    next: [...days].reverse().find((d) => d > day) ?? null,
+    canSubmit,
+    canCurate: curator,
+    hint,
+    notice: messages.notice ?? null,
+    error: messages.error ?? null,
+    hasMath: entries.some((e) => e.paper.hasMath),
+  };
+}
+
+const validDay = (raw: string | undefined) => (raw && /^\d{4}-\d{2}-\d{2}$/.test(raw) && !Number.isNaN(Date.parse(raw)) ? raw : null);
+
+export function mountCuratedRoutes(app: Hono, deps: CommunityWebDeps): void {
+  const today = () => (deps.clock?.() ?? new Date()).toISOString().slice(0, 10);
+
+  app.get("/daily", async (c) => {
+    const day = validDay(c.req.query("date")) ?? today();
+    return c.html(<CuratedPage view={await presentCurated(deps, day, { notice: noticeText(c.req.query("notice")) })} />);
+  });
+
+  app.post("/daily/submit", csrfGuard, async (c) => {
+    const user = requireUser();
+    const field = await formOf(c);
+    const day = validDay(field("day")) ?? today();
+    try {
+      const ctx = await communityContext(deps);
+      await limitRate(ctx.community, `submit:user:${user.id}`, deps.limits.submit, deps.clock?.());
+      const entry = await submitPaper(ctx, user, { paper: field("paper"), day });
+      return c.redirect(`/daily?date=${entry.day}&notice=submitted`, 303);
+    } catch (error) {
+      if (!isPaperfeedError(error) || error.status >= 500) throw error;
+      const view = await presentCurated(deps, day, { error: error.message.replace(/^\w+: /, "") });
+      return c.html(<CuratedPage view={view} />, error.status as 400);
+    }
+  });
+
+  app.post("/daily/remove", csrfGuard, async (c) => {
+    const field = await formOf(c);
+    await removeSubmission(await communityContext(deps), requireUser(), field("paper"));
+    return c.redirect(withNotice(localPath(field("back"), "/daily"), "removed"), 303);
+  });
+
+  app.post("/vote", csrfGuard, async (c) => {
+    const field = await formOf(c);
+    const result = await vote(await communityContext(deps), requireUser(), field("paper"), field("up") !== "0");
+    if (wantsJson(c)) return c.json(result);
+    return c.redirect(localPath(field("back"), "/"), 303);
+  });
+}
+
+export const wantsJson = (c: Context) => (c.req.header("accept") ?? "").includes("application/json");
+const withNotice = (path: string, notice: string) => `${path}${path.includes("?") ? "&" : "?"}notice=${notice}`;

@@ -1,0 +1,92 @@
+/** `/trending` — papers ranked by the transparent trending score, each with its parts shown. */
+import { Layout } from "./layout.js";
+import { CommunityStyle } from "./community-nav.js";
+import { PaperItem } from "./components/paper-item.js";
+import type { PaperSummary } from "./present/summary.js";
+import { VoteButton } from "./vote-button.js";
+
+export interface TrendingEntry {
+  paper: PaperSummary;
+  score: number;
+  parts: Record<string, number>;
+  votes: number;
+  voted: boolean;
+}
+
+export interface TrendingView {
+  entries: TrendingEntry[];
+  category: string | null;
+  categories: string[];
+  windowDays: number;
+  hasMath: boolean;
+  here: string;
+}
+
+const PART_LABEL: Record<string, string> = {
+  votes: "upvotes",
+  comments: "comments",
+  collections: "collection adds",
+  stars: "GitHub stars/day",
+  code: "code",
+  crossList: "cross-listed",
+  venue: "venue",
+  fresh: "freshness",
+};
+
+function Parts({ score, parts }: { score: number; parts: Record<string, number> }) {
+  const shown = Object.entries(parts).filter(([, v]) => v > 0);
+  return (
+    <div class="score-parts">
+      <span>Score {score.toFixed(2)}</span>
+      <dl aria-label="Parts of the score">
+        {shown.map(([k, v]) => (
+          <div data-part={k}>
+            <dt>{PART_LABEL[k] ?? k}</dt>
+            <dd>{v.toFixed(2)}</dd>
+          </div>
+        ))}
+      </dl>
+    </div>
+  );
+}
+
+export function TrendingPage({ view }: { view: TrendingView }) {
+  const tabHref = (cat: string | null) => (cat ? `/trending?cat=${encodeURIComponent(cat)}` : "/trending");
+  return (
+    <Layout title={view.category ? `Trending in ${view.category}` : "Trending papers"} section="trending" math={view.hasMath}>
+      <CommunityStyle />
+      <header class="page-head">
+        <p class="kicker">Trending</p>
+        <h1>{view.category ? `Trending in ${view.category}` : "Trending papers"}</h1>
+        <p class="summary">
+          Score = upvotes + 0.5 × comments + 0.75 × collection adds, each halving in weight every 24 hours, + GitHub-star
+          velocity where known, + code (1), cross-listing (0.25 each), a named venue (0.5) and freshness (up to 0.5) over the
+          last {view.windowDays} days of announcements.
+        </p>
+      </header>
+      <nav class="tabs" aria-label="Categories">
+        <a href={tabHref(null)} aria-current={view.category === null ? "page" : undefined}>All</a>
+        {view.categories.map((cat) => (
+          <a href={tabHref(cat)} aria-current={view.category === cat ? "page" : undefined}>
+            {cat}
+          </a>
+        ))}
+      </nav>
+      {view.entries.length === 0 ? (
+        <p class="empty">Nothing is trending here yet.</p>
+      ) : (
+        <ol class="ranked" aria-label="Trending papers">
+          {view.entries.map((e) => (
+            <li>
+              <VoteButton paperId={e.paper.id} votes={e.votes} voted={e.voted} back={view.here} />
+              <div>
+                <PaperItem paper={e.paper} />
+                <Parts score={e.score} parts={e.parts} />
+              </div>
+            </li>
+          ))}
+        </ol>
+      )}
+    </Layout>
+  );
+}
