@@ -11,6 +11,7 @@ import type { CommunityStore } from "../store/community-types.js";
 import type { DeliveryStore } from "../store/delivery-types.js";
 import type { Store } from "../store/types.js";
 import { mountApi } from "./api/mount.js";
+import { mountExport } from "./export/routes.js";
 import { mountCommunity } from "./community-mount.js";
 import { mountDelivery } from "./delivery-mount.js";
 import { type Logger, createLogger } from "./log.js";
@@ -43,6 +44,7 @@ export function createApp(deps: AppDeps): Hono {
   app.get("/healthz", (c) => c.json({ status: "ok", papers: deps.search.size }));
   mountStatic(app);
   mountApi(app, { store: deps.store, search: deps.search });
+  mountExport(app, deps);
   mountCommunity(app, { ...deps, community: deps.communityStore, limits: deps.communityLimits }); // sessions first, so every page below knows its viewer
   mountDelivery(app, { ...deps, log }); // feeds, subscriptions; before the pages, whose heads it extends
   mountPages(app, deps);

@@ -4,6 +4,7 @@ import { Pager } from "./components/pager.js";
 import { PaperList } from "./components/paper-item.js";
 import type { DailyView, PeriodLink } from "./present/daily.js";
 import { type CategoryOption, withCurrent } from "./search-page.js";
+import { ExportLinks } from "../export/links.js";
 
 function Step({ link, rel, unit }: { link: PeriodLink | null; rel: "prev" | "next"; unit: string }) {
   const cls = `period-step ${rel}`;
@@ -104,6 +105,9 @@ export function DailyPage({ view, categories }: { view: DailyView; categories: C
         );
       })}
       <Pager paging={view.paging} />
+      {view.total > 0 && (
+        <ExportLinks list="day" params={{ [view.period.kind === "day" ? "date" : view.period.kind]: view.period.key, cat: view.cat }} />
+      )}
     </Layout>
   );
 }

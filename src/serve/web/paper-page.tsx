@@ -7,6 +7,7 @@ import { CodeLinkList } from "./components/code-links.js";
 import { CategoryChip } from "./components/paper-item.js";
 import { RichText } from "./components/rich-text.js";
 import type { PaperView } from "./present/paper.js";
+import { ExportLinks } from "../export/links.js";
 
 function Facts({ view }: { view: PaperView }) {
   return (
@@ -71,6 +72,7 @@ function Cite({ view }: { view: PaperView }) {
           </button>
         </div>
       </details>
+      <ExportLinks list="paper" params={{ id: view.id }} label="Export:" />
     </section>
   );
 }

@@ -3,6 +3,7 @@ import { Layout } from "./layout.js";
 import { Pager } from "./components/pager.js";
 import { PaperList } from "./components/paper-item.js";
 import type { SearchView } from "./present/search.js";
+import { ExportLinks } from "../export/links.js";
 
 export interface CategoryOption {
   value: string;
@@ -163,6 +164,10 @@ export function SearchPage({ view, categories }: { view: SearchView; categories:
         <>
           <PaperList papers={view.results} label="Search results" start={view.start} />
           <Pager paging={view.paging} />
+          <ExportLinks
+            list="search"
+            params={{ q: form.q, cat: form.cat, from: form.from, to: form.to, code: form.code ? "1" : "", sort: form.sort }}
+          />
         </>
       )}
     </Layout>
