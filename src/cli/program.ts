@@ -7,6 +7,7 @@ import { Command } from "commander";
 import type { CliRun, RegisterCommand } from "./command.js";
 import { examples } from "./command.js";
 import { addConfigOptions } from "./config-options.js";
+import { registerAdmin } from "./commands/admin.js";
 import { registerDigest } from "./commands/digest.js";
 import { registerEval } from "./commands/eval.js";
 import { registerImport } from "./commands/import.js";
@@ -25,6 +26,7 @@ const COMMANDS: RegisterCommand[] = [
   registerEval,
   registerDigest,
   registerWorker,
+  registerAdmin,
 ];
 
 const packageJson = JSON.parse(readFileSync(new URL("../../package.json", import.meta.url), "utf8")) as {

@@ -6,12 +6,15 @@
 import type { Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { createAdaptorServer } from "@hono/node-server";
+import type { AccountMailer } from "../actions/accounts/mailer.js";
 import type { Config } from "../config/types.js";
 import { PaperfeedError, messageOf } from "../core/errors.js";
 import { DEMO_DATA_PATH } from "../ingest/demo.js";
 import { importFiles } from "../ingest/import.js";
 import { type LiveIndex, openLiveIndex } from "../search/live.js";
+import type { CommunityStore } from "../store/community-types.js";
 import type { DeliveryStore } from "../store/delivery-types.js";
+import { openCommunityStore } from "../store/open-community.js";
 import { openDeliveryStore } from "../store/open-delivery.js";
 import { openStore } from "../store/open.js";
 import type { Store } from "../store/types.js";
@@ -63,6 +66,8 @@ const urlHost = (host: string) => (host.includes(":") ? `[${host}]` : host);
 export interface StartOptions {
   /** Where the server reports; default: stderr at `config.logLevel`. */
   log?: Logger;
+  /** Sends account mail (src/deliver/account-mailer.ts, made by the CLI); closed with the server. Without one, sign-up is not offered. */
+  accountMailer?: AccountMailer;
 }
 
 export async function startServer(config: Config, options: StartOptions = {}): Promise<RunningServer> {
@@ -71,7 +76,10 @@ export async function startServer(config: Config, options: StartOptions = {}): P
   const store = await openStore(where);
   let index: LiveIndex | null = null;
   let delivery: DeliveryStore | null = null;
+  let community: CommunityStore | null = null;
   const release = async () => {
+    await options.accountMailer?.close();
+    await community?.close();
     await index?.close();
     await delivery?.close();
     await store.close();
@@ -81,7 +89,8 @@ export async function startServer(config: Config, options: StartOptions = {}): P
     index = await openLiveIndex({ store, dir: config.indexDir, log: (m) => log.info(m) });
     // Subscriptions need the delivery tables only when mail can be sent; opened here so close() ends them.
     if (config.smtpUrl) delivery = await openDeliveryStore(where);
-    const app = createApp({ store, search: index.engine, config, log, ...(delivery ? { delivery } : {}) });
+    community = await openCommunityStore(where);
+    const app = createApp({ store, search: index.engine, config, log, ...(delivery ? { delivery } : {}), communityStore: community, accountMailer: options.accountMailer ?? null });
     const server = createAdaptorServer({ fetch: app.fetch, autoCleanupIncoming: true }) as Server;
     const address = await listen(server, config.host, config.port);
     const url = `http://${urlHost(config.host)}:${address.port}`;
