@@ -139,8 +139,11 @@ export interface DeliveryStore {
 
   /** Queues one message; false (and nothing written) when its key is already queued. */
   enqueue(message: NewOutboxMessage, now: string): Promise<boolean>;
-  /** Queues a digest with its shown papers and the subscriber's period, atomically; false when the key exists. */
-  enqueueDigest(digest: DigestEnqueue, now: string): Promise<boolean>;
+  /**
+   * Queues digests, each with its shown papers and the subscriber's period, all in one transaction;
+   * per digest, false (and nothing written for it) when its key was already queued.
+   */
+  enqueueDigests(digests: readonly DigestEnqueue[], now: string): Promise<boolean[]>;
   /** Marks up to `limit` due pending messages `sending` for `owner` and returns them, oldest first. */
   claimOutbox(owner: string, now: string, limit: number): Promise<OutboxMessage[]>;
   /** Moves a message `owner` holds to `handed`; false when the owner no longer holds it. */

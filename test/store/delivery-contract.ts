@@ -112,8 +112,8 @@ export function runDeliveryContract(name: string, make: () => Promise<DeliveryUn
         await store.createSubscriber({ email: "pending@example.org", cadence: "daily", now: T0 });
         await store.suppress("C@example.org", "550 mailbox unknown", T0);
         assert.equal(await store.isSuppressed("c@example.org"), true);
-        await store.enqueueDigest(
-          { message: digestMessage(b.id, b.email, "2024-01-15"), shownPaperIds: [], period: "2024-01-15" },
+        await store.enqueueDigests(
+          [{ message: digestMessage(b.id, b.email, "2024-01-15"), shownPaperIds: [], period: "2024-01-15" }],
           T0,
         );
         const due = await store.dueSubscribers({ cadence: "daily", duePeriod: "2024-01-15" });
@@ -176,7 +176,7 @@ export function runDeliveryContract(name: string, make: () => Promise<DeliveryUn
         );
       }));
 
-    it("queues a digest once per key, with its shown papers and period, atomically", () =>
+    it("queues digests once per key, with their shown papers and period, atomically", () =>
       withStore(async (store) => {
         const a = await active(store, "a@example.org");
         const digest = {
@@ -184,17 +184,25 @@ export function runDeliveryContract(name: string, make: () => Promise<DeliveryUn
           shownPaperIds: ["2401.00001", "hep-th/9901001"],
           period: "2024-01-15",
         };
-        assert.equal(await store.enqueueDigest(digest, T0), true);
-        assert.equal(
-          await store.enqueueDigest({ ...digest, shownPaperIds: ["2401.00009"], period: "2024-01-20" }, T0),
-          false,
+        const second = { ...digestMessage(a.id, a.email, "2024-01-16"), key: "digest.other" };
+        assert.deepEqual(await store.enqueueDigests([digest], T0), [true]);
+        assert.deepEqual(
+          await store.enqueueDigests(
+            [
+              { ...digest, shownPaperIds: ["2401.00009"], period: "2024-01-20" },
+              { message: second, shownPaperIds: [], period: "2024-01-16" },
+            ],
+            T0,
+          ),
+          [false, true],
         );
+        assert.equal((await store.getSubscriber(a.id))?.lastPeriod, "2024-01-16");
+        await store.updateOutbox(second.key, { status: "sent" });
         assert.deepEqual(
           [...(await store.shownPapers(a.id, ["2401.00001", "2401.00009", "hep-th/9901001"]))].sort(),
           ["2401.00001", "hep-th/9901001"],
         );
-        assert.equal((await store.getSubscriber(a.id))?.lastPeriod, "2024-01-15");
-        assert.equal(await store.countOutbox(), 1);
+        assert.equal(await store.countOutbox("pending"), 1);
         const row = await store.getOutbox(digest.message.key);
         assert.equal(row?.status, "pending");
         assert.equal(row?.attempts, 0);

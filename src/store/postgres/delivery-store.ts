@@ -175,16 +175,21 @@ export class PostgresDeliveryStore implements D.DeliveryStore {
     return this.run((db) => this.insertOutbox(db, message, now));
   }
 
-  enqueueDigest(digest: D.DigestEnqueue, now: string) {
+  enqueueDigests(digests: readonly D.DigestEnqueue[], now: string) {
     return this.transaction(async (client) => {
-      if (!(await this.insertOutbox(client, digest.message, now))) return false;
-      const id = digest.message.subscriberId;
-      await client.query(
-        "INSERT INTO shown_papers (subscriber_id, paper_id) SELECT $1, unnest($2::text[]) ON CONFLICT DO NOTHING",
-        [id, [...digest.shownPaperIds]],
-      );
-      await client.query("UPDATE subscribers SET last_period = $1 WHERE id = $2", [digest.period, id]);
-      return true;
+      const queued: boolean[] = [];
+      for (const digest of digests) {
+        const inserted = await this.insertOutbox(client, digest.message, now);
+        queued.push(inserted);
+        if (!inserted) continue;
+        const id = digest.message.subscriberId;
+        await client.query(
+          "INSERT INTO shown_papers (subscriber_id, paper_id) SELECT $1, unnest($2::text[]) ON CONFLICT DO NOTHING",
+          [id, [...digest.shownPaperIds]],
+        );
+        await client.query("UPDATE subscribers SET last_period = $1 WHERE id = $2", [digest.period, id]);
+      }
+      return queued;
     });
   }
 

@@ -194,21 +194,20 @@ export class SqliteDeliveryStore implements D.DeliveryStore {
     return this.run(() => this.insertOutbox(message, now));
   }
 
-  enqueueDigest(digest: D.DigestEnqueue, now: string) {
+  enqueueDigests(digests: readonly D.DigestEnqueue[], now: string) {
     return this.run(() =>
       this.db
         .transaction(() => {
-          if (!this.insertOutbox(digest.message, now)) return false;
           const shown = this.st(
             "INSERT INTO shown_papers (subscriber_id, paper_id) VALUES (?, ?) ON CONFLICT DO NOTHING",
           );
-          for (const id of digest.shownPaperIds) shown.run(digest.message.subscriberId, id);
-          this.exec(
-            "UPDATE subscribers SET last_period = ? WHERE id = ?",
-            digest.period,
-            digest.message.subscriberId,
-          );
-          return true;
+          const period = this.st("UPDATE subscribers SET last_period = ? WHERE id = ?");
+          return digests.map((digest) => {
+            if (!this.insertOutbox(digest.message, now)) return false;
+            for (const id of digest.shownPaperIds) shown.run(digest.message.subscriberId, id);
+            period.run(digest.period, digest.message.subscriberId);
+            return true;
+          });
         })
         .immediate(),
     );
