@@ -42,8 +42,12 @@ function mailbox(raw: string): string {
   return `${name} <${first.address}>`;
 }
 
-const base64Lines = (text: string) =>
-  Buffer.from(text, "utf8").toString("base64").replace(/.{76}/g, `$&${CRLF}`);
+function base64Lines(text: string): string {
+  const encoded = Buffer.from(text, "utf8").toString("base64");
+  const lines: string[] = [];
+  for (let at = 0; at < encoded.length; at += 76) lines.push(encoded.slice(at, at + 76));
+  return lines.join(CRLF);
+}
 const crlf = (text: string) => text.replace(/\r?\n/g, CRLF);
 
 export function buildMime(input: MimeInput): Promise<Buffer> {
