@@ -82,10 +82,10 @@ const log = (message: string) =>
 /** Runs one task in a fresh Node process and returns what it wrote. */
 async function child<T>(task: string, args: unknown): Promise<T> {
   fs.mkdirSync(TMP, { recursive: true });
-  const argsFile = path.join(TMP, `${task}.args.json`);
-  const resultFile = path.join(TMP, `${task}.result.json`);
+  // Named by this process, so that benchmark runs started side by side never read each other's files.
+  const argsFile = path.join(TMP, `${task}-${process.pid}.args.json`);
+  const resultFile = path.join(TMP, `${task}-${process.pid}.result.json`);
   fs.writeFileSync(argsFile, JSON.stringify(args));
-  fs.rmSync(resultFile, { force: true });
   const nodeArgs = [
     "--expose-gc",
     "--max-old-space-size=16384",
@@ -102,9 +102,14 @@ async function child<T>(task: string, args: unknown): Promise<T> {
       resolve,
     );
   });
-  if (code !== 0 || !fs.existsSync(resultFile))
-    throw new Error(`bench: child task ${task} failed (exit ${code})`);
-  return JSON.parse(fs.readFileSync(resultFile, "utf8")) as T;
+  try {
+    if (code !== 0 || !fs.existsSync(resultFile))
+      throw new Error(`bench: child task ${task} failed (exit ${code})`);
+    return JSON.parse(fs.readFileSync(resultFile, "utf8")) as T;
+  } finally {
+    fs.rmSync(argsFile, { force: true });
+    fs.rmSync(resultFile, { force: true });
+  }
 }
 
 async function searchBench(generator: CorpusGenerator, size: number, fuzz: number): Promise<SearchRun> {
@@ -118,7 +123,12 @@ async function searchBench(generator: CorpusGenerator, size: number, fuzz: numbe
     corpusSeed: options.seed,
     corpusSize: size,
   });
-  const oursArgs: OursArgs = { corpusFile, indexDir: path.join(TMP, `index-${label}`), queries, fuzz };
+  const oursArgs: OursArgs = {
+    corpusFile,
+    indexDir: path.join(TMP, `index-${label}-${process.pid}`),
+    queries,
+    fuzz,
+  };
   log(`${label}: building paperfeed's index`);
   const build = await child<OursBuildResult>("ours-build", oursArgs);
   log(
