@@ -9,7 +9,8 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { type Browser, type Page, chromium } from "playwright-core";
-import { startServer } from "../../src/serve/server.js";
+import type { Config } from "../../src/config/types.js";
+import { type StartOptions, startServer } from "../../src/serve/server.js";
 import { importFixtures, testConfig } from "../../src/serve/testing/fixture-app.js";
 import { openStore } from "../../src/store/open.js";
 
@@ -53,14 +54,21 @@ export interface Site {
   close(): Promise<void>;
 }
 
+export interface SiteOptions {
+  /** Settings over the test defaults (e.g. smtpUrl). */
+  config?: Partial<Config>;
+  /** Passed to startServer (e.g. an account mailer). */
+  start?: StartOptions;
+}
+
 /** A server over a temp database holding the web fixtures, and a browser to look at it. */
-export async function openSite(): Promise<Site> {
+export async function openSite(options: SiteOptions = {}): Promise<Site> {
   const dir = mkdtempSync(join(tmpdir(), "paperfeed-browser-"));
-  const config = testConfig(dir);
+  const config = testConfig(dir, options.config);
   const store = await openStore({ path: config.db });
   await importFixtures(store);
   await store.close();
-  const server = await startServer(config);
+  const server = await startServer(config, options.start);
   const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_FLAGS });
   mkdirSync(SCREENSHOT_DIR, { recursive: true });
   return {

@@ -56,7 +56,7 @@ export function mountAccountRoutes(app: Hono, deps: CommunityWebDeps): void {
   app.get("/account/verify", async (c) => {
     const user = await accounts.verifyEmail(await accountContext(deps), c.req.query("token") ?? "");
     if (!user) return c.html(<MessagePage title="Link not valid" status="error" message="This confirmation link has expired or was used already. Sign in to get a new one." />, 400);
-    return c.redirect(currentViewer()?.user ? "/?notice=verified" : "/account/signin?notice=verified", 303);
+    return c.redirect(currentViewer()?.user ? "/daily?notice=verified" : "/account/signin?notice=verified", 303);
   });
 
   if (!canSignUp) return;
@@ -71,7 +71,7 @@ export function mountAccountRoutes(app: Hono, deps: CommunityWebDeps): void {
       const ctx = await accountContext(deps);
       const user = await accounts.signUp(ctx, { ...state, password: field("password") });
       appendCookieLater(c, sessionCookie(await accounts.startSession(ctx, user.id), secure));
-      return c.redirect("/?notice=verify-sent", 303);
+      return c.redirect("/daily?notice=verify-sent", 303);
     } catch (error) {
       const message = formError(error);
       return c.html(<SignUpPage state={{ ...state, error: message }} />, isPaperfeedError(error) ? (error.status as 400) : 400);
@@ -84,7 +84,7 @@ export function mountAccountRoutes(app: Hono, deps: CommunityWebDeps): void {
       await limited(`reset:user:${user.id}`, deps.limits.reset);
       await accounts.sendVerification(await accountContext(deps), user);
     }
-    return c.redirect("/?notice=verify-sent", 303);
+    return c.redirect("/daily?notice=verify-sent", 303);
   });
 
   app.get("/account/reset", (c) => {
