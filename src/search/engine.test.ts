@@ -135,3 +135,15 @@ test("any query string gives an answer, never an exception", () => {
   );
   for (const q of ["\u0000", "x".repeat(10_000), '"', "ti:", "-", "🙂", "year:0..9999"]) assert.doesNotThrow(() => engine.search({ q }));
 });
+
+test("words that occur together outrank the same words apart (proximity re-ranking)", () => {
+  const make = (id: string, title: string) => makePaper({ id, title, abstract: "", authors: [{ name: "A. Author" }], categories: ["cs.LG"] });
+  for (const proximity of [1, 0]) {
+    const e = createSearchEngine({ proximity });
+    e.add(make("2401.00001", "neural methods for graph data"));
+    e.add(make("2401.00002", "graph neural methods for data"));
+    const [first, second] = e.search({ q: "graph neural" }).hits;
+    if (proximity > 0) assert.ok(first!.id === "2401.00002" && first!.score > second!.score);
+    else assert.ok(first!.id === "2401.00001" && first!.score === second!.score, "without it they tie; doc order decides");
+  }
+});

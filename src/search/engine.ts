@@ -13,7 +13,8 @@ import { allMatches, topKConjunctive, topKMaxScore } from "./exec/strategies.js"
 import { TopK } from "./exec/top-k.js";
 import { parseQuery } from "./query/parse.js";
 import { planQuery, type QueryPlan } from "./query/plan.js";
-import { idf, makeContext } from "./score/bm25f.js";
+import { idf, makeContext, type Bm25fContext } from "./score/bm25f.js";
+import { proximityBonus, RERANK_DEPTH } from "./exec/proximity.js";
 import { SegmentSet } from "./segments.js";
 import type { SearchEngine, SearchHit, SearchRequest, SearchResult, SortOrder } from "./types.js";
 
@@ -21,12 +22,22 @@ export interface SearchEngineOptions {
   /** BM25F parameters; each given value overrides the default in fields.ts. */
   bm25f?: { k1?: number; fields?: Partial<Record<FieldName, Partial<FieldParams>>> };
   /**
+   * Weight of the term-proximity bonus that re-ranks the best 100 docs (exec/proximity.ts);
+   * default 1, 0 turns it off, range 0–10.
+   */
+  proximity?: number;
+  /**
    * Dynamic pruning (MaxScore). Default true. false scores every matching doc; results are the
    * same, only slower (the tests compare the two).
    */
   pruning?: boolean;
 }
 
+/**
+ * Proximity re-ranking applies to keyword queries of a few terms, where adjacent words usually
+ * name one concept ("graph neural network"); long natural-language queries rank by BM25F alone.
+ */
+const MAX_PROXIMITY_TERMS = 4;
 const DEFAULT_LIMIT = 20;
 const MAX_LIMIT = 200;
 const MAX_OFFSET = 10_000;
@@ -38,10 +49,13 @@ export class Engine implements SearchEngine {
   readonly params: Bm25fParams;
   readonly segments: SegmentSet;
   private readonly pruning: boolean;
+  private readonly proximity: number;
 
   constructor(options: SearchEngineOptions = {}) {
     this.params = resolveBm25f(options.bm25f);
     this.pruning = options.pruning ?? true;
+    this.proximity = options.proximity ?? 1;
+    if (!(this.proximity >= 0 && this.proximity <= 10)) throw new PaperfeedError("search", "bad_option", `proximity weight ${options.proximity} is outside 0–10`);
     this.segments = new SegmentSet(this.params);
   }
 
@@ -55,6 +69,11 @@ export class Engine implements SearchEngine {
 
   remove(id: string): void {
     this.segments.remove(id);
+  }
+
+  /** Merges all segments into one: the fastest queries, e.g. after adding many papers. */
+  optimize(): void {
+    this.segments.optimize();
   }
 
   search(request: SearchRequest): SearchResult {
@@ -114,51 +133,83 @@ export class Engine implements SearchEngine {
     entries.forEach((e, k) => terms[k]!.forEach((t, i) => t >= 0 && (dfs[i]! += e.seg.a.df[t]!)));
     const idfs = dfs.map((df) => idf(docCount, df));
     let base = 0;
-    return entries.map((e) => {
+    const queries = entries.map((e) => {
       const q = new SegmentQuery(e.seg, plan, ctx, idfs, new SegmentFilter(e.seg, e.deleted, spec));
       const item = { q, base, entry: e };
       base += e.seg.docCount;
       return item;
     });
+    return { queries, idfs, ctx };
+  }
+
+  /** Segment index and doc of a global order number. */
+  private locate(order: number): { segment: number; doc: number } {
+    let base = 0;
+    const entries = this.segments.entries;
+    for (let segment = 0; segment < entries.length; segment++) {
+      const count = entries[segment]!.seg.docCount;
+      if (order < base + count) return { segment, doc: order - base };
+      base += count;
+    }
+    throw new PaperfeedError("search", "internal", `doc ${order} is outside the index`, 500);
   }
 
   private hitAt(order: number, score: number): SearchHit {
-    let base = 0;
-    for (const { seg } of this.segments.entries) {
-      if (order < base + seg.docCount) return { id: seg.id(order - base), score };
-      base += seg.docCount;
+    const { segment, doc } = this.locate(order);
+    return { id: this.segments.entries[segment]!.seg.id(doc), score };
+  }
+
+  /** Adds the proximity bonus to the best RERANK_DEPTH of `ranked` (best first) and re-sorts them. */
+  private rerank(plan: QueryPlan, ranked: Array<{ score: number; order: number }>, idfs: Float64Array, ctx: Bm25fContext) {
+    const head = ranked.slice(0, RERANK_DEPTH).map((h) => ({ ...h, ...this.locate(h.order) }));
+    const bySegment = new Map<number, typeof head>();
+    for (const h of head) bySegment.set(h.segment, [...(bySegment.get(h.segment) ?? []), h]);
+    for (const [segment, hits] of bySegment) {
+      hits.sort((a, b) => a.doc - b.doc);
+      const seg = this.segments.entries[segment]!.seg;
+      const bonus = proximityBonus({ seg, docs: hits.map((h) => h.doc), scorers: plan.scorers, idf: idfs, ctx, weight: this.proximity });
+      hits.forEach((h, i) => (h.score += bonus[i]!));
     }
-    throw new PaperfeedError("search", "internal", `doc ${order} is outside the index`, 500);
+    head.sort((a, b) => b.score - a.score || a.order - b.order);
+    return [...head.map(({ score, order }) => ({ score, order })), ...ranked.slice(RERANK_DEPTH)];
   }
 
   private rank(plan: QueryPlan, spec: FilterSpec, k: number) {
     let total = 0;
     let estimated = false;
+    const { queries, idfs, ctx } = this.segmentQueries(plan, spec);
+    const distinctTerms = new Set(plan.scorers.map((s) => s.term)).size;
+    const reranking = this.proximity > 0 && distinctTerms >= 2 && distinctTerms <= MAX_PROXIMITY_TERMS;
+    const depth = reranking ? Math.max(k, RERANK_DEPTH) : k;
+    let ranked: Array<{ score: number; order: number }>;
     if (!this.pruning) {
-      const all: Array<{ score: number; order: number }> = [];
-      for (const { q, base } of this.segmentQueries(plan, spec)) {
-        if (q.viable) total += allMatches(q, (doc, score) => all.push({ score, order: base + doc }));
+      ranked = [];
+      for (const { q, base } of queries) {
+        if (q.viable) total += allMatches(q, (doc, score) => ranked.push({ score, order: base + doc }));
       }
-      all.sort((a, b) => b.score - a.score || a.order - b.order);
-      return { total, estimated, hits: all.slice(0, k).map((h) => this.hitAt(h.order, h.score)) };
-    }
-    const heap = new TopK(k);
-    for (const { q, base, entry } of this.segmentQueries(plan, spec)) {
-      if (!q.viable) continue;
-      const run = q.required.length > 0 ? topKConjunctive(q, heap, base) : topKMaxScore(q, heap, base);
-      if (!run.incomplete) total += run.matched;
-      else {
-        estimated = true;
-        const guess = run.unchecked !== undefined ? run.matched + run.unchecked * run.passRate! : estimateUnion(q, entry.seg.docCount - entry.deletedCount);
-        total += Math.max(run.matched, Math.round(guess));
+      ranked.sort((a, b) => b.score - a.score || a.order - b.order);
+      ranked.length = Math.min(ranked.length, depth);
+    } else {
+      const heap = new TopK(depth);
+      for (const { q, base, entry } of queries) {
+        if (!q.viable) continue;
+        const run = q.required.length > 0 ? topKConjunctive(q, heap, base) : topKMaxScore(q, heap, base);
+        if (!run.incomplete) total += run.matched;
+        else {
+          estimated = true;
+          const guess = run.unchecked !== undefined ? run.matched + run.unchecked * run.passRate! : estimateUnion(q, entry.seg.docCount - entry.deletedCount);
+          total += Math.max(run.matched, Math.round(guess));
+        }
       }
+      ranked = heap.sorted();
     }
-    return { total, estimated, hits: heap.sorted().map((h) => this.hitAt(h.order, h.score)) };
+    if (reranking) ranked = this.rerank(plan, ranked, idfs, ctx);
+    return { total, estimated, hits: ranked.slice(0, k).map((h) => this.hitAt(h.order, h.score)) };
   }
 
   private textByDate(plan: QueryPlan, spec: FilterSpec, k: number, newest: boolean) {
     const all: Array<{ day: number; order: number; score: number }> = [];
-    for (const { q, base } of this.segmentQueries(plan, spec)) {
+    for (const { q, base } of this.segmentQueries(plan, spec).queries) {
       if (q.viable) allMatches(q, (doc, score) => all.push({ day: q.seg.a.days[doc]!, order: base + doc, score }));
     }
     all.sort(compareDated(newest));

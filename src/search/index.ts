@@ -1,14 +1,49 @@
 /** Public API of the search engine. */
+import type { Paper } from "../core/paper.js";
+import { PaperfeedError } from "../core/errors.js";
 import { Engine, type SearchEngineOptions } from "./engine.js";
-import type { SearchEngine } from "./types.js";
+import { buildSegment } from "./index/bulk-build.js";
+import { loadIndex } from "./persist/load.js";
+import { saveEngine } from "./persist/save.js";
 
 export type * from "./types.js";
 export type { SearchEngineOptions } from "./engine.js";
+/** The engine behind `createSearchEngine`: a SearchEngine plus `optimize()`. */
+export type { Engine as SegmentEngine } from "./engine.js";
 export { highlight, snippet, type Segment } from "./snippet.js";
 export { analyze } from "./analyze/analyzer.js";
 export { DEFAULT_BM25F, FIELDS, type Bm25fParams, type FieldName, type FieldParams } from "./fields.js";
+export { openLiveIndex, type LiveIndex, type LiveIndexOptions } from "./live.js";
 
 /** A new, empty in-memory engine. */
-export function createSearchEngine(options: SearchEngineOptions = {}): SearchEngine {
+export function createSearchEngine(options: SearchEngineOptions = {}): Engine {
   return new Engine(options);
+}
+
+/**
+ * An engine holding all these papers as one segment: the fast path for building from scratch
+ * (ids must be unique, as `Store.scanPapers` gives them).
+ */
+export async function buildSearchEngine(
+  batches: AsyncIterable<readonly Paper[]> | Iterable<readonly Paper[]>,
+  options: SearchEngineOptions = {},
+): Promise<Engine> {
+  const engine = new Engine(options);
+  const seg = await buildSegment(batches, engine.params);
+  engine.segments.reset(seg ? [{ seg }] : []);
+  return engine;
+}
+
+/** Saves an engine made here to `dir` (see persist/format.ts); `seq` is the store change it reflects. */
+export function saveSearchEngine(engine: Engine, dir: string, seq = 0): void {
+  saveEngine(engine, dir, seq);
+}
+
+/** Loads an engine saved by `saveSearchEngine`; throws when the directory holds no sound index. */
+export function loadSearchEngine(dir: string, options: SearchEngineOptions = {}): Engine {
+  const engine = new Engine(options);
+  const loaded = loadIndex(dir, engine.params);
+  if (!loaded.ok) throw new PaperfeedError("search", "index_unreadable", loaded.reason, 500);
+  engine.segments.reset(loaded.segments);
+  return engine;
 }
