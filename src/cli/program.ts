@@ -15,6 +15,7 @@ import { registerReindex } from "./commands/reindex.js";
 import { registerSearch } from "./commands/search.js";
 import { registerServe } from "./commands/serve.js";
 import { registerStats } from "./commands/stats.js";
+import { registerToken } from "./commands/token.js";
 import { registerWorker } from "./commands/worker.js";
 
 const COMMANDS: RegisterCommand[] = [
@@ -27,6 +28,7 @@ const COMMANDS: RegisterCommand[] = [
   registerDigest,
   registerWorker,
   registerAdmin,
+  registerToken,
 ];
 
 const packageJson = JSON.parse(readFileSync(new URL("../../package.json", import.meta.url), "utf8")) as {

@@ -43,7 +43,7 @@ export function createApp(deps: AppDeps): Hono {
   app.use(securityHeaders());
   app.get("/healthz", (c) => c.json({ status: "ok", papers: deps.search.size }));
   mountStatic(app);
-  mountApi(app, { store: deps.store, search: deps.search });
+  mountApi(app, deps);
   mountExport(app, deps);
   mountCommunity(app, { ...deps, community: deps.communityStore, limits: deps.communityLimits }); // sessions first, so every page below knows its viewer
   mountDelivery(app, { ...deps, log }); // feeds, subscriptions; before the pages, whose heads it extends

@@ -24,6 +24,8 @@ export interface ApiToken {
 
 export interface NewApiToken {
   email: string;
+  /** The member who owns it, when accounts exist (the id as text). */
+  accountId?: string | null;
   name: string;
   prefix: string;
   /** SHA-256 of the whole token, lower-case hex (64 characters). */

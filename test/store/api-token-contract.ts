@@ -47,7 +47,8 @@ export function runApiTokenContract(name: string, make: () => Promise<ApiTokensU
       withStore(async (store) => {
         await store.createToken({ email: "a@example.org", name: "one", prefix: "pf_1", tokenHash: hashOf("1"), now: T0 });
         await store.createToken({ email: "a@example.org", name: "two", prefix: "pf_2", tokenHash: hashOf("2"), now: T1 });
-        await store.createToken({ email: "b@example.org", name: "three", prefix: "pf_3", tokenHash: hashOf("3"), now: T1 });
+        const owned = await store.createToken({ email: "b@example.org", accountId: "7", name: "three", prefix: "pf_3", tokenHash: hashOf("3"), now: T1 });
+        assert.equal(owned.accountId, "7");
         assert.deepEqual((await store.listTokens("a@example.org")).map((t) => t.name), ["one", "two"]);
         for (const [input, id] of [
           [{ email: "not-an-address", name: "x", prefix: "pf_", tokenHash: hashOf("4"), now: T0 }, "invalid_email"],

@@ -1,11 +1,14 @@
 /** What every API resource is given. */
 import type { SearchEngine } from "../../search/types.js";
+import type { ApiTokenStore } from "../../store/api-token-types.js";
+import type { CommunityStore } from "../../store/community-types.js";
 import type { Store } from "../../store/types.js";
-import type { CommunitySource } from "./community/facts.js";
 
 export interface ApiDeps {
   store: Store;
   search: SearchEngine;
-  /** The community store (upvotes, comments, submissions), when the instance has one. */
-  community?: CommunitySource;
+  /** The community store (accounts, upvotes, comments, submissions, collections), opened on first use. */
+  community: () => Promise<CommunityStore>;
+  /** The API token store, opened on first use. */
+  tokens: () => Promise<ApiTokenStore>;
 }

@@ -26,6 +26,8 @@ export interface FixtureApp {
   app: Hono;
   store: Store;
   search: SearchEngine;
+  /** The app's configuration (its database file lives in a temp dir). */
+  config: Config;
   /** Lines the app logged (errors only). */
   logged: string[];
   close(): Promise<void>;
@@ -67,6 +69,7 @@ export async function openFixtureApp(extra: Paper[] = []): Promise<FixtureApp> {
     app: createApp({ store, search, config, log }),
     store,
     search,
+    config,
     logged,
     close: async () => {
       await store.close();

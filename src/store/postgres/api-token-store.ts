@@ -30,8 +30,8 @@ export class PostgresApiTokenStore implements ApiTokenStore {
   async createToken(input: NewApiToken): Promise<ApiToken> {
     const t = validateNewApiToken(input);
     const { rows } = await this.query(
-      "INSERT INTO api_tokens (token_hash, prefix, email, name, created_at) VALUES ($1, $2, $3, $4, $5) RETURNING *",
-      [t.tokenHash, t.prefix, t.email, t.name, t.now],
+      "INSERT INTO api_tokens (token_hash, prefix, email, account_id, name, created_at) VALUES ($1, $2, $3, $4, $5, $6) RETURNING *",
+      [t.tokenHash, t.prefix, t.email, t.accountId ?? null, t.name, t.now],
     );
     return apiTokenOf(rows[0]!);
   }

@@ -30,8 +30,8 @@ export class SqliteApiTokenStore implements ApiTokenStore {
     return this.run(() => {
       const t = validateNewApiToken(input);
       const row = this.db
-        .prepare("INSERT INTO api_tokens (token_hash, prefix, email, name, created_at) VALUES (?, ?, ?, ?, ?) RETURNING *")
-        .get(t.tokenHash, t.prefix, t.email, t.name, t.now) as Row;
+        .prepare("INSERT INTO api_tokens (token_hash, prefix, email, account_id, name, created_at) VALUES (?, ?, ?, ?, ?, ?) RETURNING *")
+        .get(t.tokenHash, t.prefix, t.email, t.accountId ?? null, t.name, t.now) as Row;
       return apiTokenOf(row);
     });
   }

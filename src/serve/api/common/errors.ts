@@ -17,7 +17,7 @@ export const ErrorSchema = z
   })
   .openapi("Error");
 
-const errorContent = (description: string) => ({ description, content: { "application/json": { schema: ErrorSchema } } });
+export const errorContent = (description: string) => ({ description, content: { "application/json": { schema: ErrorSchema } } });
 
 /** The error responses every route can give, for its `responses`. */
 export const errorResponses = {

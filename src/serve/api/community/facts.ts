@@ -4,7 +4,7 @@
  * community store is configured every paper gets 0 / null, so the answers keep their shape.
  */
 import type { Paper } from "../../../core/paper.js";
-import type { CommunityStore, DailyEntry } from "../../../store/community-types.js";
+import type { CommunityStore, DailyEntry, PaperActivity } from "../../../store/community-types.js";
 
 export interface Submitter {
   id: number;
@@ -19,12 +19,14 @@ export interface CommunityFacts {
   submittedAt: string | null;
   /** Latest GitHub star count seen for its repository, null until known. */
   githubStars: number | null;
+  /** The raw counters trending ranks by; null without community activity. */
+  activity: PaperActivity | null;
 }
 
-/** Opens (once) or returns the community store; null when the instance has none. */
+/** Opens (once) or returns the community store; null where there is none (tests of the presenters). */
 export type CommunitySource = () => Promise<CommunityStore | null>;
 
-export const NO_FACTS: CommunityFacts = Object.freeze({ upvotes: 0, comments: 0, submittedBy: null, submittedAt: null, githubStars: null });
+export const NO_FACTS: CommunityFacts = Object.freeze({ upvotes: 0, comments: 0, submittedBy: null, submittedAt: null, githubStars: null, activity: null });
 
 /** Daily-list entries on the papers' announcement days, by paper id. */
 async function submissionsOn(store: CommunityStore, papers: readonly Paper[]): Promise<Map<string, DailyEntry>> {
@@ -49,6 +51,7 @@ export async function communityFacts(source: CommunitySource | undefined, papers
           submittedBy: entry ? { id: entry.userId, name: entry.submitterName } : null,
           submittedAt: entry?.submittedAt ?? null,
           githubStars: a?.stars ?? null,
+          activity: a ?? null,
         },
       ];
     }),

@@ -1,15 +1,15 @@
 /**
  * `GET /api/daily_papers` — Hugging Face's Daily Papers list, from paperfeed's daily lists: the
  * papers announced in a day (`date`), ISO week (`week`) or month (`month`); the latest day with
- * papers by default. `sort=trending` ranks by the transparent trending score (votes count once
- * there are any); `submitter` keeps papers a given member put on a daily list. Trending and
+ * papers by default. `sort=trending` ranks as the trending page does (src/rank/trending.ts, with
+ * the community's votes, comments and stars); `submitter` keeps papers a member put on a daily list. Trending and
  * submitter look at the period's newest CANDIDATES papers.
  */
 import { type OpenAPIHono, createRoute, z } from "@hono/zod-openapi";
 import type { Paper } from "../../../core/paper.js";
 import { rankTrending } from "../../../rank/trending.js";
 import { type Period, dayPeriod, monthPeriod, weekPeriod } from "../../web/present/periods.js";
-import { communityFacts } from "../community/facts.js";
+import { type CommunityFacts, communityFacts } from "../community/facts.js";
 import { errorResponses, invalidParameters } from "../common/errors.js";
 import type { ApiDeps } from "../deps.js";
 import { hfDailyItem } from "./present.js";
@@ -72,11 +72,9 @@ export function mountDailyPapers(api: OpenAPIHono, deps: ApiDeps): void {
   });
 }
 
-/** Trending order: the metadata score plus one point per upvote. */
-function trending(papers: Paper[], facts: Map<string, { upvotes: number }>): Paper[] {
+/** The site's trending order: metadata parts plus the community's (votes, comments, collections, stars). */
+function trending(papers: Paper[], facts: Map<string, CommunityFacts>): Paper[] {
   const byId = new Map(papers.map((p) => [p.id, p]));
-  return rankTrending(papers)
-    .map((r) => ({ id: r.id, score: r.score + (facts.get(r.id)?.upvotes ?? 0) }))
-    .sort((a, b) => b.score - a.score)
-    .map((r) => byId.get(r.id)!);
+  const activity = new Map([...facts].flatMap(([id, f]) => (f.activity ? [[id, f.activity] as const] : [])));
+  return rankTrending(papers, { activity }).map((r) => byId.get(r.id)!);
 }
