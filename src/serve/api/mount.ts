@@ -5,14 +5,10 @@
  */
 import { OpenAPIHono } from "@hono/zod-openapi";
 import type { Hono } from "hono";
-import type { Config } from "../../config/types.js";
 import type { SearchEngine } from "../../search/types.js";
-import type { ApiTokenStore } from "../../store/api-token-types.js";
-import type { CommunityStore } from "../../store/community-types.js";
-import { openApiTokenStore } from "../../store/open-api-tokens.js";
-import { openCommunityStore } from "../../store/open-community.js";
 import type { Store } from "../../store/types.js";
 import { validationHook } from "./common/errors.js";
+import { mountCommunityReads } from "./community/routes.js";
 import { mountDays } from "./days/routes.js";
 import type { ApiDeps } from "./deps.js";
 import { mountDailyPapers } from "./hf/daily-papers.js";
@@ -20,6 +16,7 @@ import { mountHfPapers } from "./hf/papers.js";
 import { mountPapers } from "./papers/routes.js";
 import { mountWhoAmI } from "./me/whoami.js";
 import { mountSearch } from "./search/routes.js";
+import { type StoreSources, lazyStores } from "./stores.js";
 
 const DESCRIPTION = `paperfeed's JSON API. Native resources live under /api/v1; /api/daily_papers and
 /api/papers… answer in Hugging Face's Daily Papers shapes, so existing clients can point at this
@@ -33,6 +30,7 @@ export function createApi(deps: ApiDeps): OpenAPIHono {
   mountSearch(api, deps);
   mountDays(api, deps);
   mountWhoAmI(api, deps);
+  mountCommunityReads(api, deps);
   api.doc31("/openapi.json", (c) => ({
     openapi: "3.1.0",
     info: { title: "paperfeed API", version: "1", description: DESCRIPTION },
@@ -41,30 +39,11 @@ export function createApi(deps: ApiDeps): OpenAPIHono {
   return api;
 }
 
-export interface MountApiDeps {
+export interface MountApiDeps extends StoreSources {
   store: Store;
   search: SearchEngine;
-  config: Config;
-  /** Given by tests; else opened beside the store (same database) on first use. */
-  communityStore?: CommunityStore | undefined;
-  apiTokens?: ApiTokenStore | undefined;
-}
-
-/** `given`, or the store `open` makes on first call (once). */
-function lazy<T>(given: T | undefined, open: () => Promise<T>): () => Promise<T> {
-  let opened: Promise<T> | null = given ? Promise.resolve(given) : null;
-  return () => (opened ??= open());
 }
 
 export function mountApi(app: Hono, deps: MountApiDeps): void {
-  const where = { path: deps.config.db, url: deps.config.databaseUrl ?? undefined };
-  app.route(
-    "/",
-    createApi({
-      store: deps.store,
-      search: deps.search,
-      community: lazy(deps.communityStore, () => openCommunityStore(where)),
-      tokens: lazy(deps.apiTokens, () => openApiTokenStore(where)),
-    }),
-  );
+  app.route("/", createApi({ store: deps.store, search: deps.search, ...lazyStores(deps) }));
 }

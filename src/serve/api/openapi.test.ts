@@ -17,7 +17,7 @@ test("the OpenAPI document validates and lists the native and Hugging Face-compa
   assert.equal(doc.openapi, "3.1.0");
   const result = await validate(structuredClone(doc) as never);
   assert.equal(result.valid, true, JSON.stringify(result, null, 2).slice(0, 2000));
-  for (const path of ["/api/daily_papers", "/api/papers", "/api/papers/search", "/api/papers/{id}", "/api/v1/papers/{id}", "/api/v1/search", "/api/v1/days", "/api/v1/days/{day}", "/api/whoami-v2"]) {
+  for (const path of ["/api/daily_papers", "/api/papers", "/api/papers/search", "/api/papers/{id}", "/api/v1/papers/{id}", "/api/v1/search", "/api/v1/days", "/api/v1/days/{day}", "/api/whoami-v2", "/api/v1/comments", "/api/v1/collections/{id}", "/api/v1/curated/{day}", "/api/v1/me/votes"]) {
     assert.ok(doc.paths[path]?.get, `${path} is documented`);
   }
   const names = doc.paths["/api/daily_papers"]!.get!.parameters!.map((p) => p.name).sort();

@@ -7,7 +7,7 @@ const LABELS: Array<[ExportFormat, string]> = [
   ["csl", "CSL-JSON"],
 ];
 
-export function ExportLinks(props: { list: "paper" | "search" | "day"; params: Record<string, string | undefined>; label?: string }) {
+export function ExportLinks(props: { list: "paper" | "search" | "day" | "collection"; params: Record<string, string | undefined>; label?: string }) {
   return (
     <p class="export-links">
       <span class="muted">{props.label ?? "Export this list:"}</span>{" "}

@@ -1,6 +1,7 @@
 /** `/collections` (yours) and `/collections/:id` (one, public or yours): papers with notes. */
 import type { Collection } from "../../store/community-types.js";
 import { Layout } from "./layout.js";
+import { ExportLinks } from "../export/links.js";
 import { CommunityStyle } from "./community-nav.js";
 import { Notice, PostForm } from "./community-form.js";
 import { PaperItem } from "./components/paper-item.js";
@@ -116,6 +117,7 @@ export function CollectionPage({ view }: { view: CollectionView }) {
           </li>
         ))}
       </ol>
+      {view.items.length > 0 && <ExportLinks list="collection" params={{ id: String(k.id) }} />}
     </Layout>
   );
 }
