@@ -3,7 +3,6 @@
  * the weekly digest once a week is over, and drain the outbox. Only the latest period is ever
  * due, so after downtime each subscriber gets one digest, not one per missed period.
  */
-import { isOwnerDead } from "../deliver/owner.js";
 import { dailyPeriod, lastCompleteWeek, periodOfKey } from "../actions/digest/periods.js";
 import { queueDigests } from "../deliver/queue-digests.js";
 import { drainOutbox, recoverDeadSenders } from "../deliver/sender.js";
@@ -64,7 +63,10 @@ export function outboxJob(options: { everyMs?: number; retryDelaysMs?: number[] 
       const settings = parseSmtpUrl(ctx.config.smtpUrl);
       const recovered = await recoverDeadSenders(
         ctx.delivery,
-        (o) => isOwnerDead(o, ctx.owner),
+        // This job runs under its lock, so any other holder of messages is a sender that died (or
+        // whose lease ran out): take its messages back, on any host. A sender that is only slow
+        // loses nothing: its next markHanded fails and that message is abandoned before its end.
+        (o) => o !== ctx.owner,
         ctx.clock().toISOString(),
       );
       const smtp = new SmtpClient(settings);
