@@ -124,6 +124,13 @@ export interface DeliveryStore {
     id: number,
     patch: { cadence?: Cadence; status?: SubscriberStatus; now: string },
   ): Promise<Subscriber | null>;
+  /**
+   * The seam for accounts: ties a subscription to a member (null unties it), so the member's
+   * settings page can manage it without signed links.
+   */
+  linkAccount(subscriberId: number, accountId: string | null): Promise<Subscriber | null>;
+  /** The member's subscription (the oldest, should there be several). */
+  getSubscriberByAccount(accountId: string): Promise<Subscriber | null>;
   /** Active subscribers with a digest due, not suppressed, in id order. */
   dueSubscribers(page: SubscriberPage): Promise<Subscriber[]>;
   countSubscribers(status?: SubscriberStatus): Promise<number>;

@@ -103,6 +103,17 @@ export function runDeliveryContract(name: string, make: () => Promise<DeliveryUn
         assert.equal(await store.countSubscribers("unsubscribed"), 1);
       }));
 
+    it("links a subscription to a member account and finds it by account", () =>
+      withStore(async (store) => {
+        const s = await active(store, "member@example.org");
+        assert.equal(await store.getSubscriberByAccount("user-1"), null);
+        assert.equal((await store.linkAccount(s.id, "user-1"))?.accountId, "user-1");
+        assert.equal((await store.getSubscriberByAccount("user-1"))?.id, s.id);
+        assert.equal((await store.linkAccount(s.id, null))?.accountId, null);
+        assert.equal(await store.getSubscriberByAccount("user-1"), null);
+        assert.equal(await store.linkAccount(s.id + 1000, "user-2"), null);
+      }));
+
     it("lists due subscribers by cadence and period, skipping pending, suppressed and already queued", () =>
       withStore(async (store) => {
         const a = await active(store, "a@example.org");

@@ -1,8 +1,8 @@
 /**
  * Subscribing with only an address (double opt-in), confirming, and leaving. Answers never
  * reveal whether an address is already subscribed or suppressed: the page always says "check
- * your inbox". Accounts do not exist yet; when they do, a member's subscription is the subscriber
- * row whose `accountId` names them, managed from settings instead of a signed link.
+ * your inbox". For members, `DeliveryStore.linkAccount` ties a subscription to their account
+ * (`getSubscriberByAccount` finds it), so settings can manage it instead of a signed link.
  */
 import type { Cadence, DeliveryStore, Subscriber } from "../../store/delivery-types.js";
 import type { ConfirmContent } from "../digest/content.js";

@@ -104,6 +104,21 @@ export class PostgresDeliveryStore implements D.DeliveryStore {
     return row ? subscriberOf(row) : null;
   }
 
+  async linkAccount(subscriberId: number, accountId: string | null) {
+    const row = await this.first("UPDATE subscribers SET account_id = $1 WHERE id = $2 RETURNING *", [
+      accountId,
+      subscriberId,
+    ]);
+    return row ? subscriberOf(row) : null;
+  }
+
+  async getSubscriberByAccount(accountId: string) {
+    const row = await this.first("SELECT * FROM subscribers WHERE account_id = $1 ORDER BY id LIMIT 1", [
+      accountId,
+    ]);
+    return row ? subscriberOf(row) : null;
+  }
+
   async dueSubscribers(page: D.SubscriberPage) {
     const rows = await this.rows(
       `SELECT * FROM subscribers s WHERE cadence = $1 AND status = 'active' AND id > $2

@@ -99,6 +99,24 @@ export class SqliteDeliveryStore implements D.DeliveryStore {
     });
   }
 
+  linkAccount(subscriberId: number, accountId: string | null) {
+    return this.run(() => {
+      const row = this.get(
+        "UPDATE subscribers SET account_id = ? WHERE id = ? RETURNING *",
+        accountId,
+        subscriberId,
+      );
+      return row ? subscriberOf(row) : null;
+    });
+  }
+
+  getSubscriberByAccount(accountId: string) {
+    return this.run(() => {
+      const row = this.get("SELECT * FROM subscribers WHERE account_id = ? ORDER BY id LIMIT 1", accountId);
+      return row ? subscriberOf(row) : null;
+    });
+  }
+
   dueSubscribers(page: D.SubscriberPage) {
     return this.run(() =>
       this.all(
