@@ -11,6 +11,7 @@ import type { CommunityStore } from "../store/community-types.js";
 import type { DeliveryStore } from "../store/delivery-types.js";
 import type { Store } from "../store/types.js";
 import { mountApi } from "./api/mount.js";
+import { lazyStores } from "./api/stores.js";
 import { mountExport } from "./export/routes.js";
 import { mountCommunity } from "./community-mount.js";
 import { mountDelivery } from "./delivery-mount.js";
@@ -20,6 +21,7 @@ import type { LIMITS } from "./middleware/rate-limit.js";
 import { securityHeaders } from "./middleware/security.js";
 import { mountStatic } from "./static.js";
 import { mountPages } from "./web/routes.js";
+import { mountTokenPages } from "./web/token-routes.js";
 
 export interface AppDeps {
   store: Store;
@@ -46,6 +48,7 @@ export function createApp(deps: AppDeps): Hono {
   mountApi(app, deps);
   mountExport(app, deps);
   mountCommunity(app, { ...deps, community: deps.communityStore, limits: deps.communityLimits }); // sessions first, so every page below knows its viewer
+  mountTokenPages(app, lazyStores(deps)); // after the sessions: it needs the viewer
   mountDelivery(app, { ...deps, log }); // feeds, subscriptions; before the pages, whose heads it extends
   mountPages(app, deps);
   app.notFound(notFoundHandler);

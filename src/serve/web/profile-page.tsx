@@ -25,7 +25,8 @@ export function ProfilePage({ view }: { view: ProfileView }) {
         <h1>{u.displayName}</h1>
         {view.self && (
           <p class="summary">
-            This is your profile. <a href="/collections">Your collections</a>
+            This is your profile. <a href="/collections">Your collections</a> · <a href="/account/tokens">API tokens</a> ·{" "}
+            <a href="/export?list=upvotes&format=bib">Export your upvotes (BibTeX)</a>
           </p>
         )}
       </header>
