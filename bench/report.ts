@@ -112,6 +112,13 @@ export function searchSection(run: SearchRun): string {
       target("≤ 5 min", build.buildMs <= TARGETS.buildMs),
     ],
     [
+      "build, CPU time",
+      ms(build.buildCpuMs),
+      ms(f?.buildCpuMs),
+      f?.buildCpuMs && build.buildCpuMs ? ratio(f.buildCpuMs, build.buildCpuMs) : "–",
+      target("≤ 5 min", build.buildCpuMs === undefined ? null : build.buildCpuMs <= TARGETS.buildMs),
+    ],
+    [
       "index in memory",
       bytes(build.memoryBytes),
       "–",

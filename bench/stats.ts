@@ -51,6 +51,12 @@ export function summarizeBy(
 /** Milliseconds since `start` (from `process.hrtime.bigint()`). */
 export const msSince = (start: bigint) => Number(process.hrtime.bigint() - start) / 1e6;
 
+/** CPU milliseconds (user + system) this process used since `start` (from `process.cpuUsage()`). */
+export function cpuMsSince(start: NodeJS.CpuUsage): number {
+  const used = process.cpuUsage(start);
+  return (used.user + used.system) / 1000;
+}
+
 /** Peak resident set size of this process so far, in bytes. */
 export const peakRssBytes = () => process.resourceUsage().maxRSS * 1024;
 

@@ -8,7 +8,7 @@ import type { Paper } from "../../src/core/paper.js";
 import type { SearchEngine } from "../../src/search/index.js";
 import { readCorpusFile } from "../corpus-file.js";
 import { toSearchRequest, type BenchQuery } from "../queries.js";
-import { liveBytes, msSince, peakRssBytes } from "../stats.js";
+import { cpuMsSince, liveBytes, msSince, peakRssBytes } from "../stats.js";
 import { buildEngine, loadEngine, saveIndex } from "./engine-adapter.js";
 import { runFuzz, type FuzzResult } from "./fuzz-run.js";
 import { measureQueries, type QueryTimings } from "./measure.js";
@@ -25,6 +25,8 @@ export interface OursBuildResult {
   papers: number;
   /** Wall time of the build, without reading and parsing the corpus file. */
   buildMs: number;
+  /** CPU time of the build (without reading): what it would take on an otherwise idle core; absent in older results. */
+  buildCpuMs?: number;
   /** Wall time including reading and parsing the corpus file. */
   wallMs: number;
   /** Live heap + off-heap bytes the built engine holds. */
@@ -52,13 +54,15 @@ function dirBytes(dir: string): number {
   return total;
 }
 
-/** The corpus file's batches, adding the time spent reading them to `clock.ms`. */
-async function* timedRead(file: string, clock: { ms: number }): AsyncGenerator<Paper[]> {
+/** The corpus file's batches, adding the wall and CPU time spent reading them to `clock`. */
+async function* timedRead(file: string, clock: { ms: number; cpuMs: number }): AsyncGenerator<Paper[]> {
   const batches = readCorpusFile(file);
   for (;;) {
     const t = process.hrtime.bigint();
+    const cpu = process.cpuUsage();
     const next = await batches.next();
     clock.ms += msSince(t);
+    clock.cpuMs += cpuMsSince(cpu);
     if (next.done) return;
     yield next.value;
   }
@@ -66,10 +70,12 @@ async function* timedRead(file: string, clock: { ms: number }): AsyncGenerator<P
 
 export async function buildOurs(args: OursArgs): Promise<OursBuildResult> {
   const before = liveBytes();
-  const reading = { ms: 0 };
+  const reading = { ms: 0, cpuMs: 0 };
   const wallStart = process.hrtime.bigint();
+  const cpuStart = process.cpuUsage();
   const engine = await buildEngine(timedRead(args.corpusFile, reading));
   const wallMs = msSince(wallStart);
+  const buildCpuMs = cpuMsSince(cpuStart) - reading.cpuMs;
   const memoryBytes = liveBytes() - before;
   fs.rmSync(args.indexDir, { recursive: true, force: true });
   const t = process.hrtime.bigint();
@@ -78,6 +84,7 @@ export async function buildOurs(args: OursArgs): Promise<OursBuildResult> {
   return {
     papers: engine.size,
     buildMs: wallMs - reading.ms,
+    buildCpuMs,
     wallMs,
     memoryBytes,
     diskBytes: dirBytes(args.indexDir),
