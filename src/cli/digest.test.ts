@@ -11,7 +11,8 @@ import { runCli, tempWorkspace } from "./testing/run-cli.js";
 const workspace = tempWorkspace();
 const db = path.join(workspace.dir, "papers.db");
 let sink: SmtpSink;
-const cli = (args: string[], env: Record<string, string> = {}) => runCli([...args, "--db", db, "--base-url", "https://papers.example.org"], { cwd: workspace.dir, env });
+const cli = (args: string[], env: Record<string, string> = {}) =>
+  runCli([...args, "--db", db, "--base-url", "https://papers.example.org"], { cwd: workspace.dir, env });
 
 before(async () => {
   sink = await startSmtpSink({ query: "rateLimit=100" });
@@ -36,7 +37,10 @@ describe("paperfeed digest", () => {
     for (let i = 0; i < 2; i++) {
       const { code, stdout, stderr } = await cli(["digest", "preview", "--email", "ada@example.org"]);
       assert.equal(code, 0, stderr);
-      assert.match(stdout, /^Subject: 6 new papers · Tuesday, 16 January 2024\n\npaperfeed · Tuesday, 16 January 2024\n/);
+      assert.match(
+        stdout,
+        /^Subject: 6 new papers · Tuesday, 16 January 2024\n\npaperfeed · Tuesday, 16 January 2024\n/,
+      );
       assert.match(stdout, /https:\/\/papers\.example\.org\/papers\/2401\.00007/);
     }
     const html = await cli(["digest", "preview", "--email", "ada@example.org", "--html"]);
@@ -49,7 +53,10 @@ describe("paperfeed digest", () => {
   it("send --dry-run counts without queueing or sending; send then delivers and a second send sends nothing", async () => {
     const dry = await cli(["digest", "send", "--dry-run", "--cadence", "daily"]);
     assert.equal(dry.code, 0, dry.stderr);
-    assert.equal(dry.stdout, `daily ${DAY2}: 2 digests for 2 due subscribers, 12 papers in all (dry run: nothing queued or sent)\n`);
+    assert.equal(
+      dry.stdout,
+      `daily ${DAY2}: 2 digests for 2 due subscribers, 12 papers in all (dry run: nothing queued or sent)\n`,
+    );
     assert.equal(sink.messages.length, 0);
 
     const noSmtp = await cli(["digest", "send", "--cadence", "daily"]);
@@ -58,8 +65,14 @@ describe("paperfeed digest", () => {
 
     const sent = await cli(["digest", "send", "--cadence", "daily"], { PAPERFEED_SMTP_URL: sink.url });
     assert.equal(sent.code, 0, sent.stderr);
-    assert.match(sent.stdout, new RegExp(`digest\\.daily ${DAY2}: skipped, already done\\noutbox\\.send: done, 2 sent`));
-    assert.deepEqual(sink.messages.map((m) => m.subject), ["6 new papers · Tuesday, 16 January 2024", "6 new papers · Tuesday, 16 January 2024"]);
+    assert.match(
+      sent.stdout,
+      new RegExp(`digest\\.daily ${DAY2}: skipped, already done\\noutbox\\.send: done, 2 sent`),
+    );
+    assert.deepEqual(
+      sink.messages.map((m) => m.subject),
+      ["6 new papers · Tuesday, 16 January 2024", "6 new papers · Tuesday, 16 January 2024"],
+    );
 
     const again = await cli(["digest", "send", "--cadence", "daily"], { PAPERFEED_SMTP_URL: sink.url });
     assert.match(again.stdout, /outbox\.send: done, 0 sent/);
