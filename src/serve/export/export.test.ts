@@ -53,7 +53,7 @@ test("TeX specials, stray braces and backslashes cannot break the file or the ne
     id: "2401.00001",
     title: "100% of R&D #1: a_b {unbalanced} } brace, \\\"Umlaut and $x_{i}^{2}$ in “quotes”",
     abstract: "-",
-    authors: [{ name: "Zoë Ångström-Łukasz" }, { name: "A. {Brace" }],
+    authors: [{ name: "Zoë Ångström-Łukasz" }, { name: "A. {Brace" }, { name: "Rapha\u0065\u0308l Decomposed" }],
     categories: ["cs.LG"],
   });
   const after = makePaper({ id: "2401.00002", title: "The entry after", abstract: "-", authors: [{ name: "Jane Doe" }], categories: ["cs.LG"] });
@@ -65,7 +65,8 @@ test("TeX specials, stray braces and backslashes cannot break the file or the ne
   const title = library.entries[0]!.fields.title!.normalize("NFC");
   // Paired braces are TeX grouping (they vanish), the stray one is kept as a character, math is typeset.
   assert.equal(title, "100% of R&D #1: a_b unbalanced } brace, Ümlaut and x<sub>i</sub>² in “quotes”");
-  assert.deepEqual(library.entries[0]!.fields.author!.map((c) => c.lastName?.normalize("NFC")), ["Ångström-Łukasz", "{Brace"]);
+  assert.deepEqual(library.entries[0]!.fields.author!.map((c) => c.lastName?.normalize("NFC")), ["Ångström-Łukasz", "{Brace", "Decomposed"]);
+  assert.match(text, /Rapha\{\\"e\}l/, "a decomposed accent becomes a TeX accent too");
 });
 
 test("RIS records read back with citation-js: type, names, title, DOI, year", () => {

@@ -34,7 +34,7 @@ function accented(char: string): string | null {
 
 /** Non-ASCII characters as TeX where TeX has a command; others stay UTF-8 (biber and bibtex8 read them). */
 export function unicodeToTex(text: string): string {
-  return text.replace(/[^\x00-\x7F]/gu, (c) => LETTERS[c] ?? accented(c.normalize("NFC")) ?? c);
+  return text.normalize("NFC").replace(/[^\p{ASCII}]/gu, (c) => LETTERS[c] ?? accented(c) ?? c);
 }
 
 /** Escapes the braces that have no partner (a stray "}" or an unclosed "{"), leaving matched pairs alone. */

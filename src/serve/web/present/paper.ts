@@ -3,7 +3,8 @@ import { absUrl, pdfUrl } from "../../../core/arxiv-id.js";
 import type { CodeLink, Paper } from "../../../core/paper.js";
 import { formatDay } from "../format.js";
 import { hasMath, plainText } from "../math.js";
-import { bibtex, plainCitation } from "./citation.js";
+import { toBibtex } from "../../export/bibtex.js";
+import { plainCitation } from "./citation.js";
 import { licenseName } from "./license.js";
 
 export interface PaperView {
@@ -64,7 +65,7 @@ export function presentPaper(paper: Paper): PaperView {
     arxivUrl: absUrl(paper.id, paper.version),
     pdfUrl: pdfUrl(paper.id, paper.version),
     citation: plainCitation(paper),
-    bibtex: bibtex(paper),
+    bibtex: toBibtex([paper]).trim(),
     announcedLabel: formatDay(paper.announced),
     hasMath: hasMath(paper.title) || hasMath(paper.abstract),
   };
