@@ -40,6 +40,7 @@ test("daily_papers shows the submitter, the upvote and the comment in HF's field
   assert.equal(item.submittedBy.name, "Ada L");
   assert.equal(item.submittedBy.type, "user");
   assert.equal(item.paper.submittedOnDailyBy.fullname, "Ada L");
+  assert.equal(item.paper.submittedOnDailyBy.user, "Ada L", "HF's paper objects name the user under `user`");
   assert.equal(item.paper.submittedOnDailyAt, NOW);
   assert.equal(item.publishedAt, NOW, "the item's time is when it entered the daily list");
   const others = items.filter((i) => i.paper.id !== target);

@@ -5,6 +5,7 @@
 import assert from "node:assert/strict";
 import { after, before, test } from "node:test";
 import { type FixtureApp, openFixtureApp } from "../../testing/fixture-app.js";
+import { HfDailyItemSchema, HfPaperSchema } from "./schema.js";
 
 let fx: FixtureApp;
 before(async () => {
@@ -22,6 +23,7 @@ const ISO_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
 
 /** Asserts HF's paper object: names and types of the fields clients read. */
 function assertHfPaper(paper: Json): void {
+  HfPaperSchema.strict().parse(paper);
   assert.equal(typeof paper.id, "string");
   assert.equal(typeof paper.title, "string");
   assert.equal(typeof paper.summary, "string");
@@ -41,6 +43,7 @@ function assertHfPaper(paper: Json): void {
 }
 
 function assertHfItem(item: Json): void {
+  HfDailyItemSchema.strict().parse(item);
   assertHfPaper(item.paper as Json);
   assert.match(String(item.publishedAt), ISO_TIME);
   assert.equal(item.title, (item.paper as Json).title);

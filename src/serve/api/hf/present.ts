@@ -12,6 +12,7 @@ export function hfUser(submitter: Submitter): HfUser {
     avatarUrl: "",
     fullname: submitter.name,
     name: submitter.name,
+    user: submitter.name,
     type: "user",
     isPro: false,
     isHf: false,
