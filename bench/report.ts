@@ -18,6 +18,8 @@ export interface SearchRun {
   seed: number;
   ours: { build: OursBuildResult; serve: OursServeResult };
   fts5: Fts5Result | null;
+  /** Date and machine line taken when the run ended (`machine()`); default: now. */
+  measured?: string;
 }
 
 /** Targets at the full arXiv size (2.6M); smaller runs show them for orientation only. */
@@ -35,7 +37,8 @@ export function machine(): string {
   const ram = (os.totalmem() / 1024 ** 3).toFixed(0);
   // The load average shows how much else ran: on a shared machine it explains slow latencies.
   const load = os.loadavg()[0]!.toFixed(1);
-  return `${cpu}, ${os.cpus().length} cores, ${ram} GiB RAM, Node ${process.version}, ${os.platform()} ${os.release()}; load average ${load} when written`;
+  const day = new Date().toISOString().slice(0, 10);
+  return `${day} · ${cpu}, ${os.cpus().length} cores, ${ram} GiB RAM, Node ${process.version}, ${os.platform()} ${os.release()}; load average ${load} at the end of the run`;
 }
 
 const n = (x: number) => Math.round(x).toLocaleString("en-US");
@@ -142,7 +145,7 @@ export function searchSection(run: SearchRun): string {
   const lines = [
     `### Search, ${run.label} papers`,
     "",
-    `${new Date().toISOString().slice(0, 10)} · ${machine()} · corpus seed ${run.seed}, ${n(build.papers)} papers` +
+    `${run.measured ?? machine()} · corpus seed ${run.seed}, ${n(build.papers)} papers` +
       (f ? `; FTS5 timed ${n(f.queries.ran)} queries` : "; FTS5 not run"),
     "",
     `Latencies are over the plain-word queries (${n(ours.count)} for paperfeed), which both engines understand alike; ` +
@@ -181,7 +184,7 @@ export function importSection(result: ImportResult): string {
   return [
     "### Import",
     "",
-    `${new Date().toISOString().slice(0, 10)} · ${machine()}`,
+    machine(),
     "",
     ...table(
       ["file", "records", "imported", "issues", "time", "records/s", "database", "peak RSS"],

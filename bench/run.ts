@@ -16,7 +16,7 @@ import { digestSection, type DigestArgs, type DigestResult } from "./digest.js";
 import type { ImportArgs, ImportResult } from "./import.js";
 import { arxivDataDir, OUT_DIR, REPO_ROOT, RESULTS_FILE } from "./paths.js";
 import { buildQuerySet } from "./queries.js";
-import { importSection, searchSection, updateResults, type SearchRun } from "./report.js";
+import { importSection, machine, searchSection, updateResults, type SearchRun } from "./report.js";
 import type { Fts5Args, Fts5Result } from "./search/fts5.js";
 import type { OursArgs, OursBuildResult, OursServeResult } from "./search/ours.js";
 
@@ -147,7 +147,7 @@ async function searchBench(generator: CorpusGenerator, size: number, fuzz: numbe
     };
     fts5 = await child<Fts5Result>("fts5", fts5Args);
   }
-  return { size, label, seed: options.seed, ours: { build, serve }, fts5 };
+  return { size, label, seed: options.seed, ours: { build, serve }, fts5, measured: machine() };
 }
 
 async function main() {
