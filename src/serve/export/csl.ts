@@ -1,7 +1,7 @@
 /**
  * CSL-JSON (the Citation Style Language's data format, read by Zotero, pandoc and citeproc):
  * `article-journal` once a paper has a journal reference or DOI, else `article` (CSL's type for
- * preprints), with `number` = the arXiv id and `publisher` = arXiv.
+ * preprints, with `number` = the arXiv id), `publisher` = arXiv.
  */
 import type { Paper } from "../../core/paper.js";
 import { isEtAl, splitName } from "./names.js";
@@ -24,7 +24,7 @@ export interface CslItem {
   DOI?: string;
   "container-title"?: string;
   publisher: string;
-  number: string;
+  number?: string;
   genre?: string;
   keyword: string;
   note?: string;
@@ -52,8 +52,8 @@ export function cslItem(paper: Paper): CslItem {
     ...(paper.doi ? { DOI: paper.doi } : {}),
     ...(paper.journalRef ? { "container-title": oneLine(paper.journalRef) } : {}),
     publisher: "arXiv",
-    number: paper.id,
-    ...(published ? {} : { genre: "Preprint" }),
+    // A journal article's number would print as its article number; the arXiv id is in `id` and URL.
+    ...(published ? {} : { number: paper.id, genre: "Preprint" }),
     keyword: paper.categories.join(", "),
     ...(paper.comments ? { note: oneLine(paper.comments) } : {}),
   };

@@ -5,6 +5,7 @@
 import assert from "node:assert/strict";
 import { after, before, test } from "node:test";
 import { Cite } from "@citation-js/core";
+import "@citation-js/plugin-csl";
 import "@citation-js/plugin-ris";
 import { parse } from "@retorquere/bibtex-parser";
 import { makePaper } from "../../core/make-paper.js";
@@ -96,6 +97,13 @@ test("CSL-JSON is read by citation-js as it is, with CSL's types and date parts"
   }
 });
 
+test("a CSL processor (citeproc, APA style) formats the CSL-JSON into a bibliography", () => {
+  const chosen = papers.filter((p) => ["2606.28039", "0704.0506"].includes(p.id));
+  const html = new Cite(JSON.parse(toCslJson(chosen))).format("bibliography", { format: "text", template: "apa", lang: "en-US" }) as string;
+  assert.match(html, /Kopeć, D\., Jabłońska, K\., Kozłowski, W\., & Zięba, M\. \(2026\)\. Mind the Gap.* \(Preprint 2606\.28039\)\. arXiv\./);
+  assert.match(html, /Donath, J\. ?G\.,.*\(2007\)\. Dimensional crossover of quantum critical behavior in CeCoIn\$_5\$\. Phys\. Rev\. Lett\. 100, 136401 \(2008\)\. https:\/\/doi\.org\/10\.1103\/PhysRevLett\.100\.136401/);
+});
+
 test("/export serves a day, a search and a paper in each format; bad parameters are named", async () => {
   const day = await fx.app.request("/export?list=day&date=2026-06-30&format=bib");
   assert.equal(day.status, 200);
@@ -108,7 +116,7 @@ test("/export serves a day, a search and a paper in each format; bad parameters 
   assert.equal(new Cite(await search.text(), { forceType: "@ris/file" }).data.length, total);
 
   const paper = await fx.app.request("/export?list=paper&id=hep-th/9901001v2&format=csl");
-  assert.equal(((await paper.json()) as CslItem[])[0]!.number, "hep-th/9901001");
+  assert.equal(((await paper.json()) as CslItem[])[0]!.id, "arXiv:hep-th/9901001");
 
   const bad = await fetchPage(fx.app, "/export?list=day&date=2026-06-30&format=docx");
   assert.equal(bad.status, 400);
