@@ -7,6 +7,7 @@ import { Hono } from "hono";
 import type { Config } from "../config/types.js";
 import type { SearchEngine } from "../search/types.js";
 import type { AccountMailer } from "../actions/accounts/mailer.js";
+import type { ApiTokenStore } from "../store/api-token-types.js";
 import type { CommunityStore } from "../store/community-types.js";
 import type { DeliveryStore } from "../store/delivery-types.js";
 import type { Store } from "../store/types.js";
@@ -35,6 +36,8 @@ export interface AppDeps {
   communityStore?: CommunityStore;
   /** Sends account mail (verification, password reset); without one nobody can sign up. */
   accountMailer?: AccountMailer | null;
+  /** API tokens (src/store/api-token-types.ts); opened beside the store on first use when not given. */
+  apiTokens?: ApiTokenStore;
   /** Rate-limit overrides for the community (src/serve/middleware/rate-limit.ts). */
   communityLimits?: Partial<typeof LIMITS>;
 }

@@ -14,6 +14,8 @@ import { importFiles } from "../ingest/import.js";
 import { type LiveIndex, openLiveIndex } from "../search/live.js";
 import type { CommunityStore } from "../store/community-types.js";
 import type { DeliveryStore } from "../store/delivery-types.js";
+import type { ApiTokenStore } from "../store/api-token-types.js";
+import { openApiTokenStore } from "../store/open-api-tokens.js";
 import { openCommunityStore } from "../store/open-community.js";
 import { openDeliveryStore } from "../store/open-delivery.js";
 import { openStore } from "../store/open.js";
@@ -77,8 +79,10 @@ export async function startServer(config: Config, options: StartOptions = {}): P
   let index: LiveIndex | null = null;
   let delivery: DeliveryStore | null = null;
   let community: CommunityStore | null = null;
+  let apiTokens: ApiTokenStore | null = null;
   const release = async () => {
     await options.accountMailer?.close();
+    await apiTokens?.close();
     await community?.close();
     await index?.close();
     await delivery?.close();
@@ -90,7 +94,8 @@ export async function startServer(config: Config, options: StartOptions = {}): P
     // Subscriptions need the delivery tables only when mail can be sent; opened here so close() ends them.
     if (config.smtpUrl) delivery = await openDeliveryStore(where);
     community = await openCommunityStore(where);
-    const app = createApp({ store, search: index.engine, config, log, ...(delivery ? { delivery } : {}), communityStore: community, accountMailer: options.accountMailer ?? null });
+    apiTokens = await openApiTokenStore(where);
+    const app = createApp({ store, search: index.engine, config, log, ...(delivery ? { delivery } : {}), communityStore: community, apiTokens, accountMailer: options.accountMailer ?? null });
     const server = createAdaptorServer({ fetch: app.fetch, autoCleanupIncoming: true }) as Server;
     const address = await listen(server, config.host, config.port);
     const url = `http://${urlHost(config.host)}:${address.port}`;
