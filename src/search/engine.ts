@@ -9,7 +9,10 @@ import { resolveBm25f, type Bm25fParams, type FieldName, type FieldParams } from
 import { browseSegment, compareDated, excludedDocs, type DatedHit } from "./exec/browse.js";
 import { SegmentFilter, type FilterSpec } from "./exec/filter.js";
 import { SegmentQuery } from "./exec/segment-query.js";
-import { allMatches, topKConjunctive, topKMaxScore } from "./exec/strategies.js";
+import { topKConjunctive } from "./exec/conjunctive.js";
+import { allMatches } from "./exec/exhaustive.js";
+import { topKMaxScore } from "./exec/maxscore.js";
+import { candidateDocs, topKFilterDriven } from "./exec/filter-driven.js";
 import { TopK } from "./exec/top-k.js";
 import { parseQuery } from "./query/parse.js";
 import { planQuery, type QueryPlan } from "./query/plan.js";
@@ -38,6 +41,8 @@ export interface SearchEngineOptions {
  * name one concept ("graph neural network"); long natural-language queries rank by BM25F alone.
  */
 const MAX_PROXIMITY_TERMS = 4;
+/** How many postings scanned in order cost as much as scoring one listed doc (filter-driven). */
+const FILTER_DRIVEN_COST = 8;
 const DEFAULT_LIMIT = 20;
 const MAX_LIMIT = 200;
 const MAX_OFFSET = 10_000;
@@ -191,20 +196,28 @@ export class Engine implements SearchEngine {
       ranked.length = Math.min(ranked.length, depth);
     } else {
       const heap = new TopK(depth);
-      for (const { q, base, entry } of queries) {
+      for (const { q, base } of queries) {
         if (!q.viable) continue;
-        const run = q.required.length > 0 ? topKConjunctive(q, heap, base) : topKMaxScore(q, heap, base);
+        const run = this.runTopK(q, spec, heap, base);
         if (!run.incomplete) total += run.matched;
         else {
           estimated = true;
-          const guess = run.unchecked !== undefined ? run.matched + run.unchecked * run.passRate! : estimateUnion(q, entry.seg.docCount - entry.deletedCount);
-          total += Math.max(run.matched, Math.round(guess));
+          total += Math.max(run.matched, Math.round(run.estimate ?? run.matched));
         }
       }
       ranked = heap.sorted();
     }
     if (reranking) ranked = this.rerank(plan, ranked, idfs, ctx);
     return { total, estimated, hits: ranked.slice(0, k).map((h) => this.hitAt(h.order, h.score)) };
+  }
+
+  /** Picks the cheapest exact way to find one segment's top k. */
+  private runTopK(q: SegmentQuery, spec: FilterSpec, heap: TopK, base: number) {
+    const docs = candidateDocs(q.seg, spec);
+    const termWork = q.required.length > 0 ? Math.min(...q.required.map((i) => q.cursors[i]!.df)) : q.optional.reduce((n, i) => n + q.cursors[i]!.df, 0);
+    // Scoring a listed doc costs a few cursor jumps, several times a posting scanned in order.
+    if (docs !== null && docs.length * FILTER_DRIVEN_COST < termWork) return topKFilterDriven(q, docs, heap, base);
+    return q.required.length > 0 ? topKConjunctive(q, heap, base) : topKMaxScore(q, heap, base);
   }
 
   private textByDate(plan: QueryPlan, spec: FilterSpec, k: number, newest: boolean) {
@@ -235,11 +248,4 @@ export class Engine implements SearchEngine {
     candidates.sort(compareDated(newest));
     return { total, estimated: false, hits: candidates.slice(0, k).map((h) => ({ id: this.segments.entries[h.segment]!.seg.id(h.doc), score: 0 })) };
   }
-}
-
-/** Docs containing any optional term, assuming terms occur independently (for large OR queries). */
-function estimateUnion(q: SegmentQuery, liveDocs: number): number {
-  let none = 1;
-  for (const i of q.optional) none *= 1 - Math.min(1, q.cursors[i]!.df / Math.max(1, q.seg.docCount));
-  return Math.round(liveDocs * (1 - none));
 }

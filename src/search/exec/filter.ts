@@ -34,6 +34,8 @@ export class SegmentFilter {
   private readonly excludedDocs: Set<number>;
   /** No doc of the segment can pass. */
   readonly empty: boolean;
+  /** Only deletions filter. */
+  private readonly unfiltered: boolean;
 
   constructor(
     private readonly seg: Segment,
@@ -48,6 +50,7 @@ export class SegmentFilter {
     this.onlyDocs = spec.ids ? new Set(spec.ids.map((id) => seg.findDoc(id)).filter((d) => d >= 0)) : null;
     this.excludedDocs = new Set(spec.excludedIds.map((id) => seg.findDoc(id)).filter((d) => d >= 0));
     this.empty = this.onlyDocs?.size === 0 || this.groups.some((g) => !g.includes(1)) || this.fromDay > this.toDay;
+    this.unfiltered = !this.restrictive;
   }
 
   /** Filters beyond deletions are set (so the count of matches is not simply the live docs). */
@@ -58,6 +61,7 @@ export class SegmentFilter {
 
   accepts(doc: number): boolean {
     if (this.deleted[doc] === 1) return false;
+    if (this.unfiltered) return true;
     const a = this.seg.a;
     const day = a.days[doc]!;
     if (day < this.fromDay || day > this.toDay) return false;

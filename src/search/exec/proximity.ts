@@ -4,16 +4,17 @@
  * score. For each pair of distinct query terms, tpi = Σ 1/d² over pairs of their occurrences at
  * distance d ≤ WINDOW in the same field; the bonus is weight · min(idf) · (k1 + 1) · tpi / (K + tpi),
  * K = k1 · (1 − b + b · len/avglen) of the abstract. Only the best RERANK_DEPTH docs by BM25F are
- * re-ranked, so dynamic pruning stays exact for the first pass.
+ * re-ranked, so dynamic pruning stays exact (and fast) for the first pass.
  */
 import { FIELD_COUNT, FIELD_INDEX } from "../fields.js";
 import { PostingsCursor } from "../index/cursor.js";
 import { FIELD_SHIFT, type Segment } from "../index/segment.js";
 import type { Bm25fContext } from "../score/bm25f.js";
+import { LENGTH_OF_CODE } from "../score/length-codes.js";
 import type { Scorer } from "../query/plan.js";
 
 /** Docs re-ranked at most. */
-export const RERANK_DEPTH = 100;
+export const RERANK_DEPTH = 30;
 /** Occurrences farther apart than this do not count. */
 const WINDOW = 5;
 const MAX_POSITIONS = 2048;
@@ -54,7 +55,7 @@ export function proximityBonus({ seg, docs, scorers, idf, ctx, weight }: Proximi
       for (let j = 0; j < n; j++) if (((term.mask >> (buffer[j]! >>> FIELD_SHIFT)) & 1) !== 0) buffer[kept++] = buffer[j]!;
       counts[k] = kept;
     });
-    const length = seg.a.fieldLengths[doc * FIELD_COUNT + abstract]!;
+    const length = LENGTH_OF_CODE[seg.a.lengthCodes[doc * FIELD_COUNT + abstract]!]!;
     const K = ctx.k1 * (ctx.a[abstract]! + ctx.c[abstract]! * length);
     let sum = 0;
     for (let x = 0; x < terms.length; x++) {

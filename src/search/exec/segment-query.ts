@@ -4,6 +4,7 @@
  * strategies.ts drive it.
  */
 import type { Bm25fContext } from "../score/bm25f.js";
+import { FIELD_COUNT } from "../fields.js";
 import { boundScale, saturate, tfTilde } from "../score/bm25f.js";
 import { PostingsCursor } from "../index/cursor.js";
 import type { Segment } from "../index/segment.js";
@@ -26,10 +27,16 @@ export class SegmentQuery {
   /** Contributions for the doc being scored. */
   readonly contribution: Float64Array;
   readonly required: number[] = [];
+  /** Indexes into `required`, rarest term first. */
+  requiredOrder: number[] = [];
   readonly optional: number[] = [];
   private readonly exclusions: ResolvedExclusion[] = [];
   private readonly scale: number;
   private readonly phrases: PhraseMatcher;
+  private readonly masks: Int32Array;
+  private readonly phraseCursors: PostingsCursor[][];
+  /** Phrases or exclusions to check (see passesPositional). */
+  readonly positional: boolean;
 
   constructor(
     readonly seg: Segment,
@@ -60,6 +67,7 @@ export class SegmentQuery {
       this.bound[i] = this.boundOf(i, maxTf);
     });
     if (this.required.length === 0 && this.optional.length === 0) viable = false;
+    if (viable) this.requiredOrder = this.required.map((_, k) => k).sort((x, y) => this.cursors[this.required[x]!]!.df - this.cursors[this.required[y]!]!.df || x - y);
     this.viable = viable;
     for (const ex of plan.exclusions) {
       const terms = ex.terms.map((bytes) => seg.findTerm(bytes));
@@ -67,6 +75,9 @@ export class SegmentQuery {
     }
     const longest = Math.max(1, ...plan.phrases.map((p) => p.scorers.length), ...plan.exclusions.map((e) => e.terms.length));
     this.phrases = new PhraseMatcher(longest);
+    this.masks = Int32Array.from(plan.scorers, (s) => s.mask);
+    this.phraseCursors = viable ? plan.phrases.map((p) => p.scorers.map((i) => this.cursors[i]!)) : [];
+    this.positional = plan.phrases.length > 0 || this.exclusions.length > 0;
   }
 
   /** Bound of scorer i's contribution given a tf~ bound computed at build time. */
@@ -86,32 +97,41 @@ export class SegmentQuery {
    * not in the scorer's fields.
    */
   score(i: number, doc: number): boolean {
-    const cursor = this.cursors[i]!;
-    const combo = cursor.combo();
-    const mask = this.plan.scorers[i]!.mask;
-    if ((this.seg.comboMask[combo]! & mask) === 0) return false;
-    const tf = tfTilde(this.ctx, this.seg.a.comboTf, combo, this.seg.a.fieldLengths, doc, mask);
-    this.contribution[i] = this.idf[i]! * saturate(tf, this.ctx.k1);
+    const combo = this.cursors[i]!.combo();
+    const mask = this.masks[i]!;
+    const seg = this.seg;
+    if ((seg.comboMask[combo]! & mask) === 0) return false;
+    const f = seg.comboField[combo]!;
+    const ctx = this.ctx;
+    // One field (the common case): the same arithmetic as tfTilde, without its loop.
+    const tf =
+      f >= 0
+        ? seg.comboFieldTf[combo]! * ctx.norm[f * 256 + seg.a.lengthCodes[doc * FIELD_COUNT + f]!]!
+        : tfTilde(ctx, seg.a.comboTf, combo, seg.a.lengthCodes, doc, mask);
+    this.contribution[i] = this.idf[i]! * (tf / (ctx.k1 + tf));
     return true;
+  }
+
+  /** Clears the contributions before scoring the next doc (not needed with a single scorer). */
+  reset(): void {
+    if (this.contribution.length > 1) this.contribution.fill(0);
   }
 
   /** Sum of contributions in scorer order: every strategy adds in this order, so scores are bit-identical. */
   total(): number {
+    const c = this.contribution;
+    if (c.length === 1) return c[0]!;
     let sum = 0;
-    for (let i = 0; i < this.contribution.length; i++) sum += this.contribution[i]!;
+    for (let i = 0; i < c.length; i++) sum += c[i]!;
     return sum;
-  }
-
-  /** There are phrases or exclusions to check on positions or postings. */
-  get hasPositionalChecks(): boolean {
-    return this.plan.phrases.length > 0 || this.exclusions.length > 0;
   }
 
   /** Phrases hold and no exclusion applies (cursors of phrase terms are on `doc`). */
   passesPositional(doc: number): boolean {
-    for (const phrase of this.plan.phrases) {
-      const cursors = phrase.scorers.map((i) => this.cursors[i]!);
-      if (!this.phrases.matches(cursors, phrase.offsets, phrase.mask)) return false;
+    const phrases = this.plan.phrases;
+    for (let p = 0; p < phrases.length; p++) {
+      const phrase = phrases[p]!;
+      if (!this.phrases.matches(this.phraseCursors[p]!, phrase.offsets, phrase.mask)) return false;
     }
     for (const ex of this.exclusions) {
       let all = true;

@@ -4,7 +4,7 @@
  * and each block's tf~ bound for dynamic pruning.
  */
 import { FIELD_COUNT } from "../fields.js";
-import { readBlock } from "./block-codec.js";
+import { readBlock, readPositionValues } from "./block-codec.js";
 import { BLOCK_SIZE, FIELD_SHIFT, type Segment } from "./segment.js";
 
 export const NO_MORE_DOCS = 0x7fffffff;
@@ -20,8 +20,10 @@ export class PostingsCursor {
   private count = 0;
   private index = 0;
   private block: number;
-  // Positions of postings in the decoded block are read in order: `positionAt` points at those of
-  // posting `positionIndex`.
+  /** Lowest block that can hold a doc ≥ the last `blockFor` target (targets only grow). */
+  private shallow = 0;
+  // Positions of postings in the decoded block are read in order: the values of posting
+  // `positionIndex` start with value number `positionAt` of the block.
   private positionAt = 0;
   private positionIndex = 0;
 
@@ -36,13 +38,13 @@ export class PostingsCursor {
   }
 
   private decodeBlock(b: number) {
-    const { postings, blockPostings, blockLastDoc, blockPositions } = this.seg.a;
+    const { postings, blockPostings, blockLastDoc } = this.seg.a;
     this.block = b;
     this.count = Math.min(BLOCK_SIZE, this.df - (b - this.firstBlock) * BLOCK_SIZE);
     const previous = b > this.firstBlock ? blockLastDoc[b - 1]! : -1;
     readBlock(postings, blockPostings[b]!, this.count, previous, this.docs, this.combos);
     this.index = 0;
-    this.positionAt = blockPositions[b]!;
+    this.positionAt = 0;
     this.positionIndex = 0;
   }
 
@@ -58,7 +60,7 @@ export class PostingsCursor {
     if (this.doc >= target) return this.doc;
     const lastDocs = this.seg.a.blockLastDoc;
     if (this.block < this.firstBlock || lastDocs[this.block]! < target) {
-      let b = Math.max(this.block + 1, this.firstBlock);
+      let b = Math.max(this.block + 1, this.firstBlock, this.shallow);
       while (b < this.endBlock && lastDocs[b]! < target) b++;
       if (b >= this.endBlock) {
         this.block = this.endBlock;
@@ -76,8 +78,9 @@ export class PostingsCursor {
   /** Block holding the first doc ≥ target, without decoding; endBlock when there is none. */
   blockFor(target: number): number {
     const lastDocs = this.seg.a.blockLastDoc;
-    let b = Math.max(this.block, this.firstBlock);
+    let b = Math.max(this.block, this.firstBlock, this.shallow);
     while (b < this.endBlock && lastDocs[b]! < target) b++;
+    this.shallow = b;
     return b;
   }
 
@@ -100,28 +103,23 @@ export class PostingsCursor {
 
   /** Writes the current posting's positions ((field << 16) | position) to `out`; returns how many. */
   positions(out: Int32Array): number {
-    const { positions } = this.seg.a;
     const total = this.seg.comboTotal;
-    let p = this.positionAt;
-    for (let i = this.positionIndex; i < this.index; i++) {
-      for (let left = total[this.combos[i]!]!; left > 0; p++) if (positions[p]! >= 128) left--;
-    }
-    this.positionAt = p;
+    // Values before this posting's, counted incrementally (postings are read in order).
+    let skip = this.positionAt;
+    for (let i = this.positionIndex; i < this.index; i++) skip += total[this.combos[i]!]!;
+    this.positionAt = skip;
     this.positionIndex = this.index;
+    const combo = this.combos[this.index]!;
+    const n = total[combo]!;
+    readPositionValues(this.seg.a.positions, this.seg.a.blockPositions[this.block]!, skip, n, out);
     const tf = this.seg.a.comboTf;
-    const base = this.combos[this.index]! * FIELD_COUNT;
-    let n = 0;
+    const base = combo * FIELD_COUNT;
+    let k = 0;
     for (let f = 0; f < FIELD_COUNT; f++) {
       let value = 0;
-      for (let k = tf[base + f]!; k > 0; k--) {
-        let byte = positions[p++]!;
-        let v = byte & 127;
-        for (let shift = 7; byte < 128; shift += 7) {
-          byte = positions[p++]!;
-          v |= (byte & 127) << shift;
-        }
-        value = k === tf[base + f]! ? v : value + v;
-        out[n++] = (f << FIELD_SHIFT) | value;
+      for (let left = tf[base + f]!, first = true; left > 0; left--, first = false) {
+        value = first ? out[k]! : value + out[k]!;
+        out[k++] = (f << FIELD_SHIFT) | value;
       }
     }
     return n;

@@ -3,16 +3,16 @@
  * and field lengths; `finish` turns them into the segment's typed arrays.
  */
 import { FIELD_COUNT } from "../fields.js";
+import { LENGTH_OF_CODE, lengthCode } from "../score/length-codes.js";
 import { IntList } from "./bytes.js";
 import { buildIdSlots, type SegmentArrays } from "./segment.js";
 
 export type DocArrays = Pick<
   SegmentArrays,
   | "idBytes" | "idOffsets" | "idSlots" | "days" | "flags" | "catOffsets" | "catIds" | "catNameBytes"
-  | "catNameOffsets" | "fieldLengths" | "byDay" | "lengthTotals"
+  | "catNameOffsets" | "lengthCodes" | "byDay" | "lengthTotals"
 >;
 
-const MAX_LENGTH = 65535;
 
 export class DocTable {
   readonly ids: string[] = [];
@@ -32,7 +32,8 @@ export class DocTable {
     return this.ids.length;
   }
 
-  add(id: string, day: number, flags: number, categories: readonly string[], lengths: ArrayLike<number>): number {
+  /** `lengths` are length codes when `coded` (copying from a segment), else positions. */
+  add(id: string, day: number, flags: number, categories: readonly string[], lengths: ArrayLike<number>, coded = false): number {
     const doc = this.ids.length;
     this.ids.push(id);
     this.days.push(day);
@@ -47,23 +48,24 @@ export class DocTable {
     }
     this.catOffsets.push(this.catIds.length);
     for (let f = 0; f < FIELD_COUNT; f++) {
-      const length = Math.min(MAX_LENGTH, lengths[f]!);
-      this.lengths.push(length);
-      this.lengthTotals[f]! += length;
+      const code = coded ? lengths[f]! : lengthCode(lengths[f]!);
+      this.lengths.push(code);
+      // Totals of the lengths the codes stand for, so every segment's averages agree.
+      this.lengthTotals[f]! += LENGTH_OF_CODE[code]!;
     }
     return doc;
   }
 
-  /** Field length of a doc added so far. */
-  fieldLengths(): Uint16Array {
-    return Uint16Array.from(this.lengths.data.subarray(0, this.lengths.length));
+  /** Length codes of the docs added so far. */
+  lengthCodes(): Uint8Array {
+    return Uint8Array.from(this.lengths.data.subarray(0, this.lengths.length));
   }
 
   averages(): Float64Array {
     return this.lengthTotals.map((total) => (this.count > 0 ? total / this.count : 0));
   }
 
-  finish(fieldLengths: Uint16Array): DocArrays {
+  finish(lengthCodes: Uint8Array): DocArrays {
     const encoder = new TextEncoder();
     const idBytes = encoder.encode(this.ids.join(""));
     const idOffsets = new Uint32Array(this.count + 1);
@@ -86,7 +88,7 @@ export class DocTable {
       catIds: Uint16Array.from(this.catIds.data.subarray(0, this.catIds.length)),
       catNameBytes,
       catNameOffsets,
-      fieldLengths,
+      lengthCodes,
       byDay,
       lengthTotals: Float64Array.from(this.lengthTotals),
     };

@@ -5,7 +5,7 @@
  */
 import { ALL_FIELDS } from "../fields.js";
 import { tfTilde, type Bm25fContext } from "../score/bm25f.js";
-import { writeBlock } from "./block-codec.js";
+import { writeBlock, writePositionBlock } from "./block-codec.js";
 import { ByteWriter, IntList } from "./bytes.js";
 import { BLOCK_SIZE, FIELD_SHIFT, type SegmentArrays } from "./segment.js";
 
@@ -34,6 +34,8 @@ export class PostingsWriter {
   private readonly blockMaxTf: number[] = [];
   private readonly gaps = new Int32Array(BLOCK_SIZE);
   private readonly combos = new Int32Array(BLOCK_SIZE);
+  /** Position values of the open block: per posting, field by field, first absolute then deltas. */
+  private readonly positionValues = new IntList(1024);
   private inBlock = 0;
   private termDf = 0;
   private lastDoc = -1;
@@ -42,12 +44,12 @@ export class PostingsWriter {
 
   /**
    * @param comboTf per-field tf of each combo code, ranked by frequency
-   * @param fieldLengths the output segment's field lengths, for the block bounds
+   * @param lengthCodes the output segment's field length codes, for the block bounds
    */
   constructor(
     private readonly comboTf: Uint8Array,
     private readonly comboCount: Uint32Array,
-    private readonly fieldLengths: Uint16Array,
+    private readonly lengthCodes: Uint8Array,
     private readonly ctx: Bm25fContext,
   ) {
     this.termOffsets.push(0);
@@ -61,25 +63,22 @@ export class PostingsWriter {
     this.lastDoc = -1;
   }
 
-  /** Adds a posting; the caller then writes its positions (`writePositions` or `positions.append`). */
+  /** Adds a posting; the caller then gives its positions (`writePositions` or `appendPositionValues`). */
   addPosting(doc: number, combo: number) {
     if (this.pendingTerm !== null) {
       this.termBytes.append(this.pendingTerm, 0, this.pendingTerm.length);
       this.termOffsets.push(this.termBytes.length);
       this.pendingTerm = null;
     }
-    if (this.inBlock === 0) {
-      this.blockPositions.push(this.positions.length);
-      this.blockMax = 0;
-    }
+    if (this.inBlock === BLOCK_SIZE) this.closeBlock();
+    if (this.inBlock === 0) this.blockMax = 0;
     this.gaps[this.inBlock] = doc - this.lastDoc;
     this.combos[this.inBlock] = combo;
     this.inBlock++;
-    const tf = tfTilde(this.ctx, this.comboTf, combo, this.fieldLengths, doc, ALL_FIELDS);
+    const tf = tfTilde(this.ctx, this.comboTf, combo, this.lengthCodes, doc, ALL_FIELDS);
     if (tf > this.blockMax) this.blockMax = tf;
     this.lastDoc = doc;
     this.termDf++;
-    if (this.inBlock === BLOCK_SIZE) this.closeBlock();
   }
 
   /** Encodes sorted positions ((field << 16) | position) of the last posting. */
@@ -90,15 +89,23 @@ export class PostingsWriter {
       const v = values[i]!;
       const f = v >>> FIELD_SHIFT;
       const p = v & 0xffff;
-      this.positions.vbyte(f === field ? p - previous : p);
+      this.positionValues.push(f === field ? p - previous : p);
       field = f;
       previous = p;
     }
   }
 
+  /** Gives the last posting's positions as already encoded values (when merging). */
+  appendPositionValues(values: Int32Array, n: number) {
+    for (let i = 0; i < n; i++) this.positionValues.push(values[i]!);
+  }
+
   private closeBlock() {
     this.blockPostings.push(this.postings.length);
     writeBlock(this.postings, this.gaps, this.combos, this.inBlock);
+    this.blockPositions.push(this.positions.length);
+    writePositionBlock(this.positions, this.positionValues.data, this.positionValues.length);
+    this.positionValues.length = 0;
     this.blockLastDoc.push(this.lastDoc);
     this.blockMaxTf.push(float32Above(this.blockMax));
     this.inBlock = 0;
@@ -113,6 +120,9 @@ export class PostingsWriter {
   }
 
   finish(): PostingArrays {
+    // Readers of packed positions look up to two bytes ahead.
+    this.positions.ensure(2);
+    this.positions.length += 2;
     const u32 = (list: IntList) => Uint32Array.from(list.data.subarray(0, list.length));
     return {
       termBytes: this.termBytes.finish(),

@@ -182,10 +182,10 @@ export class SegmentBuilder {
 
   /** Builds the segment; the builder must not be used afterwards. */
   finish(params: Bm25fParams): Segment {
-    const fieldLengths = this.docs.fieldLengths();
+    const lengthCodes = this.docs.lengthCodes();
     const avg = this.docs.averages();
     const { codeOf, comboTf, comboCount } = this.rankCombos();
-    const writer = new PostingsWriter(comboTf, comboCount, fieldLengths, makeContext(params, avg));
+    const writer = new PostingsWriter(comboTf, comboCount, lengthCodes, makeContext(params, avg));
     // Postings grouped by term id (counting sort keeps doc order within a term).
     const n = this.pTerm.length;
     const pTerm = this.pTerm.data;
@@ -210,6 +210,6 @@ export class SegmentBuilder {
       }
       writer.endTerm();
     }
-    return new Segment({ ...this.docs.finish(fieldLengths), ...writer.finish(), buildAvg: avg });
+    return new Segment({ ...this.docs.finish(lengthCodes), ...writer.finish(), buildAvg: avg });
   }
 }

@@ -1,14 +1,14 @@
 /**
  * Merges segments into one, dropping deleted docs. Docs keep their relative order (inputs in
  * order, then doc order), so renumbering is monotone and each term's postings are copied in one
- * pass: gaps and combo codes re-encoded, positions copied as bytes.
+ * pass: gaps, combo codes and position blocks re-packed.
  */
 import { FIELD_COUNT, type Bm25fParams } from "../fields.js";
 import { makeContext } from "../score/bm25f.js";
 import { compareBytes } from "./bytes.js";
 import { DocTable } from "./doc-table.js";
 import { PostingsWriter } from "./postings-writer.js";
-import { readBlock } from "./block-codec.js";
+import { readBlock, readPositionValues } from "./block-codec.js";
 import { BLOCK_SIZE, Segment } from "./segment.js";
 
 export interface MergeInput {
@@ -21,18 +21,18 @@ export function mergeSegments(inputs: readonly MergeInput[], params: Bm25fParams
   const docs = new DocTable();
   const remap = inputs.map(({ seg, deleted }) => {
     const map = new Int32Array(seg.docCount).fill(-1);
-    const lengths = seg.a.fieldLengths;
+    const lengths = seg.a.lengthCodes;
     for (let d = 0; d < seg.docCount; d++) {
       if (deleted?.[d]) continue;
       const cats = Array.from(seg.a.catIds.subarray(seg.a.catOffsets[d], seg.a.catOffsets[d + 1]), (c) => seg.categoryNames[c]!);
-      map[d] = docs.add(seg.id(d), seg.a.days[d]!, seg.a.flags[d]!, cats, lengths.subarray(d * FIELD_COUNT, (d + 1) * FIELD_COUNT));
+      map[d] = docs.add(seg.id(d), seg.a.days[d]!, seg.a.flags[d]!, cats, lengths.subarray(d * FIELD_COUNT, (d + 1) * FIELD_COUNT), true);
     }
     return map;
   });
   const { comboTf, comboCount, codeMaps } = mergeCombos(inputs.map((i) => i.seg));
-  const fieldLengths = docs.fieldLengths();
+  const lengthCodes = docs.lengthCodes();
   const avg = docs.averages();
-  const writer = new PostingsWriter(comboTf, comboCount, fieldLengths, makeContext(params, avg));
+  const writer = new PostingsWriter(comboTf, comboCount, lengthCodes, makeContext(params, avg));
   const next = new Int32Array(inputs.length);
   for (;;) {
     // The smallest current term among the inputs (few inputs: a linear scan is enough).
@@ -54,7 +54,7 @@ export function mergeSegments(inputs: readonly MergeInput[], params: Bm25fParams
     }
     writer.endTerm();
   }
-  return new Segment({ ...docs.finish(fieldLengths), ...writer.finish(), buildAvg: avg });
+  return new Segment({ ...docs.finish(lengthCodes), ...writer.finish(), buildAvg: avg });
 }
 
 function compareTerm(a: Segment, ta: number, b: Segment, tb: number): number {
@@ -66,23 +66,27 @@ function copyPostings(seg: Segment, t: number, remap: Int32Array, codeMap: Int32
   const total = seg.comboTotal;
   const first = blockStart[t]!;
   const end = blockStart[t + 1]!;
-  let q = blockPositions[first]!;
   for (let b = first; b < end; b++) {
     const n = Math.min(BLOCK_SIZE, df[t]! - (b - first) * BLOCK_SIZE);
     readBlock(postings, blockPostings[b]!, n, b > first ? blockLastDoc[b - 1]! : -1, docs, combos);
+    let value = 0;
     for (let i = 0; i < n; i++) {
-      const from = q;
-      for (let left = total[combos[i]!]!; left > 0; q++) if (positions[q]! >= 128) left--;
+      const count = total[combos[i]!]!;
       const newDoc = remap[docs[i]!]!;
-      if (newDoc < 0) continue;
-      writer.addPosting(newDoc, codeMap[combos[i]!]!);
-      writer.positions.append(positions, from, q);
+      if (newDoc >= 0) {
+        // Position values are relative within a posting, so they copy as they are.
+        readPositionValues(positions, blockPositions[b]!, value, count, values);
+        writer.addPosting(newDoc, codeMap[combos[i]!]!);
+        writer.appendPositionValues(values, count);
+      }
+      value += count;
     }
   }
 }
 
 const docs = new Int32Array(BLOCK_SIZE);
 const combos = new Int32Array(BLOCK_SIZE);
+const values = new Int32Array(FIELD_COUNT * 256);
 
 /** One combo table for the output, ranked by summed frequency, and each input's code map. */
 function mergeCombos(segs: readonly Segment[]) {

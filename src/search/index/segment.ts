@@ -31,8 +31,8 @@ export interface SegmentArrays {
   catIds: Uint16Array;
   catNameBytes: Uint8Array;
   catNameOffsets: Uint32Array;
-  /** Field lengths in positions, docCount × FIELD_COUNT. */
-  fieldLengths: Uint16Array;
+  /** Field lengths as one-byte codes (score/length-codes.ts), docCount × FIELD_COUNT. */
+  lengthCodes: Uint8Array;
   /** Doc numbers sorted by (day, doc). */
   byDay: Uint32Array;
   /** Terms in UTF-8 byte order; term t is termBytes[termOffsets[t], termOffsets[t + 1]). */
@@ -59,7 +59,7 @@ export interface SegmentArrays {
 
 export const SEGMENT_ARRAYS: ReadonlyArray<keyof SegmentArrays> = [
   "idBytes", "idOffsets", "idSlots", "days", "flags", "catOffsets", "catIds", "catNameBytes",
-  "catNameOffsets", "fieldLengths", "byDay", "termBytes", "termOffsets", "df", "blockStart",
+  "catNameOffsets", "lengthCodes", "byDay", "termBytes", "termOffsets", "df", "blockStart",
   "blockLastDoc", "blockPostings", "blockPositions", "blockMaxTf", "comboTf", "comboCount",
   "postings", "positions", "lengthTotals", "buildAvg",
 ];
@@ -84,6 +84,9 @@ export class Segment {
   readonly comboTotal: Uint16Array;
   /** Fields present in each combo code, a bit per field. */
   readonly comboMask: Uint8Array;
+  /** The one field of a combo code with a single field (most are), else -1; and its tf. */
+  readonly comboField: Int8Array;
+  readonly comboFieldTf: Uint8Array;
 
   /**
    * @param name unique among segments (it names the segment's file); a fresh one by default
@@ -101,6 +104,14 @@ export class Segment {
       this.comboTotal[code]! += a.comboTf[i]!;
       if (a.comboTf[i]! > 0) this.comboMask[code]! |= 1 << i % FIELD_COUNT;
     }
+    this.comboField = new Int8Array(this.comboMask.length).fill(-1);
+    this.comboFieldTf = new Uint8Array(this.comboMask.length);
+    this.comboMask.forEach((mask, code) => {
+      if (mask === 0 || (mask & (mask - 1)) !== 0) return;
+      const f = 31 - Math.clz32(mask);
+      this.comboField[code] = f;
+      this.comboFieldTf[code] = a.comboTf[code * FIELD_COUNT + f]!;
+    });
     this.categoryNames = Array.from({ length: a.catNameOffsets.length - 1 }, (_, i) =>
       utf8.decode(a.catNameBytes.subarray(a.catNameOffsets[i], a.catNameOffsets[i + 1])),
     );
@@ -154,7 +165,7 @@ export class Segment {
 /** An id hash table for `count` docs whose ids `idOf` gives. */
 export function buildIdSlots(count: number, idOf: (doc: number) => string): Int32Array {
   let size = 16;
-  while (size < count * 2) size *= 2;
+  while (size < count * 1.5) size *= 2;
   const slots = new Int32Array(size);
   const mask = size - 1;
   for (let doc = 0; doc < count; doc++) {

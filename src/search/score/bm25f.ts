@@ -3,27 +3,35 @@
  * compute bit-identical numbers. See fields.ts for the formula.
  */
 import { FIELD_COUNT, FIELDS, type Bm25fParams } from "../fields.js";
+import { LENGTH_OF_CODE } from "./length-codes.js";
 
-/** Per-query constants: weight_f / (a_f + c_f · len_f) is the contribution of one occurrence. */
+/**
+ * Per-query constants. `norm[f * 256 + code]` = weight_f / (a_f + c_f · len(code)) is what one
+ * occurrence in field f of a doc with that length code adds to tf~.
+ */
 export interface Bm25fContext {
   readonly k1: number;
   readonly weight: Float64Array;
   readonly a: Float64Array;
   readonly c: Float64Array;
   readonly avg: Float64Array;
+  readonly norm: Float64Array;
 }
 
 export function makeContext(params: Bm25fParams, avg: Float64Array): Bm25fContext {
   const weight = new Float64Array(FIELD_COUNT);
   const a = new Float64Array(FIELD_COUNT);
   const c = new Float64Array(FIELD_COUNT);
+  const norm = new Float64Array(FIELD_COUNT * 256);
   FIELDS.forEach((name, f) => {
     const { weight: w, b } = params.fields[name];
     weight[f] = w;
     a[f] = 1 - b;
     c[f] = avg[f]! > 0 ? b / avg[f]! : 0;
+    // A field with tf > 0 has length ≥ 1, so the denominator is never 0 where it is used.
+    for (let code = 0; code < 256; code++) norm[f * 256 + code] = w / (a[f]! + c[f]! * Math.max(1, LENGTH_OF_CODE[code]!));
   });
-  return { k1: params.k1, weight, a, c, avg };
+  return { k1: params.k1, weight, a, c, avg, norm };
 }
 
 /** tf~ of one posting: combo `combo` in doc `doc`, counting only fields in `mask`. */
@@ -31,7 +39,7 @@ export function tfTilde(
   ctx: Bm25fContext,
   comboTf: Uint8Array,
   combo: number,
-  fieldLengths: Uint16Array,
+  lengthCodes: Uint8Array,
   doc: number,
   mask: number,
 ): number {
@@ -40,11 +48,7 @@ export function tfTilde(
   const lengths = doc * FIELD_COUNT;
   for (let f = 0; f < FIELD_COUNT; f++) {
     const tf = comboTf[base + f]!;
-    if (tf !== 0 && ((mask >> f) & 1) !== 0) {
-      const denominator = ctx.a[f]! + ctx.c[f]! * fieldLengths[lengths + f]!;
-      // a_f = 0 (b = 1) with an empty field cannot occur: a field with tf > 0 has length > 0.
-      acc += (ctx.weight[f]! * tf) / denominator;
-    }
+    if (tf !== 0 && ((mask >> f) & 1) !== 0) acc += tf * ctx.norm[f * 256 + lengthCodes[lengths + f]!]!;
   }
   return acc;
 }

@@ -44,7 +44,7 @@ const clause = fc.oneof(
   { weight: 1, arbitrary: word.map((w) => `-${w}`) },
   { weight: 1, arbitrary: fc.tuple(word, word).map(([a, b]) => `"${a} ${b}"`) },
   { weight: 1, arbitrary: word.map((w) => `ti:${w}`) },
-  { weight: 1, arbitrary: fc.constantFrom("au:turing", 'au:"emmy noether"', "cat:cs", "-cat:hep-th", "year:2024", "since:2024-05") },
+  { weight: 1, arbitrary: fc.constantFrom("au:turing", 'au:"emmy noether"', "cat:cs", "-cat:hep-th", "year:2024", "since:2024-05", "since:2024-09", "until:2024-01", "id:2401.10003") },
 );
 
 export const queryArb = fc.array(clause, { minLength: 1, maxLength: 5 }).map((parts) => parts.join(" "));

@@ -1,0 +1,95 @@
+/**
+ * Top k when some terms are required: the rarest required term leads, the others leapfrog to
+ * its docs. Windows (up to the first end of a required term's block) whose block bounds cannot
+ * beat the k-th score are skipped; phrase positions are only decoded for docs that could enter.
+ */
+import { NO_MORE_DOCS, type PostingsCursor } from "../index/cursor.js";
+import { SLACK, type RunStats } from "./run-stats.js";
+import type { SegmentQuery } from "./segment-query.js";
+import type { TopK } from "./top-k.js";
+
+/** The window from `doc` to the first end of a required cursor's block, and a bound for its docs. */
+const window = { bound: 0, end: 0 };
+
+function boundWindow(q: SegmentQuery, required: PostingsCursor[], doc: number): void {
+  window.end = NO_MORE_DOCS;
+  window.bound = 0;
+  for (let k = 0; k < required.length; k++) {
+    const c = required[k]!;
+    const b = c.blockFor(doc);
+    if (b >= c.endBlock) {
+      window.bound = 0;
+      return;
+    }
+    window.end = Math.min(window.end, c.blockLastDoc(b));
+    window.bound += q.boundOf(q.required[q.requiredOrder[k]!]!, c.blockMaxTf(b));
+  }
+  for (const i of q.optional) window.bound += q.blockBound(i, doc);
+}
+
+export function topKConjunctive(q: SegmentQuery, heap: TopK, base: number): RunStats {
+  const required = q.requiredOrder.map((k) => q.cursors[q.required[k]!]!);
+  const lead = required[0]!;
+  const positional = q.positional;
+  let matched = 0;
+  let checked = 0;
+  let unchecked = 0;
+  // Docs in windows skipped by their bounds; the count is extrapolated over them.
+  let skippedSpan = 0;
+  // Docs up to here lie in a window already found worth looking at.
+  let checkedUpTo = -1;
+  let doc = lead.nextDoc();
+  candidates: while (doc !== NO_MORE_DOCS) {
+    if (heap.full && doc > checkedUpTo) {
+      boundWindow(q, required, doc);
+      const end = window.end;
+      if (window.bound * SLACK < heap.threshold) {
+        skippedSpan += (end === NO_MORE_DOCS ? q.seg.docCount : end + 1) - doc;
+        doc = end === NO_MORE_DOCS ? NO_MORE_DOCS : lead.advance(end + 1);
+        continue;
+      }
+      checkedUpTo = end;
+    }
+    // Leapfrog until every required cursor is on the lead's doc.
+    for (let k = 1; k < required.length; ) {
+      const d = required[k]!.advance(doc);
+      if (d === doc) k++;
+      else {
+        doc = lead.advance(d);
+        if (doc === NO_MORE_DOCS) break candidates;
+        k = 1;
+      }
+    }
+    if (q.filter.accepts(doc)) {
+      q.reset();
+      let ok = true;
+      let partial = 0;
+      for (const i of q.required) {
+        if (!q.score(i, doc)) ok = false;
+        else partial += q.contribution[i]!;
+      }
+      if (ok) {
+        let bound = partial;
+        for (const i of q.optional) bound += q.blockBound(i, doc);
+        const hopeless = heap.full && bound * SLACK < heap.threshold;
+        if (!positional) matched++;
+        else if (hopeless) unchecked++; // Not worth decoding positions.
+        else {
+          checked++;
+          if (q.passesPositional(doc)) matched++;
+          else ok = false;
+        }
+        if (ok && !hopeless) {
+          for (const i of q.optional) if (q.cursors[i]!.advance(doc) === doc) q.score(i, doc);
+          heap.offer(q.total(), base + doc);
+        }
+      }
+    }
+    doc = lead.nextDoc();
+  }
+  if (unchecked === 0 && skippedSpan === 0) return { matched, incomplete: false };
+  const passRate = checked > 0 ? matched / checked : 0.5;
+  const guess = matched + unchecked * passRate;
+  const looked = Math.max(1, q.seg.docCount - skippedSpan);
+  return { matched, incomplete: true, estimate: (guess * q.seg.docCount) / looked };
+}

@@ -1,0 +1,51 @@
+/**
+ * Top k when a filter is more selective than the query's terms (a month of papers, a few ids):
+ * the docs passing the date range or id list are listed (from the day-sorted permutation or the
+ * id table), sorted, and each is scored by advancing the term cursors to it. Exhaustive over
+ * those docs, so the count is exact.
+ */
+import type { Segment } from "../index/segment.js";
+import type { FilterSpec } from "./filter.js";
+import type { RunStats } from "./run-stats.js";
+import type { SegmentQuery } from "./segment-query.js";
+import type { TopK } from "./top-k.js";
+
+/** Positions in byDay of the first doc with day ≥ day. */
+function lowerBound(seg: Segment, day: number): number {
+  const { byDay, days } = seg.a;
+  let lo = 0;
+  let hi = byDay.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (days[byDay[mid]!]! < day) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** Docs the date range or id list allow, ascending; null when neither narrows the segment. */
+export function candidateDocs(seg: Segment, spec: FilterSpec): Int32Array | null {
+  if (spec.ids) return Int32Array.from(spec.ids.map((id) => seg.findDoc(id)).filter((d) => d >= 0)).sort();
+  if (spec.fromDay === null && spec.toDay === null) return null;
+  const from = spec.fromDay === null ? 0 : lowerBound(seg, spec.fromDay);
+  const to = spec.toDay === null ? seg.docCount : lowerBound(seg, spec.toDay + 1);
+  return Int32Array.from(seg.a.byDay.subarray(from, Math.max(from, to))).sort();
+}
+
+export function topKFilterDriven(q: SegmentQuery, docs: Int32Array, heap: TopK, base: number): RunStats {
+  let matched = 0;
+  for (let d = 0; d < docs.length; d++) {
+    const doc = docs[d]!;
+    if (!q.filter.accepts(doc)) continue;
+    q.reset();
+    let ok = true;
+    for (const i of q.required) if (q.cursors[i]!.advance(doc) !== doc || !q.score(i, doc)) ok = false;
+    if (!ok) continue;
+    let any = q.required.length > 0;
+    for (const i of q.optional) if (q.cursors[i]!.advance(doc) === doc && q.score(i, doc)) any = true;
+    if (!any || (q.positional && !q.passesPositional(doc))) continue;
+    matched++;
+    heap.offer(q.total(), base + doc);
+  }
+  return { matched, incomplete: false };
+}

@@ -1,0 +1,103 @@
+/**
+ * Top k of OR queries with block-max MaxScore (Turtle & Flood's MaxScore with block bounds, as
+ * in Lucene's MaxScoreBulkScorer). The doc range is cut into windows that end where the first
+ * current block of any term ends, so each term's bound in the window is its block's bound. In
+ * each window, terms sorted by bound are split: the weakest ones, whose bounds together cannot
+ * reach the k-th score, are "non-essential" — only probed for docs the others bring — and a
+ * window where all terms are non-essential is skipped outright.
+ */
+import { NO_MORE_DOCS } from "../index/cursor.js";
+import { SLACK, type RunStats } from "./run-stats.js";
+import type { SegmentQuery } from "./segment-query.js";
+import type { TopK } from "./top-k.js";
+
+export function topKMaxScore(q: SegmentQuery, heap: TopK, base: number): RunStats {
+  const ids = q.optional;
+  const n = ids.length;
+  const cursors = ids.map((i) => q.cursors[i]!);
+  for (const c of cursors) c.nextDoc();
+  const bound = new Float64Array(n);
+  const order = ids.map((_, k) => k);
+  const cumulative = new Float64Array(n);
+  let matched = 0;
+  let incomplete = false;
+  let visited = 0;
+  let accepted = 0;
+  let end = -1;
+  for (;;) {
+    // The window starts at the first doc any cursor may hold after the last window…
+    let start = NO_MORE_DOCS;
+    for (const c of cursors) start = Math.min(start, c.doc > end ? c.doc : end + 1);
+    if (start === NO_MORE_DOCS) break;
+    // …and ends with the first current block to end.
+    end = NO_MORE_DOCS;
+    for (let k = 0; k < n; k++) {
+      const c = cursors[k]!;
+      const b = c.blockFor(start);
+      if (b >= c.endBlock) {
+        bound[k] = 0;
+        continue;
+      }
+      end = Math.min(end, c.blockLastDoc(b));
+      bound[k] = q.boundOf(ids[k]!, c.blockMaxTf(b));
+    }
+    if (end === NO_MORE_DOCS) break;
+    order.sort((x, y) => bound[x]! - bound[y]! || x - y);
+    let sum = 0;
+    for (let j = 0; j < n; j++) cumulative[j] = sum += bound[order[j]!]!;
+    let firstEssential = 0;
+    while (firstEssential < n && cumulative[firstEssential]! * SLACK < heap.threshold) firstEssential++;
+    if (firstEssential > 0) incomplete = true;
+    if (firstEssential === n) continue;
+    for (let j = firstEssential; j < n; j++) {
+      const c = cursors[order[j]!]!;
+      if (c.doc < start) c.advance(start);
+    }
+    for (;;) {
+      let doc = NO_MORE_DOCS;
+      for (let j = firstEssential; j < n; j++) doc = Math.min(doc, cursors[order[j]!]!.doc);
+      if (doc > end) break;
+      visited++;
+      if (q.filter.accepts(doc)) {
+        accepted++;
+        q.reset();
+        let partial = 0;
+        let any = false;
+        for (let j = firstEssential; j < n; j++) {
+          const k = order[j]!;
+          if (cursors[k]!.doc === doc && q.score(ids[k]!, doc)) {
+            partial += q.contribution[ids[k]!]!;
+            any = true;
+          }
+        }
+        let pruned = false;
+        for (let j = firstEssential - 1; j >= 0; j--) {
+          if ((partial + cumulative[j]!) * SLACK < heap.threshold) {
+            pruned = true;
+            break;
+          }
+          const k = order[j]!;
+          if (cursors[k]!.advance(doc) === doc && q.score(ids[k]!, doc)) {
+            partial += q.contribution[ids[k]!]!;
+            any = true;
+          }
+        }
+        if (!pruned && any && (!q.positional || q.passesPositional(doc))) {
+          matched++;
+          const score = q.total();
+          if (!heap.full || score >= heap.threshold) heap.offer(score, base + doc);
+        }
+      }
+      for (let j = firstEssential; j < n; j++) {
+        const c = cursors[order[j]!]!;
+        if (c.doc === doc) c.nextDoc();
+      }
+    }
+  }
+  if (!incomplete) return { matched, incomplete };
+  // Docs holding any term, as if terms occurred independently, times the share passing filters.
+  let none = 1;
+  for (const c of cursors) none *= 1 - Math.min(1, c.df / Math.max(1, q.seg.docCount));
+  const passing = visited > 0 ? accepted / visited : 1;
+  return { matched, incomplete, estimate: Math.max(matched, q.seg.docCount * (1 - none) * passing) };
+}
