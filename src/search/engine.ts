@@ -135,7 +135,7 @@ export class Engine implements SearchEngine {
     const entries = this.segments.entries;
     const dfs = new Float64Array(plan.scorers.length);
     const terms = entries.map((e) => plan.scorers.map((s) => e.seg.findTerm(s.bytes)));
-    entries.forEach((e, k) => terms[k]!.forEach((t, i) => t >= 0 && (dfs[i]! += e.seg.a.df[t]!)));
+    entries.forEach((e, k) => terms[k]!.forEach((t, i) => t >= 0 && (dfs[i]! += e.seg.df(t))));
     const idfs = dfs.map((df) => idf(docCount, df));
     let base = 0;
     const queries = entries.map((e) => {

@@ -3,7 +3,7 @@
  * blocks by their last doc without decoding them), the current posting's combo and positions,
  * and each block's tf~ bound for dynamic pruning.
  */
-import { FIELD_COUNT } from "../fields.js";
+import { FIELD_COUNT, POSITIONAL_FIELDS } from "../fields.js";
 import { readBlock, readPositionValues } from "./block-codec.js";
 import { BLOCK_SIZE, FIELD_SHIFT, type Segment } from "./segment.js";
 
@@ -31,7 +31,7 @@ export class PostingsCursor {
     private readonly seg: Segment,
     term: number,
   ) {
-    this.df = seg.a.df[term]!;
+    this.df = seg.df(term);
     this.firstBlock = seg.a.blockStart[term]!;
     this.endBlock = seg.a.blockStart[term + 1]!;
     this.block = this.firstBlock - 1;
@@ -116,6 +116,7 @@ export class PostingsCursor {
     const base = combo * FIELD_COUNT;
     let k = 0;
     for (let f = 0; f < FIELD_COUNT; f++) {
+      if (((POSITIONAL_FIELDS >> f) & 1) === 0) continue;
       let value = 0;
       for (let left = tf[base + f]!, first = true; left > 0; left--, first = false) {
         value = first ? out[k]! : value + out[k]!;

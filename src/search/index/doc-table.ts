@@ -5,11 +5,12 @@
 import { FIELD_COUNT } from "../fields.js";
 import { LENGTH_OF_CODE, lengthCode } from "../score/length-codes.js";
 import { IntList } from "./bytes.js";
+import { newIdNumber, OLD_ID } from "./id-codes.js";
 import { buildIdSlots, type SegmentArrays } from "./segment.js";
 
 export type DocArrays = Pick<
   SegmentArrays,
-  | "idBytes" | "idOffsets" | "idSlots" | "days" | "flags" | "catOffsets" | "catIds" | "catNameBytes"
+  | "idCodes" | "oldIdBytes" | "oldIdOffsets" | "idSlots" | "days" | "flags" | "catOffsets" | "catIds" | "catNameBytes"
   | "catNameOffsets" | "lengthCodes" | "byDay" | "lengthTotals"
 >;
 
@@ -67,20 +68,27 @@ export class DocTable {
 
   finish(lengthCodes: Uint8Array): DocArrays {
     const encoder = new TextEncoder();
-    const idBytes = encoder.encode(this.ids.join(""));
-    const idOffsets = new Uint32Array(this.count + 1);
-    for (let i = 0; i < this.count; i++) idOffsets[i + 1] = idOffsets[i]! + this.ids[i]!.length;
+    const idCodes = new Uint32Array(this.count);
+    const oldIds: string[] = [];
+    this.ids.forEach((id, doc) => {
+      const n = newIdNumber(id);
+      idCodes[doc] = n >= 0 ? n : OLD_ID + oldIds.push(id) - 1;
+    });
+    const oldIdBytes = encoder.encode(oldIds.join(""));
+    const oldIdOffsets = new Uint32Array(oldIds.length + 1);
+    oldIds.forEach((id, i) => (oldIdOffsets[i + 1] = oldIdOffsets[i]! + id.length));
     const names = [...this.catNames.keys()];
     const nameBytes = names.map((n) => encoder.encode(n));
     const catNameOffsets = new Uint32Array(names.length + 1);
     nameBytes.forEach((b, i) => (catNameOffsets[i + 1] = catNameOffsets[i]! + b.length));
     const catNameBytes = new Uint8Array(catNameOffsets[names.length]!);
     nameBytes.forEach((b, i) => catNameBytes.set(b, catNameOffsets[i]));
-    const days = this.days.finish();
+    const days = Uint16Array.from(this.days.data.subarray(0, this.days.length), (d) => (d >= 0 && d <= 0xffff ? d : 0));
     const byDay = Uint32Array.from({ length: this.count }, (_, i) => i).sort((x, y) => days[x]! - days[y]! || x - y);
     return {
-      idBytes,
-      idOffsets,
+      idCodes,
+      oldIdBytes,
+      oldIdOffsets,
       idSlots: buildIdSlots(this.count, (doc) => this.ids[doc]!),
       days,
       flags: Uint8Array.from(this.flags.data.subarray(0, this.flags.length)),

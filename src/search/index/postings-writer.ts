@@ -11,7 +11,7 @@ import { BLOCK_SIZE, FIELD_SHIFT, type SegmentArrays } from "./segment.js";
 
 export type PostingArrays = Pick<
   SegmentArrays,
-  | "termBytes" | "termOffsets" | "df" | "blockStart" | "blockLastDoc" | "blockPostings" | "blockPositions"
+  | "termBytes" | "termOffsets" | "lastBlockCount" | "blockStart" | "blockLastDoc" | "blockPostings" | "blockPositions"
   | "blockMaxTf" | "comboTf" | "comboCount" | "postings" | "positions"
 >;
 
@@ -26,7 +26,7 @@ export class PostingsWriter {
   readonly positions = new ByteWriter(1 << 16);
   private readonly termBytes = new ByteWriter(1 << 12);
   private readonly termOffsets = new IntList();
-  private readonly df = new IntList();
+  private readonly lastBlockCount = new IntList();
   private readonly blockStart = new IntList();
   private readonly blockLastDoc = new IntList();
   private readonly blockPostings = new IntList();
@@ -115,7 +115,7 @@ export class PostingsWriter {
     this.pendingTerm = null;
     if (this.termDf === 0) return;
     if (this.inBlock > 0) this.closeBlock();
-    this.df.push(this.termDf);
+    this.lastBlockCount.push(this.termDf - (this.blockLastDoc.length - 1 - this.blockStart.data[this.blockStart.length - 1]!) * BLOCK_SIZE);
     this.blockStart.push(this.blockLastDoc.length);
   }
 
@@ -127,7 +127,7 @@ export class PostingsWriter {
     return {
       termBytes: this.termBytes.finish(),
       termOffsets: u32(this.termOffsets),
-      df: u32(this.df),
+      lastBlockCount: Uint8Array.from(this.lastBlockCount.data.subarray(0, this.lastBlockCount.length)),
       blockStart: u32(this.blockStart),
       blockLastDoc: u32(this.blockLastDoc),
       blockPostings: u32(this.blockPostings),

@@ -7,7 +7,7 @@
 import type { Paper } from "../../core/paper.js";
 import { Analyzer } from "../analyze/analyzer.js";
 import { dayNumber } from "../days.js";
-import { FIELD_COUNT, FIELD_INDEX, type Bm25fParams, type FieldName } from "../fields.js";
+import { FIELD_COUNT, FIELD_INDEX, POSITIONAL_FIELDS, type Bm25fParams, type FieldName } from "../fields.js";
 import { makeContext } from "../score/bm25f.js";
 import { MAX_SEGMENT_DOCS } from "./block-codec.js";
 import { IntList } from "./bytes.js";
@@ -52,6 +52,7 @@ export class SegmentBuilder {
   private readonly occPos = new IntList(1024);
   private doc = -1;
   private field = 0;
+  private positional = true;
   private readonly lengths = new Int32Array(FIELD_COUNT);
   // All postings so far, in doc order; positions of posting p are positions[pPosStart[p], pPosStart[p + 1]).
   private readonly pTerm = new IntList(1 << 14);
@@ -88,6 +89,7 @@ export class SegmentBuilder {
     const tfIndex = slot * FIELD_COUNT + this.field;
     if (this.slotTf[tfIndex]! >= MAX_TF) return;
     this.slotTf[tfIndex]!++;
+    if (!this.positional) return;
     this.occSlot.push(slot);
     this.occPos.push((this.field << FIELD_SHIFT) | Math.min(position, 0xffff));
   };
@@ -105,6 +107,7 @@ export class SegmentBuilder {
 
   private index(name: FieldName, text: string) {
     this.field = FIELD_INDEX[name];
+    this.positional = ((POSITIONAL_FIELDS >> this.field) & 1) === 1;
     this.lengths[this.field]! += this.analyzer.analyze(text, this.sink, this.lengths[this.field]);
   }
 

@@ -62,12 +62,13 @@ function compareTerm(a: Segment, ta: number, b: Segment, tb: number): number {
 }
 
 function copyPostings(seg: Segment, t: number, remap: Int32Array, codeMap: Int32Array, writer: PostingsWriter) {
-  const { postings, positions, df, blockStart, blockPostings, blockPositions, blockLastDoc } = seg.a;
+  const { postings, positions, blockStart, blockPostings, blockPositions, blockLastDoc } = seg.a;
+  const df = seg.df(t);
   const total = seg.comboTotal;
   const first = blockStart[t]!;
   const end = blockStart[t + 1]!;
   for (let b = first; b < end; b++) {
-    const n = Math.min(BLOCK_SIZE, df[t]! - (b - first) * BLOCK_SIZE);
+    const n = Math.min(BLOCK_SIZE, df - (b - first) * BLOCK_SIZE);
     readBlock(postings, blockPostings[b]!, n, b > first ? blockLastDoc[b - 1]! : -1, docs, combos);
     let value = 0;
     for (let i = 0; i < n; i++) {

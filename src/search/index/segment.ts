@@ -8,8 +8,9 @@
  * in a separate stream of variable-byte integers, per posting field by field, delta-coded.
  * A position is (field << 16) | position-within-field.
  */
-import { FIELD_COUNT } from "../fields.js";
+import { FIELD_COUNT, POSITIONAL_FIELDS } from "../fields.js";
 import { compareBytes } from "./bytes.js";
+import { hashId, newIdNumber, newIdString, OLD_ID } from "./id-codes.js";
 
 export const BLOCK_SIZE = 128;
 export const FIELD_SHIFT = 16;
@@ -18,13 +19,15 @@ export const FLAG_HAS_CODE = 1;
 
 /** Everything a segment saves; the order of `SEGMENT_ARRAYS` is the file layout. */
 export interface SegmentArrays {
-  /** Paper ids (ASCII) concatenated; doc i is idBytes[idOffsets[i], idOffsets[i + 1]). */
-  idBytes: Uint8Array;
-  idOffsets: Uint32Array;
+  /** Per doc its id's number, or OLD_ID | i for old-style id i (id-codes.ts). */
+  idCodes: Uint32Array;
+  /** Old-style ids (ASCII) concatenated; id i is oldIdBytes[oldIdOffsets[i], oldIdOffsets[i + 1]). */
+  oldIdBytes: Uint8Array;
+  oldIdOffsets: Uint32Array;
   /** Open-addressing hash table: doc number + 1 per slot, 0 = empty. */
   idSlots: Int32Array;
-  /** Announced day, days since 1970-01-01. */
-  days: Int32Array;
+  /** Announced day, days since 1970-01-01 (16 bits reach 2149). */
+  days: Uint16Array;
   flags: Uint8Array;
   /** Categories of doc i: catIds[catOffsets[i], catOffsets[i + 1]), ids into the category names. */
   catOffsets: Uint32Array;
@@ -38,7 +41,8 @@ export interface SegmentArrays {
   /** Terms in UTF-8 byte order; term t is termBytes[termOffsets[t], termOffsets[t + 1]). */
   termBytes: Uint8Array;
   termOffsets: Uint32Array;
-  df: Uint32Array;
+  /** Postings in each term's last block, 1–128 (df follows from it and the block count). */
+  lastBlockCount: Uint8Array;
   /** Blocks of term t: [blockStart[t], blockStart[t + 1]). */
   blockStart: Uint32Array;
   blockLastDoc: Uint32Array;
@@ -58,8 +62,8 @@ export interface SegmentArrays {
 }
 
 export const SEGMENT_ARRAYS: ReadonlyArray<keyof SegmentArrays> = [
-  "idBytes", "idOffsets", "idSlots", "days", "flags", "catOffsets", "catIds", "catNameBytes",
-  "catNameOffsets", "lengthCodes", "byDay", "termBytes", "termOffsets", "df", "blockStart",
+  "idCodes", "oldIdBytes", "oldIdOffsets", "idSlots", "days", "flags", "catOffsets", "catIds", "catNameBytes",
+  "catNameOffsets", "lengthCodes", "byDay", "termBytes", "termOffsets", "lastBlockCount", "blockStart",
   "blockLastDoc", "blockPostings", "blockPositions", "blockMaxTf", "comboTf", "comboCount",
   "postings", "positions", "lengthTotals", "buildAvg",
 ];
@@ -70,17 +74,12 @@ const utf8 = new TextDecoder();
 let created = 0;
 const newSegmentName = () => `${Date.now().toString(36)}${(created++).toString(36).padStart(3, "0")}${Math.floor(Math.random() * 36 ** 4).toString(36)}`;
 
-export function hashId(id: string): number {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < id.length; i++) h = Math.imul(h ^ id.charCodeAt(i), 0x01000193);
-  return h >>> 0;
-}
 
 export class Segment {
   readonly docCount: number;
   readonly termCount: number;
   readonly categoryNames: readonly string[];
-  /** Positions stored per combo code: the sum of its field tfs. */
+  /** Positions stored per combo code: the sum of its tfs in POSITIONAL_FIELDS. */
   readonly comboTotal: Uint16Array;
   /** Fields present in each combo code, a bit per field. */
   readonly comboMask: Uint8Array;
@@ -96,12 +95,12 @@ export class Segment {
     readonly name = newSegmentName(),
   ) {
     this.docCount = a.days.length;
-    this.termCount = a.df.length;
+    this.termCount = a.lastBlockCount.length;
     this.comboTotal = new Uint16Array(a.comboCount.length);
     this.comboMask = new Uint8Array(a.comboCount.length);
     for (let i = 0; i < a.comboTf.length; i++) {
       const code = Math.floor(i / FIELD_COUNT);
-      this.comboTotal[code]! += a.comboTf[i]!;
+      if (((POSITIONAL_FIELDS >> i % FIELD_COUNT) & 1) === 1) this.comboTotal[code]! += a.comboTf[i]!;
       if (a.comboTf[i]! > 0) this.comboMask[code]! |= 1 << i % FIELD_COUNT;
     }
     this.comboField = new Int8Array(this.comboMask.length).fill(-1);
@@ -118,21 +117,31 @@ export class Segment {
   }
 
   id(doc: number): string {
-    return latin1.decode(this.a.idBytes.subarray(this.a.idOffsets[doc], this.a.idOffsets[doc + 1]));
+    const code = this.a.idCodes[doc]!;
+    if (code < OLD_ID) return newIdString(code);
+    const i = code - OLD_ID;
+    return latin1.decode(this.a.oldIdBytes.subarray(this.a.oldIdOffsets[i], this.a.oldIdOffsets[i + 1]));
   }
 
   /** Doc number of a paper id, or -1. */
   findDoc(id: string): number {
-    const { idSlots, idBytes, idOffsets } = this.a;
+    const { idSlots, idCodes, oldIdBytes, oldIdOffsets } = this.a;
     const mask = idSlots.length - 1;
+    const number = newIdNumber(id);
     for (let slot = hashId(id) & mask; ; slot = (slot + 1) & mask) {
       const entry = idSlots[slot]!;
       if (entry === 0) return -1;
       const doc = entry - 1;
-      const from = idOffsets[doc]!;
-      if (idOffsets[doc + 1]! - from !== id.length) continue;
+      const code = idCodes[doc]!;
+      if (number >= 0) {
+        if (code === number) return doc;
+        continue;
+      }
+      if (code < OLD_ID) continue;
+      const from = oldIdOffsets[code - OLD_ID]!;
+      if (oldIdOffsets[code - OLD_ID + 1]! - from !== id.length) continue;
       let k = 0;
-      while (k < id.length && idBytes[from + k] === id.charCodeAt(k)) k++;
+      while (k < id.length && oldIdBytes[from + k] === id.charCodeAt(k)) k++;
       if (k === id.length) return doc;
     }
   }
@@ -150,6 +159,11 @@ export class Segment {
       else hi = mid - 1;
     }
     return -1;
+  }
+
+  /** Docs holding term t. */
+  df(t: number): number {
+    return (this.a.blockStart[t + 1]! - this.a.blockStart[t]! - 1) * BLOCK_SIZE + this.a.lastBlockCount[t]!;
   }
 
   term(t: number): string {
