@@ -15,4 +15,21 @@ export default tseslint.config(
     files: ["**/*.js", "**/*.mjs"],
     languageOptions: { globals: { process: "readonly", console: "readonly" } },
   },
+  {
+    // Progressive-enhancement scripts served to browsers.
+    files: ["src/serve/web/assets/**/*.js"],
+    languageOptions: {
+      globals: {
+        document: "readonly",
+        window: "readonly",
+        navigator: "readonly",
+        fetch: "readonly",
+        FormData: "readonly",
+        URLSearchParams: "readonly",
+        HTMLElement: "readonly",
+        HTMLFormElement: "readonly",
+        setTimeout: "readonly",
+      },
+    },
+  },
 );

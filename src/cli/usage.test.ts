@@ -15,7 +15,7 @@ describe("paperfeed usage", () => {
     }
     assert.match(stdout, /--port <n>[\s\S]*\[PAPERFEED_PORT\]/);
     assert.match(stdout, /--no-demo[\s\S]*\[PAPERFEED_DEMO\]/);
-    assert.match(stdout, /Examples:\n  \$ paperfeed import /);
+    assert.match(stdout, /Examples:\n {2}\$ paperfeed import /);
   });
 
   it("each command has its own --help with examples and the global flags", async () => {

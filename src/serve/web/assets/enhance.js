@@ -2,7 +2,6 @@
 //   /      focus the search box
 //   j / k  move to the next / previous paper in a list (Enter opens it)
 //   copy buttons on paper pages put the citation on the clipboard
-/* global document, navigator, HTMLElement, setTimeout -- runs in the browser */
 (() => {
   "use strict";
 
