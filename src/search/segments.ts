@@ -8,7 +8,7 @@
  */
 import type { Paper } from "../core/paper.js";
 import { FIELD_COUNT, type Bm25fParams } from "./fields.js";
-import { Analyzer } from "./analyze/analyzer.js";
+import { Analyzer, BUILD_CACHE_ENTRIES } from "./analyze/analyzer.js";
 import { SegmentBuilder } from "./index/segment-builder.js";
 import { mergeSegments } from "./index/segment-merge.js";
 import type { Segment } from "./index/segment.js";
@@ -24,6 +24,8 @@ export interface SegmentEntry {
 const FLUSH_AT = 50_000;
 /** Segments of one tier merged at once; also the size ratio between tiers. */
 const MERGE_WIDTH = 8;
+/** Token memo entries when flushing a few papers. */
+const SMALL_CACHE_ENTRIES = 1 << 12;
 /** Rewrite a segment when more than this share of its docs is deleted. */
 const COMPACT_SHARE = 0.3;
 
@@ -80,7 +82,8 @@ export class SegmentSet {
   /** Makes pending papers searchable; `more` when more papers are expected soon. */
   flush(more = false) {
     if (this.pending.size > 0) {
-      this.analyzer ??= new Analyzer();
+      // A large memo pays off for big batches only; a few live papers get a small one.
+      this.analyzer ??= new Analyzer(this.pending.size >= 1000 ? BUILD_CACHE_ENTRIES : SMALL_CACHE_ENTRIES);
       const builder = new SegmentBuilder(this.analyzer);
       for (const paper of this.pending.values()) builder.add(paper);
       this.pending.clear();

@@ -57,9 +57,12 @@ export class Vocabulary {
 
 const noSink: TermIdSink = () => {};
 
+/** Token memo entries for analysing a large batch (an index build): about 60 MB, dropped afterwards. */
+export const BUILD_CACHE_ENTRIES = 1 << 20;
+
 export class Analyzer {
   readonly vocabulary = new Vocabulary();
-  private readonly cache = new TermCache();
+  private readonly cache: TermCache;
   // State of the text being analysed (reused, so analysing allocates nothing per call).
   private text = "";
   private sink: TermIdSink = noSink;
@@ -69,6 +72,11 @@ export class Analyzer {
   private compoundPosition = 0;
   private compoundStart = 0;
   private compoundEnd = 0;
+
+  /** @param cacheEntries token memo size (see TermCache): large for index builds, small for queries */
+  constructor(cacheEntries?: number) {
+    this.cache = new TermCache(cacheEntries);
+  }
 
   /** Term id of a folded word, or -1 for stopwords and over-long tokens. */
   private termIdOf(word: string): number {
@@ -136,11 +144,13 @@ export class Analyzer {
 
 /** The string analyzer is replaced when its vocabulary grows past this (ids are per call there). */
 const SHARED_VOCABULARY_LIMIT = 500_000;
-let shared = new Analyzer();
+/** Token memo of the query-time analyzer: small, it lives as long as the process. */
+const SHARED_CACHE_ENTRIES = 1 << 16;
+let shared = new Analyzer(SHARED_CACHE_ENTRIES);
 
 /** Calls `sink` for every term of `text` (as a string); returns the number of positions used. */
 export function analyzeInto(text: string, sink: TermSink, firstPosition = 0): number {
-  if (shared.vocabulary.terms.length > SHARED_VOCABULARY_LIMIT) shared = new Analyzer();
+  if (shared.vocabulary.terms.length > SHARED_VOCABULARY_LIMIT) shared = new Analyzer(SHARED_CACHE_ENTRIES);
   const analyzer = shared;
   const terms = analyzer.vocabulary.terms;
   return analyzer.analyze(text, (id, position, start, end, joined) => sink(terms[id]!, position, start, end, joined), firstPosition);

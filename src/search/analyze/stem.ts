@@ -1,6 +1,7 @@
 /**
  * English stemming with the Porter2 (Snowball English) algorithm from the `porter2` package.
- * Stems are memoised: word frequencies are Zipfian, so a bounded cache answers almost every call.
+ * Stems are memoised: word frequencies are Zipfian, so a bounded cache (filled by the first words
+ * seen, then fixed) answers almost every call.
  */
 import { stem as porter2 } from "porter2";
 
@@ -15,7 +16,6 @@ export function stemWord(word: string): string {
   let stemmed = cache.get(word);
   if (stemmed !== undefined) return stemmed;
   stemmed = word.length > 2 && STEMMABLE.test(word) ? porter2(word) : word;
-  if (cache.size >= CACHE_LIMIT) cache.clear();
-  cache.set(word, stemmed);
+  if (cache.size < CACHE_LIMIT) cache.set(word, stemmed);
   return stemmed;
 }

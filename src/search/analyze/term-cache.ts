@@ -6,28 +6,32 @@
  * Full, it stops taking new entries (the frequent words are in by then).
  */
 
-/** Entries kept: 256k ≈ 15 MB. */
-const MAX_ENTRIES = 1 << 18;
-const SLOTS = MAX_ENTRIES * 2;
-const MASK = SLOTS - 1;
-/** Characters of all keys together, at most. */
-const MAX_KEY_CHARS = MAX_ENTRIES * 12;
-
 export class TermCache {
   /** Per slot: hash, key offset, key length, entry + 1 (0 = empty). */
-  private readonly slots = new Int32Array(SLOTS * 4);
-  private readonly keyChars = new Uint16Array(MAX_KEY_CHARS);
+  private readonly slots: Int32Array;
+  private readonly mask: number;
+  private readonly keyChars: Uint16Array;
   private keyEnd = 0;
   private count = 0;
   readonly folded: string[] = [];
   /** Term id, -1 for stopwords and over-long tokens. */
-  readonly termIds = new Int32Array(MAX_ENTRIES);
+  readonly termIds: Int32Array;
+
+  /** @param maxEntries entries kept, a power of two; 2^18 ≈ 15 MB, 2^20 ≈ 60 MB */
+  constructor(private readonly maxEntries = 1 << 18) {
+    this.slots = new Int32Array(maxEntries * 2 * 4);
+    this.mask = maxEntries * 2 - 1;
+    // Keys average under 12 characters.
+    this.keyChars = new Uint16Array(maxEntries * 12);
+    this.termIds = new Int32Array(maxEntries);
+  }
 
   /** Entry index of text[start, end) with the given hash, or -1. */
   find(text: string, start: number, end: number, hash: number): number {
     const slots = this.slots;
     const length = end - start;
-    for (let slot = hash & MASK; ; slot = (slot + 1) & MASK) {
+    const mask = this.mask;
+    for (let slot = hash & mask; ; slot = (slot + 1) & mask) {
       const at = slot * 4;
       const entry = slots[at + 3]!;
       if (entry === 0) return -1;
@@ -42,9 +46,9 @@ export class TermCache {
   /** Adds text[start, end) unless full. */
   add(text: string, start: number, end: number, hash: number, folded: string, termId: number): void {
     const length = end - start;
-    if (this.count >= MAX_ENTRIES || this.keyEnd + length > MAX_KEY_CHARS) return;
-    let slot = hash & MASK;
-    while (this.slots[slot * 4 + 3] !== 0) slot = (slot + 1) & MASK;
+    if (this.count >= this.maxEntries || this.keyEnd + length > this.keyChars.length) return;
+    let slot = hash & this.mask;
+    while (this.slots[slot * 4 + 3] !== 0) slot = (slot + 1) & this.mask;
     const at = slot * 4;
     this.slots[at] = hash;
     this.slots[at + 1] = this.keyEnd;

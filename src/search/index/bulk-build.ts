@@ -4,7 +4,7 @@
  * Paper ids must be unique, as `Store.scanPapers` gives them.
  */
 import type { Paper } from "../../core/paper.js";
-import { Analyzer } from "../analyze/analyzer.js";
+import { Analyzer, BUILD_CACHE_ENTRIES } from "../analyze/analyzer.js";
 import type { Bm25fParams } from "../fields.js";
 import { SegmentBuilder } from "./segment-builder.js";
 import { mergeSegments } from "./segment-merge.js";
@@ -19,7 +19,7 @@ export async function buildSegment(
   onProgress?: (papers: number) => void,
 ): Promise<Segment | null> {
   const chunks: Segment[] = [];
-  const analyzer = new Analyzer();
+  const analyzer = new Analyzer(BUILD_CACHE_ENTRIES);
   let builder = new SegmentBuilder(analyzer);
   let papers = 0;
   for await (const batch of batches) {

@@ -47,6 +47,7 @@ export class SegmentBuilder {
   private readonly usedTerms = new IntList(1 << 12);
   // The doc being inverted: one slot per distinct term.
   private readonly slotTerm = new IntList(256);
+  private slotStart = new Int32Array(257);
   private slotTf = new Int32Array(256 * FIELD_COUNT);
   private readonly occSlot = new IntList(1024);
   private readonly occPos = new IntList(1024);
@@ -137,7 +138,9 @@ export class SegmentBuilder {
   private flushDoc() {
     const slots = this.slotTerm.length;
     const occurrences = this.occSlot.length;
-    const start = new Int32Array(slots + 1);
+    if (this.slotStart.length < slots + 1) this.slotStart = new Int32Array(2 * (slots + 1));
+    const start = this.slotStart;
+    start.fill(0, 0, slots + 1);
     const occSlot = this.occSlot.data;
     for (let i = 0; i < occurrences; i++) start[occSlot[i]! + 1]!++;
     for (let s = 0; s < slots; s++) start[s + 1]! += start[s]!;
@@ -189,27 +192,47 @@ export class SegmentBuilder {
     const avg = this.docs.averages();
     const { codeOf, comboTf, comboCount } = this.rankCombos();
     const writer = new PostingsWriter(comboTf, comboCount, lengthCodes, makeContext(params, avg));
-    // Postings grouped by term id (counting sort keeps doc order within a term).
+    // Postings grouped by term id (counting sort keeps doc order within a term), copied into
+    // term order once so that writing reads every array front to back.
     const n = this.pTerm.length;
     const pTerm = this.pTerm.data;
-    const termStart = new Int32Array(this.lastDocOf.length + 1);
+    const terms = this.lastDocOf.length;
+    const termStart = new Int32Array(terms + 1);
     for (let i = 0; i < n; i++) termStart[pTerm[i]! + 1]!++;
-    for (let t = 0; t < this.lastDocOf.length; t++) termStart[t + 1]! += termStart[t]!;
-    const order = new Int32Array(n);
-    const fill = termStart.slice(0, this.lastDocOf.length);
-    for (let i = 0; i < n; i++) order[fill[pTerm[i]!]!++] = i;
+    for (let t = 0; t < terms; t++) termStart[t + 1]! += termStart[t]!;
     this.pPosStart.push(this.positions.length);
-    const vocabulary = this.analyzer.vocabulary.terms;
-    const sorted = Array.from(this.usedTerms.data.subarray(0, this.usedTerms.length)).sort((x, y) => compareUtf8(vocabulary[x]!, vocabulary[y]!));
     const { data: docs } = this.pDoc;
     const { data: combos } = this.pCombo;
     const { data: posStart } = this.pPosStart;
+    const positions = this.positions.data;
+    const sortedDoc = new Int32Array(n);
+    const sortedCode = new Int32Array(n);
+    const sortedPosEnd = new Int32Array(n);
+    // Position counts first, so each posting's positions get their place in term order.
+    const fill = termStart.slice(0, terms);
+    for (let i = 0; i < n; i++) {
+      const k = fill[pTerm[i]!]!++;
+      sortedDoc[k] = docs[i]!;
+      sortedCode[k] = codeOf[combos[i]!]!;
+      sortedPosEnd[k] = posStart[i + 1]! - posStart[i]!;
+    }
+    for (let k = 1; k < n; k++) sortedPosEnd[k]! += sortedPosEnd[k - 1]!;
+    const sortedPositions = new Int32Array(this.positions.length);
+    fill.set(termStart.subarray(0, terms));
+    for (let i = 0; i < n; i++) {
+      const k = fill[pTerm[i]!]!++;
+      const to = sortedPosEnd[k]!;
+      const from = posStart[i]!;
+      const count = posStart[i + 1]! - from;
+      for (let j = 0; j < count; j++) sortedPositions[to - count + j] = positions[from + j]!;
+    }
+    const vocabulary = this.analyzer.vocabulary.terms;
+    const sorted = Array.from(this.usedTerms.data.subarray(0, this.usedTerms.length)).sort((x, y) => compareUtf8(vocabulary[x]!, vocabulary[y]!));
     for (const t of sorted) {
       writer.beginTerm(encoder.encode(vocabulary[t]!));
       for (let k = termStart[t]!; k < termStart[t + 1]!; k++) {
-        const p = order[k]!;
-        writer.addPosting(docs[p]!, codeOf[combos[p]!]!);
-        writer.writePositions(this.positions.data, posStart[p]!, posStart[p + 1]!);
+        writer.addPosting(sortedDoc[k]!, sortedCode[k]!);
+        writer.writePositions(sortedPositions, k > 0 ? sortedPosEnd[k - 1]! : 0, sortedPosEnd[k]!);
       }
       writer.endTerm();
     }
