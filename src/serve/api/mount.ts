@@ -16,6 +16,8 @@ import { mountHfPapers } from "./hf/papers.js";
 import { mountPapers } from "./papers/routes.js";
 import { mountWhoAmI } from "./me/whoami.js";
 import { mountSearch } from "./search/routes.js";
+import { mountListWrites } from "./writes/lists.js";
+import { mountPaperWrites } from "./writes/papers.js";
 import { type StoreSources, lazyStores } from "./stores.js";
 
 const DESCRIPTION = `paperfeed's JSON API. Native resources live under /api/v1; /api/daily_papers and
@@ -31,6 +33,8 @@ export function createApi(deps: ApiDeps): OpenAPIHono {
   mountDays(api, deps);
   mountWhoAmI(api, deps);
   mountCommunityReads(api, deps);
+  mountPaperWrites(api, deps);
+  mountListWrites(api, deps);
   api.doc31("/openapi.json", (c) => ({
     openapi: "3.1.0",
     info: { title: "paperfeed API", version: "1", description: DESCRIPTION },

@@ -20,6 +20,9 @@ test("the OpenAPI document validates and lists the native and Hugging Face-compa
   for (const path of ["/api/daily_papers", "/api/papers", "/api/papers/search", "/api/papers/{id}", "/api/v1/papers/{id}", "/api/v1/search", "/api/v1/days", "/api/v1/days/{day}", "/api/whoami-v2", "/api/v1/comments", "/api/v1/collections/{id}", "/api/v1/curated/{day}", "/api/v1/me/votes"]) {
     assert.ok(doc.paths[path]?.get, `${path} is documented`);
   }
+  for (const path of ["/api/v1/papers/{id}/vote", "/api/v1/papers/{id}/comments", "/api/v1/submissions", "/api/v1/days/{day}/submissions", "/api/v1/collections/{id}/papers"]) {
+    assert.ok(doc.paths[path]?.post, `POST ${path} is documented`);
+  }
   const names = doc.paths["/api/daily_papers"]!.get!.parameters!.map((p) => p.name).sort();
   assert.deepEqual(names, ["date", "limit", "month", "p", "sort", "submitter", "week"]);
 });
