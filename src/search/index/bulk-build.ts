@@ -1,11 +1,14 @@
 /**
  * Builds one segment from many papers (a full rebuild): inverts chunks of papers into segments,
  * then merges them in one pass, so memory for postings in flat lists stays bounded by a chunk.
+ * A single chunk is inverted here; when there are more, worker threads invert them in parallel
+ * (falling back to this thread if workers cannot start or fail).
  * Paper ids must be unique, as `Store.scanPapers` gives them.
  */
 import type { Paper } from "../../core/paper.js";
 import { Analyzer, BUILD_CACHE_ENTRIES } from "../analyze/analyzer.js";
 import type { Bm25fParams } from "../fields.js";
+import { ChunkPool } from "./parallel.js";
 import { SegmentBuilder } from "./segment-builder.js";
 import { mergeSegments } from "./segment-merge.js";
 import type { Segment } from "./segment.js";
@@ -13,27 +16,81 @@ import type { Segment } from "./segment.js";
 /** Papers inverted per chunk before merging; 50k ≈ 300 MB of temporary lists. */
 const CHUNK_DOCS = 50_000;
 
+export interface BuildOptions {
+  /** Worker threads; default min(4, cores); 0 builds on this thread. */
+  workers?: number;
+  /** Papers per chunk; default 50,000, at least 1 (small only in tests). */
+  chunkDocs?: number;
+  onProgress?: (papers: number) => void;
+}
+
 export async function buildSegment(
   batches: AsyncIterable<readonly Paper[]> | Iterable<readonly Paper[]>,
   params: Bm25fParams,
-  onProgress?: (papers: number) => void,
+  options: BuildOptions = {},
 ): Promise<Segment | null> {
-  const chunks: Segment[] = [];
-  const analyzer = new Analyzer(BUILD_CACHE_ENTRIES);
-  let builder = new SegmentBuilder(analyzer);
+  const chunkDocs = Math.max(1, options.chunkDocs ?? CHUNK_DOCS);
+  const chunks: Array<Promise<Segment>> = [];
+  let analyzer: Analyzer | null = null;
+  let pool: ChunkPool | null = null;
+  let poolFailed = options.workers === 0;
+  let buffer: Paper[] = [];
   let papers = 0;
-  for await (const batch of batches) {
-    for (const paper of batch) {
-      builder.add(paper);
-      if (builder.count >= CHUNK_DOCS) {
-        chunks.push(builder.finish(params));
-        builder = new SegmentBuilder(analyzer);
+
+  const buildHere = (chunk: Paper[]) => {
+    analyzer ??= new Analyzer(BUILD_CACHE_ENTRIES);
+    const builder = new SegmentBuilder(analyzer);
+    for (const paper of chunk) builder.add(paper);
+    return builder.finish(params);
+  };
+  const send = async (chunk: Paper[]) => {
+    if (!poolFailed) {
+      try {
+        pool ??= new ChunkPool(options.workers);
+        // Keep at most two chunks per worker in flight, so papers do not pile up in memory.
+        if (chunks.length >= 2 * pool.size) await chunks[chunks.length - 2 * pool.size];
+        // A worker that fails leaves its chunk to this thread.
+        chunks.push(pool.build(chunks.length, chunk, params).catch(() => buildHere(chunk)));
+        return;
+      } catch {
+        poolFailed = true;
       }
     }
-    papers += batch.length;
-    onProgress?.(papers);
+    chunks.push(Promise.resolve(buildHere(chunk)));
+  };
+  // The first chunk waits for a second one: only then are workers worth starting.
+  let first: Paper[] | null = null;
+  const dispatch = async (chunk: Paper[]) => {
+    if (chunks.length === 0) {
+      if (first === null) {
+        first = chunk;
+        return;
+      }
+      const held: Paper[] = first;
+      first = null;
+      await send(held);
+    }
+    await send(chunk);
+  };
+
+  try {
+    for await (const batch of batches) {
+      for (const paper of batch) {
+        buffer.push(paper);
+        if (buffer.length >= chunkDocs) {
+          await dispatch(buffer);
+          buffer = [];
+        }
+      }
+      papers += batch.length;
+      options.onProgress?.(papers);
+    }
+    if (buffer.length > 0) await dispatch(buffer);
+    if (first !== null) chunks.push(Promise.resolve(buildHere(first)));
+    const segments = await Promise.all(chunks);
+    if (segments.length <= 1) return segments[0] ?? null;
+    return mergeSegments(segments.map((seg) => ({ seg, deleted: null })), params);
+  } finally {
+    await (pool as ChunkPool | null)?.close();
   }
-  if (builder.count > 0) chunks.push(builder.finish(params));
-  if (chunks.length <= 1) return chunks[0] ?? null;
-  return mergeSegments(chunks.map((seg) => ({ seg, deleted: null })), params);
 }
