@@ -90,7 +90,8 @@ export class Engine implements SearchEngine {
     const offset = clamp(request.offset, 0, 0, MAX_OFFSET);
     const spec = this.filterSpec(plan, request);
     const hasText = plan.scorers.length > 0;
-    let sort: SortOrder = plan.sort ?? request.sort ?? (hasText ? "relevance" : "newest");
+    const requested = request.sort === "relevance" || request.sort === "newest" || request.sort === "oldest" ? request.sort : undefined;
+    let sort: SortOrder = plan.sort ?? requested ?? (hasText ? "relevance" : "newest");
     if (!hasText && sort === "relevance") sort = "newest";
     const page =
       !hasText ? this.browse(plan, spec, offset + limit, sort === "newest")

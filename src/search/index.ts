@@ -2,12 +2,13 @@
 import type { Paper } from "../core/paper.js";
 import { PaperfeedError } from "../core/errors.js";
 import { Engine, type SearchEngineOptions } from "./engine.js";
-import { buildSegment } from "./index/bulk-build.js";
+import { buildSegment, type BuildOptions } from "./index/bulk-build.js";
 import { loadIndex } from "./persist/load.js";
 import { saveEngine } from "./persist/save.js";
 
 export type * from "./types.js";
 export type { SearchEngineOptions } from "./engine.js";
+export type { BuildOptions } from "./index/bulk-build.js";
 /** The engine behind `createSearchEngine`: a SearchEngine plus `optimize()`. */
 export type { Engine as SegmentEngine } from "./engine.js";
 export { highlight, snippet, type Segment } from "./snippet.js";
@@ -27,9 +28,10 @@ export function createSearchEngine(options: SearchEngineOptions = {}): Engine {
 export async function buildSearchEngine(
   batches: AsyncIterable<readonly Paper[]> | Iterable<readonly Paper[]>,
   options: SearchEngineOptions = {},
+  build: BuildOptions = {},
 ): Promise<Engine> {
   const engine = new Engine(options);
-  const seg = await buildSegment(batches, engine.params);
+  const seg = await buildSegment(batches, engine.params, build);
   engine.segments.reset(seg ? [{ seg }] : []);
   return engine;
 }

@@ -4,7 +4,7 @@
  * beat the k-th score are skipped; phrase positions are only decoded for docs that could enter.
  */
 import { NO_MORE_DOCS, type PostingsCursor } from "../index/cursor.js";
-import { SLACK, type RunStats } from "./run-stats.js";
+import { cannotEnter, type RunStats } from "./run-stats.js";
 import type { SegmentQuery } from "./segment-query.js";
 import type { TopK } from "./top-k.js";
 
@@ -31,6 +31,8 @@ export function topKConjunctive(q: SegmentQuery, heap: TopK, base: number): RunS
   const required = q.requiredOrder.map((k) => q.cursors[q.required[k]!]!);
   const lead = required[0]!;
   const positional = q.positional;
+  // One scored term: its bound is computed like its score (see cannotEnter).
+  const single = q.required.length === 1 && q.optional.length === 0;
   let matched = 0;
   let checked = 0;
   let unchecked = 0;
@@ -43,7 +45,7 @@ export function topKConjunctive(q: SegmentQuery, heap: TopK, base: number): RunS
     if (heap.full && doc > checkedUpTo) {
       boundWindow(q, required, doc);
       const end = window.end;
-      if (window.bound * SLACK < heap.threshold) {
+      if (cannotEnter(window.bound, heap.threshold, single)) {
         skippedSpan += (end === NO_MORE_DOCS ? q.seg.docCount : end + 1) - doc;
         doc = end === NO_MORE_DOCS ? NO_MORE_DOCS : lead.advance(end + 1);
         continue;
@@ -71,7 +73,7 @@ export function topKConjunctive(q: SegmentQuery, heap: TopK, base: number): RunS
       if (ok) {
         let bound = partial;
         for (const i of q.optional) bound += q.blockBound(i, doc);
-        const hopeless = heap.full && bound * SLACK < heap.threshold;
+        const hopeless = heap.full && cannotEnter(bound, heap.threshold, single);
         if (!positional) matched++;
         else if (hopeless) unchecked++; // Not worth decoding positions.
         else {

@@ -7,7 +7,7 @@
  * window where all terms are non-essential is skipped outright.
  */
 import { NO_MORE_DOCS } from "../index/cursor.js";
-import { SLACK, type RunStats } from "./run-stats.js";
+import { cannotEnter, SLACK, type RunStats } from "./run-stats.js";
 import type { SegmentQuery } from "./segment-query.js";
 import type { TopK } from "./top-k.js";
 
@@ -42,11 +42,14 @@ export function topKMaxScore(q: SegmentQuery, heap: TopK, base: number): RunStat
       bound[k] = q.boundOf(ids[k]!, c.blockMaxTf(b));
     }
     if (end === NO_MORE_DOCS) break;
+    // A cursor already past the window adds nothing to it (a rare term's one block spans
+    // everything, but its docs are few).
+    for (let k = 0; k < n; k++) if (cursors[k]!.doc > end && cursors[k]!.doc !== NO_MORE_DOCS) bound[k] = 0;
     order.sort((x, y) => bound[x]! - bound[y]! || x - y);
     let sum = 0;
     for (let j = 0; j < n; j++) cumulative[j] = sum += bound[order[j]!]!;
     let firstEssential = 0;
-    while (firstEssential < n && cumulative[firstEssential]! * SLACK < heap.threshold) firstEssential++;
+    while (firstEssential < n && cannotEnter(cumulative[firstEssential]!, heap.threshold, firstEssential === 0)) firstEssential++;
     if (firstEssential > 0) incomplete = true;
     if (firstEssential === n) continue;
     for (let j = firstEssential; j < n; j++) {

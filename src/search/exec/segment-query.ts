@@ -82,7 +82,7 @@ export class SegmentQuery {
 
   /** Bound of scorer i's contribution given a tf~ bound computed at build time. */
   boundOf(i: number, maxTf: number): number {
-    return this.idf[i]! * saturate(maxTf * this.scale, this.ctx.k1) * (1 + 1e-9);
+    return this.idf[i]! * saturate(maxTf * this.scale, this.ctx.k1);
   }
 
   /** Bound of scorer i in the block holding `doc` (its cursor must not be past doc). */

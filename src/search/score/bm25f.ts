@@ -64,9 +64,13 @@ export const idf = (docCount: number, df: number) => Math.log(1 + (docCount - df
  */
 export function boundScale(ctx: Bm25fContext, buildAvg: Float64Array): number {
   let scale = 1;
+  let same = true;
   for (let f = 0; f < FIELD_COUNT; f++) {
     if (ctx.c[f] === 0 || buildAvg[f] === 0) continue;
+    if (ctx.avg[f] !== buildAvg[f]) same = false;
     scale = Math.max(scale, ctx.avg[f]! / buildAvg[f]!);
   }
-  return scale * (1 + 1e-9);
+  // With the same averages the norm tables are identical and bounds need no margin; otherwise a
+  // little room absorbs rounding in the tables.
+  return same ? 1 : scale * (1 + 1e-9);
 }
