@@ -19,7 +19,8 @@ import { FIELD_SHIFT, FLAG_HAS_CODE, Segment } from "./segment.js";
 const MAX_TF = 255;
 /** Positions between authors, so a phrase cannot run from one author into the next. */
 const AUTHOR_GAP = 2;
-const TF_BASE = 256;
+/** Combos whose tfs are all below 16 are keyed by a small integer (4 bits a field), others by text. */
+const SMALL_TF = 16;
 
 const encoder = new TextEncoder();
 
@@ -61,8 +62,9 @@ export class SegmentBuilder {
   private readonly pCombo = new IntList(1 << 14);
   private readonly pPosStart = new IntList(1 << 14);
   private readonly positions = new IntList(1 << 15);
-  private readonly comboIdOf = new Map<number, number>();
-  private readonly comboKeys: number[] = [];
+  private readonly comboIdOf = new Map<number | string, number>();
+  /** Per-field tfs of combo id c at [c * FIELD_COUNT, (c + 1) * FIELD_COUNT). */
+  private readonly comboTfs: number[] = [];
   private readonly comboCounts: number[] = [];
 
   constructor(private readonly analyzer = new Analyzer()) {}
@@ -151,13 +153,18 @@ export class SegmentBuilder {
     this.positions.length = base + occurrences;
     // `start` now holds each slot's end; its start is the previous slot's end.
     for (let s = 0; s < slots; s++) {
-      let key = 0;
-      for (let f = FIELD_COUNT - 1; f >= 0; f--) key = key * TF_BASE + this.slotTf[s * FIELD_COUNT + f]!;
+      const tfs = this.slotTf;
+      const at = s * FIELD_COUNT;
+      let key: number | string = 0;
+      for (let f = FIELD_COUNT - 1; f >= 0 && typeof key === "number"; f--) {
+        const tf = tfs[at + f]!;
+        key = tf < SMALL_TF ? key * SMALL_TF + tf : tfs.subarray(at, at + FIELD_COUNT).join(",");
+      }
       let combo = this.comboIdOf.get(key);
       if (combo === undefined) {
-        combo = this.comboKeys.length;
+        combo = this.comboCounts.length;
         this.comboIdOf.set(key, combo);
-        this.comboKeys.push(key);
+        for (let f = 0; f < FIELD_COUNT; f++) this.comboTfs.push(tfs[at + f]!);
         this.comboCounts.push(0);
       }
       this.comboCounts[combo]!++;
@@ -170,18 +177,14 @@ export class SegmentBuilder {
 
   /** Combo codes ranked by frequency, so the common ones pack into few bits. */
   private rankCombos() {
-    const ranked = this.comboKeys.map((_, i) => i).sort((x, y) => this.comboCounts[y]! - this.comboCounts[x]! || x - y);
+    const ranked = this.comboCounts.map((_, i) => i).sort((x, y) => this.comboCounts[y]! - this.comboCounts[x]! || x - y);
     const codeOf = new Int32Array(ranked.length);
     const comboTf = new Uint8Array(ranked.length * FIELD_COUNT);
     const comboCount = new Uint32Array(ranked.length);
     ranked.forEach((combo, code) => {
       codeOf[combo] = code;
       comboCount[code] = this.comboCounts[combo]!;
-      let key = this.comboKeys[combo]!;
-      for (let f = 0; f < FIELD_COUNT; f++) {
-        comboTf[code * FIELD_COUNT + f] = key % TF_BASE;
-        key = Math.floor(key / TF_BASE);
-      }
+      for (let f = 0; f < FIELD_COUNT; f++) comboTf[code * FIELD_COUNT + f] = this.comboTfs[combo * FIELD_COUNT + f]!;
     });
     return { codeOf, comboTf, comboCount };
   }
