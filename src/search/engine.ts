@@ -30,6 +30,11 @@ export interface SearchEngineOptions {
    */
   proximity?: number;
   /**
+   * Merges of more papers than this run in the background, a few ms at a time, while the old
+   * segments keep answering; default 100,000, at least 0.
+   */
+  backgroundMergeDocs?: number;
+  /**
    * Dynamic pruning (MaxScore). Default true. false scores every matching doc; results are the
    * same, only slower (the tests compare the two).
    */
@@ -61,7 +66,7 @@ export class Engine implements SearchEngine {
     this.pruning = options.pruning ?? true;
     this.proximity = options.proximity ?? 1;
     if (!(this.proximity >= 0 && this.proximity <= 10)) throw new PaperfeedError("search", "bad_option", `proximity weight ${options.proximity} is outside 0–10`);
-    this.segments = new SegmentSet(this.params);
+    this.segments = new SegmentSet(this.params, Math.max(0, options.backgroundMergeDocs ?? 100_000));
   }
 
   get size(): number {

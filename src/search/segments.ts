@@ -10,7 +10,7 @@ import type { Paper } from "../core/paper.js";
 import { FIELD_COUNT, type Bm25fParams } from "./fields.js";
 import { Analyzer, BUILD_CACHE_ENTRIES } from "./analyze/analyzer.js";
 import { SegmentBuilder } from "./index/segment-builder.js";
-import { mergeSegments } from "./index/segment-merge.js";
+import { mergeSegments, mergeSteps } from "./index/segment-merge.js";
 import type { Segment } from "./index/segment.js";
 
 export interface SegmentEntry {
@@ -29,8 +29,20 @@ const SMALL_CACHE_ENTRIES = 1 << 12;
 /** Rewrite a segment when more than this share of its docs is deleted. */
 const COMPACT_SHARE = 0.3;
 
+/** A merge running in the background, a step at a time between other work. */
+interface BackgroundMerge {
+  inputs: SegmentEntry[];
+  steps: Generator<void, Segment>;
+  /** Ids deleted from the inputs while merging: deleted again in the result. */
+  deletedIds: string[];
+}
+
+/** How long one background merge step may run, in ms. */
+const STEP_MS = 15;
+
 export class SegmentSet {
   entries: SegmentEntry[] = [];
+  private background: BackgroundMerge | null = null;
   readonly pending = new Map<string, Paper>();
   /** Bumped whenever the searchable state changes (cached statistics depend on it). */
   version = 0;
@@ -38,7 +50,14 @@ export class SegmentSet {
   /** Kept while papers stream in (a warm vocabulary makes analysis fast); dropped when a query flushes. */
   private analyzer: Analyzer | null = null;
 
-  constructor(private readonly params: Bm25fParams) {}
+  /**
+   * @param backgroundMergeDocs merges of more docs than this run in the background (the old
+   *   segments stay searchable meanwhile); default 100,000, 0 for always
+   */
+  constructor(
+    private readonly params: Bm25fParams,
+    private readonly backgroundMergeDocs = 100_000,
+  ) {}
 
   get size(): number {
     let n = this.pending.size;
@@ -73,6 +92,7 @@ export class SegmentSet {
       if (doc >= 0 && e.deleted[doc] === 0) {
         e.deleted[doc] = 1;
         e.deletedCount++;
+        if (this.background?.inputs.includes(e)) this.background.deletedIds.push(id);
         return true;
       }
     }
@@ -95,7 +115,55 @@ export class SegmentSet {
   /** Merges everything into one segment (after a bulk load, for the fastest queries). */
   optimize() {
     this.flush();
+    this.finishBackground();
     if (this.entries.length > 1 || this.entries.some((e) => e.deletedCount > 0)) this.replace(0, this.entries.length);
+  }
+
+  /** A merge is running in the background. */
+  get merging(): boolean {
+    return this.background !== null;
+  }
+
+  /** Completes a background merge now. */
+  finishBackground() {
+    while (this.background) this.mergeStep(Infinity);
+  }
+
+  private startBackground(from: number, count: number) {
+    const inputs = this.entries.slice(from, from + count);
+    this.background = { inputs, steps: mergeSteps(inputs, this.params), deletedIds: [] };
+    const tick = () => {
+      if (!this.background) return;
+      this.mergeStep(STEP_MS);
+      if (this.background) setTimeout(tick, 0).unref();
+    };
+    setTimeout(tick, 0).unref();
+  }
+
+  /** Advances the background merge by at least one step, for about `budgetMs`; swaps the result in when done. */
+  mergeStep(budgetMs: number) {
+    const job = this.background;
+    if (!job) return;
+    const until = performance.now() + budgetMs;
+    let step = job.steps.next();
+    while (!step.done && performance.now() < until) step = job.steps.next();
+    if (!step.done) return;
+    this.background = null;
+    const merged = step.value;
+    const deleted = new Uint8Array(merged.docCount);
+    let deletedCount = 0;
+    for (const id of job.deletedIds) {
+      const doc = merged.findDoc(id);
+      if (doc >= 0 && deleted[doc] === 0) {
+        deleted[doc] = 1;
+        deletedCount++;
+      }
+    }
+    const from = this.entries.indexOf(job.inputs[0]!);
+    const replacement = merged.docCount > 0 ? [{ seg: merged, deleted, deletedCount }] : [];
+    this.entries.splice(from, job.inputs.length, ...replacement);
+    this.version++;
+    this.maintain();
   }
 
   private append(seg: Segment) {
@@ -107,6 +175,7 @@ export class SegmentSet {
   /** Replaces everything (a rebuild or a load). */
   reset(segments: ReadonlyArray<{ seg: Segment; deleted?: Uint8Array }>) {
     this.pending.clear();
+    this.background = null;
     this.entries = segments.map(({ seg, deleted }) => {
       const d = deleted ?? new Uint8Array(seg.docCount);
       return { seg, deleted: d, deletedCount: d.reduce((n, x) => n + x, 0) };
@@ -120,18 +189,26 @@ export class SegmentSet {
       const n = this.entries.length;
       if (n >= MERGE_WIDTH) {
         const tiers = this.entries.slice(n - MERGE_WIDTH).map(tier);
-        if (tiers.every((t) => t === tiers[0])) {
-          this.replace(n - MERGE_WIDTH, MERGE_WIDTH);
-          continue;
-        }
+        if (tiers.every((t) => t === tiers[0]) && this.merge(n - MERGE_WIDTH, MERGE_WIDTH)) continue;
       }
       const sparse = this.entries.findIndex((e) => e.deletedCount > 0 && e.deletedCount >= COMPACT_SHARE * e.seg.docCount);
-      if (sparse >= 0) {
-        this.replace(sparse, 1);
-        continue;
-      }
+      if (sparse >= 0 && this.merge(sparse, 1)) continue;
       break;
     }
+  }
+
+  /** Merges entries [from, from + count): now, or in the background when large. */
+  private merge(from: number, count: number): boolean {
+    const range = this.entries.slice(from, from + count);
+    if (this.background && range.some((e) => this.background!.inputs.includes(e))) return false;
+    const docs = range.reduce((n, e) => n + e.seg.docCount - e.deletedCount, 0);
+    if (docs <= this.backgroundMergeDocs) {
+      this.replace(from, count);
+      return true;
+    }
+    if (this.background) return false;
+    this.startBackground(from, count);
+    return false;
   }
 
   private replace(from: number, count: number) {

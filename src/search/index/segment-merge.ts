@@ -18,6 +18,21 @@ export interface MergeInput {
 }
 
 export function mergeSegments(inputs: readonly MergeInput[], params: Bm25fParams): Segment {
+  const steps = mergeSteps(inputs, params);
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+  }
+}
+
+/** Terms merged between two yields of `mergeSteps`. */
+const TERMS_PER_STEP = 2000;
+
+/**
+ * The merge in small steps, for running it in the background: each `next()` does a bounded
+ * amount of work. Deletions made to the inputs after the first step are not seen.
+ */
+export function* mergeSteps(inputs: readonly MergeInput[], params: Bm25fParams): Generator<void, Segment> {
   const docs = new DocTable();
   const remap = inputs.map(({ seg, deleted }) => {
     const map = new Int32Array(seg.docCount).fill(-1);
@@ -34,7 +49,9 @@ export function mergeSegments(inputs: readonly MergeInput[], params: Bm25fParams
   const avg = docs.averages();
   const writer = new PostingsWriter(comboTf, comboCount, lengthCodes, makeContext(params, avg));
   const next = new Int32Array(inputs.length);
-  for (;;) {
+  yield;
+  for (let terms = 0; ; terms++) {
+    if (terms % TERMS_PER_STEP === TERMS_PER_STEP - 1) yield;
     // The smallest current term among the inputs (few inputs: a linear scan is enough).
     let min = -1;
     for (let i = 0; i < inputs.length; i++) {
