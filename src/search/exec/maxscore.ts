@@ -5,8 +5,14 @@
  * each window, terms sorted by bound are split: the weakest ones, whose bounds together cannot
  * reach the k-th score, are "non-essential" — only probed for docs the others bring — and a
  * window where all terms are non-essential is skipped outright.
+ *
+ * Champion lists (champion-seed.ts) go first when terms have them: their docs are scored at once
+ * and skipped afterwards, and every other doc is bounded by each term's tail bound. Seeded docs
+ * are not offered in doc order, so a later doc that only ties the threshold may still win its
+ * tie-break: pruning is then strict.
  */
 import { NO_MORE_DOCS } from "../index/cursor.js";
+import { seedFromChampions } from "./champion-seed.js";
 import { cannotEnter, SLACK, type RunStats } from "./run-stats.js";
 import type { SegmentQuery } from "./segment-query.js";
 import type { TopK } from "./top-k.js";
@@ -15,15 +21,24 @@ export function topKMaxScore(q: SegmentQuery, heap: TopK, base: number): RunStat
   const ids = q.optional;
   const n = ids.length;
   const cursors = ids.map((i) => q.cursors[i]!);
+  const seed = seedFromChampions(q, heap, base);
+  const seeded = seed !== null;
+  const scored = seed?.scored ?? new Int32Array(0);
+  let nextScored = 0;
   for (const c of cursors) c.nextDoc();
   const bound = new Float64Array(n);
   const order = ids.map((_, k) => k);
   const cumulative = new Float64Array(n);
-  let matched = 0;
+  let matched = seed?.matched ?? 0;
   let incomplete = false;
   let visited = 0;
   let accepted = 0;
   let end = -1;
+  // No doc outside the champions can reach the threshold: the run is over.
+  if (seeded && cannotEnter(seed.tail.reduce((a, b) => a + b, 0), heap.threshold, false)) {
+    end = NO_MORE_DOCS;
+    incomplete = true;
+  }
   for (;;) {
     // The window starts at the first doc any cursor may hold after the last window…
     let start = NO_MORE_DOCS;
@@ -40,6 +55,7 @@ export function topKMaxScore(q: SegmentQuery, heap: TopK, base: number): RunStat
       }
       end = Math.min(end, c.blockLastDoc(b));
       bound[k] = q.boundOf(ids[k]!, c.blockMaxTf(b));
+      if (seeded && seed.tail[k]! < bound[k]!) bound[k] = seed.tail[k]!;
     }
     if (end === NO_MORE_DOCS) break;
     // A cursor already past the window adds nothing to it (a rare term's one block spans
@@ -49,7 +65,7 @@ export function topKMaxScore(q: SegmentQuery, heap: TopK, base: number): RunStat
     let sum = 0;
     for (let j = 0; j < n; j++) cumulative[j] = sum += bound[order[j]!]!;
     let firstEssential = 0;
-    while (firstEssential < n && cannotEnter(cumulative[firstEssential]!, heap.threshold, firstEssential === 0)) firstEssential++;
+    while (firstEssential < n && cannotEnter(cumulative[firstEssential]!, heap.threshold, firstEssential === 0 && !seeded)) firstEssential++;
     if (firstEssential > 0) incomplete = true;
     if (firstEssential === n) continue;
     for (let j = firstEssential; j < n; j++) {
@@ -60,8 +76,10 @@ export function topKMaxScore(q: SegmentQuery, heap: TopK, base: number): RunStat
       let doc = NO_MORE_DOCS;
       for (let j = firstEssential; j < n; j++) doc = Math.min(doc, cursors[order[j]!]!.doc);
       if (doc > end) break;
-      visited++;
-      if (q.filter.accepts(doc)) {
+      while (nextScored < scored.length && scored[nextScored]! < doc) nextScored++;
+      const fresh = nextScored >= scored.length || scored[nextScored] !== doc;
+      if (fresh) visited++;
+      if (fresh && q.filter.accepts(doc)) {
         accepted++;
         q.reset();
         let partial = 0;

@@ -29,12 +29,21 @@ export class PostingsCursor {
 
   constructor(
     private readonly seg: Segment,
-    term: number,
+    readonly term: number,
   ) {
     this.df = seg.df(term);
     this.firstBlock = seg.a.blockStart[term]!;
     this.endBlock = seg.a.blockStart[term + 1]!;
     this.block = this.firstBlock - 1;
+  }
+
+  /** Back to before the first posting, as new. */
+  reset(): void {
+    this.doc = -1;
+    this.block = this.firstBlock - 1;
+    this.count = 0;
+    this.index = 0;
+    this.shallow = 0;
   }
 
   private decodeBlock(b: number) {

@@ -6,6 +6,7 @@
 import { ALL_FIELDS } from "../fields.js";
 import { tfTilde, type Bm25fContext } from "../score/bm25f.js";
 import { writeBlock, writePositionBlock } from "./block-codec.js";
+import { CHAMPIONS, ChampionPicker } from "./champions.js";
 import { ByteWriter, IntList } from "./bytes.js";
 import { BLOCK_SIZE, FIELD_SHIFT, type SegmentArrays } from "./segment.js";
 
@@ -13,6 +14,7 @@ export type PostingArrays = Pick<
   SegmentArrays,
   | "termBytes" | "termOffsets" | "lastBlockCount" | "blockStart" | "blockLastDoc" | "blockPostings" | "blockPositions"
   | "blockMaxTf" | "comboTf" | "comboCount" | "postings" | "positions"
+  | "champTerms" | "champStart" | "champDocs" | "champTailTf"
 >;
 
 /** Rounds up to the next float32 so a stored bound never falls below the true value. */
@@ -32,6 +34,11 @@ export class PostingsWriter {
   private readonly blockPostings = new IntList();
   private readonly blockPositions = new IntList();
   private readonly blockMaxTf: number[] = [];
+  private readonly champions = new ChampionPicker();
+  private readonly champTerms = new IntList();
+  private readonly champStart = new IntList();
+  private readonly champDocs = new IntList();
+  private readonly champTailTf: number[] = [];
   private readonly gaps = new Int32Array(BLOCK_SIZE);
   private readonly combos = new Int32Array(BLOCK_SIZE);
   /** Position values of the open block: per posting, field by field, first absolute then deltas. */
@@ -54,6 +61,7 @@ export class PostingsWriter {
   ) {
     this.termOffsets.push(0);
     this.blockStart.push(0);
+    this.champStart.push(0);
   }
 
   /** Starts a term; it is written only if it gets a posting. */
@@ -61,6 +69,7 @@ export class PostingsWriter {
     this.pendingTerm = bytes;
     this.termDf = 0;
     this.lastDoc = -1;
+    this.champions.begin();
   }
 
   /** Adds a posting; the caller then gives its positions (`writePositions` or `appendPositionValues`). */
@@ -77,6 +86,7 @@ export class PostingsWriter {
     this.inBlock++;
     const tf = tfTilde(this.ctx, this.comboTf, combo, this.lengthCodes, doc, ALL_FIELDS);
     if (tf > this.blockMax) this.blockMax = tf;
+    this.champions.offer(tf, doc);
     this.lastDoc = doc;
     this.termDf++;
   }
@@ -117,6 +127,14 @@ export class PostingsWriter {
     if (this.inBlock > 0) this.closeBlock();
     this.lastBlockCount.push(this.termDf - (this.blockLastDoc.length - 1 - this.blockStart.data[this.blockStart.length - 1]!) * BLOCK_SIZE);
     this.blockStart.push(this.blockLastDoc.length);
+    if (this.termDf >= CHAMPIONS.minDf) this.writeChampions();
+  }
+
+  private writeChampions() {
+    this.champTerms.push(this.termOffsets.length - 2);
+    for (const doc of this.champions.sortedDocs()) this.champDocs.push(doc);
+    this.champStart.push(this.champDocs.length);
+    this.champTailTf.push(float32Above(this.champions.tailMax));
   }
 
   finish(): PostingArrays {
@@ -137,6 +155,10 @@ export class PostingsWriter {
       comboCount: this.comboCount,
       postings: this.postings.finish(),
       positions: this.positions.finish(),
+      champTerms: u32(this.champTerms),
+      champStart: u32(this.champStart),
+      champDocs: u32(this.champDocs),
+      champTailTf: Float32Array.from(this.champTailTf),
     };
   }
 }

@@ -55,6 +55,13 @@ export interface SegmentArrays {
   comboCount: Uint32Array;
   postings: Uint8Array;
   positions: Uint8Array;
+  /** Terms with champion lists (champions.ts), increasing; list i is champDocs[champStart[i], champStart[i + 1]). */
+  champTerms: Uint32Array;
+  champStart: Uint32Array;
+  /** Champion docs of each listed term, increasing. */
+  champDocs: Uint32Array;
+  /** Per listed term, a bound on tf~ (as blockMaxTf) in every doc that is not one of its champions. */
+  champTailTf: Float32Array;
   /** Sum of each field's length over all docs. */
   lengthTotals: Float64Array;
   /** Average field lengths the block bounds were computed with. */
@@ -65,7 +72,7 @@ export const SEGMENT_ARRAYS: ReadonlyArray<keyof SegmentArrays> = [
   "idCodes", "oldIdBytes", "oldIdOffsets", "idSlots", "days", "flags", "catOffsets", "catIds", "catNameBytes",
   "catNameOffsets", "lengthCodes", "byDay", "termBytes", "termOffsets", "lastBlockCount", "blockStart",
   "blockLastDoc", "blockPostings", "blockPositions", "blockMaxTf", "comboTf", "comboCount",
-  "postings", "positions", "lengthTotals", "buildAvg",
+  "postings", "positions", "champTerms", "champStart", "champDocs", "champTailTf", "lengthTotals", "buildAvg",
 ];
 
 const latin1 = new TextDecoder("latin1");
@@ -164,6 +171,21 @@ export class Segment {
   /** Docs holding term t. */
   df(t: number): number {
     return (this.a.blockStart[t + 1]! - this.a.blockStart[t]! - 1) * BLOCK_SIZE + this.a.lastBlockCount[t]!;
+  }
+
+  /** Index of term t's champion list, or -1 (binary search). */
+  championList(t: number): number {
+    const terms = this.a.champTerms;
+    let lo = 0;
+    let hi = terms.length - 1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >>> 1;
+      const v = terms[mid]!;
+      if (v === t) return mid;
+      if (v < t) lo = mid + 1;
+      else hi = mid - 1;
+    }
+    return -1;
   }
 
   term(t: number): string {

@@ -1,0 +1,62 @@
+/**
+ * The first step of an OR query's top k (maxscore.ts): score, exactly, the champions of every
+ * term that has a list (index/champions.ts). The heap then holds strong hits before any long list
+ * is read, and the docs scored here are skipped later, so for every other doc a listed term
+ * weighs at most its tail bound instead of its highest bound.
+ */
+import { NO_MORE_DOCS } from "../index/cursor.js";
+import type { SegmentQuery } from "./segment-query.js";
+import type { TopK } from "./top-k.js";
+
+export interface ChampionSeed {
+  /** Docs already scored, increasing: the rest of the run skips them. */
+  scored: Int32Array;
+  /** Per optional scorer (in `q.optional` order), its bound outside `scored`. */
+  tail: Float64Array;
+  /** Docs of `scored` that matched. */
+  matched: number;
+}
+
+/** Scores the champions into `heap`; null when no term has a list (or the query needs positions). */
+export function seedFromChampions(q: SegmentQuery, heap: TopK, base: number): ChampionSeed | null {
+  if (q.positional) return null;
+  const ids = q.optional;
+  const seg = q.seg;
+  const { champStart, champDocs, champTailTf } = seg.a;
+  const tail = new Float64Array(ids.length);
+  const lists: number[] = [];
+  ids.forEach((i, k) => {
+    const list = seg.championList(q.cursors[i]!.term);
+    tail[k] = list < 0 ? q.bound[i]! : Math.min(q.bound[i]!, q.boundOf(i, champTailTf[list]!));
+    if (list >= 0) lists.push(list);
+  });
+  if (lists.length === 0) return null;
+  let total = 0;
+  for (const list of lists) total += champStart[list + 1]! - champStart[list]!;
+  const all = new Int32Array(total);
+  let at = 0;
+  for (const list of lists) {
+    all.set(champDocs.subarray(champStart[list]!, champStart[list + 1]!), at);
+    at += champStart[list + 1]! - champStart[list]!;
+  }
+  all.sort();
+  let unique = 0;
+  for (let j = 0; j < all.length; j++) if (j === 0 || all[j] !== all[j - 1]) all[unique++] = all[j]!;
+  const scored = all.subarray(0, unique);
+  let matched = 0;
+  for (const doc of scored) {
+    if (!q.filter.accepts(doc)) continue;
+    q.reset();
+    let any = false;
+    for (const i of ids) {
+      const c = q.cursors[i]!;
+      if (c.doc !== NO_MORE_DOCS && c.advance(doc) === doc && q.score(i, doc)) any = true;
+    }
+    if (!any) continue;
+    matched++;
+    const score = q.total();
+    if (!heap.full || score >= heap.threshold) heap.offer(score, base + doc);
+  }
+  for (const i of ids) q.cursors[i]!.reset();
+  return { scored, tail, matched };
+}
