@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
 import fc from "fast-check";
-import { readBlock, writeBlock } from "./block-codec.js";
+import { readBlock, readPositionValues, writeBlock, writePositionBlock } from "./block-codec.js";
 import { ByteWriter } from "./bytes.js";
 
 test("blocks round-trip docs and combo codes at every bit width", () => {
@@ -27,5 +27,44 @@ test("blocks round-trip docs and combo codes at every bit width", () => {
         });
       },
     ),
+  );
+});
+
+// Mostly small values with a few large ones: the case the patched runs are for.
+const skewed = (max: number) => fc.oneof({ weight: 9, arbitrary: fc.integer({ min: 0, max: 7 }) }, { weight: 1, arbitrary: fc.integer({ min: 0, max }) });
+
+test("skewed blocks round-trip through their exceptions", () => {
+  fc.assert(
+    fc.property(fc.array(fc.tuple(skewed((1 << 24) - 2), skewed(70000)), { minLength: 1, maxLength: 128 }), (postings) => {
+      const out = new ByteWriter(4);
+      const gaps = Int32Array.from(postings, ([g]) => g + 1);
+      const combos = Int32Array.from(postings, ([, c]) => c);
+      writeBlock(out, gaps, combos, postings.length);
+      const docs = new Int32Array(128);
+      const read = new Int32Array(128);
+      assert.equal(readBlock(out.bytes, 0, postings.length, -1, docs, read), out.length);
+      let doc = -1;
+      postings.forEach(([gap, combo], i) => {
+        doc += gap + 1;
+        assert.equal(docs[i], doc);
+        assert.equal(read[i], combo);
+      });
+    }),
+  );
+});
+
+test("any range of a position block reads back", () => {
+  fc.assert(
+    fc.property(fc.array(skewed(0xffff), { minLength: 1, maxLength: 600 }), fc.nat(), fc.nat(), (values, a, b) => {
+      const out = new ByteWriter(4);
+      out.vbyte(300);
+      writePositionBlock(out, Int32Array.from(values), values.length);
+      out.ensure(2);
+      const from = a % values.length;
+      const count = b % (values.length - from + 1);
+      const read = new Int32Array(count);
+      readPositionValues(out.bytes, 2, from, count, read);
+      assert.deepEqual(Array.from(read), values.slice(from, from + count));
+    }),
   );
 });
