@@ -7,6 +7,7 @@ import { Worker } from "node:worker_threads";
 import type { Paper } from "../../core/paper.js";
 import type { Bm25fParams } from "../fields.js";
 import type { ChunkRequest } from "./build-worker.js";
+import { encodeChunk } from "./chunk-codec.js";
 import { Segment, type SegmentArrays } from "./segment.js";
 
 const workerUrl = new URL(import.meta.url.endsWith(".ts") ? "./build-worker.ts" : "./build-worker.js", import.meta.url).href;
@@ -58,8 +59,8 @@ export class ChunkPool {
   build(chunk: number, papers: Paper[], params: Bm25fParams): Promise<Segment> {
     return new Promise((resolve, reject) => {
       this.pending.set(chunk, { resolve, reject });
-      const request: ChunkRequest = { chunk, papers, params };
-      this.workers[this.next++ % this.workers.length]!.postMessage(request);
+      const request: ChunkRequest = { chunk, papers: encodeChunk(papers), params };
+      this.workers[this.next++ % this.workers.length]!.postMessage(request, [request.papers.ints.buffer as ArrayBuffer]);
     });
   }
 

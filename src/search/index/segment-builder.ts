@@ -4,12 +4,12 @@
  * in `finish`. Builders of one bulk build share an Analyzer, so its vocabulary and token memo
  * stay warm across chunks.
  */
-import type { Paper } from "../../core/paper.js";
 import { Analyzer } from "../analyze/analyzer.js";
 import { dayNumber } from "../days.js";
 import { FIELD_COUNT, FIELD_INDEX, POSITIONAL_FIELDS, type Bm25fParams, type FieldName } from "../fields.js";
 import { makeContext } from "../score/bm25f.js";
 import { MAX_SEGMENT_DOCS } from "./block-codec.js";
+import type { IndexedPaper } from "./chunk-codec.js";
 import { IntList } from "./bytes.js";
 import { DocTable } from "./doc-table.js";
 import { PostingsWriter } from "./postings-writer.js";
@@ -114,7 +114,7 @@ export class SegmentBuilder {
     this.lengths[this.field]! += this.analyzer.analyze(text, this.sink, this.lengths[this.field]);
   }
 
-  add(paper: Paper): void {
+  add(paper: IndexedPaper): void {
     if (this.docs.count >= MAX_SEGMENT_DOCS - 1) throw new RangeError(`a segment holds at most ${MAX_SEGMENT_DOCS - 1} papers`);
     this.doc = this.docs.count;
     this.slotTerm.length = 0;
