@@ -138,6 +138,9 @@ export function searchSection(run: SearchRun): string {
       "",
       target("≤ 3 s", serve.coldStartMs <= TARGETS.coldStartMs),
     ],
+    ...(serve.verifyMs !== undefined
+      ? [["checksums verified in the background after", ms(serve.verifyMs), "", "", ""]]
+      : []),
     ...latencyRows("", ours, base, target),
     ...latencyRows(", CPU time", serve.queries.cpu.comparable, f?.queries.cpu.comparable, target),
     ["QPS (one thread)", n(ours.qps), base ? n(base.qps) : "–", ratio(ours.qps, base?.qps ?? 0), ""],

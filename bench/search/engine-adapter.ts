@@ -8,6 +8,7 @@ import {
   buildSearchEngine,
   loadSearchEngine,
   saveSearchEngine,
+  verifySavedIndex,
   type SegmentEngine,
 } from "../../src/search/index.js";
 
@@ -22,9 +23,17 @@ export function saveIndex(engine: SegmentEngine, dir: string): void {
   saveSearchEngine(engine, dir);
 }
 
-/** Loads a saved index and answers a first query, as a restarted server would. */
+/**
+ * Loads a saved index and answers a first query, as a restarted server would: checksums are
+ * verified afterwards (`verifyIndex`), while it already serves.
+ */
 export function loadEngine(dir: string): SegmentEngine {
-  const engine = loadSearchEngine(dir);
+  const engine = loadSearchEngine(dir, {}, { checksums: false });
   engine.search({ q: "", limit: 1 });
   return engine;
+}
+
+/** The background checksum pass a server runs after loading; null when sound. */
+export function verifyIndex(dir: string): Promise<string | null> {
+  return verifySavedIndex(dir);
 }

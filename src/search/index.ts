@@ -1,9 +1,12 @@
 /** Public API of the search engine. */
 import type { Paper } from "../core/paper.js";
-import { PaperfeedError } from "../core/errors.js";
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { messageOf, PaperfeedError } from "../core/errors.js";
 import { Engine, type SearchEngineOptions } from "./engine.js";
 import { buildSegment, type BuildOptions } from "./index/bulk-build.js";
-import { loadIndex } from "./persist/load.js";
+import { loadIndex, verifyChecksums, type LoadOptions } from "./persist/load.js";
+import { MANIFEST, type Manifest } from "./persist/format.js";
 import { saveEngine } from "./persist/save.js";
 
 export type * from "./types.js";
@@ -41,11 +44,25 @@ export function saveSearchEngine(engine: Engine, dir: string, seq = 0): void {
   saveEngine(engine, dir, seq);
 }
 
-/** Loads an engine saved by `saveSearchEngine`; throws when the directory holds no sound index. */
-export function loadSearchEngine(dir: string, options: SearchEngineOptions = {}): Engine {
+/**
+ * Loads an engine saved by `saveSearchEngine`; throws when the directory holds no sound index.
+ * With `checksums: false`, run `verifySavedIndex` afterwards (see persist/load.ts).
+ */
+export function loadSearchEngine(dir: string, options: SearchEngineOptions = {}, load: LoadOptions = {}): Engine {
   const engine = new Engine(options);
-  const loaded = loadIndex(dir, engine.params);
+  const loaded = loadIndex(dir, engine.params, load);
   if (!loaded.ok) throw new PaperfeedError("search", "index_unreadable", loaded.reason, 500);
   engine.segments.reset(loaded.segments);
   return engine;
+}
+
+/** Checks the CRC-32 of a saved index's segment files without blocking queries; null when sound. */
+export async function verifySavedIndex(dir: string): Promise<string | null> {
+  let manifest: Manifest;
+  try {
+    manifest = JSON.parse(readFileSync(join(dir, MANIFEST), "utf8")) as Manifest;
+  } catch (e) {
+    return `${join(dir, MANIFEST)} is unreadable: ${messageOf(e)}`;
+  }
+  return verifyChecksums(dir, manifest);
 }

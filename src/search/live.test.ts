@@ -76,6 +76,26 @@ test("an index that disagrees with the store is rebuilt", async () => {
   assert.equal(truncated.openedFrom, "rebuild", "truncated segment");
   assert.deepEqual(ids(truncated, "diphoton"), ["0704.0001"]);
   await truncated.close();
+
+  // A flipped bit keeps the size: the index serves at once, and the background check rebuilds it.
+  const saved = JSON.parse(readFileSync(join(dir, "manifest.json"), "utf8"));
+  const damagedFile = join(dir, saved.segments[0].data.file);
+  const bytes = readFileSync(damagedFile);
+  const middle = bytes.length >> 1;
+  bytes[middle] = bytes[middle]! ^ 0x10;
+  writeFileSync(damagedFile, bytes);
+  const lines: string[] = [];
+  const flipped = await openLiveIndex({ store, dir, log: (line) => lines.push(line) });
+  assert.equal(flipped.openedFrom, "disk", "checksums are verified after opening");
+  await flipped.verified;
+  assert.ok(lines.some((line) => /rebuilding the index .*fails its checksum/.test(line)), lines.join("\n"));
+  assert.deepEqual(ids(flipped, "diphoton"), ["0704.0001"]);
+  await flipped.close();
+  const reopened = await openLiveIndex({ store, dir });
+  assert.equal(reopened.openedFrom, "disk");
+  await reopened.verified;
+  assert.equal(reopened.engine.size, papers.length);
+  await reopened.close();
   await store.close();
 
   // A fresh database with fewer changes than the index has seen: the index is from elsewhere.

@@ -6,13 +6,15 @@
  *   deleted by any process is found (or gone) within a poll, without a rebuild;
  * - saves every `saveEveryMs` when something changed, and on close.
  * An index that disagrees with the store (saved after the store's last change, or holding a
- * different number of papers once caught up) is rebuilt.
+ * different number of papers once caught up) is rebuilt. Segment checksums are verified in the
+ * background once the index serves (a damaged file is rebuilt then), so a restart is quick.
  */
 import { messageOf } from "../core/errors.js";
 import type { Store } from "../store/types.js";
 import { Engine, type SearchEngineOptions } from "./engine.js";
 import { buildSegment } from "./index/bulk-build.js";
-import { loadIndex } from "./persist/load.js";
+import { loadIndex, verifyChecksums } from "./persist/load.js";
+import type { Manifest } from "./persist/format.js";
 import { saveEngine } from "./persist/save.js";
 import type { SearchEngine } from "./types.js";
 
@@ -41,6 +43,11 @@ export interface LiveIndex {
   save(): Promise<void>;
   /** Rebuilds from the store and saves. */
   rebuild(): Promise<void>;
+  /**
+   * Settles when the checksums of an index opened from disk are verified (and, when one failed,
+   * the index is rebuilt); at once after a rebuild.
+   */
+  readonly verified: Promise<void>;
   /** Stops polling, catches up, saves. The store stays open. */
   close(): Promise<void>;
 }
@@ -105,8 +112,9 @@ export async function openLiveIndex(options: LiveIndexOptions): Promise<LiveInde
 
   /** Loads the saved index when it matches the store; returns why not otherwise. */
   async function tryLoad(): Promise<string | null> {
-    const loaded = loadIndex(dir, engine.params);
+    const loaded = loadIndex(dir, engine.params, { checksums: false });
     if (!loaded.ok) return loaded.reason;
+    manifest = loaded.manifest;
     const saved = loaded.manifest.seq;
     if (saved > 0) {
       const [change] = await store.changesSince(saved - 1, 1);
@@ -121,12 +129,22 @@ export async function openLiveIndex(options: LiveIndexOptions): Promise<LiveInde
     return null;
   }
 
+  let manifest: Manifest | null = null;
   const reason = await tryLoad();
   const openedFrom = reason === null ? "disk" : "rebuild";
   if (reason !== null) {
     log(`search: rebuilding the index (${reason})`);
     await rebuild();
   } else log(`search: loaded ${engine.size} papers from ${dir}`);
+  const loadedManifest = reason === null ? manifest : null;
+  const verified = loadedManifest
+    ? verifyChecksums(dir, loadedManifest).then(async (problem) => {
+        if (problem === null || closed) return;
+        log(`search: rebuilding the index (${problem})`);
+        await serially(rebuild);
+      })
+    : Promise.resolve();
+  verified.catch((e) => log(`search: verifying the saved index failed: ${messageOf(e)}`));
 
   const poll = () => {
     timer = setTimeout(() => {
@@ -150,6 +168,7 @@ export async function openLiveIndex(options: LiveIndexOptions): Promise<LiveInde
       return seq;
     },
     openedFrom,
+    verified: verified.catch(() => {}),
     sync: () => serially(catchUp),
     save: () => serially(async () => saveNow()),
     rebuild: () => serially(rebuild),

@@ -2,8 +2,14 @@
  * Loads a saved index. Every check that fails returns a reason instead of a result, so the live
  * index can log it and rebuild: missing or unreadable manifest, other format, analyzer or BM25F
  * parameters, a file of the wrong size or checksum.
+ *
+ * Checksums cost a pass over every byte (about a second per GB here, more than reading from the
+ * page cache), so a server loads with `checksums: false` and runs `verifyChecksums` in the
+ * background right after, in small steps between queries; a mismatch then triggers a rebuild.
  */
 import { existsSync, readFileSync } from "node:fs";
+import { open } from "node:fs/promises";
+import { setImmediate as yieldToQueries } from "node:timers/promises";
 import { join } from "node:path";
 import { crc32 } from "node:zlib";
 import { messageOf } from "../../core/errors.js";
@@ -18,15 +24,59 @@ export interface LoadedSegment {
 
 export type LoadResult = { ok: true; manifest: Manifest; segments: LoadedSegment[] } | { ok: false; reason: string };
 
-function readChecked(dir: string, ref: FileRef): Buffer {
+export interface LoadOptions {
+  /** Check every file's CRC-32 before returning; default true (false: see verifyChecksums). */
+  checksums?: boolean;
+}
+
+function readChecked(dir: string, ref: FileRef, checksums: boolean): Buffer {
   const data = readFileSync(join(dir, ref.file));
   if (data.byteLength !== ref.bytes) throw new Error(`${ref.file} has ${data.byteLength} bytes, the manifest says ${ref.bytes}`);
-  if (crc32(data) !== ref.crc32) throw new Error(`${ref.file} fails its checksum`);
+  if (checksums && crc32(data) !== ref.crc32) throw new Error(`${ref.file} fails its checksum`);
   // Typed-array views need aligned offsets; a pooled small Buffer may not be.
   return data.byteOffset % 8 === 0 ? data : Buffer.from(data);
 }
 
-export function loadIndex(dir: string, params: Bm25fParams): LoadResult {
+/** Bytes checksummed between two yields to the event loop (a few ms of work). */
+const VERIFY_CHUNK = 4 << 20;
+
+/**
+ * Re-reads the segment files a loaded manifest names and checks their CRC-32, yielding between
+ * chunks so queries keep being answered; resolves with the first problem found, or null. A file
+ * gone meanwhile was merged away by a later save (segment files are never rewritten): skipped.
+ */
+export async function verifyChecksums(dir: string, manifest: Manifest): Promise<string | null> {
+  const buffer = Buffer.allocUnsafe(VERIFY_CHUNK);
+  for (const entry of manifest.segments) {
+    for (const ref of [entry.data]) {
+      let file;
+      try {
+        file = await open(join(dir, ref.file), "r");
+      } catch (e) {
+        if ((e as NodeJS.ErrnoException).code === "ENOENT") continue;
+        return `saved index in ${dir} is damaged: ${messageOf(e)}`;
+      }
+      try {
+        let crc = 0;
+        let at = 0;
+        for (;;) {
+          const { bytesRead } = await file.read(buffer, 0, VERIFY_CHUNK, at);
+          if (bytesRead === 0) break;
+          crc = crc32(buffer.subarray(0, bytesRead), crc);
+          at += bytesRead;
+          await yieldToQueries();
+        }
+        if (at !== ref.bytes || crc !== ref.crc32) return `saved index in ${dir} is damaged: ${ref.file} fails its checksum`;
+      } finally {
+        await file.close();
+      }
+    }
+  }
+  return null;
+}
+
+export function loadIndex(dir: string, params: Bm25fParams, options: LoadOptions = {}): LoadResult {
+  const checksums = options.checksums ?? true;
   const manifestPath = join(dir, MANIFEST);
   if (!existsSync(manifestPath)) return { ok: false, reason: `no saved index in ${dir}` };
   let manifest: Manifest;
@@ -41,14 +91,15 @@ export function loadIndex(dir: string, params: Bm25fParams): LoadResult {
   if (JSON.stringify(manifest.bm25f) !== JSON.stringify(params)) return { ok: false, reason: "saved index was built with other BM25F parameters" };
   try {
     const segments = manifest.segments.map((entry) => {
-      const data = readChecked(dir, entry.data);
+      const data = readChecked(dir, entry.data, checksums);
       const arrays = {} as Record<string, unknown>;
       for (const a of entry.arrays) {
         const Type = ARRAY_CONSTRUCTORS[a.type];
         if (!Type || a.offset + a.length * Type.BYTES_PER_ELEMENT > data.byteLength) throw new Error(`${entry.data.file}: array ${a.name} lies outside the file`);
         arrays[a.name] = new Type(data.buffer as ArrayBuffer, data.byteOffset + a.offset, a.length);
       }
-      const deleted = new Uint8Array(readChecked(dir, entry.deleted));
+      // Deletion maps are small (a byte a paper) and rewritten by every save: always checked here.
+      const deleted = new Uint8Array(readChecked(dir, entry.deleted, true));
       const seg = new Segment(arrays as unknown as SegmentArrays, entry.name);
       if (seg.docCount !== entry.docCount || deleted.length !== seg.docCount) throw new Error(`${entry.data.file}: doc count does not match the manifest`);
       return { seg, deleted };
