@@ -40,18 +40,23 @@ export function pack(out: ByteWriter, values: Int32Array, n: number, width: numb
 
 const vbyteLength = (v: number) => (v < 128 ? 1 : v < 16384 ? 2 : 3);
 
+/** Exceptions and the widest value's width at the width `chooseWidth` last chose. */
+let chosenExceptions = 0;
+let chosenTop = 0;
+
 /** The low width with the fewest bits in all (exception indexes counted at about a byte each). */
 function chooseWidth(values: Int32Array, n: number, minus: number): number {
   widthCounts.fill(0);
   let max = 0;
   for (let i = 0; i < n; i++) {
     const v = values[i]! - minus;
-    widthCounts[bitsFor(v)]!++;
+    widthCounts[32 - Math.clz32(v)]!++;
     if (v > max) max = v;
   }
-  const top = bitsFor(max);
+  const top = 32 - Math.clz32(max);
   let best = top;
   let bestCost = n * top;
+  let bestExceptions = 0;
   let exceptions = 0;
   for (let w = top - 1; w >= 0; w--) {
     exceptions += widthCounts[w + 1]!;
@@ -59,22 +64,19 @@ function chooseWidth(values: Int32Array, n: number, minus: number): number {
     if (cost < bestCost) {
       best = w;
       bestCost = cost;
+      bestExceptions = exceptions;
     }
   }
+  chosenExceptions = bestExceptions;
+  chosenTop = top;
   return best;
 }
 
 /** Writes values[0, n) − minus (all ≥ 0, below 2^24) patched; see the file comment. */
 export function packPatched(out: ByteWriter, values: Int32Array, n: number, minus: number) {
   const width = chooseWidth(values, n, minus);
-  let top = width;
-  let exceptions = 0;
-  for (let i = 0; i < n; i++) {
-    const high = (values[i]! - minus) >>> width;
-    if (high === 0) continue;
-    exceptions++;
-    if (bitsFor(high) + width > top) top = bitsFor(high) + width;
-  }
+  const exceptions = chosenExceptions;
+  const top = chosenTop;
   out.ensure(2);
   if (exceptions === 0) {
     out.bytes[out.length++] = width;

@@ -106,8 +106,13 @@ export class PostingsWriter {
   }
 
   /** Gives the last posting's positions as already encoded values (when merging). */
-  appendPositionValues(values: Int32Array, n: number) {
-    for (let i = 0; i < n; i++) this.positionValues.push(values[i]!);
+  appendPositionValues(values: Int32Array, from: number, to: number) {
+    const list = this.positionValues;
+    list.reserve(to - from);
+    const data = list.data;
+    let k = list.length;
+    for (let i = from; i < to; i++) data[k++] = values[i]!;
+    list.length = k;
   }
 
   private closeBlock() {

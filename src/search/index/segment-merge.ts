@@ -87,24 +87,28 @@ function copyPostings(seg: Segment, t: number, remap: Int32Array, codeMap: Int32
   for (let b = first; b < end; b++) {
     const n = Math.min(BLOCK_SIZE, df - (b - first) * BLOCK_SIZE);
     readBlock(postings, blockPostings[b]!, n, b > first ? blockLastDoc[b - 1]! : -1, docs, combos);
+    let count = 0;
+    for (let i = 0; i < n; i++) count += total[combos[i]!]!;
+    // The block's positions decoded at once: a patched run is cheapest read front to back.
+    if (values.length < count) values = new Int32Array(2 * count);
+    readPositionValues(positions, blockPositions[b]!, 0, count, values);
     let value = 0;
     for (let i = 0; i < n; i++) {
-      const count = total[combos[i]!]!;
       const newDoc = remap[docs[i]!]!;
+      const next = value + total[combos[i]!]!;
       if (newDoc >= 0) {
         // Position values are relative within a posting, so they copy as they are.
-        readPositionValues(positions, blockPositions[b]!, value, count, values);
         writer.addPosting(newDoc, codeMap[combos[i]!]!);
-        writer.appendPositionValues(values, count);
+        writer.appendPositionValues(values, value, next);
       }
-      value += count;
+      value = next;
     }
   }
 }
 
 const docs = new Int32Array(BLOCK_SIZE);
 const combos = new Int32Array(BLOCK_SIZE);
-const values = new Int32Array(FIELD_COUNT * 256);
+let values = new Int32Array(BLOCK_SIZE * 16);
 
 /** One combo table for the output, ranked by summed frequency, and each input's code map. */
 function mergeCombos(segs: readonly Segment[]) {
