@@ -13,6 +13,7 @@
  */
 import { NO_MORE_DOCS } from "../index/cursor.js";
 import { seedFromChampions } from "./champion-seed.js";
+import { skim } from "./skim.js";
 import { cannotEnter, SLACK, type RunStats } from "./run-stats.js";
 import type { SegmentQuery } from "./segment-query.js";
 import type { TopK } from "./top-k.js";
@@ -72,7 +73,11 @@ export function topKMaxScore(q: SegmentQuery, heap: TopK, base: number): RunStat
       const c = cursors[order[j]!]!;
       if (c.doc < start) c.advance(start);
     }
+    // One essential term: skim its postings that cannot reach the threshold.
+    const single = n - firstEssential === 1 ? order[n - 1]! : -1;
+    const rest = firstEssential > 0 ? cumulative[firstEssential - 1]! : 0;
     for (;;) {
+      if (single >= 0 && heap.full && skim(q, cursors[single]!, ids[single]!, end, rest, heap.threshold)) incomplete = true;
       let doc = NO_MORE_DOCS;
       for (let j = firstEssential; j < n; j++) doc = Math.min(doc, cursors[order[j]!]!.doc);
       if (doc > end) break;

@@ -33,7 +33,8 @@ export class SegmentQuery {
   private readonly exclusions: ResolvedExclusion[] = [];
   private readonly scale: number;
   private readonly phrases: PhraseMatcher;
-  private readonly masks: Int32Array;
+  /** Fields each scorer counts, a bit per field. */
+  readonly masks: Int32Array;
   private readonly phraseCursors: PostingsCursor[][];
   /** Phrases or exclusions to check (see passesPositional). */
   readonly positional: boolean;

@@ -15,10 +15,11 @@ export class PostingsCursor {
   readonly df: number;
   readonly firstBlock: number;
   readonly endBlock: number;
-  private readonly docs = new Int32Array(BLOCK_SIZE);
-  private readonly combos = new Int32Array(BLOCK_SIZE);
-  private count = 0;
-  private index = 0;
+  /** The decoded block: docs and combos [0, count), the current posting at `index` (read by skim.ts). */
+  readonly docs = new Int32Array(BLOCK_SIZE);
+  readonly combos = new Int32Array(BLOCK_SIZE);
+  count = 0;
+  index = 0;
   private block: number;
   /** Lowest block that can hold a doc ≥ the last `blockFor` target (targets only grow). */
   private shallow = 0;
@@ -62,6 +63,16 @@ export class PostingsCursor {
     if (this.block + 1 >= this.endBlock) return (this.doc = NO_MORE_DOCS);
     this.decodeBlock(this.block + 1);
     return (this.doc = this.docs[0]!);
+  }
+
+  /** Moves to posting `i` of the decoded block (i > index), or on to the next block past its end. */
+  moveTo(i: number): number {
+    if (i < this.count) {
+      this.index = i;
+      return (this.doc = this.docs[i]!);
+    }
+    this.index = this.count - 1;
+    return this.nextDoc();
   }
 
   /** Moves to the first doc ≥ target (never backwards). */
