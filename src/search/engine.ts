@@ -19,7 +19,7 @@ import { planQuery, type QueryPlan } from "./query/plan.js";
 import { idf, makeContext, type Bm25fContext } from "./score/bm25f.js";
 import { proximityBonus, RERANK_DEPTH } from "./exec/proximity.js";
 import { SegmentSet } from "./segments.js";
-import type { SearchEngine, SearchHit, SearchRequest, SearchResult, SortOrder } from "./types.js";
+import { MAX_SEARCH_OFFSET, type SearchEngine, type SearchHit, type SearchRequest, type SearchResult, type SortOrder } from "./types.js";
 
 export interface SearchEngineOptions {
   /** BM25F parameters; each given value overrides the default in fields.ts. */
@@ -51,7 +51,7 @@ const MAX_PROXIMITY_TERMS = 4;
 const FILTER_DRIVEN_COST = 8;
 const DEFAULT_LIMIT = 20;
 const MAX_LIMIT = 200;
-const MAX_OFFSET = 10_000;
+const MAX_OFFSET = MAX_SEARCH_OFFSET;
 
 const clamp = (value: number | undefined, fallback: number, min: number, max: number) =>
   Number.isFinite(value) ? Math.min(max, Math.max(min, Math.floor(value!))) : fallback;
@@ -246,8 +246,8 @@ export class Engine implements SearchEngine {
       base += e.seg.docCount;
       if (filter.empty) return;
       const excluded = excludedDocs(e.seg, plan.exclusions);
-      const accepts = excluded.size > 0 ? (doc: number) => !excluded.has(doc) && filter.accepts(doc) : (doc: number) => filter.accepts(doc);
-      const countAll = filter.restrictive || excluded.size > 0;
+      const accepts = excluded ? (doc: number) => excluded[doc] !== 1 && filter.accepts(doc) : (doc: number) => filter.accepts(doc);
+      const countAll = filter.restrictive || excluded !== null;
       const { hits, count } = browseSegment(e.seg, segment, segBase, k, newest, accepts, countAll);
       candidates.push(...hits);
       total += countAll ? count : e.seg.docCount - e.deletedCount;

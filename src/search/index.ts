@@ -10,6 +10,7 @@ import { MANIFEST, type Manifest } from "./persist/format.js";
 import { saveEngine } from "./persist/save.js";
 
 export type * from "./types.js";
+export { MAX_SEARCH_OFFSET } from "./types.js";
 export type { SearchEngineOptions } from "./engine.js";
 export type { BuildOptions } from "./index/bulk-build.js";
 /** The engine behind `createSearchEngine`: a SearchEngine plus `optimize()`. */

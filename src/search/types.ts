@@ -17,12 +17,18 @@ export interface SearchFilters {
   hasCode?: boolean;
 }
 
+/**
+ * Deepest offset a search pages to. Ranking the top 1,000 costs far more than the top 20 (pruning
+ * weakens as the heap deepens), and nobody reads page 50 of a ranked list: refine the query.
+ */
+export const MAX_SEARCH_OFFSET = 1_000;
+
 export interface SearchRequest {
   /** The query in paperfeed's query language (free text, "phrases", +must, -not, ti: au: …). */
   q: string;
   /** Results per page; default 20, 1–200. */
   limit?: number;
-  /** Results to skip; default 0, at most 10,000. */
+  /** Results to skip; default 0, at most MAX_SEARCH_OFFSET (1,000). */
   offset?: number;
   /** Default "relevance"; an empty query sorts newest first. */
   sort?: SortOrder;

@@ -15,17 +15,23 @@ export interface DatedHit {
 }
 
 /** Docs of the segment that the exclusions rule out. */
-export function excludedDocs(seg: Segment, exclusions: readonly Exclusion[]): Set<number> {
-  const out = new Set<number>();
+export function excludedDocs(seg: Segment, exclusions: readonly Exclusion[]): Uint8Array | null {
+  // A byte per doc: excluding a common term marks hundreds of thousands of docs.
+  let out: Uint8Array | null = null;
   for (const ex of exclusions) {
     const terms = ex.terms.map((bytes) => seg.findTerm(bytes));
     if (terms.some((t) => t < 0)) continue;
     const cursors = terms.map((t) => new PostingsCursor(seg, t));
     const phrase = new PhraseMatcher(cursors.length);
     const lead = cursors[0]!;
+    if (cursors.length === 1) {
+      const marks = (out ??= new Uint8Array(seg.docCount));
+      for (let d = lead.nextDoc(); d !== NO_MORE_DOCS; d = lead.nextDoc()) if ((seg.comboMask[lead.combo()]! & ex.mask) !== 0) marks[d] = 1;
+      continue;
+    }
     for (let d = lead.nextDoc(); d !== NO_MORE_DOCS; d = lead.nextDoc()) {
       if (!cursors.every((c) => c.advance(d) === d && (seg.comboMask[c.combo()]! & ex.mask) !== 0)) continue;
-      if (cursors.length === 1 || phrase.matches(cursors, ex.offsets, ex.mask)) out.add(d);
+      if (cursors.length === 1 || phrase.matches(cursors, ex.offsets, ex.mask)) (out ??= new Uint8Array(seg.docCount))[d] = 1;
     }
   }
   return out;

@@ -8,6 +8,7 @@ import { errorResponses } from "../common/errors.js";
 import { CommunitySchema, PaperSchema } from "../common/paper-schema.js";
 import { communityOf } from "../common/present.js";
 import type { ApiDeps } from "../deps.js";
+import { MAX_SEARCH_OFFSET } from "../../../search/index.js";
 
 const DATE = /^\d{4}(-\d{2}(-\d{2})?)?$/;
 const day = (what: string) =>
@@ -16,7 +17,7 @@ const day = (what: string) =>
 export const SearchQuery = z.object({
   q: z.string().max(1000).default("").openapi({ description: "Query in paperfeed's query language (see /help/search)", example: "ti:diffusion au:ho" }),
   limit: z.coerce.number().int().min(1).max(100).default(20).openapi({ description: "Results per request, 1–100" }),
-  offset: z.coerce.number().int().min(0).max(10_000).default(0).openapi({ description: "Results to skip, 0–10,000" }),
+  offset: z.coerce.number().int().min(0).max(MAX_SEARCH_OFFSET).default(0).openapi({ description: `Results to skip, 0–${MAX_SEARCH_OFFSET.toLocaleString("en-US")}` }),
   sort: z.enum(["relevance", "newest", "oldest"]).optional().openapi({ description: "Default relevance; an empty query sorts newest first" }),
   cat: z.string().max(40).optional().openapi({ description: "One category or archive, e.g. cs.LG or hep-th" }),
   from: day("on or after"),

@@ -3,7 +3,7 @@
  * the store, marks matched words, and works out what to suggest when nothing matched.
  */
 import { isPaperfeedError } from "../../../core/errors.js";
-import { highlight, snippet } from "../../../search/index.js";
+import { highlight, MAX_SEARCH_OFFSET, snippet } from "../../../search/index.js";
 import type { SearchEngine } from "../../../search/types.js";
 import type { Store } from "../../../store/types.js";
 import type { Paging } from "../components/pager.js";
@@ -14,8 +14,8 @@ import { type Marker, type PaperSummary, summarize } from "./summary.js";
 
 /** Results per page. */
 export const SEARCH_PAGE_SIZE = 20;
-/** The engine pages at most 10,000 results deep. */
-const MAX_PAGES = Math.floor(10_000 / SEARCH_PAGE_SIZE);
+/** The engine pages at most MAX_SEARCH_OFFSET results deep. */
+const MAX_PAGES = Math.floor(MAX_SEARCH_OFFSET / SEARCH_PAGE_SIZE) + 1;
 /** Characters of abstract shown per result. */
 const SNIPPET_CHARS = 300;
 
