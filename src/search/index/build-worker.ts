@@ -1,31 +1,71 @@
 /**
- * Worker thread side of a parallel index build: receives chunks of papers (chunk-codec.ts),
- * inverts each into a segment and sends its typed arrays back (transferred, not copied). One
- * Analyzer per worker, so the vocabulary and token memo stay warm across its chunks.
+ * Worker thread side of a parallel index build: inverts chunks of papers (chunk-codec.ts) into
+ * segments, and merges term ranges of the chunk segments (parallel-merge.ts), sending typed
+ * arrays back (transferred, not copied). One Analyzer per worker, so the vocabulary and token
+ * memo stay warm across its chunks.
  */
 import { parentPort } from "node:worker_threads";
 import { Analyzer, BUILD_CACHE_ENTRIES } from "../analyze/analyzer.js";
 import type { Bm25fParams } from "../fields.js";
+import { makeContext } from "../score/bm25f.js";
+import { CHAMPIONS } from "./champions.js";
 import { decodeChunk, type EncodedChunk } from "./chunk-codec.js";
+import { PostingsWriter } from "./postings-writer.js";
 import { SegmentBuilder } from "./segment-builder.js";
-import { SEGMENT_ARRAYS } from "./segment.js";
+import { mergeTerms } from "./segment-merge.js";
+import { Segment, type SegmentArrays } from "./segment.js";
 
 export interface ChunkRequest {
-  chunk: number;
+  kind: "chunk";
+  job: number;
   papers: EncodedChunk;
   params: Bm25fParams;
 }
 
+export interface MergeRequest {
+  kind: "merge";
+  job: number;
+  /** The chunk segments' arrays (on shared memory: every merge worker reads them all). */
+  inputs: SegmentArrays[];
+  remap: Int32Array[];
+  codeMaps: Int32Array[];
+  comboTf: Uint8Array;
+  comboCount: Uint32Array;
+  lengthCodes: Uint8Array;
+  avg: Float64Array;
+  params: Bm25fParams;
+  /** Terms in [from, to), UTF-8; null: unbounded. */
+  from: Uint8Array | null;
+  to: Uint8Array | null;
+  /** The champion settings of the thread that asks (tests change them). */
+  champions: typeof CHAMPIONS;
+}
+
+export type WorkerRequest = ChunkRequest | MergeRequest;
+
 const analyzer = new Analyzer(BUILD_CACHE_ENTRIES);
 
-parentPort?.on("message", ({ chunk, papers, params }: ChunkRequest) => {
+function invert({ papers, params }: ChunkRequest): SegmentArrays {
+  const builder = new SegmentBuilder(analyzer);
+  for (const paper of decodeChunk(papers)) builder.add(paper);
+  return builder.finish(params).a;
+}
+
+function merge(m: MergeRequest) {
+  Object.assign(CHAMPIONS, m.champions);
+  const writer = new PostingsWriter(m.comboTf, m.comboCount, m.lengthCodes, makeContext(m.params, m.avg));
+  const steps = mergeTerms(m.inputs.map((a) => new Segment(a)), m, writer, m.from, m.to);
+  while (!steps.next().done);
+  return writer.finish();
+}
+
+parentPort?.on("message", (request: WorkerRequest) => {
   try {
-    const builder = new SegmentBuilder(analyzer);
-    for (const paper of decodeChunk(papers)) builder.add(paper);
-    const seg = builder.finish(params);
-    const buffers = SEGMENT_ARRAYS.map((name) => seg.a[name].buffer as ArrayBuffer);
-    parentPort!.postMessage({ chunk, arrays: seg.a }, [...new Set(buffers)]);
+    const arrays = request.kind === "chunk" ? invert(request) : merge(request);
+    // Shared inputs stay where they are; fresh arrays move to the asking thread.
+    const buffers = Object.values(arrays).map((a: ArrayBufferView) => a.buffer).filter((b) => b instanceof ArrayBuffer);
+    parentPort!.postMessage({ job: request.job, arrays }, [...new Set(buffers)]);
   } catch (e) {
-    parentPort!.postMessage({ chunk, error: e instanceof Error ? e.message : String(e) });
+    parentPort!.postMessage({ job: request.job, error: e instanceof Error ? e.message : String(e) });
   }
 });

@@ -2,13 +2,15 @@
  * Builds one segment from many papers (a full rebuild): inverts chunks of papers into segments,
  * then merges them in one pass, so memory for postings in flat lists stays bounded by a chunk.
  * A single chunk is inverted here; when there are more, worker threads invert them in parallel
- * (falling back to this thread if workers cannot start or fail).
+ * and merge them in parallel, each a range of terms (falling back to this thread if workers
+ * cannot start or fail).
  * Paper ids must be unique, as `Store.scanPapers` gives them.
  */
 import type { Paper } from "../../core/paper.js";
 import { Analyzer, BUILD_CACHE_ENTRIES } from "../analyze/analyzer.js";
 import type { Bm25fParams } from "../fields.js";
 import { ChunkPool } from "./parallel.js";
+import { mergeInParallel } from "./parallel-merge.js";
 import { SegmentBuilder } from "./segment-builder.js";
 import { mergeSegments } from "./segment-merge.js";
 import type { Segment } from "./segment.js";
@@ -50,7 +52,7 @@ export async function buildSegment(
         // Keep at most two chunks per worker in flight, so papers do not pile up in memory.
         if (chunks.length >= 2 * pool.size) await chunks[chunks.length - 2 * pool.size];
         // A worker that fails leaves its chunk to this thread.
-        chunks.push(pool.build(chunks.length, chunk, params).catch(() => buildHere(chunk)));
+        chunks.push(pool.build(chunk, params).catch(() => buildHere(chunk)));
         return;
       } catch {
         poolFailed = true;
@@ -89,6 +91,13 @@ export async function buildSegment(
     if (first !== null) chunks.push(Promise.resolve(buildHere(first)));
     const segments = await Promise.all(chunks);
     if (segments.length <= 1) return segments[0] ?? null;
+    if (pool !== null) {
+      try {
+        return await mergeInParallel(pool, segments, params);
+      } catch {
+        // Merged here instead.
+      }
+    }
     return mergeSegments(segments.map((seg) => ({ seg, deleted: null })), params);
   } finally {
     await (pool as ChunkPool | null)?.close();

@@ -6,8 +6,9 @@ import { availableParallelism } from "node:os";
 import { Worker } from "node:worker_threads";
 import type { Paper } from "../../core/paper.js";
 import type { Bm25fParams } from "../fields.js";
-import type { ChunkRequest } from "./build-worker.js";
+import type { ChunkRequest, MergeRequest, WorkerRequest } from "./build-worker.js";
 import { encodeChunk } from "./chunk-codec.js";
+import type { PostingArrays } from "./postings-writer.js";
 import { Segment, type SegmentArrays } from "./segment.js";
 
 const workerUrl = new URL(import.meta.url.endsWith(".ts") ? "./build-worker.ts" : "./build-worker.js", import.meta.url).href;
@@ -22,24 +23,27 @@ const { workerData } = require("node:worker_threads");
 `;
 
 interface Pending {
-  resolve: (seg: Segment) => void;
+  resolve: (arrays: unknown) => void;
   reject: (e: Error) => void;
 }
 
-/** A pool of build workers; `build` resolves with the chunk's segment. */
+/** A pool of build workers: `build` inverts a chunk into a segment, `merge` merges a term range. */
 export class ChunkPool {
   private readonly workers: Worker[];
   private readonly pending = new Map<number, Pending>();
   private next = 0;
+  private jobs = 0;
+  /** Set when a worker died: its jobs would never be answered. */
+  private failed: Error | null = null;
 
   /** @param size workers; default the machine's parallelism, at most 4 */
   constructor(size = Math.min(4, availableParallelism())) {
     this.workers = Array.from({ length: Math.max(1, size) }, () => {
       const worker = new Worker(BOOTSTRAP, { eval: true, workerData: { url: workerUrl } });
-      worker.on("message", (m: { chunk: number; arrays?: SegmentArrays; error?: string }) => {
-        const p = this.pending.get(m.chunk);
-        this.pending.delete(m.chunk);
-        if (m.arrays) p?.resolve(new Segment(m.arrays));
+      worker.on("message", (m: { job: number; arrays?: unknown; error?: string }) => {
+        const p = this.pending.get(m.job);
+        this.pending.delete(m.job);
+        if (m.arrays) p?.resolve(m.arrays);
         else p?.reject(new Error(m.error));
       });
       worker.on("error", (e) => this.failAll(e));
@@ -52,16 +56,28 @@ export class ChunkPool {
   }
 
   private failAll(e: Error) {
+    this.failed = e;
     for (const p of this.pending.values()) p.reject(e);
     this.pending.clear();
   }
 
-  build(chunk: number, papers: Paper[], params: Bm25fParams): Promise<Segment> {
+  /** Runs a job on the next worker; resolves with the arrays it answers. */
+  private run<T>(request: WorkerRequest, transfer: ArrayBuffer[], worker = this.next++): Promise<T> {
     return new Promise((resolve, reject) => {
-      this.pending.set(chunk, { resolve, reject });
-      const request: ChunkRequest = { chunk, papers: encodeChunk(papers), params };
-      this.workers[this.next++ % this.workers.length]!.postMessage(request, [request.papers.ints.buffer as ArrayBuffer]);
+      if (this.failed) return reject(this.failed);
+      this.pending.set(request.job, { resolve: resolve as (arrays: unknown) => void, reject });
+      this.workers[worker % this.workers.length]!.postMessage(request, transfer);
     });
+  }
+
+  async build(papers: Paper[], params: Bm25fParams): Promise<Segment> {
+    const request: ChunkRequest = { kind: "chunk", job: this.jobs++, papers: encodeChunk(papers), params };
+    return new Segment(await this.run<SegmentArrays>(request, [request.papers.ints.buffer as ArrayBuffer]));
+  }
+
+  /** Merges the postings of one term range on worker `worker` (see parallel-merge.ts). */
+  merge(request: Omit<MergeRequest, "kind" | "job">, worker: number): Promise<PostingArrays> {
+    return this.run({ ...request, kind: "merge", job: this.jobs++ }, [], worker);
   }
 
   async close() {

@@ -33,6 +33,26 @@ const TERMS_PER_STEP = 2000;
  * amount of work. Deletions made to the inputs after the first step are not seen.
  */
 export function* mergeSteps(inputs: readonly MergeInput[], params: Bm25fParams): Generator<void, Segment> {
+  const plan = planMerge(inputs);
+  const writer = new PostingsWriter(plan.comboTf, plan.comboCount, plan.lengthCodes, makeContext(params, plan.avg));
+  yield;
+  yield* mergeTerms(inputs.map((i) => i.seg), plan, writer, null, null);
+  return new Segment({ ...plan.docs.finish(plan.lengthCodes), ...writer.finish(), buildAvg: plan.avg });
+}
+
+/** The output's doc table and combo table, and how each input's docs and combo codes map to it. */
+export interface MergePlan {
+  docs: DocTable;
+  /** Per input, the new number of each doc (-1: deleted). */
+  remap: Int32Array[];
+  comboTf: Uint8Array;
+  comboCount: Uint32Array;
+  codeMaps: Int32Array[];
+  lengthCodes: Uint8Array;
+  avg: Float64Array;
+}
+
+export function planMerge(inputs: readonly MergeInput[]): MergePlan {
   const docs = new DocTable();
   const remap = inputs.map(({ seg, deleted }) => {
     const map = new Int32Array(seg.docCount).fill(-1);
@@ -45,33 +65,55 @@ export function* mergeSteps(inputs: readonly MergeInput[], params: Bm25fParams):
     return map;
   });
   const { comboTf, comboCount, codeMaps } = mergeCombos(inputs.map((i) => i.seg));
-  const lengthCodes = docs.lengthCodes();
-  const avg = docs.averages();
-  const writer = new PostingsWriter(comboTf, comboCount, lengthCodes, makeContext(params, avg));
-  const next = new Int32Array(inputs.length);
-  yield;
+  return { docs, remap, comboTf, comboCount, codeMaps, lengthCodes: docs.lengthCodes(), avg: docs.averages() };
+}
+
+/**
+ * Writes the merged postings of the terms in [from, to) (UTF-8 bytes; null: unbounded), yielding
+ * now and then.
+ */
+export function* mergeTerms(
+  segs: readonly Segment[],
+  plan: Pick<MergePlan, "remap" | "codeMaps">,
+  writer: PostingsWriter,
+  from: Uint8Array | null,
+  to: Uint8Array | null,
+): Generator<void, void> {
+  const next = Int32Array.from(segs, (seg) => (from ? termAtLeast(seg, from) : 0));
+  const end = Int32Array.from(segs, (seg) => (to ? termAtLeast(seg, to) : seg.termCount));
   for (let terms = 0; ; terms++) {
     if (terms % TERMS_PER_STEP === TERMS_PER_STEP - 1) yield;
     // The smallest current term among the inputs (few inputs: a linear scan is enough).
     let min = -1;
-    for (let i = 0; i < inputs.length; i++) {
-      const seg = inputs[i]!.seg;
-      if (next[i]! >= seg.termCount) continue;
-      if (min < 0 || compareTerm(seg, next[i]!, inputs[min]!.seg, next[min]!) < 0) min = i;
+    for (let i = 0; i < segs.length; i++) {
+      if (next[i]! >= end[i]!) continue;
+      if (min < 0 || compareTerm(segs[i]!, next[i]!, segs[min]!, next[min]!) < 0) min = i;
     }
     if (min < 0) break;
-    const minSeg = inputs[min]!.seg;
+    const minSeg = segs[min]!;
     const t = next[min]!;
     writer.beginTerm(minSeg.a.termBytes.subarray(minSeg.a.termOffsets[t], minSeg.a.termOffsets[t + 1]));
-    for (let i = min; i < inputs.length; i++) {
-      const seg = inputs[i]!.seg;
-      if (next[i]! >= seg.termCount || (i !== min && compareTerm(seg, next[i]!, minSeg, t) !== 0)) continue;
-      copyPostings(seg, next[i]!, remap[i]!, codeMaps[i]!, writer);
+    for (let i = min; i < segs.length; i++) {
+      const seg = segs[i]!;
+      if (next[i]! >= end[i]! || (i !== min && compareTerm(seg, next[i]!, minSeg, t) !== 0)) continue;
+      copyPostings(seg, next[i]!, plan.remap[i]!, plan.codeMaps[i]!, writer);
       next[i]!++;
     }
     writer.endTerm();
   }
-  return new Segment({ ...docs.finish(lengthCodes), ...writer.finish(), buildAvg: avg });
+}
+
+/** The first term of `seg` not below `bytes` (termCount when none). */
+function termAtLeast(seg: Segment, bytes: Uint8Array): number {
+  const { termBytes, termOffsets } = seg.a;
+  let lo = 0;
+  let hi = seg.termCount;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (compareBytes(termBytes, termOffsets[mid]!, termOffsets[mid + 1]!, bytes, 0, bytes.length) < 0) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }
 
 function compareTerm(a: Segment, ta: number, b: Segment, tb: number): number {
