@@ -6,11 +6,12 @@ import fs from "node:fs";
 import { runDigestBench } from "./digest.js";
 import { runImport } from "./import.js";
 import { runFts5 } from "./search/fts5.js";
-import { buildOurs, serveOurs } from "./search/ours.js";
+import { buildOurs, fuzzOurs, serveOurs } from "./search/ours.js";
 
 const TASKS: Record<string, (args: never) => Promise<unknown>> = {
   "ours-build": buildOurs,
   "ours-serve": serveOurs,
+  "ours-fuzz": fuzzOurs,
   fts5: runFts5,
   import: runImport,
   digest: runDigestBench,

@@ -179,7 +179,9 @@ function kindTable(
 export function fuzzLine(fuzz: FuzzResult): string {
   const head =
     `Fuzz: ${n(fuzz.queries)} random and hostile query strings, ${n(fuzz.exceptions)} exceptions ${verdict(fuzz.exceptions === 0)}, ` +
-    `max latency ${ms(fuzz.maxMs)} (query ${fuzz.slowest}), total ${ms(fuzz.totalMs)}.`;
+    `max latency ${ms(fuzz.maxMs)} (query ${fuzz.slowest}), total ${ms(fuzz.totalMs)}` +
+    (fuzz.wallMs !== undefined ? ` (${ms(fuzz.wallMs)} of wall time in processes side by side)` : "") +
+    (fuzz.over10ms !== undefined ? `; ${n(fuzz.over10ms)} strings took over 10 ms, ${n(fuzz.over100ms ?? 0)} over 100 ms.` : ".");
   return [head, ...fuzz.examples.map((e) => `- ${e.query}: ${e.error}`)].join("\n");
 }
 

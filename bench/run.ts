@@ -6,6 +6,7 @@
  * queries, FTS5, the import), so that memory figures never mix.
  */
 import { spawn } from "node:child_process";
+import { availableParallelism } from "node:os";
 import fs from "node:fs";
 import path from "node:path";
 import { parseArgs } from "node:util";
@@ -18,7 +19,9 @@ import { arxivDataDir, OUT_DIR, REPO_ROOT, RESULTS_FILE } from "./paths.js";
 import { buildQuerySet } from "./queries.js";
 import { importSection, machine, searchSection, updateResults, type SearchRun } from "./report.js";
 import type { Fts5Args, Fts5Result } from "./search/fts5.js";
+import { mergeFuzz, type FuzzResult } from "./search/fuzz-run.js";
 import type { OursArgs, OursBuildResult, OursServeResult } from "./search/ours.js";
+import { msSince } from "./stats.js";
 
 const USAGE = `npm run bench -- [options]
   --sizes LIST        corpus sizes, e.g. 100k,1M,2.6M (default 100k)
@@ -80,11 +83,11 @@ const log = (message: string) =>
   console.error(`[bench ${new Date().toISOString().slice(11, 19)}] ${message}`);
 
 /** Runs one task in a fresh Node process and returns what it wrote. */
-async function child<T>(task: string, args: unknown): Promise<T> {
+async function child<T>(task: string, args: unknown, tag = ""): Promise<T> {
   fs.mkdirSync(TMP, { recursive: true });
   // Named by this process, so that benchmark runs started side by side never read each other's files.
-  const argsFile = path.join(TMP, `${task}-${process.pid}.args.json`);
-  const resultFile = path.join(TMP, `${task}-${process.pid}.result.json`);
+  const argsFile = path.join(TMP, `${task}${tag}-${process.pid}.args.json`);
+  const resultFile = path.join(TMP, `${task}${tag}-${process.pid}.result.json`);
   fs.writeFileSync(argsFile, JSON.stringify(args));
   const nodeArgs = [
     "--expose-gc",
@@ -131,10 +134,18 @@ async function searchBench(generator: CorpusGenerator, size: number, fuzz: numbe
   };
   log(`${label}: building paperfeed's index`);
   const build = await child<OursBuildResult>("ours-build", oursArgs);
-  log(
-    `${label}: loading it in a fresh process, timing ${queries.length} queries${fuzz ? ` and ${fuzz} fuzz strings` : ""}`,
-  );
-  const serve = await child<OursServeResult>("ours-serve", oursArgs);
+  log(`${label}: loading it in a fresh process, timing ${queries.length} queries`);
+  const serve = await child<OursServeResult>("ours-serve", { ...oursArgs, fuzz: 0 });
+  if (fuzz > 0) {
+    // The fuzz needs no timing precision: one process per core shares it.
+    const parts = Math.max(1, Math.min(4, availableParallelism()));
+    log(`${label}: ${fuzz} fuzz strings in ${parts} processes`);
+    const started = process.hrtime.bigint();
+    const results = await Promise.all(
+      Array.from({ length: parts }, (_, part) => child<FuzzResult>(`ours-fuzz`, { ...oursArgs, part, parts }, `${part}`)),
+    );
+    serve.fuzz = mergeFuzz(results, msSince(started));
+  }
   fs.rmSync(oursArgs.indexDir, { recursive: true, force: true });
   let fts5: Fts5Result | null = null;
   if (options.fts5Queries > 0) {

@@ -95,6 +95,12 @@ export async function buildOurs(args: OursArgs): Promise<OursBuildResult> {
   };
 }
 
+/** A share of the fuzz in a process of its own (several run at once, one per core). */
+export async function fuzzOurs(args: OursArgs & { part: number; parts: number }): Promise<FuzzResult> {
+  const engine = loadEngine(args.indexDir);
+  return runFuzz(engine, args.fuzz, undefined, args.part, args.parts);
+}
+
 export async function serveOurs(args: OursArgs): Promise<OursServeResult> {
   const t = process.hrtime.bigint();
   const engine = loadEngine(args.indexDir);
