@@ -40,6 +40,10 @@ test("authors are searchable, LaTeX accents and all", () => {
   assert.deepEqual(ids('au:"Yurkin Maxim"'), [], "a phrase keeps its order");
 });
 
+test("an id named twice is one hit", () => {
+  assert.deepEqual(ids("id:0704.0001 energy id:0704.0001"), ["0704.0001"]);
+});
+
 test("arXiv ids: typed as text or with id:", () => {
   assert.equal(ids("0704.0001")[0], "0704.0001");
   assert.deepEqual(ids("id:0704.0002"), ["0704.0002"]);
@@ -146,4 +150,22 @@ test("words that occur together outrank the same words apart (proximity re-ranki
     if (proximity > 0) assert.ok(first!.id === "2401.00002" && first!.score > second!.score);
     else assert.ok(first!.id === "2401.00001" && first!.score === second!.score, "without it they tie; doc order decides");
   }
+});
+
+test("a query past its time budget answers with what it found, flagged timedOut", () => {
+  // A budget that has run out at the first look at the clock: every strategy stops at once.
+  const hasty = createSearchEngine({ timeBudgetMs: 1e-9 });
+  for (const p of papers) hasty.add(p);
+  for (const q of ["the model of a field", "+field theory", "field", '"dipole approximation"']) {
+    for (const sort of ["relevance", "newest"] as const) {
+      const result = hasty.search({ q, sort });
+      assert.equal(result.timedOut, true, `${q} (${sort})`);
+      assert.equal(result.totalIsEstimate, true);
+      assert.ok(result.hits.length <= 20);
+    }
+  }
+  const unhurried = engine.search({ q: "the model of a field" });
+  assert.equal(unhurried.timedOut, undefined);
+  assert.ok(unhurried.hits.length > 0);
+  assert.throws(() => createSearchEngine({ timeBudgetMs: -1 }), /time budget -1 ms/);
 });

@@ -14,6 +14,7 @@ import { allMatches } from "./exec/exhaustive.js";
 import { topKMaxScore } from "./exec/maxscore.js";
 import { candidateDocs, topKFilterDriven } from "./exec/filter-driven.js";
 import { TopK } from "./exec/top-k.js";
+import { Deadline } from "./exec/deadline.js";
 import { parseQuery } from "./query/parse.js";
 import { planQuery, type QueryPlan } from "./query/plan.js";
 import { idf, makeContext, type Bm25fContext } from "./score/bm25f.js";
@@ -40,6 +41,12 @@ export interface SearchEngineOptions {
    * same, only slower (the tests compare the two).
    */
   pruning?: boolean;
+  /**
+   * Time a query may take, in ms; default 250, 0 for no limit. Past it the engine answers with
+   * the best hits found so far and sets `timedOut` (exec/deadline.ts). Only hostile or pasted
+   * queries come near it: typical queries take well under 10 ms on millions of papers.
+   */
+  timeBudgetMs?: number;
 }
 
 /**
@@ -61,11 +68,14 @@ export class Engine implements SearchEngine {
   readonly segments: SegmentSet;
   private readonly pruning: boolean;
   private readonly proximity: number;
+  private readonly timeBudgetMs: number;
 
   constructor(options: SearchEngineOptions = {}) {
     this.params = resolveBm25f(options.bm25f);
     this.pruning = options.pruning ?? true;
     this.proximity = options.proximity ?? 0;
+    this.timeBudgetMs = options.timeBudgetMs ?? 250;
+    if (!(this.timeBudgetMs >= 0)) throw new PaperfeedError("search", "bad_option", `time budget ${options.timeBudgetMs} ms is not a number ≥ 0`);
     if (!(this.proximity >= 0 && this.proximity <= 10)) throw new PaperfeedError("search", "bad_option", `proximity weight ${options.proximity} is outside 0–10`);
     this.segments = new SegmentSet(this.params, Math.max(0, options.backgroundMergeDocs ?? 100_000));
   }
@@ -91,6 +101,8 @@ export class Engine implements SearchEngine {
     const started = performance.now();
     if (request === null || typeof request !== "object") throw new PaperfeedError("search", "bad_request", "search request must be an object");
     this.segments.flush();
+    // The budget is for the query itself, not for indexing papers added since the last one.
+    const deadline = Deadline.after(this.timeBudgetMs);
     const plan = planQuery(parseQuery(typeof request.q === "string" ? request.q : ""));
     const limit = clamp(request.limit, DEFAULT_LIMIT, 1, MAX_LIMIT);
     const offset = clamp(request.offset, 0, 0, MAX_OFFSET);
@@ -101,15 +113,16 @@ export class Engine implements SearchEngine {
     if (!hasText && sort === "relevance") sort = "newest";
     const page =
       !hasText ? this.browse(plan, spec, offset + limit, sort === "newest")
-      : sort === "relevance" ? this.rank(plan, spec, offset + limit)
-      : this.textByDate(plan, spec, offset + limit, sort === "newest");
+      : sort === "relevance" ? this.rank(plan, spec, offset + limit, deadline)
+      : this.textByDate(plan, spec, offset + limit, sort === "newest", deadline);
     const result: SearchResult = {
       total: page.total,
       hits: page.hits.slice(offset, offset + limit),
       highlightTerms: plan.highlightTerms,
       tookMs: 0,
     };
-    if (page.estimated) result.totalIsEstimate = true;
+    if (page.estimated || deadline.expired) result.totalIsEstimate = true;
+    if (deadline.expired) result.timedOut = true;
     result.tookMs = performance.now() - started;
     return result;
   }
@@ -136,7 +149,7 @@ export class Engine implements SearchEngine {
   }
 
   /** Per-segment queries with collection-wide statistics; `base` numbers docs across segments. */
-  private segmentQueries(plan: QueryPlan, spec: FilterSpec) {
+  private segmentQueries(plan: QueryPlan, spec: FilterSpec, deadline: Deadline) {
     const { docCount, avg } = this.segments.stats();
     const ctx = makeContext(this.params, avg);
     const entries = this.segments.entries;
@@ -146,7 +159,7 @@ export class Engine implements SearchEngine {
     const idfs = dfs.map((df) => idf(docCount, df));
     let base = 0;
     const queries = entries.map((e) => {
-      const q = new SegmentQuery(e.seg, plan, ctx, idfs, new SegmentFilter(e.seg, e.deleted, spec));
+      const q = new SegmentQuery(e.seg, plan, ctx, idfs, new SegmentFilter(e.seg, e.deleted, spec), deadline);
       const item = { q, base, entry: e };
       base += e.seg.docCount;
       return item;
@@ -186,10 +199,10 @@ export class Engine implements SearchEngine {
     return [...head.map(({ score, order }) => ({ score, order })), ...ranked.slice(RERANK_DEPTH)];
   }
 
-  private rank(plan: QueryPlan, spec: FilterSpec, k: number) {
+  private rank(plan: QueryPlan, spec: FilterSpec, k: number, deadline: Deadline) {
     let total = 0;
     let estimated = false;
-    const { queries, idfs, ctx } = this.segmentQueries(plan, spec);
+    const { queries, idfs, ctx } = this.segmentQueries(plan, spec, deadline);
     const distinctTerms = new Set(plan.scorers.map((s) => s.term)).size;
     const reranking = this.proximity > 0 && distinctTerms >= 2 && distinctTerms <= MAX_PROXIMITY_TERMS;
     const depth = reranking ? Math.max(k, RERANK_DEPTH) : k;
@@ -227,9 +240,9 @@ export class Engine implements SearchEngine {
     return q.required.length > 0 ? topKConjunctive(q, heap, base) : topKMaxScore(q, heap, base);
   }
 
-  private textByDate(plan: QueryPlan, spec: FilterSpec, k: number, newest: boolean) {
+  private textByDate(plan: QueryPlan, spec: FilterSpec, k: number, newest: boolean, deadline: Deadline) {
     const all: Array<{ day: number; order: number; score: number }> = [];
-    for (const { q, base } of this.segmentQueries(plan, spec).queries) {
+    for (const { q, base } of this.segmentQueries(plan, spec, deadline).queries) {
       if (q.viable) allMatches(q, (doc, score) => all.push({ day: q.seg.a.days[doc]!, order: base + doc, score }));
     }
     all.sort(compareDated(newest));

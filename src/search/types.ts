@@ -49,6 +49,8 @@ export interface SearchResult {
    * reach the requested page, so it does not count every match exactly.
    */
   totalIsEstimate?: boolean;
+  /** Set when the query ran out of its time budget: `hits` are the best found until then. */
+  timedOut?: boolean;
   hits: SearchHit[];
   /** Analysed query terms, for highlighting matches in titles and snippets. */
   highlightTerms: string[];

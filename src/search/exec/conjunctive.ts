@@ -42,6 +42,10 @@ export function topKConjunctive(q: SegmentQuery, heap: TopK, base: number): RunS
   let checkedUpTo = -1;
   let doc = lead.nextDoc();
   candidates: while (doc !== NO_MORE_DOCS) {
+    if (q.deadline.passed()) {
+      skippedSpan += q.seg.docCount - doc;
+      break;
+    }
     if (heap.full && doc > checkedUpTo) {
       boundWindow(q, required, doc);
       const end = window.end;

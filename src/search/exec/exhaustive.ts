@@ -12,7 +12,7 @@ export function allMatches(q: SegmentQuery, onMatch: (doc: number, score: number
   for (;;) {
     let doc = NO_MORE_DOCS;
     for (const c of active) if (c.doc < doc) doc = c.doc;
-    if (doc === NO_MORE_DOCS) break;
+    if (doc === NO_MORE_DOCS || q.deadline.passed()) break;
     q.reset();
     let ok = q.filter.accepts(doc);
     for (const i of q.required) if (ok && (q.cursors[i]!.doc !== doc || !q.score(i, doc))) ok = false;

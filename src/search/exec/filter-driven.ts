@@ -25,7 +25,8 @@ function lowerBound(seg: Segment, day: number): number {
 
 /** Docs the date range or id list allow, ascending; null when neither narrows the segment. */
 export function candidateDocs(seg: Segment, spec: FilterSpec): Int32Array | null {
-  if (spec.ids) return Int32Array.from(spec.ids.map((id) => seg.findDoc(id)).filter((d) => d >= 0)).sort();
+  // An id named twice (`id:x id:x`) is one doc.
+  if (spec.ids) return Int32Array.from(new Set(spec.ids.map((id) => seg.findDoc(id)).filter((d) => d >= 0))).sort();
   if (spec.fromDay === null && spec.toDay === null) return null;
   const from = spec.fromDay === null ? 0 : lowerBound(seg, spec.fromDay);
   const to = spec.toDay === null ? seg.docCount : lowerBound(seg, spec.toDay + 1);

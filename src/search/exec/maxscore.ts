@@ -41,6 +41,10 @@ export function topKMaxScore(q: SegmentQuery, heap: TopK, base: number): RunStat
     incomplete = true;
   }
   for (;;) {
+    if (q.deadline.passed()) {
+      incomplete = true;
+      break;
+    }
     // The window starts at the first doc any cursor may hold after the last window…
     let start = NO_MORE_DOCS;
     for (const c of cursors) start = Math.min(start, c.doc > end ? c.doc : end + 1);

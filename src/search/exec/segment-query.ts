@@ -9,6 +9,7 @@ import { boundScale, saturate, tfTilde } from "../score/bm25f.js";
 import { PostingsCursor } from "../index/cursor.js";
 import type { Segment } from "../index/segment.js";
 import type { QueryPlan } from "../query/plan.js";
+import { Deadline } from "./deadline.js";
 import type { SegmentFilter } from "./filter.js";
 import { PhraseMatcher } from "./phrase.js";
 
@@ -45,6 +46,8 @@ export class SegmentQuery {
     readonly ctx: Bm25fContext,
     readonly idf: Float64Array,
     readonly filter: SegmentFilter,
+    /** Strategies stop when it passes (see deadline.ts). */
+    readonly deadline: Deadline = new Deadline(),
   ) {
     const n = plan.scorers.length;
     this.scale = boundScale(ctx, seg.a.buildAvg);

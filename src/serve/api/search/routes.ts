@@ -30,6 +30,7 @@ export const SearchResponse = z
   .object({
     total: z.number().int().openapi({ description: "Matches before paging" }),
     totalIsEstimate: z.boolean().openapi({ description: "True when the engine estimated `total` for a large OR query" }),
+    timedOut: z.boolean().openapi({ description: "True when the query ran out of the engine's time budget: results are the best found by then" }),
     tookMs: z.number(),
     results: z.array(z.object({ score: z.number(), paper: PaperSchema, community: CommunitySchema })),
   })
@@ -65,7 +66,7 @@ export function mountSearch(api: OpenAPIHono, deps: ApiDeps): void {
         const paper = byId.get(hit.id);
         return paper ? [{ score: hit.score, paper, community: communityOf(facts.get(paper.id)!) }] : [];
       });
-      return c.json({ total: result.total, totalIsEstimate: result.totalIsEstimate ?? false, tookMs: result.tookMs, results }, 200);
+      return c.json({ total: result.total, totalIsEstimate: result.totalIsEstimate ?? false, timedOut: result.timedOut ?? false, tookMs: result.tookMs, results }, 200);
     });
   }
 }

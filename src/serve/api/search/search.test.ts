@@ -14,6 +14,7 @@ test("GET /api/v1/search filters by category and date and answers the documented
   assert.equal(res.status, 200);
   const body = SearchResponse.strict().parse(await res.json());
   assert.ok(body.results.length > 0 && body.results.length === body.total);
+  assert.equal(body.timedOut, false);
   for (const { paper } of body.results) {
     assert.ok(paper.categories.some((c) => c.startsWith("cs.CV")), paper.id);
     assert.ok(paper.announced >= "2026-06-30", paper.id);
@@ -28,4 +29,7 @@ test("every bad search parameter is named in one invalid_parameter error", async
   const { error } = (await res.json()) as { error: { id: string; message: string } };
   assert.equal(error.id, "invalid_parameter");
   for (const name of ["offset", "sort", "code"]) assert.match(error.message, new RegExp(`${name}: `));
+  const deep = await fx.app.request("/api/v1/search?q=x&offset=1001");
+  assert.equal(deep.status, 400, "pages end 1,000 results deep");
+  assert.match(((await deep.json()) as { error: { message: string } }).error.message, /offset: /);
 });

@@ -141,7 +141,7 @@ export async function presentSearch(
     state: result.total === 0 ? "none" : "results",
     total: result.total,
     totalLabel: `${result.totalIsEstimate ? "about " : ""}${countNoun(result.total, "paper")}`,
-    tookLabel: `${tookMs} ms`,
+    tookLabel: `${tookMs} ms${result.timedOut ? ", the time limit: the best matches found by then" : ""}`,
     results,
     start: (page - 1) * SEARCH_PAGE_SIZE + 1,
     paging: { ...view.paging, page, pages: lastPage },
