@@ -3,7 +3,7 @@
  * codes, each as a patched run (patched.ts): packed at a width most values fit, the few larger
  * ones as exceptions. Dense lists of common terms cost a few bits a posting instead of a byte or
  * two, and one long gap or rare combo no longer widens the whole block. The block's positions
- * are one patched run in the positions stream: every position value of every posting in order.
+ * follow it as one patched run: every position value of every posting in order.
  */
 import type { ByteWriter } from "./bytes.js";
 import { newRun, openRun, packPatched, patch } from "./patched.js";

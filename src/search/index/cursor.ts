@@ -27,6 +27,8 @@ export class PostingsCursor {
   // `positionIndex` start with value number `positionAt` of the block.
   private positionAt = 0;
   private positionIndex = 0;
+  /** Where the decoded block's positions start: right after its postings. */
+  private positionsAt = 0;
 
   constructor(
     private readonly seg: Segment,
@@ -52,7 +54,7 @@ export class PostingsCursor {
     this.block = b;
     this.count = Math.min(BLOCK_SIZE, this.df - (b - this.firstBlock) * BLOCK_SIZE);
     const previous = b > this.firstBlock ? blockLastDoc[b - 1]! : -1;
-    readBlock(postings, blockPostings[b]!, this.count, previous, this.docs, this.combos);
+    this.positionsAt = readBlock(postings, blockPostings[b]!, this.count, previous, this.docs, this.combos);
     this.index = 0;
     this.positionAt = 0;
     this.positionIndex = 0;
@@ -131,7 +133,7 @@ export class PostingsCursor {
     this.positionIndex = this.index;
     const combo = this.combos[this.index]!;
     const n = total[combo]!;
-    readPositionValues(this.seg.a.positions, this.seg.a.blockPositions[this.block]!, skip, n, out);
+    readPositionValues(this.seg.a.postings, this.positionsAt, skip, n, out);
     const tf = this.seg.a.comboTf;
     const base = combo * FIELD_COUNT;
     let k = 0;

@@ -24,18 +24,17 @@ function join<T extends Typed>(arrays: T[], make: (length: number) => T, shift?:
 /** Cumulative sums: before[i] is the total of sizes of parts before part i. */
 const before = (sizes: number[]) => sizes.map((_, i) => sizes.slice(0, i).reduce((a, b) => a + b, 0));
 
-/** Bytes PostingsWriter.finish pads the positions with (readers look ahead); only the last part keeps them. */
-const POSITIONS_PADDING = 2;
+/** Bytes PostingsWriter.finish pads the postings with (readers look ahead); only the last part keeps them. */
+const PADDING = 2;
 
 export function concatPostings(parts: PostingArrays[]): PostingArrays {
-  const positions = parts.map((p, i) => (i < parts.length - 1 ? p.positions.subarray(0, p.positions.length - POSITIONS_PADDING) : p.positions));
+  const postings = parts.map((p, i) => (i < parts.length - 1 ? p.postings.subarray(0, p.postings.length - PADDING) : p.postings));
   const u8 = (n: number) => new Uint8Array(n);
   const u32 = (n: number) => new Uint32Array(n);
   const terms = before(parts.map((p) => p.lastBlockCount.length));
   const blocks = before(parts.map((p) => p.blockLastDoc.length));
   const termByteStart = before(parts.map((p) => p.termBytes.length));
-  const postingStart = before(parts.map((p) => p.postings.length));
-  const positionStart = before(positions.map((p) => p.length));
+  const postingStart = before(postings.map((p) => p.length));
   const champStart = before(parts.map((p) => p.champDocs.length));
   const pick = <K extends keyof PostingArrays>(key: K) => parts.map((p) => p[key]);
   return {
@@ -46,12 +45,10 @@ export function concatPostings(parts: PostingArrays[]): PostingArrays {
     blockStart: join(pick("blockStart"), u32, (i) => blocks[i]!, true),
     blockLastDoc: join(pick("blockLastDoc"), u32),
     blockPostings: join(pick("blockPostings"), u32, (i) => postingStart[i]!),
-    blockPositions: join(pick("blockPositions"), u32, (i) => positionStart[i]!),
     blockMaxTf: join(pick("blockMaxTf"), (n) => new Float32Array(n)),
     comboTf: parts[0]!.comboTf,
     comboCount: parts[0]!.comboCount,
-    postings: join(pick("postings"), u8),
-    positions: join(positions, u8),
+    postings: join(postings, u8),
     champTerms: join(pick("champTerms"), u32, (i) => terms[i]!),
     champStart: join(pick("champStart"), u32, (i) => champStart[i]!, true),
     champDocs: join(pick("champDocs"), u32),

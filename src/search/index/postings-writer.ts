@@ -12,8 +12,8 @@ import { BLOCK_SIZE, FIELD_SHIFT, type SegmentArrays } from "./segment.js";
 
 export type PostingArrays = Pick<
   SegmentArrays,
-  | "termBytes" | "termOffsets" | "lastBlockCount" | "blockStart" | "blockLastDoc" | "blockPostings" | "blockPositions"
-  | "blockMaxTf" | "comboTf" | "comboCount" | "postings" | "positions"
+  | "termBytes" | "termOffsets" | "lastBlockCount" | "blockStart" | "blockLastDoc" | "blockPostings"
+  | "blockMaxTf" | "comboTf" | "comboCount" | "postings"
   | "champTerms" | "champStart" | "champDocs" | "champTailTf"
 >;
 
@@ -25,14 +25,12 @@ function float32Above(x: number): number {
 
 export class PostingsWriter {
   readonly postings = new ByteWriter(1 << 16);
-  readonly positions = new ByteWriter(1 << 16);
   private readonly termBytes = new ByteWriter(1 << 12);
   private readonly termOffsets = new IntList();
   private readonly lastBlockCount = new IntList();
   private readonly blockStart = new IntList();
   private readonly blockLastDoc = new IntList();
   private readonly blockPostings = new IntList();
-  private readonly blockPositions = new IntList();
   private readonly blockMaxTf: number[] = [];
   private readonly champions = new ChampionPicker();
   private readonly champTerms = new IntList();
@@ -118,8 +116,8 @@ export class PostingsWriter {
   private closeBlock() {
     this.blockPostings.push(this.postings.length);
     writeBlock(this.postings, this.gaps, this.combos, this.inBlock);
-    this.blockPositions.push(this.positions.length);
-    writePositionBlock(this.positions, this.positionValues.data, this.positionValues.length);
+    // The block's positions follow it, so no offset of their own is stored.
+    writePositionBlock(this.postings, this.positionValues.data, this.positionValues.length);
     this.positionValues.length = 0;
     this.blockLastDoc.push(this.lastDoc);
     this.blockMaxTf.push(float32Above(this.blockMax));
@@ -144,8 +142,8 @@ export class PostingsWriter {
 
   finish(): PostingArrays {
     // Readers of packed positions look up to two bytes ahead.
-    this.positions.ensure(2);
-    this.positions.length += 2;
+    this.postings.ensure(2);
+    this.postings.length += 2;
     const u32 = (list: IntList) => Uint32Array.from(list.data.subarray(0, list.length));
     return {
       termBytes: this.termBytes.finish(),
@@ -154,12 +152,10 @@ export class PostingsWriter {
       blockStart: u32(this.blockStart),
       blockLastDoc: u32(this.blockLastDoc),
       blockPostings: u32(this.blockPostings),
-      blockPositions: u32(this.blockPositions),
       blockMaxTf: Float32Array.from(this.blockMaxTf),
       comboTf: this.comboTf,
       comboCount: this.comboCount,
       postings: this.postings.finish(),
-      positions: this.positions.finish(),
       champTerms: u32(this.champTerms),
       champStart: u32(this.champStart),
       champDocs: u32(this.champDocs),

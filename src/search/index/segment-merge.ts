@@ -121,19 +121,19 @@ function compareTerm(a: Segment, ta: number, b: Segment, tb: number): number {
 }
 
 function copyPostings(seg: Segment, t: number, remap: Int32Array, codeMap: Int32Array, writer: PostingsWriter) {
-  const { postings, positions, blockStart, blockPostings, blockPositions, blockLastDoc } = seg.a;
+  const { postings, blockStart, blockPostings, blockLastDoc } = seg.a;
   const df = seg.df(t);
   const total = seg.comboTotal;
   const first = blockStart[t]!;
   const end = blockStart[t + 1]!;
   for (let b = first; b < end; b++) {
     const n = Math.min(BLOCK_SIZE, df - (b - first) * BLOCK_SIZE);
-    readBlock(postings, blockPostings[b]!, n, b > first ? blockLastDoc[b - 1]! : -1, docs, combos);
+    const at = readBlock(postings, blockPostings[b]!, n, b > first ? blockLastDoc[b - 1]! : -1, docs, combos);
     let count = 0;
     for (let i = 0; i < n; i++) count += total[combos[i]!]!;
     // The block's positions decoded at once: a patched run is cheapest read front to back.
     if (values.length < count) values = new Int32Array(2 * count);
-    readPositionValues(positions, blockPositions[b]!, 0, count, values);
+    readPositionValues(postings, at, 0, count, values);
     let value = 0;
     for (let i = 0; i < n; i++) {
       const newDoc = remap[docs[i]!]!;

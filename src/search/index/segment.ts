@@ -4,9 +4,9 @@
  *
  * Postings of a term are split into blocks of BLOCK_SIZE documents, bit-packed (block-codec.ts):
  * per posting the document gap and a "combo" code, the index of the per-field term frequencies
- * in `comboTf` (codes are ranked by frequency, so the common ones take few bits). Positions live
- * in a separate stream of variable-byte integers, per posting field by field, delta-coded.
- * A position is (field << 16) | position-within-field.
+ * in `comboTf` (codes are ranked by frequency, so the common ones take few bits). Each block's
+ * positions follow it in the same stream (so they need no offset of their own), per posting field
+ * by field, delta-coded. A position is (field << 16) | position-within-field.
  */
 import { FIELD_COUNT, POSITIONAL_FIELDS } from "../fields.js";
 import { compareBytes } from "./bytes.js";
@@ -47,14 +47,13 @@ export interface SegmentArrays {
   blockStart: Uint32Array;
   blockLastDoc: Uint32Array;
   blockPostings: Uint32Array;
-  blockPositions: Uint32Array;
   /** Upper bound of tf~ (see fields.ts) in the block, computed with `buildAvg`, rounded up. */
   blockMaxTf: Float32Array;
   /** Term frequency per field of each combo code, codes × FIELD_COUNT (clamped to 255). */
   comboTf: Uint8Array;
   comboCount: Uint32Array;
+  /** Postings blocks, each followed by its positions block (block-codec.ts). */
   postings: Uint8Array;
-  positions: Uint8Array;
   /** Terms with champion lists (champions.ts), increasing; list i is champDocs[champStart[i], champStart[i + 1]). */
   champTerms: Uint32Array;
   champStart: Uint32Array;
@@ -71,8 +70,8 @@ export interface SegmentArrays {
 export const SEGMENT_ARRAYS: ReadonlyArray<keyof SegmentArrays> = [
   "idCodes", "oldIdBytes", "oldIdOffsets", "idSlots", "days", "flags", "catOffsets", "catIds", "catNameBytes",
   "catNameOffsets", "lengthCodes", "byDay", "termBytes", "termOffsets", "lastBlockCount", "blockStart",
-  "blockLastDoc", "blockPostings", "blockPositions", "blockMaxTf", "comboTf", "comboCount",
-  "postings", "positions", "champTerms", "champStart", "champDocs", "champTailTf", "lengthTotals", "buildAvg",
+  "blockLastDoc", "blockPostings", "blockMaxTf", "comboTf", "comboCount",
+  "postings", "champTerms", "champStart", "champDocs", "champTailTf", "lengthTotals", "buildAvg",
 ];
 
 const latin1 = new TextDecoder("latin1");
