@@ -13,6 +13,7 @@ import { setImmediate as yieldToQueries } from "node:timers/promises";
 import { join } from "node:path";
 import { crc32 } from "node:zlib";
 import { messageOf } from "../../core/errors.js";
+import { mapOrRead } from "./map-file.js";
 import type { Bm25fParams } from "../fields.js";
 import { Segment, type SegmentArrays } from "../index/segment.js";
 import { ANALYZER_VERSION, ARRAY_CONSTRUCTORS, FORMAT_VERSION, MANIFEST, type FileRef, type Manifest } from "./format.js";
@@ -27,14 +28,16 @@ export type LoadResult = { ok: true; manifest: Manifest; segments: LoadedSegment
 export interface LoadOptions {
   /** Check every file's CRC-32 before returning; default true (false: see verifyChecksums). */
   checksums?: boolean;
+  /** Map segment files instead of reading them when the addon is built (map-file.ts); default true. */
+  map?: boolean;
 }
 
-function readChecked(dir: string, ref: FileRef, checksums: boolean): Buffer {
-  const data = readFileSync(join(dir, ref.file));
+function readChecked(dir: string, ref: FileRef, checksums: boolean, map: boolean): Uint8Array {
+  const data = mapOrRead(join(dir, ref.file), map);
   if (data.byteLength !== ref.bytes) throw new Error(`${ref.file} has ${data.byteLength} bytes, the manifest says ${ref.bytes}`);
   if (checksums && crc32(data) !== ref.crc32) throw new Error(`${ref.file} fails its checksum`);
   // Typed-array views need aligned offsets; a pooled small Buffer may not be.
-  return data.byteOffset % 8 === 0 ? data : Buffer.from(data);
+  return data.byteOffset % 8 === 0 ? data : new Uint8Array(data);
 }
 
 /** Bytes checksummed between two yields to the event loop (a few ms of work). */
@@ -91,7 +94,7 @@ export function loadIndex(dir: string, params: Bm25fParams, options: LoadOptions
   if (JSON.stringify(manifest.bm25f) !== JSON.stringify(params)) return { ok: false, reason: "saved index was built with other BM25F parameters" };
   try {
     const segments = manifest.segments.map((entry) => {
-      const data = readChecked(dir, entry.data, checksums);
+      const data = readChecked(dir, entry.data, checksums, options.map ?? true);
       const arrays = {} as Record<string, unknown>;
       for (const a of entry.arrays) {
         const Type = ARRAY_CONSTRUCTORS[a.type];
@@ -99,7 +102,7 @@ export function loadIndex(dir: string, params: Bm25fParams, options: LoadOptions
         arrays[a.name] = new Type(data.buffer as ArrayBuffer, data.byteOffset + a.offset, a.length);
       }
       // Deletion maps are small (a byte a paper) and rewritten by every save: always checked here.
-      const deleted = new Uint8Array(readChecked(dir, entry.deleted, true));
+      const deleted = new Uint8Array(readChecked(dir, entry.deleted, true, false));
       const seg = new Segment(arrays as unknown as SegmentArrays, entry.name);
       if (seg.docCount !== entry.docCount || deleted.length !== seg.docCount) throw new Error(`${entry.data.file}: doc count does not match the manifest`);
       return { seg, deleted };

@@ -8,6 +8,7 @@ import { Engine } from "../engine.js";
 import { corpusArb, queryArb } from "../testing/random-corpus.js";
 import type { SearchRequest } from "../types.js";
 import { loadIndex } from "./load.js";
+import { canMapFiles, mapOrRead } from "./map-file.js";
 import { saveEngine } from "./save.js";
 
 const tempDir = () => mkdtempSync(join(tmpdir(), "paperfeed-index-"));
@@ -95,4 +96,37 @@ test("a damaged, truncated or foreign index is refused with a reason", () => {
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
+});
+
+test("segment files are mapped when the addon is built (always under CI), and answer as read ones", () => {
+  if (process.env.CI) assert.ok(canMapFiles(), "native/mmap.c is built by npm install");
+  const dir = tempDir();
+  try {
+    const engine = new Engine();
+    const [papers] = fc.sample(corpusArb(120), { numRuns: 1, seed: 11 });
+    for (const p of papers!) engine.add(p);
+    saveEngine(engine, dir, 3);
+    const mapped = loadIndex(dir, engine.params, { map: true });
+    const read = loadIndex(dir, engine.params, { map: false });
+    assert.ok(mapped.ok && read.ok);
+    const [a, b] = [mapped, read].map((loaded) => {
+      const copy = new Engine();
+      copy.segments.reset(loaded.ok ? loaded.segments : []);
+      return copy;
+    });
+    for (const q of ["quantum", "graph neural", '"spin lattice"', "-flow field", ""]) assert.deepEqual(a!.search({ q }).hits, b!.search({ q }).hits, q);
+    // A write into a mapped segment stays in this process: the file keeps its bytes.
+    const file = join(dir, mapped.manifest.segments[0]!.data.file);
+    const before = readFileSync(file);
+    const arrays = mapped.segments[0]!.seg.a;
+    arrays.days[0] = arrays.days[0]! + 1;
+    assert.deepEqual(readFileSync(file), before);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test("mapping a missing file names it", () => {
+  if (!canMapFiles()) return;
+  assert.throws(() => mapOrRead(join(tmpdir(), "paperfeed-no-such-segment.bin")), /cannot open .*paperfeed-no-such-segment\.bin: No such file/);
 });
