@@ -5,7 +5,7 @@
  *   seg-<name>.bin       one immutable segment: its typed arrays back to back, 8-byte aligned
  *   del-<name>-<n>.bin   that segment's deletion map (one byte per doc), rewritten as it grows
  *
- * Loading reads each file with one readFileSync and makes typed-array views on it: no parsing.
+ * Loading maps each file (or reads it in one call) and makes typed-array views on it: no parsing.
  * The manifest names the format and analyzer versions, the BM25F parameters the block bounds
  * were computed with, the store's change sequence number the index reflects, the live doc count,
  * and a CRC-32 and size per file, so a stale, foreign or damaged index is detected.
