@@ -111,7 +111,9 @@ export async function runDigestBench(args: DigestArgs): Promise<DigestResult> {
     const store = SqliteStore.open({ path: dbPath });
     log(`importing ${path.basename(args.file)}`);
     await importFiles(store, [args.file]);
-    const day = (await store.announcedDays({ limit: 1 }))[0]!.day;
+    const newest = (await store.announcedDays({ limit: 1 }))[0];
+    if (!newest) throw new Error(`bench: ${args.file} holds no announced papers to make a digest of`);
+    const day = newest.day;
     const dayPapers = await store.listAnnounced(day, day, { limit: 1000 });
     log(`adding ${args.subscribers.toLocaleString("en-US")} subscribers with 3 saved searches each`);
     const savedSearches = addSubscribers(

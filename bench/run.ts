@@ -161,6 +161,13 @@ async function searchBench(generator: CorpusGenerator, size: number, fuzz: numbe
   return { size, label, seed: options.seed, ours: { build, serve }, fts5, measured: machine() };
 }
 
+/** The real daily listings the import and digest parts read; a clear error when they are absent. */
+function dailyListings(): string {
+  const file = path.join(arxivDataDir(), "daily_arxiv_listings.jsonl.gz");
+  if (!fs.existsSync(file)) throw new Error(`bench: no daily listings at ${file} (set PAPERFEED_SHARED_DIR to the shared folder)`);
+  return file;
+}
+
 async function main() {
   const sections: Array<{ key: string; body: string }> = [];
   const print = (key: string, body: string) => {
@@ -178,13 +185,13 @@ async function main() {
     }
   }
   if (parts.has("import")) {
-    const file = path.join(arxivDataDir(), "daily_arxiv_listings.jsonl.gz");
+    const file = dailyListings();
     log(`import: ${path.basename(file)}`);
     const result = await child<ImportResult>("import", { file, tmpDir: TMP } satisfies ImportArgs);
     print("import", importSection(result));
   }
   if (parts.has("digest")) {
-    const file = path.join(arxivDataDir(), "daily_arxiv_listings.jsonl.gz");
+    const file = dailyListings();
     const args: DigestArgs = { file, tmpDir: TMP, subscribers: count("subscribers", 1) };
     log(`digest: ${args.subscribers.toLocaleString("en-US")} subscribers`);
     print("digest", digestSection(await child<DigestResult>("digest", args)));
