@@ -142,7 +142,9 @@ async function searchBench(generator: CorpusGenerator, size: number, fuzz: numbe
     log(`${label}: ${fuzz} fuzz strings in ${parts} processes`);
     const started = process.hrtime.bigint();
     const results = await Promise.all(
-      Array.from({ length: parts }, (_, part) => child<FuzzResult>(`ours-fuzz`, { ...oursArgs, part, parts }, `${part}`)),
+      Array.from({ length: parts }, (_, part) =>
+        child<FuzzResult>(`ours-fuzz`, { ...oursArgs, part, parts }, `${part}`),
+      ),
     );
     serve.fuzz = mergeFuzz(results, msSince(started));
   }
@@ -164,7 +166,8 @@ async function searchBench(generator: CorpusGenerator, size: number, fuzz: numbe
 /** The real daily listings the import and digest parts read; a clear error when they are absent. */
 function dailyListings(): string {
   const file = path.join(arxivDataDir(), "daily_arxiv_listings.jsonl.gz");
-  if (!fs.existsSync(file)) throw new Error(`bench: no daily listings at ${file} (set PAPERFEED_SHARED_DIR to the shared folder)`);
+  if (!fs.existsSync(file))
+    throw new Error(`bench: no daily listings at ${file} (set PAPERFEED_SHARED_DIR to the shared folder)`);
   return file;
 }
 
