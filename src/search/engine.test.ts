@@ -169,3 +169,13 @@ test("a query past its time budget answers with what it found, flagged timedOut"
   assert.ok(unhurried.hits.length > 0);
   assert.throws(() => createSearchEngine({ timeBudgetMs: -1 }), /time budget -1 ms/);
 });
+
+test("a single word's count is exact, however much pruning skipped", () => {
+  const exhaustive = createSearchEngine({ pruning: false });
+  for (const p of papers) exhaustive.add(p);
+  for (const q of ["field", "energy", "model"]) {
+    const result = engine.search({ q, limit: 1 });
+    assert.equal(result.totalIsEstimate, undefined, q);
+    assert.equal(result.total, exhaustive.search({ q, limit: 1 }).total, q);
+  }
+});

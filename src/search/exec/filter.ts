@@ -59,6 +59,13 @@ export class SegmentFilter {
     return s.fromDay !== null || s.toDay !== null || this.groups.length > 0 || this.excluded !== null || s.hasCode || this.onlyDocs !== null || this.excludedDocs.size > 0;
   }
 
+  /** Every doc of the segment passes: no filter and no deletion (scans the deletion map once). */
+  get acceptsAll(): boolean {
+    return (this.allPass ??= this.unfiltered && this.deleted.indexOf(1) === -1);
+  }
+
+  private allPass: boolean | undefined;
+
   accepts(doc: number): boolean {
     if (this.deleted[doc] === 1) return false;
     if (this.unfiltered) return true;

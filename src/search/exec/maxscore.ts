@@ -11,6 +11,7 @@
  * are not offered in doc order, so a later doc that only ties the threshold may still win its
  * tie-break: pruning is then strict.
  */
+import { ALL_FIELDS } from "../fields.js";
 import { NO_MORE_DOCS } from "../index/cursor.js";
 import { seedFromChampions } from "./champion-seed.js";
 import { skim } from "./skim.js";
@@ -125,6 +126,8 @@ export function topKMaxScore(q: SegmentQuery, heap: TopK, base: number): RunStat
     }
   }
   if (!incomplete) return { matched, incomplete };
+  // One term counted in all fields, every doc passing: its doc frequency is the exact count.
+  if (n === 1 && q.masks[ids[0]!] === ALL_FIELDS && !q.positional && q.filter.acceptsAll) return { matched: cursors[0]!.df, incomplete: false };
   // Docs holding any term, as if terms occurred independently, times the share passing filters.
   let none = 1;
   for (const c of cursors) none *= 1 - Math.min(1, c.df / Math.max(1, q.seg.docCount));
