@@ -159,7 +159,7 @@ export class Engine implements SearchEngine {
     const idfs = dfs.map((df) => idf(docCount, df));
     let base = 0;
     const queries = entries.map((e) => {
-      const q = new SegmentQuery(e.seg, plan, ctx, idfs, new SegmentFilter(e.seg, e.deleted, spec), deadline);
+      const q = new SegmentQuery(e.seg, plan, ctx, idfs, new SegmentFilter(e.seg, e.deleted, e.deletedCount, spec), deadline);
       const item = { q, base, entry: e };
       base += e.seg.docCount;
       return item;
@@ -254,7 +254,7 @@ export class Engine implements SearchEngine {
     let total = 0;
     let base = 0;
     this.segments.entries.forEach((e, segment) => {
-      const filter = new SegmentFilter(e.seg, e.deleted, spec);
+      const filter = new SegmentFilter(e.seg, e.deleted, e.deletedCount, spec);
       const segBase = base;
       base += e.seg.docCount;
       if (filter.empty) return;

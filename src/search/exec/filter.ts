@@ -40,6 +40,8 @@ export class SegmentFilter {
   constructor(
     private readonly seg: Segment,
     private readonly deleted: Uint8Array,
+    /** Docs marked in `deleted` (the segment set keeps the count). */
+    private readonly deletedCount: number,
     private readonly spec: FilterSpec,
   ) {
     this.fromDay = spec.fromDay ?? -Infinity;
@@ -59,12 +61,10 @@ export class SegmentFilter {
     return s.fromDay !== null || s.toDay !== null || this.groups.length > 0 || this.excluded !== null || s.hasCode || this.onlyDocs !== null || this.excludedDocs.size > 0;
   }
 
-  /** Every doc of the segment passes: no filter and no deletion (scans the deletion map once). */
+  /** Every doc of the segment passes: no filter and no deletion. */
   get acceptsAll(): boolean {
-    return (this.allPass ??= this.unfiltered && this.deleted.indexOf(1) === -1);
+    return this.unfiltered && this.deletedCount === 0;
   }
-
-  private allPass: boolean | undefined;
 
   accepts(doc: number): boolean {
     if (this.deleted[doc] === 1) return false;
