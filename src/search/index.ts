@@ -1,12 +1,9 @@
 /** Public API of the search engine. */
 import type { Paper } from "../core/paper.js";
-import { readFileSync } from "node:fs";
-import { join } from "node:path";
-import { messageOf, PaperfeedError } from "../core/errors.js";
+import { PaperfeedError } from "../core/errors.js";
 import { Engine, type SearchEngineOptions } from "./engine.js";
 import { buildSegment, type BuildOptions } from "./index/bulk-build.js";
-import { loadIndex, verifyChecksums, type LoadOptions } from "./persist/load.js";
-import { MANIFEST, type Manifest } from "./persist/format.js";
+import { loadIndex, readManifest, verifyChecksums, type LoadOptions } from "./persist/load.js";
 import { saveEngine } from "./persist/save.js";
 
 export type * from "./types.js";
@@ -59,11 +56,6 @@ export function loadSearchEngine(dir: string, options: SearchEngineOptions = {},
 
 /** Checks the CRC-32 of a saved index's segment files without blocking queries; null when sound. */
 export async function verifySavedIndex(dir: string): Promise<string | null> {
-  let manifest: Manifest;
-  try {
-    manifest = JSON.parse(readFileSync(join(dir, MANIFEST), "utf8")) as Manifest;
-  } catch (e) {
-    return `${join(dir, MANIFEST)} is unreadable: ${messageOf(e)}`;
-  }
-  return verifyChecksums(dir, manifest);
+  const read = readManifest(dir);
+  return read.ok ? verifyChecksums(dir, read.manifest) : read.reason;
 }

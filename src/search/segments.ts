@@ -11,6 +11,7 @@ import { FIELD_COUNT, type Bm25fParams } from "./fields.js";
 import { Analyzer, BUILD_CACHE_ENTRIES } from "./analyze/analyzer.js";
 import { SegmentBuilder } from "./index/segment-builder.js";
 import { mergeSegments, mergeSteps } from "./index/segment-merge.js";
+import { countMarked } from "./index/bytes.js";
 import type { Segment } from "./index/segment.js";
 
 export interface SegmentEntry {
@@ -173,13 +174,12 @@ export class SegmentSet {
   }
 
   /** Replaces everything (a rebuild or a load). */
-  reset(segments: ReadonlyArray<{ seg: Segment; deleted?: Uint8Array }>) {
+  reset(segments: ReadonlyArray<{ seg: Segment; deleted?: Uint8Array; deletedCount?: number }>) {
     this.pending.clear();
     this.background = null;
-    this.entries = segments.map(({ seg, deleted }) => {
-      const d = deleted ?? new Uint8Array(seg.docCount);
-      return { seg, deleted: d, deletedCount: d.reduce((n, x) => n + x, 0) };
-    });
+    this.entries = segments.map(({ seg, deleted, deletedCount }) =>
+      deleted ? { seg, deleted, deletedCount: deletedCount ?? countMarked(deleted) } : { seg, deleted: new Uint8Array(seg.docCount), deletedCount: 0 },
+    );
     this.version++;
   }
 

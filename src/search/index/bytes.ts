@@ -94,3 +94,10 @@ export function compareBytes(a: Uint8Array, aFrom: number, aTo: number, b: Uint8
   }
   return aTo - aFrom - (bTo - bFrom);
 }
+
+/** How many bytes of a 0/1 map are 1. */
+export function countMarked(map: Uint8Array): number {
+  let n = 0;
+  for (let i = 0; i < map.length; i++) n += map[i]!;
+  return n;
+}

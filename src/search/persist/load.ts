@@ -15,12 +15,15 @@ import { crc32 } from "node:zlib";
 import { messageOf } from "../../core/errors.js";
 import { mapOrRead } from "./map-file.js";
 import type { Bm25fParams } from "../fields.js";
+import { countMarked } from "../index/bytes.js";
 import { Segment, type SegmentArrays } from "../index/segment.js";
 import { ANALYZER_VERSION, ARRAY_CONSTRUCTORS, FORMAT_VERSION, MANIFEST, type FileRef, type Manifest } from "./format.js";
 
 export interface LoadedSegment {
   seg: Segment;
   deleted: Uint8Array;
+  /** Docs marked in `deleted`. */
+  deletedCount: number;
 }
 
 export type LoadResult = { ok: true; manifest: Manifest; segments: LoadedSegment[] } | { ok: false; reason: string };
@@ -51,43 +54,48 @@ const VERIFY_CHUNK = 4 << 20;
 export async function verifyChecksums(dir: string, manifest: Manifest): Promise<string | null> {
   const buffer = Buffer.allocUnsafe(VERIFY_CHUNK);
   for (const entry of manifest.segments) {
-    for (const ref of [entry.data]) {
-      let file;
-      try {
-        file = await open(join(dir, ref.file), "r");
-      } catch (e) {
-        if ((e as NodeJS.ErrnoException).code === "ENOENT") continue;
-        return `saved index in ${dir} is damaged: ${messageOf(e)}`;
+    const ref = entry.data;
+    let file;
+    try {
+      file = await open(join(dir, ref.file), "r");
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code === "ENOENT") continue;
+      return `saved index in ${dir} is damaged: ${messageOf(e)}`;
+    }
+    try {
+      let crc = 0;
+      let at = 0;
+      for (;;) {
+        const { bytesRead } = await file.read(buffer, 0, VERIFY_CHUNK, at);
+        if (bytesRead === 0) break;
+        crc = crc32(buffer.subarray(0, bytesRead), crc);
+        at += bytesRead;
+        await yieldToQueries();
       }
-      try {
-        let crc = 0;
-        let at = 0;
-        for (;;) {
-          const { bytesRead } = await file.read(buffer, 0, VERIFY_CHUNK, at);
-          if (bytesRead === 0) break;
-          crc = crc32(buffer.subarray(0, bytesRead), crc);
-          at += bytesRead;
-          await yieldToQueries();
-        }
-        if (at !== ref.bytes || crc !== ref.crc32) return `saved index in ${dir} is damaged: ${ref.file} fails its checksum`;
-      } finally {
-        await file.close();
-      }
+      if (at !== ref.bytes || crc !== ref.crc32) return `saved index in ${dir} is damaged: ${ref.file} fails its checksum`;
+    } finally {
+      await file.close();
     }
   }
   return null;
 }
 
-export function loadIndex(dir: string, params: Bm25fParams, options: LoadOptions = {}): LoadResult {
-  const checksums = options.checksums ?? true;
+/** The manifest of the index saved in `dir`, or why there is none. */
+export function readManifest(dir: string): { ok: true; manifest: Manifest } | { ok: false; reason: string } {
   const manifestPath = join(dir, MANIFEST);
   if (!existsSync(manifestPath)) return { ok: false, reason: `no saved index in ${dir}` };
-  let manifest: Manifest;
   try {
-    manifest = JSON.parse(readFileSync(manifestPath, "utf8")) as Manifest;
+    return { ok: true, manifest: JSON.parse(readFileSync(manifestPath, "utf8")) as Manifest };
   } catch (e) {
     return { ok: false, reason: `${manifestPath} is unreadable: ${messageOf(e)}` };
   }
+}
+
+export function loadIndex(dir: string, params: Bm25fParams, options: LoadOptions = {}): LoadResult {
+  const checksums = options.checksums ?? true;
+  const read = readManifest(dir);
+  if (!read.ok) return read;
+  const manifest = read.manifest;
   if (manifest.format !== FORMAT_VERSION || manifest.analyzer !== ANALYZER_VERSION) {
     return { ok: false, reason: `saved index has format ${manifest.format}/${manifest.analyzer}, this version uses ${FORMAT_VERSION}/${ANALYZER_VERSION}` };
   }
@@ -105,9 +113,9 @@ export function loadIndex(dir: string, params: Bm25fParams, options: LoadOptions
       const deleted = new Uint8Array(readChecked(dir, entry.deleted, true, false));
       const seg = new Segment(arrays as unknown as SegmentArrays, entry.name);
       if (seg.docCount !== entry.docCount || deleted.length !== seg.docCount) throw new Error(`${entry.data.file}: doc count does not match the manifest`);
-      return { seg, deleted };
+      return { seg, deleted, deletedCount: countMarked(deleted) };
     });
-    const live = segments.reduce((n, s) => n + s.seg.docCount - s.deleted.reduce((a, b) => a + b, 0), 0);
+    const live = segments.reduce((n, s) => n + s.seg.docCount - s.deletedCount, 0);
     if (live !== manifest.docCount) return { ok: false, reason: `saved index holds ${live} papers, its manifest says ${manifest.docCount}` };
     return { ok: true, manifest, segments };
   } catch (e) {
