@@ -135,7 +135,7 @@ async function searchBench(generator: CorpusGenerator, size: number, fuzz: numbe
   log(`${label}: building paperfeed's index`);
   const build = await child<OursBuildResult>("ours-build", oursArgs);
   log(`${label}: loading it in a fresh process, timing ${queries.length} queries`);
-  const serve = await child<OursServeResult>("ours-serve", oursArgs);
+  const serve = await child<OursServeResult>("ours-serve", { ...oursArgs, fuzz: 0 });
   if (fuzz > 0) {
     // The fuzz needs no timing precision: one process per core shares it.
     const parts = Math.max(1, Math.min(4, availableParallelism()));

@@ -1,11 +1,11 @@
 /**
  * Child-process tasks for our engine: build it from a corpus file (time, memory, peak RSS, index
- * on disk), then, in a fresh process, load it (cold start) and time the query set; the fuzz runs
- * in processes of its own.
+ * on disk), then, in a fresh process, load it (cold start), time the query set and run the fuzz.
  */
 import fs from "node:fs";
 import path from "node:path";
 import type { Paper } from "../../src/core/paper.js";
+import type { SearchEngine } from "../../src/search/index.js";
 import { readCorpusFile } from "../corpus-file.js";
 import { toSearchRequest, type BenchQuery } from "../queries.js";
 import { cpuMsSince, liveBytes, msSince, peakRssBytes } from "../stats.js";
@@ -108,8 +108,11 @@ export async function serveOurs(args: OursArgs): Promise<OursServeResult> {
   const v = process.hrtime.bigint();
   const problem = await verifyIndex(args.indexDir);
   if (problem !== null) throw new Error(problem);
-  const verifyMs = msSince(v);
-  // The fuzz runs afterwards in processes of its own (fuzzOurs), one per core.
+  return serve(engine, coldStartMs, msSince(v), args);
+}
+
+function serve(engine: SearchEngine, coldStartMs: number, verifyMs: number, args: OursArgs): OursServeResult {
   const queries = measureQueries(args.queries, (query) => engine.search(toSearchRequest(query)).hits.length);
-  return { coldStartMs, verifyMs, queries, peakRssBytes: peakRssBytes() };
+  const fuzz = args.fuzz > 0 ? runFuzz(engine, args.fuzz) : undefined;
+  return { coldStartMs, verifyMs, queries, ...(fuzz ? { fuzz } : {}), peakRssBytes: peakRssBytes() };
 }
