@@ -4,6 +4,7 @@ import fc from "fast-check";
 import type { Paper } from "../core/index.js";
 import { Engine } from "./engine.js";
 import { CHAMPIONS } from "./index/champions.js";
+import { HIGH_LISTS } from "./index/high-lists.js";
 import { corpusArb, queryArb } from "./testing/random-corpus.js";
 import type { SearchRequest } from "./types.js";
 
@@ -19,10 +20,14 @@ function build(papers: Paper[], cuts: number[], removals: number[], pruning: boo
   return engine;
 }
 
-/** Champion lists as a real index has them only for common terms; here for almost every term. */
+/**
+ * Champion and high lists as a real index has them only for common terms; here also for almost
+ * every term (size 0 / share 0: a size of 1–8 docs and a share of 5–90 % drawn per case).
+ */
 const SETTINGS = [
-  { name: "default champion lists", minDf: CHAMPIONS.minDf, size: CHAMPIONS.size },
-  { name: "champion lists of 1–8 docs for terms in ≥ 2 docs", minDf: 2, size: 0 },
+  { name: "default champion and high lists", minDf: CHAMPIONS.minDf, size: CHAMPIONS.size, highMinDf: HIGH_LISTS.minDf, share: HIGH_LISTS.share },
+  { name: "champion lists of 1–8 docs for terms in ≥ 2 docs", minDf: 2, size: 0, highMinDf: HIGH_LISTS.minDf, share: HIGH_LISTS.share },
+  { name: "champion lists and high lists of 5–90 % for terms in ≥ 2 docs", minDf: 2, size: 0, highMinDf: 2, share: 0 },
 ];
 
 for (const setting of SETTINGS) {
@@ -41,9 +46,12 @@ for (const setting of SETTINGS) {
           { minLength: 1, maxLength: 6 },
         ),
         fc.integer({ min: 1, max: 8 }),
-        (papers, cuts, removals, requests, size) => {
+        fc.double({ min: 0.05, max: 0.9, noNaN: true }),
+        (papers, cuts, removals, requests, size, share) => {
           CHAMPIONS.minDf = setting.minDf;
           CHAMPIONS.size = setting.size || size;
+          HIGH_LISTS.minDf = setting.highMinDf;
+          HIGH_LISTS.share = setting.share || share;
           const pruned = build(papers, cuts, removals, true);
           const exhaustive = build(papers, cuts, removals, false);
           for (const request of requests as SearchRequest[]) {
@@ -63,5 +71,7 @@ for (const setting of SETTINGS) {
     );
     CHAMPIONS.minDf = SETTINGS[0]!.minDf;
     CHAMPIONS.size = SETTINGS[0]!.size;
+    HIGH_LISTS.minDf = SETTINGS[0]!.highMinDf;
+    HIGH_LISTS.share = SETTINGS[0]!.share;
   });
 }

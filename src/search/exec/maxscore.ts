@@ -9,11 +9,14 @@
  * Champion lists (champion-seed.ts) go first when terms have them: their docs are scored at once
  * and skipped afterwards, and every other doc is bounded by each term's tail bound. Seeded docs
  * are not offered in doc order, so a later doc that only ties the threshold may still win its
- * tie-break: pruning is then strict.
+ * tie-break: pruning is then strict. Terms with high lists (index/high-lists.ts) hand over to
+ * high-scan.ts as soon as the threshold rules out every doc outside those lists.
  */
-import { ALL_FIELDS } from "../fields.js";
 import { NO_MORE_DOCS } from "../index/cursor.js";
 import { seedFromChampions } from "./champion-seed.js";
+import { skippedStats } from "./estimate.js";
+import { highProbes } from "./high-probe.js";
+import { highScanApplies, topKHighScan } from "./high-scan.js";
 import { skim } from "./skim.js";
 import { cannotEnter, SLACK, type RunStats } from "./run-stats.js";
 import type { SegmentQuery } from "./segment-query.js";
@@ -27,6 +30,8 @@ export function topKMaxScore(q: SegmentQuery, heap: TopK, base: number): RunStat
   const seeded = seed !== null;
   const scored = seed?.scored ?? new Int32Array(0);
   let nextScored = 0;
+  // Phrases and exclusions read every term's own cursor at each candidate: no high lists then.
+  const high = seeded && !q.positional ? highProbes(q) : null;
   for (const c of cursors) c.nextDoc();
   const bound = new Float64Array(n);
   const order = ids.map((_, k) => k);
@@ -50,6 +55,8 @@ export function topKMaxScore(q: SegmentQuery, heap: TopK, base: number): RunStat
     let start = NO_MORE_DOCS;
     for (const c of cursors) start = Math.min(start, c.doc > end ? c.doc : end + 1);
     if (start === NO_MORE_DOCS) break;
+    // The threshold now rules out every doc outside the terms' high lists: read only those.
+    if (high !== null && highScanApplies(q, heap, high)) return topKHighScan(q, heap, base, start, scored, high, { matched, visited, accepted });
     // …and ends with the first current block to end.
     end = NO_MORE_DOCS;
     for (let k = 0; k < n; k++) {
@@ -125,12 +132,5 @@ export function topKMaxScore(q: SegmentQuery, heap: TopK, base: number): RunStat
       }
     }
   }
-  if (!incomplete) return { matched, incomplete };
-  // One term counted in all fields, every doc passing: its doc frequency is the exact count.
-  if (n === 1 && q.masks[ids[0]!] === ALL_FIELDS && !q.positional && q.filter.acceptsAll) return { matched: cursors[0]!.df, incomplete: false };
-  // Docs holding any term, as if terms occurred independently, times the share passing filters.
-  let none = 1;
-  for (const c of cursors) none *= 1 - Math.min(1, c.df / Math.max(1, q.seg.docCount));
-  const passing = visited > 0 ? accepted / visited : 1;
-  return { matched, incomplete, estimate: Math.max(matched, q.seg.docCount * (1 - none) * passing) };
+  return incomplete ? skippedStats(q, matched, visited, accepted) : { matched, incomplete };
 }

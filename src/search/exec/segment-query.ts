@@ -101,7 +101,11 @@ export class SegmentQuery {
    * not in the scorer's fields.
    */
   score(i: number, doc: number): boolean {
-    const combo = this.cursors[i]!.combo();
+    return this.scoreCombo(i, doc, this.cursors[i]!.combo());
+  }
+
+  /** As `score`, for a posting of scorer i's term read by another cursor (its high list). */
+  scoreCombo(i: number, doc: number, combo: number): boolean {
     const mask = this.masks[i]!;
     const seg = this.seg;
     if ((seg.comboMask[combo]! & mask) === 0) return false;

@@ -9,6 +9,7 @@ import { Analyzer, BUILD_CACHE_ENTRIES } from "../analyze/analyzer.js";
 import type { Bm25fParams } from "../fields.js";
 import { makeContext } from "../score/bm25f.js";
 import { CHAMPIONS } from "./champions.js";
+import { HIGH_LISTS } from "./high-lists.js";
 import { decodeChunk, type EncodedChunk } from "./chunk-codec.js";
 import { PostingsWriter } from "./postings-writer.js";
 import { SegmentBuilder } from "./segment-builder.js";
@@ -37,8 +38,9 @@ export interface MergeRequest {
   /** Terms in [from, to), UTF-8; null: unbounded. */
   from: Uint8Array | null;
   to: Uint8Array | null;
-  /** The champion settings of the thread that asks (tests change them). */
+  /** The champion and high-list settings of the thread that asks (tests change them). */
   champions: typeof CHAMPIONS;
+  high: typeof HIGH_LISTS;
 }
 
 export type WorkerRequest = ChunkRequest | MergeRequest;
@@ -53,6 +55,7 @@ function invert({ papers, params }: ChunkRequest): SegmentArrays {
 
 function merge(m: MergeRequest) {
   Object.assign(CHAMPIONS, m.champions);
+  Object.assign(HIGH_LISTS, m.high);
   const writer = new PostingsWriter(m.comboTf, m.comboCount, m.lengthCodes, makeContext(m.params, m.avg));
   const steps = mergeTerms(m.inputs.map((a) => new Segment(a)), m, writer, m.from, m.to);
   while (!steps.next().done);

@@ -5,6 +5,7 @@
  */
 import type { Bm25fParams } from "../fields.js";
 import { CHAMPIONS } from "./champions.js";
+import { HIGH_LISTS } from "./high-lists.js";
 import type { ChunkPool } from "./parallel.js";
 import { concatPostings } from "./postings-concat.js";
 import { planMerge } from "./segment-merge.js";
@@ -55,6 +56,7 @@ export async function mergeInParallel(pool: ChunkPool, segments: readonly Segmen
           from,
           to: bounds[k + 1]!,
           champions: { ...CHAMPIONS },
+          high: { ...HIGH_LISTS },
         },
         k,
       ),

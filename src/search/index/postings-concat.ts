@@ -53,5 +53,6 @@ export function concatPostings(parts: PostingArrays[]): PostingArrays {
     champStart: join(pick("champStart"), u32, (i) => champStart[i]!, true),
     champDocs: join(pick("champDocs"), u32),
     champTailTf: join(pick("champTailTf"), (n) => new Float32Array(n)),
+    highTailTf: join(pick("highTailTf"), (n) => new Float32Array(n)),
   };
 }

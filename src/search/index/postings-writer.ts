@@ -8,13 +8,14 @@ import { tfTilde, type Bm25fContext } from "../score/bm25f.js";
 import { writeBlock, writePositionBlock } from "./block-codec.js";
 import { CHAMPIONS, ChampionPicker } from "./champions.js";
 import { ByteWriter, IntList } from "./bytes.js";
+import { HIGH_LISTS, highCut, highListBytes } from "./high-lists.js";
 import { BLOCK_SIZE, FIELD_SHIFT, type SegmentArrays } from "./segment.js";
 
 export type PostingArrays = Pick<
   SegmentArrays,
   | "termBytes" | "termOffsets" | "lastBlockCount" | "blockStart" | "blockLastDoc" | "blockPostings"
   | "blockMaxTf" | "comboTf" | "comboCount" | "postings"
-  | "champTerms" | "champStart" | "champDocs" | "champTailTf"
+  | "champTerms" | "champStart" | "champDocs" | "champTailTf" | "highTailTf"
 >;
 
 /** Rounds up to the next float32 so a stored bound never falls below the true value. */
@@ -37,6 +38,13 @@ export class PostingsWriter {
   private readonly champStart = new IntList();
   private readonly champDocs = new IntList();
   private readonly champTailTf: number[] = [];
+  private readonly highTailTf: number[] = [];
+  /** The open term's postings and their tf~, kept to pick its high list (high-lists.ts). */
+  private readonly termDocs = new IntList();
+  private readonly termCombos = new IntList();
+  private termTf = new Float64Array(1024);
+  /** Whether the open term is a high list being written (it gets no champions or high list). */
+  private writingHigh = false;
   private readonly gaps = new Int32Array(BLOCK_SIZE);
   private readonly combos = new Int32Array(BLOCK_SIZE);
   /** Position values of the open block: per posting, field by field, first absolute then deltas. */
@@ -68,6 +76,8 @@ export class PostingsWriter {
     this.termDf = 0;
     this.lastDoc = -1;
     this.champions.begin();
+    this.termDocs.length = 0;
+    this.termCombos.length = 0;
   }
 
   /** Adds a posting; the caller then gives its positions (`writePositions` or `appendPositionValues`). */
@@ -84,9 +94,19 @@ export class PostingsWriter {
     this.inBlock++;
     const tf = tfTilde(this.ctx, this.comboTf, combo, this.lengthCodes, doc, ALL_FIELDS);
     if (tf > this.blockMax) this.blockMax = tf;
-    this.champions.offer(tf, doc);
     this.lastDoc = doc;
     this.termDf++;
+    if (this.writingHigh) return;
+    this.champions.offer(tf, doc);
+    const n = this.termDocs.length;
+    if (n === this.termTf.length) {
+      const grown = new Float64Array(n * 2);
+      grown.set(this.termTf);
+      this.termTf = grown;
+    }
+    this.termTf[n] = tf;
+    this.termDocs.push(doc);
+    this.termCombos.push(combo);
   }
 
   /** Encodes sorted positions ((field << 16) | position) of the last posting. */
@@ -130,14 +150,56 @@ export class PostingsWriter {
     if (this.inBlock > 0) this.closeBlock();
     this.lastBlockCount.push(this.termDf - (this.blockLastDoc.length - 1 - this.blockStart.data[this.blockStart.length - 1]!) * BLOCK_SIZE);
     this.blockStart.push(this.blockLastDoc.length);
-    if (this.termDf >= CHAMPIONS.minDf) this.writeChampions();
+    if (this.writingHigh) return;
+    const bytes = this.termBytes.bytes.slice(this.termOffsets.data[this.termOffsets.length - 2]!, this.termBytes.length);
+    if (this.termDf >= CHAMPIONS.minDf) this.writeChampions(this.termDf >= HIGH_LISTS.minDf ? bytes : null);
   }
 
-  private writeChampions() {
+  private writeChampions(bytes: Uint8Array | null) {
     this.champTerms.push(this.termOffsets.length - 2);
     for (const doc of this.champions.sortedDocs()) this.champDocs.push(doc);
     this.champStart.push(this.champDocs.length);
     this.champTailTf.push(float32Above(this.champions.tailMax));
+    this.highTailTf.push(bytes === null ? 0 : this.writeHighList(bytes));
+  }
+
+  /**
+   * Writes the open term's high list as the term "bytes\0" (high-lists.ts); returns the bound of
+   * tf~ outside it (rounded up), or 0 when the term's weights are too even for a useful list.
+   */
+  private writeHighList(bytes: Uint8Array): number {
+    const n = this.termDocs.length;
+    const tf = this.termTf;
+    const share = Math.max(0, Math.min(1, HIGH_LISTS.share));
+    let cut = highCut(tf, n, share);
+    let high = 0;
+    let tail = 0;
+    const count = () => {
+      high = 0;
+      tail = 0;
+      for (let i = 0; i < n; i++) {
+        if (tf[i]! >= cut) high++;
+        else if (tf[i]! > tail) tail = tf[i]!;
+      }
+    };
+    count();
+    // Many postings tied at the cut: keep only those above it.
+    if (high > 2 * share * n + 1) {
+      let above = Infinity;
+      for (let i = 0; i < n; i++) if (tf[i]! > cut && tf[i]! < above) above = tf[i]!;
+      if (above === Infinity) return 0;
+      cut = above;
+      count();
+    }
+    if (high === 0 || high > 4 * share * n + 1) return 0;
+    this.writingHigh = true;
+    this.beginTerm(highListBytes(bytes));
+    const docs = this.termDocs.data;
+    const combos = this.termCombos.data;
+    for (let i = 0; i < n; i++) if (tf[i]! >= cut) this.addPosting(docs[i]!, combos[i]!);
+    this.endTerm();
+    this.writingHigh = false;
+    return float32Above(tail);
   }
 
   finish(): PostingArrays {
@@ -160,6 +222,7 @@ export class PostingsWriter {
       champStart: u32(this.champStart),
       champDocs: u32(this.champDocs),
       champTailTf: Float32Array.from(this.champTailTf),
+      highTailTf: Float32Array.from(this.highTailTf),
     };
   }
 }

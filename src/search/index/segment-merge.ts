@@ -9,6 +9,7 @@ import { compareBytes } from "./bytes.js";
 import { DocTable } from "./doc-table.js";
 import { PostingsWriter } from "./postings-writer.js";
 import { readBlock, readPositionValues } from "./block-codec.js";
+import { isHighList } from "./high-lists.js";
 import { BLOCK_SIZE, Segment } from "./segment.js";
 
 export interface MergeInput {
@@ -92,6 +93,12 @@ export function* mergeTerms(
     if (min < 0) break;
     const minSeg = segs[min]!;
     const t = next[min]!;
+    // High lists are picked anew for the merged postings (the writer adds them after their term).
+    if (isHighList(minSeg.a.termBytes, minSeg.a.termOffsets, t)) {
+      const same = segs.map((seg, i) => next[i]! < end[i]! && compareTerm(seg, next[i]!, minSeg, t) === 0);
+      same.forEach((holds, i) => holds && next[i]!++);
+      continue;
+    }
     writer.beginTerm(minSeg.a.termBytes.subarray(minSeg.a.termOffsets[t], minSeg.a.termOffsets[t + 1]));
     for (let i = min; i < segs.length; i++) {
       const seg = segs[i]!;

@@ -61,6 +61,11 @@ export interface SegmentArrays {
   champDocs: Uint32Array;
   /** Per listed term, a bound on tf~ (as blockMaxTf) in every doc that is not one of its champions. */
   champTailTf: Float32Array;
+  /**
+   * Per listed term, a bound on tf~ (as blockMaxTf) in every doc outside its high list
+   * (high-lists.ts, the term "term\0"), or 0 when it has none.
+   */
+  highTailTf: Float32Array;
   /** Sum of each field's length over all docs. */
   lengthTotals: Float64Array;
   /** Average field lengths the block bounds were computed with. */
@@ -71,7 +76,7 @@ export const SEGMENT_ARRAYS: ReadonlyArray<keyof SegmentArrays> = [
   "idCodes", "oldIdBytes", "oldIdOffsets", "idSlots", "days", "flags", "catOffsets", "catIds", "catNameBytes",
   "catNameOffsets", "lengthCodes", "byDay", "termBytes", "termOffsets", "lastBlockCount", "blockStart",
   "blockLastDoc", "blockPostings", "blockMaxTf", "comboTf", "comboCount",
-  "postings", "champTerms", "champStart", "champDocs", "champTailTf", "lengthTotals", "buildAvg",
+  "postings", "champTerms", "champStart", "champDocs", "champTailTf", "highTailTf", "lengthTotals", "buildAvg",
 ];
 
 const latin1 = new TextDecoder("latin1");
@@ -185,6 +190,15 @@ export class Segment {
       else hi = mid - 1;
     }
     return -1;
+  }
+
+  /** Term number of term t's high list (high-lists.ts: the term "t\0", right after t), or -1. */
+  highList(t: number): number {
+    const { termBytes, termOffsets } = this.a;
+    const h = t + 1;
+    if (h >= this.termCount) return -1;
+    const length = termOffsets[t + 1]! - termOffsets[t]!;
+    return termOffsets[h + 1]! - termOffsets[h]! === length + 1 && termBytes[termOffsets[h + 1]! - 1] === 0 ? h : -1;
   }
 
   term(t: number): string {
