@@ -50,7 +50,8 @@ const analyzer = new Analyzer(BUILD_CACHE_ENTRIES);
 function invert({ papers, params }: ChunkRequest): SegmentArrays {
   const builder = new SegmentBuilder(analyzer);
   for (const paper of decodeChunk(papers)) builder.add(paper);
-  return builder.finish(params).a;
+  // Chunks are merged, and the merge picks the high lists.
+  return builder.finish(params, false).a;
 }
 
 function merge(m: MergeRequest) {

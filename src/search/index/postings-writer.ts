@@ -58,12 +58,14 @@ export class PostingsWriter {
   /**
    * @param comboTf per-field tf of each combo code, ranked by frequency
    * @param lengthCodes the output segment's field length codes, for the block bounds
+   * @param highLists whether to write high lists (off for chunks of a build, which are merged)
    */
   constructor(
     private readonly comboTf: Uint8Array,
     private readonly comboCount: Uint32Array,
     private readonly lengthCodes: Uint8Array,
     private readonly ctx: Bm25fContext,
+    private readonly highLists = true,
   ) {
     this.termOffsets.push(0);
     this.blockStart.push(0);
@@ -98,6 +100,7 @@ export class PostingsWriter {
     this.termDf++;
     if (this.writingHigh) return;
     this.champions.offer(tf, doc);
+    if (!this.highLists) return;
     const n = this.termDocs.length;
     if (n === this.termTf.length) {
       const grown = new Float64Array(n * 2);
@@ -150,11 +153,12 @@ export class PostingsWriter {
     if (this.inBlock > 0) this.closeBlock();
     this.lastBlockCount.push(this.termDf - (this.blockLastDoc.length - 1 - this.blockStart.data[this.blockStart.length - 1]!) * BLOCK_SIZE);
     this.blockStart.push(this.blockLastDoc.length);
-    if (this.writingHigh) return;
-    const bytes = this.termBytes.bytes.slice(this.termOffsets.data[this.termOffsets.length - 2]!, this.termBytes.length);
-    if (this.termDf >= CHAMPIONS.minDf) this.writeChampions(this.termDf >= HIGH_LISTS.minDf ? bytes : null);
+    if (this.writingHigh || this.termDf < CHAMPIONS.minDf) return;
+    const high = this.highLists && this.termDf >= HIGH_LISTS.minDf;
+    this.writeChampions(high ? this.termBytes.bytes.slice(this.termOffsets.data[this.termOffsets.length - 2]!, this.termBytes.length) : null);
   }
 
+  /** Writes the open term's champions, and its high list when given its bytes. */
   private writeChampions(bytes: Uint8Array | null) {
     this.champTerms.push(this.termOffsets.length - 2);
     for (const doc of this.champions.sortedDocs()) this.champDocs.push(doc);

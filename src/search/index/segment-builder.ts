@@ -189,12 +189,15 @@ export class SegmentBuilder {
     return { codeOf, comboTf, comboCount };
   }
 
-  /** Builds the segment; the builder must not be used afterwards. */
-  finish(params: Bm25fParams): Segment {
+  /**
+   * Builds the segment; the builder must not be used afterwards. `highLists`: false for a chunk
+   * that will be merged (the merge picks the lists).
+   */
+  finish(params: Bm25fParams, highLists = true): Segment {
     const lengthCodes = this.docs.lengthCodes();
     const avg = this.docs.averages();
     const { codeOf, comboTf, comboCount } = this.rankCombos();
-    const writer = new PostingsWriter(comboTf, comboCount, lengthCodes, makeContext(params, avg));
+    const writer = new PostingsWriter(comboTf, comboCount, lengthCodes, makeContext(params, avg), highLists);
     // Postings grouped by term id (counting sort keeps doc order within a term), copied into
     // term order once so that writing reads every array front to back.
     const n = this.pTerm.length;
