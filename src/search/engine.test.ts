@@ -164,6 +164,17 @@ test("a query past its time budget answers with what it found, flagged timedOut"
       assert.ok(result.hits.length <= 20);
     }
   }
+  // Only exclusions (the page lists papers by date): past the budget, papers not yet checked
+  // are left out, so the page never shows one that holds the excluded phrase or word.
+  for (const excluded of ['"field theory"', "field"]) {
+    const result = hasty.search({ q: `-${excluded}`, limit: 50 });
+    assert.equal(result.timedOut, true, excluded);
+    assert.equal(result.totalIsEstimate, true, excluded);
+    const holding = engine.search({ q: excluded, limit: 200 });
+    assert.ok(holding.total <= 200);
+    const ids = new Set(holding.hits.map((h) => h.id));
+    for (const hit of result.hits) assert.ok(!ids.has(hit.id), `-${excluded}: ${hit.id} holds what the query excludes`);
+  }
   const unhurried = engine.search({ q: "the model of a field" });
   assert.equal(unhurried.timedOut, undefined);
   assert.ok(unhurried.hits.length > 0);

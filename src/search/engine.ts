@@ -112,7 +112,7 @@ export class Engine implements SearchEngine {
     let sort: SortOrder = plan.sort ?? requested ?? (hasText ? "relevance" : "newest");
     if (!hasText && sort === "relevance") sort = "newest";
     const page =
-      !hasText ? this.browse(plan, spec, offset + limit, sort === "newest")
+      !hasText ? this.browse(plan, spec, offset + limit, sort === "newest", deadline)
       : sort === "relevance" ? this.rank(plan, spec, offset + limit, deadline)
       : this.textByDate(plan, spec, offset + limit, sort === "newest", deadline);
     const result: SearchResult = {
@@ -249,23 +249,25 @@ export class Engine implements SearchEngine {
     return { total: all.length, estimated: false, hits: all.slice(0, k).map((h) => this.hitAt(h.order, h.score)) };
   }
 
-  private browse(plan: QueryPlan, spec: FilterSpec, k: number, newest: boolean) {
+  private browse(plan: QueryPlan, spec: FilterSpec, k: number, newest: boolean, deadline: Deadline) {
     const candidates: DatedHit[] = [];
     let total = 0;
+    let estimated = false;
     let base = 0;
     this.segments.entries.forEach((e, segment) => {
       const filter = new SegmentFilter(e.seg, e.deleted, e.deletedCount, spec);
       const segBase = base;
       base += e.seg.docCount;
       if (filter.empty) return;
-      const excluded = excludedDocs(e.seg, plan.exclusions);
+      const excluded = excludedDocs(e.seg, plan.exclusions, deadline);
       const accepts = excluded ? (doc: number) => excluded[doc] !== 1 && filter.accepts(doc) : (doc: number) => filter.accepts(doc);
       const countAll = filter.restrictive || excluded !== null;
-      const { hits, count } = browseSegment(e.seg, segment, segBase, k, newest, accepts, countAll);
+      const { hits, count, counted } = browseSegment(e.seg, segment, segBase, k, newest, accepts, countAll, deadline);
+      if (!counted) estimated = true;
       candidates.push(...hits);
       total += countAll ? count : e.seg.docCount - e.deletedCount;
     });
     candidates.sort(compareDated(newest));
-    return { total, estimated: false, hits: candidates.slice(0, k).map((h) => ({ id: this.segments.entries[h.segment]!.seg.id(h.doc), score: 0 })) };
+    return { total, estimated, hits: candidates.slice(0, k).map((h) => ({ id: this.segments.entries[h.segment]!.seg.id(h.doc), score: 0 })) };
   }
 }

@@ -5,6 +5,7 @@
 import { NO_MORE_DOCS, PostingsCursor } from "../index/cursor.js";
 import type { Segment } from "../index/segment.js";
 import type { Exclusion } from "../query/plan.js";
+import { Deadline } from "./deadline.js";
 import { PhraseMatcher } from "./phrase.js";
 
 export interface DatedHit {
@@ -15,7 +16,7 @@ export interface DatedHit {
 }
 
 /** Docs of the segment that the exclusions rule out. */
-export function excludedDocs(seg: Segment, exclusions: readonly Exclusion[]): Uint8Array | null {
+export function excludedDocs(seg: Segment, exclusions: readonly Exclusion[], deadline: Deadline = new Deadline()): Uint8Array | null {
   // A byte per doc: excluding a common term marks hundreds of thousands of docs.
   let out: Uint8Array | null = null;
   for (const ex of exclusions) {
@@ -30,6 +31,12 @@ export function excludedDocs(seg: Segment, exclusions: readonly Exclusion[]): Ui
       continue;
     }
     for (let d = lead.nextDoc(); d !== NO_MORE_DOCS; d = lead.nextDoc()) {
+      // Past the time budget every doc not yet checked is left out: the page may miss papers
+      // (it is flagged timedOut), but never shows one the query excludes.
+      if (deadline.passed()) {
+        (out ??= new Uint8Array(seg.docCount)).fill(1, d);
+        break;
+      }
       if (!cursors.every((c) => c.advance(d) === d && (seg.comboMask[c.combo()]! & ex.mask) !== 0)) continue;
       if (cursors.length === 1 || phrase.matches(cursors, ex.offsets, ex.mask)) (out ??= new Uint8Array(seg.docCount))[d] = 1;
     }
@@ -39,7 +46,8 @@ export function excludedDocs(seg: Segment, exclusions: readonly Exclusion[]): Ui
 
 /**
  * The first `k` docs of one segment in date order (newest or oldest first) passing `accepts`,
- * and how many pass in all.
+ * and how many pass in all (`counted` false when the time budget stopped the count: `count`
+ * is then scaled up from the share of docs looked at).
  */
 export function browseSegment(
   seg: Segment,
@@ -49,19 +57,21 @@ export function browseSegment(
   newest: boolean,
   accepts: (doc: number) => boolean,
   countAll: boolean,
-): { hits: DatedHit[]; count: number } {
+  deadline: Deadline = new Deadline(),
+): { hits: DatedHit[]; count: number; counted: boolean } {
   const byDay = seg.a.byDay;
   const hits: DatedHit[] = [];
   let count = 0;
   const n = byDay.length;
   for (let j = 0; j < n; j++) {
+    if (deadline.passed()) return { hits, count: Math.round((count * n) / Math.max(1, j)), counted: false };
     const doc = byDay[newest ? n - 1 - j : j]!;
     if (!accepts(doc)) continue;
     count++;
     if (hits.length < k) hits.push({ day: seg.a.days[doc]!, order: base + doc, doc, segment });
     else if (!countAll) break;
   }
-  return { hits, count };
+  return { hits, count, counted: true };
 }
 
 export function compareDated(newest: boolean) {
