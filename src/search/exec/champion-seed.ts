@@ -17,6 +17,20 @@ export interface ChampionSeed {
   matched: number;
 }
 
+/** Docs a seed already scored, asked in increasing doc order: the run skips them. */
+export class SeededDocs {
+  private next = 0;
+
+  constructor(private readonly scored: Int32Array) {}
+
+  /** Whether `doc` was scored (docs asked must not decrease). */
+  has(doc: number): boolean {
+    const scored = this.scored;
+    while (this.next < scored.length && scored[this.next]! < doc) this.next++;
+    return this.next < scored.length && scored[this.next] === doc;
+  }
+}
+
 /** Scores the champions into `heap`; null when no term has a list (or the query needs positions). */
 export function seedFromChampions(q: SegmentQuery, heap: TopK, base: number): ChampionSeed | null {
   if (q.positional) return null;

@@ -8,25 +8,35 @@ import type { SegmentQuery } from "./segment-query.js";
 export interface HighProbes {
   /** Per optional scorer (in `q.optional` order), its high list's cursor, or null. */
   cursors: Array<PostingsCursor | null>;
-  /** Per optional scorer, its bound in docs outside its high list (its full bound without one). */
+  /**
+   * Per optional scorer, its bound in docs outside its high list; 0 without a list (high-scan.ts
+   * then reads its whole list, and docs outside that do not hold the term).
+   */
   outside: Float64Array;
+  /** Sum of `outside`: no doc outside every list weighs more. */
+  outsideSum: number;
+  /** The least (full bound − outside) of a scorer: what one list adds at the least. */
+  leastExcess: number;
+  /** Scorers with a high list. */
+  lists: number;
 }
 
 /** High-list cursors of the query's optional scorers; null when none has a list. */
 export function highProbes(q: SegmentQuery): HighProbes | null {
   const seg = q.seg;
   const ids = q.optional;
-  const outside = Float64Array.from(ids, (i) => q.bound[i]!);
-  let any = false;
+  const outside = new Float64Array(ids.length);
   const cursors = ids.map((i, k) => {
     const term = q.cursors[i]!.term;
     const list = seg.championList(term);
     if (list < 0 || seg.a.highTailTf[list]! <= 0) return null;
     const high = seg.highList(term);
     if (high < 0) return null;
-    outside[k] = Math.min(outside[k]!, q.boundOf(i, seg.a.highTailTf[list]!));
-    any = true;
+    outside[k] = Math.min(q.bound[i]!, q.boundOf(i, seg.a.highTailTf[list]!));
     return new PostingsCursor(seg, high);
   });
-  return any ? { cursors, outside } : null;
+  const lists = cursors.filter((c) => c !== null).length;
+  if (lists === 0) return null;
+  const leastExcess = Math.min(...ids.map((i, k) => q.bound[i]! - outside[k]!));
+  return { cursors, outside, outsideSum: outside.reduce((a, b) => a + b, 0), leastExcess, lists };
 }

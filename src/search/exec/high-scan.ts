@@ -6,6 +6,7 @@
  * win. Two common words ("robust spatial") read a sixteenth of their postings instead of all.
  */
 import { NO_MORE_DOCS, type PostingsCursor } from "../index/cursor.js";
+import type { SeededDocs } from "./champion-seed.js";
 import { skippedStats } from "./estimate.js";
 import type { HighProbes } from "./high-probe.js";
 import { cannotEnter, SLACK, type RunStats } from "./run-stats.js";
@@ -24,27 +25,18 @@ export interface ScanCounts {
  */
 export function highScanApplies(q: SegmentQuery, heap: TopK, high: HighProbes): boolean {
   if (q.optional.length < 2 || !heap.full) return false;
-  let outside = 0;
-  let least = Infinity;
-  let lists = 0;
-  q.optional.forEach((i, k) => {
-    const out = high.cursors[k] ? high.outside[k]! : 0;
-    if (high.cursors[k]) lists++;
-    outside += out;
-    least = Math.min(least, q.bound[i]! - out);
-  });
   // Seeded docs came out of doc order, so a tie may still win: pruning is strict (cannotEnter).
-  if (!cannotEnter(outside, heap.threshold, false)) return false;
+  if (!cannotEnter(high.outsideSum, heap.threshold, false)) return false;
   // While one high list alone can still reach the threshold, MaxScore (block bounds, skimming)
   // measured faster, except for two common words.
-  return (lists === 2 && q.optional.length === 2) || cannotEnter(outside + least, heap.threshold, false);
+  return (high.lists === 2 && q.optional.length === 2) || cannotEnter(high.outsideSum + high.leastExcess, heap.threshold, false);
 }
 
 /**
  * The scan over docs from `from` on (where MaxScore handed over; no cursor is past a doc ≥ from
  * that it holds), when `highScanApplies`. `so` carries MaxScore's counts.
  */
-export function topKHighScan(q: SegmentQuery, heap: TopK, base: number, from: number, scored: Int32Array, high: HighProbes, so: ScanCounts): RunStats {
+export function topKHighScan(q: SegmentQuery, heap: TopK, base: number, from: number, seeded: SeededDocs, high: HighProbes, so: ScanCounts): RunStats {
   const ids = q.optional;
   const n = ids.length;
   // Each term's source: its high list, or its whole list when it has none.
@@ -53,27 +45,24 @@ export function topKHighScan(q: SegmentQuery, heap: TopK, base: number, from: nu
   // A doc outside term k's source weighs at most outside[k] there (0 for a whole list); inside,
   // at most `excess` more. Sources in ascending excess: a prefix whose excess cannot lift the
   // outside bounds to the threshold is only probed (as MaxScore's non-essential lists).
-  const outside = Float64Array.from(ids, (_, k) => (high.cursors[k] ? high.outside[k]! : 0));
+  const outside = high.outside;
   const excess = Float64Array.from(ids, (i, k) => q.bound[i]! - outside[k]!);
   const order = ids.map((_, k) => k).sort((x, y) => excess[x]! - excess[y]! || x - y);
-  const baseBound = outside.reduce((a, b) => a + b, 0);
   let essentialFrom = 0;
   const findEssential = () => {
-    let sum = baseBound;
+    let sum = high.outsideSum;
     while (essentialFrom < n - 1 && cannotEnter(sum + excess[order[essentialFrom]!]!, heap.threshold, false)) sum += excess[order[essentialFrom++]!]!;
   };
   findEssential();
   /** Per term, for the current candidate: -1 when scored, else its bound there. */
   const open = new Float64Array(n);
-  let nextScored = 0;
   let { matched, visited, accepted } = so;
   for (;;) {
     if (q.deadline.passed()) break;
     let doc = NO_MORE_DOCS;
     for (let j = essentialFrom; j < n; j++) doc = Math.min(doc, sources[order[j]!]!.doc);
     if (doc === NO_MORE_DOCS) break;
-    while (nextScored < scored.length && scored[nextScored]! < doc) nextScored++;
-    const fresh = nextScored >= scored.length || scored[nextScored] !== doc;
+    const fresh = !seeded.has(doc);
     if (fresh) visited++;
     if (fresh && q.filter.accepts(doc)) {
       accepted++;
@@ -84,15 +73,16 @@ export function topKHighScan(q: SegmentQuery, heap: TopK, base: number, from: nu
       for (let j = 0; j < n; j++) {
         const k = order[j]!;
         const c = sources[k]!;
-        // Non-essential sources are probed; a whole list not read here stays open at its bound.
-        const at = j >= essentialFrom || high.cursors[k] ? c.advance(doc) === doc : false;
-        if (at) {
+        // Essential sources and high lists are read here; a whole list that is not stays open
+        // at its bound, for the probes below.
+        const read = j >= essentialFrom || high.cursors[k] !== null;
+        if (read && c.advance(doc) === doc) {
           open[k] = -1;
           if (q.scoreCombo(ids[k]!, doc, c.combo())) {
             partial += q.contribution[ids[k]!]!;
             any = true;
           }
-        } else remaining += open[k] = j >= essentialFrom || high.cursors[k] ? outside[k]! : q.bound[ids[k]!]!;
+        } else remaining += open[k] = read ? outside[k]! : q.bound[ids[k]!]!;
       }
       let pruned = false;
       // Long lists, strongest open bound first.

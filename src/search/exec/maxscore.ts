@@ -13,7 +13,7 @@
  * high-scan.ts as soon as the threshold rules out every doc outside those lists.
  */
 import { NO_MORE_DOCS } from "../index/cursor.js";
-import { seedFromChampions } from "./champion-seed.js";
+import { SeededDocs, seedFromChampions } from "./champion-seed.js";
 import { skippedStats } from "./estimate.js";
 import { highProbes } from "./high-probe.js";
 import { highScanApplies, topKHighScan } from "./high-scan.js";
@@ -28,8 +28,7 @@ export function topKMaxScore(q: SegmentQuery, heap: TopK, base: number): RunStat
   const cursors = ids.map((i) => q.cursors[i]!);
   const seed = seedFromChampions(q, heap, base);
   const seeded = seed !== null;
-  const scored = seed?.scored ?? new Int32Array(0);
-  let nextScored = 0;
+  const seededDocs = new SeededDocs(seed?.scored ?? new Int32Array(0));
   // Phrases and exclusions read every term's own cursor at each candidate: no high lists then.
   const high = seeded && !q.positional ? highProbes(q) : null;
   for (const c of cursors) c.nextDoc();
@@ -56,7 +55,7 @@ export function topKMaxScore(q: SegmentQuery, heap: TopK, base: number): RunStat
     for (const c of cursors) start = Math.min(start, c.doc > end ? c.doc : end + 1);
     if (start === NO_MORE_DOCS) break;
     // The threshold now rules out every doc outside the terms' high lists: read only those.
-    if (high !== null && highScanApplies(q, heap, high)) return topKHighScan(q, heap, base, start, scored, high, { matched, visited, accepted });
+    if (high !== null && highScanApplies(q, heap, high)) return topKHighScan(q, heap, base, start, seededDocs, high, { matched, visited, accepted });
     // …and ends with the first current block to end.
     end = NO_MORE_DOCS;
     for (let k = 0; k < n; k++) {
@@ -93,8 +92,7 @@ export function topKMaxScore(q: SegmentQuery, heap: TopK, base: number): RunStat
       let doc = NO_MORE_DOCS;
       for (let j = firstEssential; j < n; j++) doc = Math.min(doc, cursors[order[j]!]!.doc);
       if (doc > end) break;
-      while (nextScored < scored.length && scored[nextScored]! < doc) nextScored++;
-      const fresh = nextScored >= scored.length || scored[nextScored] !== doc;
+      const fresh = !seededDocs.has(doc);
       if (fresh) visited++;
       if (fresh && q.filter.accepts(doc)) {
         accepted++;

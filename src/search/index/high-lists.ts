@@ -7,7 +7,7 @@
  * block bounds skip almost nothing and the long lists were decoded whole. With high lists, a doc
  * outside every term's high list is bounded by the sum of the lower bounds; once that cannot
  * reach the k-th score, only the short high lists are read and the long ones are only probed
- * (exec/high-list-scan.ts). The postings stay in the term's own list: phrases, required terms and
+ * (exec/high-scan.ts). The postings stay in the term's own list: phrases, required terms and
  * every other strategy never see the high list.
  *
  * A high list is stored as a term of its own, the term's bytes followed by a zero byte. No

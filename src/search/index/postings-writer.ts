@@ -18,6 +18,17 @@ export type PostingArrays = Pick<
   | "champTerms" | "champStart" | "champDocs" | "champTailTf" | "highTailTf"
 >;
 
+/** How many of the first n values reach `cut`, and the greatest of the others (0 if none). */
+function splitAt(tf: Float64Array, n: number, cut: number): { high: number; tail: number } {
+  let high = 0;
+  let tail = 0;
+  for (let i = 0; i < n; i++) {
+    if (tf[i]! >= cut) high++;
+    else if (tf[i]! > tail) tail = tf[i]!;
+  }
+  return { high, tail };
+}
+
 /** Rounds up to the next float32 so a stored bound never falls below the true value. */
 function float32Above(x: number): number {
   const f = Math.fround(x);
@@ -176,24 +187,14 @@ export class PostingsWriter {
     const tf = this.termTf;
     const share = Math.max(0, Math.min(1, HIGH_LISTS.share));
     let cut = highCut(tf, n, share);
-    let high = 0;
-    let tail = 0;
-    const count = () => {
-      high = 0;
-      tail = 0;
-      for (let i = 0; i < n; i++) {
-        if (tf[i]! >= cut) high++;
-        else if (tf[i]! > tail) tail = tf[i]!;
-      }
-    };
-    count();
+    let { high, tail } = splitAt(tf, n, cut);
     // Many postings tied at the cut: keep only those above it.
     if (high > 2 * share * n + 1) {
       let above = Infinity;
       for (let i = 0; i < n; i++) if (tf[i]! > cut && tf[i]! < above) above = tf[i]!;
       if (above === Infinity) return 0;
       cut = above;
-      count();
+      ({ high, tail } = splitAt(tf, n, cut));
     }
     if (high === 0 || high > 4 * share * n + 1) return 0;
     this.writingHigh = true;

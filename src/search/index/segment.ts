@@ -10,6 +10,7 @@
  */
 import { FIELD_COUNT, POSITIONAL_FIELDS } from "../fields.js";
 import { compareBytes } from "./bytes.js";
+import { isHighList } from "./high-lists.js";
 import { hashId, newIdNumber, newIdString, OLD_ID } from "./id-codes.js";
 
 export const BLOCK_SIZE = 128;
@@ -197,8 +198,9 @@ export class Segment {
     const { termBytes, termOffsets } = this.a;
     const h = t + 1;
     if (h >= this.termCount) return -1;
-    const length = termOffsets[t + 1]! - termOffsets[t]!;
-    return termOffsets[h + 1]! - termOffsets[h]! === length + 1 && termBytes[termOffsets[h + 1]! - 1] === 0 ? h : -1;
+    // Only t's own list can follow t and end in a zero byte one byte longer.
+    const longer = termOffsets[h + 1]! - termOffsets[h]! === termOffsets[t + 1]! - termOffsets[t]! + 1;
+    return longer && isHighList(termBytes, termOffsets, h) ? h : -1;
   }
 
   term(t: number): string {
