@@ -49,8 +49,9 @@ export function topKHighScan(q: SegmentQuery, heap: TopK, base: number, from: nu
   const excess = Float64Array.from(ids, (i, k) => q.bound[i]! - outside[k]!);
   const order = ids.map((_, k) => k).sort((x, y) => excess[x]! - excess[y]! || x - y);
   let essentialFrom = 0;
+  // Outside bounds plus the excess of the sources before essentialFrom (kept across calls).
+  let sum = high.outsideSum;
   const findEssential = () => {
-    let sum = high.outsideSum;
     while (essentialFrom < n - 1 && cannotEnter(sum + excess[order[essentialFrom]!]!, heap.threshold, false)) sum += excess[order[essentialFrom++]!]!;
   };
   findEssential();
