@@ -3,6 +3,7 @@ import { test } from "node:test";
 import fc from "fast-check";
 import type { Paper } from "../core/index.js";
 import { Engine } from "./engine.js";
+import { BULK_WINDOWS } from "./exec/bulk-window.js";
 import { CHAMPIONS } from "./index/champions.js";
 import { HIGH_LISTS } from "./index/high-lists.js";
 import { corpusArb, queryArb } from "./testing/random-corpus.js";
@@ -22,12 +23,17 @@ function build(papers: Paper[], cuts: number[], removals: number[], pruning: boo
 
 /**
  * Champion and high lists as a real index has them only for common terms; here also for almost
- * every term (size 0 / share 0: a size of 1–8 docs and a share of 5–90 % drawn per case).
+ * every term (size 0 / share 0: a size of 1–8 docs and a share of 5–90 % drawn per case). Bulk
+ * windows (exec/bulk-window.ts) serve only long lists; here also every query, in windows of 1–64
+ * docs (window 0) so that runs cross many windows.
  */
+const DEFAULT = { minDf: CHAMPIONS.minDf, size: CHAMPIONS.size, highMinDf: HIGH_LISTS.minDf, share: HIGH_LISTS.share, bulkMin: BULK_WINDOWS.minPostings, window: BULK_WINDOWS.window };
 const SETTINGS = [
-  { name: "default champion and high lists", minDf: CHAMPIONS.minDf, size: CHAMPIONS.size, highMinDf: HIGH_LISTS.minDf, share: HIGH_LISTS.share },
-  { name: "champion lists of 1–8 docs for terms in ≥ 2 docs", minDf: 2, size: 0, highMinDf: HIGH_LISTS.minDf, share: HIGH_LISTS.share },
-  { name: "champion lists and high lists of 5–90 % for terms in ≥ 2 docs", minDf: 2, size: 0, highMinDf: 2, share: 0 },
+  { ...DEFAULT, name: "default champion and high lists" },
+  { ...DEFAULT, name: "champion lists of 1–8 docs for terms in ≥ 2 docs", minDf: 2, size: 0 },
+  { ...DEFAULT, name: "champion lists and high lists of 5–90 % for terms in ≥ 2 docs", minDf: 2, size: 0, highMinDf: 2, share: 0 },
+  { ...DEFAULT, name: "champion lists of 1–8 docs, bulk windows of 1–64 docs", minDf: 2, size: 0, bulkMin: 0, window: 0 },
+  { ...DEFAULT, name: "champion lists and high lists of 5–90 %, bulk windows of 1–64 docs", minDf: 2, size: 0, highMinDf: 2, share: 0, bulkMin: 0, window: 0 },
 ];
 
 for (const setting of SETTINGS) {
@@ -47,11 +53,14 @@ for (const setting of SETTINGS) {
         ),
         fc.integer({ min: 1, max: 8 }),
         fc.double({ min: 0.05, max: 0.9, noNaN: true }),
-        (papers, cuts, removals, requests, size, share) => {
+        fc.integer({ min: 1, max: 64 }),
+        (papers, cuts, removals, requests, size, share, window) => {
           CHAMPIONS.minDf = setting.minDf;
           CHAMPIONS.size = setting.size || size;
           HIGH_LISTS.minDf = setting.highMinDf;
           HIGH_LISTS.share = setting.share || share;
+          BULK_WINDOWS.minPostings = setting.bulkMin;
+          BULK_WINDOWS.window = setting.window || window;
           const pruned = build(papers, cuts, removals, true);
           const exhaustive = build(papers, cuts, removals, false);
           for (const request of requests as SearchRequest[]) {
@@ -67,11 +76,13 @@ for (const setting of SETTINGS) {
           }
         },
       ),
-      { numRuns: 150, endOnFailure: true },
+      { numRuns: 150, endOnFailure: true, ...(process.env.FC_SEED ? { seed: Number(process.env.FC_SEED), path: process.env.FC_PATH } : {}) },
     );
-    CHAMPIONS.minDf = SETTINGS[0]!.minDf;
-    CHAMPIONS.size = SETTINGS[0]!.size;
-    HIGH_LISTS.minDf = SETTINGS[0]!.highMinDf;
-    HIGH_LISTS.share = SETTINGS[0]!.share;
+    CHAMPIONS.minDf = DEFAULT.minDf;
+    CHAMPIONS.size = DEFAULT.size;
+    HIGH_LISTS.minDf = DEFAULT.highMinDf;
+    HIGH_LISTS.share = DEFAULT.share;
+    BULK_WINDOWS.minPostings = DEFAULT.bulkMin;
+    BULK_WINDOWS.window = DEFAULT.window;
   });
 }

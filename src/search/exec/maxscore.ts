@@ -13,6 +13,7 @@
  * high-scan.ts as soon as the threshold rules out every doc outside those lists.
  */
 import { NO_MORE_DOCS } from "../index/cursor.js";
+import { BULK_WINDOWS, topKBulkWindows } from "./bulk-window.js";
 import { SeededDocs, seedFromChampions } from "./champion-seed.js";
 import { skippedStats } from "./estimate.js";
 import { highProbes } from "./high-probe.js";
@@ -44,7 +45,7 @@ export function topKMaxScore(q: SegmentQuery, heap: TopK, base: number): RunStat
   if (seeded && cannotEnter(seed.tail.reduce((a, b) => a + b, 0), heap.threshold, false)) {
     end = NO_MORE_DOCS;
     incomplete = true;
-  }
+  } else if (seeded && !q.positional && n >= 2 && postingsOf(q) >= BULK_WINDOWS.minPostings) return topKBulkWindows(q, heap, base, seed, high);
   for (;;) {
     if (q.deadline.passed()) {
       incomplete = true;
@@ -131,4 +132,10 @@ export function topKMaxScore(q: SegmentQuery, heap: TopK, base: number): RunStat
     }
   }
   return incomplete ? skippedStats(q, matched, visited, accepted) : { matched, incomplete };
+}
+
+function postingsOf(q: SegmentQuery): number {
+  let total = 0;
+  for (const i of q.optional) total += q.cursors[i]!.df;
+  return total;
 }

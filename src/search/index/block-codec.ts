@@ -49,10 +49,20 @@ function readRun(bytes: Uint8Array, at: number, n: number, out: Int32Array): num
  * returns the offset after the block.
  */
 export function readBlock(bytes: Uint8Array, at: number, n: number, previous: number, docs: Int32Array, combos: Int32Array): number {
+  return readRun(bytes, readBlockDocs(bytes, at, n, previous, docs), n, combos);
+}
+
+/** The docs half of `readBlock`; returns where the block's combos start (for `readBlockCombos`). */
+export function readBlockDocs(bytes: Uint8Array, at: number, n: number, previous: number, docs: Int32Array): number {
   const p = readRun(bytes, at, n, docs);
   let doc = previous;
   for (let i = 0; i < n; i++) docs[i] = doc += docs[i]! + 1;
-  return readRun(bytes, p, n, combos);
+  return p;
+}
+
+/** The combos half of `readBlock`, from the offset `readBlockDocs` returned. */
+export function readBlockCombos(bytes: Uint8Array, at: number, n: number, combos: Int32Array): number {
+  return readRun(bytes, at, n, combos);
 }
 
 /** Writes a block's position values (each below 2^16) as one patched run. */

@@ -1,0 +1,110 @@
+/**
+ * The postings lists of a bulk-window run (bulk-window.ts): each list's blocks walked window by
+ * window, decoded into shared buffers, and a posting's contribution computed without a cursor.
+ */
+import { FIELD_COUNT } from "../fields.js";
+import { readBlockCombos, readBlockDocs } from "../index/block-codec.js";
+import { BLOCK_SIZE } from "../index/segment.js";
+import type { SegmentQuery } from "./segment-query.js";
+
+/** The block `ListBlocks.decode` decoded last (search is synchronous: one run at a time). */
+export const blockDocs = new Int32Array(BLOCK_SIZE);
+export const blockCombos = new Int32Array(BLOCK_SIZE);
+
+/** One postings list's blocks, walked window by window. */
+export class ListBlocks {
+  readonly first: number;
+  readonly end: number;
+  readonly df: number;
+  /** First block that may hold a doc of the current window (or a later one). */
+  next: number;
+
+  constructor(
+    readonly q: SegmentQuery,
+    term: number,
+  ) {
+    const { blockStart } = q.seg.a;
+    this.first = this.next = blockStart[term]!;
+    this.end = blockStart[term + 1]!;
+    this.df = q.seg.df(term);
+  }
+
+  /** Moves `next` to the first block ending at or after `start`; false when none is left. */
+  seek(start: number): boolean {
+    const lastDoc = this.q.seg.a.blockLastDoc;
+    while (this.next < this.end && lastDoc[this.next]! < start) this.next++;
+    return this.next < this.end;
+  }
+
+  /** Highest tf~ bound of the blocks that may hold docs up to `last` (after `seek`). */
+  maxTf(last: number): number {
+    const { blockLastDoc, blockMaxTf } = this.q.seg.a;
+    let max = 0;
+    for (let b = this.next; b < this.end; b++) {
+      if (blockMaxTf[b]! > max) max = blockMaxTf[b]!;
+      if (blockLastDoc[b]! >= last) break;
+    }
+    return max;
+  }
+
+  /** Decodes block b into blockDocs / blockCombos; returns its posting count. */
+  decode(b: number): number {
+    const count = this.decodeDocs(b);
+    readBlockCombos(this.q.seg.a.postings, this.combosAt, count, blockCombos);
+    return count;
+  }
+
+  /** Where block b's combos start, after `decodeDocs(b)`. */
+  private combosAt = 0;
+
+  /** Decodes block b's docs only into blockDocs; returns its posting count. */
+  private decodeDocs(b: number): number {
+    const { postings, blockPostings, blockLastDoc } = this.q.seg.a;
+    const count = Math.min(BLOCK_SIZE, this.df - (b - this.first) * BLOCK_SIZE);
+    this.combosAt = readBlockDocs(postings, blockPostings[b]!, count, b > this.first ? blockLastDoc[b - 1]! : -1, blockDocs);
+    return count;
+  }
+
+  /**
+   * Adds scorer i's contribution to `sums` (indexed by doc − start) of the docs start + docs[0, count) (increasing) that
+   * the list holds, decoding only blocks that hold one (and their combos only on a match).
+   */
+  addTo(i: number, start: number, docs: Int32Array, count: number, sums: Float64Array): void {
+    const q = this.q;
+    const lastDoc = q.seg.a.blockLastDoc;
+    let c = 0;
+    for (let b = this.next; b < this.end && c < count; b++) {
+      const last = lastDoc[b]!;
+      if (start + docs[c]! > last) continue;
+      const n = this.decodeDocs(b);
+      let combos = false;
+      let p = 0;
+      for (; c < count; c++) {
+        const at = docs[c]!;
+        const doc = start + at;
+        if (doc > last) break;
+        while (p < n && blockDocs[p]! < doc) p++;
+        if (p < n && blockDocs[p] === doc) {
+          if (!combos) {
+            readBlockCombos(q.seg.a.postings, this.combosAt, n, blockCombos);
+            combos = true;
+          }
+          sums[at] = sums[at]! + weigh(q, i, doc, blockCombos[p]!);
+        }
+      }
+    }
+  }
+}
+
+/**
+ * Scorer i's contribution for a posting (0 when the term is outside its fields): the arithmetic
+ * of SegmentQuery.scoreCombo, inlined for one field, the common case.
+ */
+export function weigh(q: SegmentQuery, i: number, doc: number, combo: number): number {
+  const seg = q.seg;
+  if ((seg.comboMask[combo]! & q.masks[i]!) === 0) return 0;
+  const f = seg.comboField[combo]!;
+  if (f < 0) return q.scoreCombo(i, doc, combo) ? q.contribution[i]! : 0;
+  const tf = seg.comboFieldTf[combo]! * q.ctx.norm[f * 256 + seg.a.lengthCodes[doc * FIELD_COUNT + f]!]!;
+  return q.idf[i]! * (tf / (q.ctx.k1 + tf));
+}
