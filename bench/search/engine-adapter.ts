@@ -33,7 +33,10 @@ export function loadEngine(dir: string): SegmentEngine {
   return engine;
 }
 
-/** The background checksum pass a server runs after loading; null when sound. */
-export function verifyIndex(dir: string): Promise<string | null> {
-  return verifySavedIndex(dir);
+/**
+ * The background checksum pass a server runs after loading (over the loaded bytes, which pages
+ * the mapped files in); null when sound.
+ */
+export function verifyIndex(dir: string, engine: SegmentEngine): Promise<string | null> {
+  return verifySavedIndex(dir, engine);
 }

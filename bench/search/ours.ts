@@ -106,7 +106,7 @@ export async function serveOurs(args: OursArgs): Promise<OursServeResult> {
   const engine = loadEngine(args.indexDir);
   const coldStartMs = msSince(t);
   const v = process.hrtime.bigint();
-  const problem = await verifyIndex(args.indexDir);
+  const problem = await verifyIndex(args.indexDir, engine);
   if (problem !== null) throw new Error(problem);
   return serve(engine, coldStartMs, msSince(v), args);
 }

@@ -51,11 +51,19 @@ export function loadSearchEngine(dir: string, options: SearchEngineOptions = {},
   const loaded = loadIndex(dir, engine.params, load);
   if (!loaded.ok) throw new PaperfeedError("search", "index_unreadable", loaded.reason, 500);
   engine.segments.reset(loaded.segments);
+  loadedFiles.set(engine, new Map(loaded.manifest.segments.map((entry, i) => [entry.data.file, loaded.segments[i]!.bytes!])));
   return engine;
 }
 
-/** Checks the CRC-32 of a saved index's segment files without blocking queries; null when sound. */
-export async function verifySavedIndex(dir: string): Promise<string | null> {
+/** Segment file bytes of the engines `loadSearchEngine` made, by file name. */
+const loadedFiles = new WeakMap<Engine, Map<string, Uint8Array>>();
+
+/**
+ * Checks the CRC-32 of a saved index's segment files without blocking queries; null when sound.
+ * Given the engine `loadSearchEngine` made from `dir`, its loaded bytes are checked in place,
+ * which pages mapped files in (see persist/load.ts).
+ */
+export async function verifySavedIndex(dir: string, engine?: Engine): Promise<string | null> {
   const read = readManifest(dir);
-  return read.ok ? verifyChecksums(dir, read.manifest) : read.reason;
+  return read.ok ? verifyChecksums(dir, read.manifest, engine ? loadedFiles.get(engine) : undefined) : read.reason;
 }

@@ -115,6 +115,7 @@ export async function openLiveIndex(options: LiveIndexOptions): Promise<LiveInde
     const loaded = loadIndex(dir, engine.params, { checksums: false });
     if (!loaded.ok) return loaded.reason;
     manifest = loaded.manifest;
+    loadedBytes = new Map(loaded.manifest.segments.map((entry, i) => [entry.data.file, loaded.segments[i]!.bytes!]));
     const saved = loaded.manifest.seq;
     if (saved > 0) {
       const [change] = await store.changesSince(saved - 1, 1);
@@ -130,6 +131,8 @@ export async function openLiveIndex(options: LiveIndexOptions): Promise<LiveInde
   }
 
   let manifest: Manifest | null = null;
+  /** The loaded segment files' bytes: checked in place, which also pages mapped files in. */
+  let loadedBytes = new Map<string, Uint8Array>();
   const reason = await tryLoad();
   const openedFrom = reason === null ? "disk" : "rebuild";
   if (reason !== null) {
@@ -138,7 +141,7 @@ export async function openLiveIndex(options: LiveIndexOptions): Promise<LiveInde
   } else log(`search: loaded ${engine.size} papers from ${dir}`);
   const loadedManifest = reason === null ? manifest : null;
   const verified = loadedManifest
-    ? verifyChecksums(dir, loadedManifest).then(async (problem) => {
+    ? verifyChecksums(dir, loadedManifest, loadedBytes).then(async (problem) => {
         if (problem === null || closed) return;
         log(`search: rebuilding the index (${problem})`);
         await serially(rebuild);

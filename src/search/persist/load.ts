@@ -21,6 +21,8 @@ import { ANALYZER_VERSION, ARRAY_CONSTRUCTORS, FORMAT_VERSION, MANIFEST, type Fi
 
 export interface LoadedSegment {
   seg: Segment;
+  /** The segment file's bytes (mapped or read), which `verifyChecksums` can check in place. */
+  bytes?: Uint8Array;
   deleted: Uint8Array;
   /** Docs marked in `deleted`. */
   deletedCount: number;
@@ -47,37 +49,57 @@ function readChecked(dir: string, ref: FileRef, checksums: boolean, map: boolean
 const VERIFY_CHUNK = 4 << 20;
 
 /**
- * Re-reads the segment files a loaded manifest names and checks their CRC-32, yielding between
- * chunks so queries keep being answered; resolves with the first problem found, or null. A file
- * gone meanwhile was merged away by a later save (segment files are never rewritten): skipped.
+ * Checks the CRC-32 of the segment files a loaded manifest names, yielding between chunks so
+ * queries keep being answered; resolves with the first problem found, or null. Files whose loaded
+ * bytes are given in `loaded` (by file name) are checked in place: for a mapped file that also
+ * brings every page into memory, so queries after this pass never wait on a page fault. Others
+ * are re-read; one gone meanwhile was merged away by a later save (segment files are never
+ * rewritten): skipped.
  */
-export async function verifyChecksums(dir: string, manifest: Manifest): Promise<string | null> {
-  const buffer = Buffer.allocUnsafe(VERIFY_CHUNK);
+export async function verifyChecksums(dir: string, manifest: Manifest, loaded: ReadonlyMap<string, Uint8Array> = new Map()): Promise<string | null> {
   for (const entry of manifest.segments) {
     const ref = entry.data;
-    let file;
-    try {
-      file = await open(join(dir, ref.file), "r");
-    } catch (e) {
-      if ((e as NodeJS.ErrnoException).code === "ENOENT") continue;
-      return `saved index in ${dir} is damaged: ${messageOf(e)}`;
-    }
-    try {
-      let crc = 0;
-      let at = 0;
-      for (;;) {
-        const { bytesRead } = await file.read(buffer, 0, VERIFY_CHUNK, at);
-        if (bytesRead === 0) break;
-        crc = crc32(buffer.subarray(0, bytesRead), crc);
-        at += bytesRead;
-        await yieldToQueries();
-      }
-      if (at !== ref.bytes || crc !== ref.crc32) return `saved index in ${dir} is damaged: ${ref.file} fails its checksum`;
-    } finally {
-      await file.close();
-    }
+    const bytes = loaded.get(ref.file);
+    const problem = bytes ? await checkInPlace(bytes, ref.crc32) : await checkFile(dir, ref);
+    if (problem !== null) return `saved index in ${dir} is damaged: ${problem === "checksum" ? `${ref.file} fails its checksum` : problem}`;
   }
   return null;
+}
+
+/** Checks loaded bytes against their CRC-32 a chunk at a time; null when sound, else "checksum". */
+async function checkInPlace(bytes: Uint8Array, expected: number): Promise<string | null> {
+  let crc = 0;
+  for (let at = 0; at < bytes.byteLength; at += VERIFY_CHUNK) {
+    crc = crc32(bytes.subarray(at, at + VERIFY_CHUNK), crc);
+    await yieldToQueries();
+  }
+  return crc === expected ? null : "checksum";
+}
+
+/** Re-reads one segment file and checks its CRC-32; null when sound, "checksum" or the error. */
+async function checkFile(dir: string, ref: FileRef): Promise<string | null> {
+  const buffer = Buffer.allocUnsafe(VERIFY_CHUNK);
+  let file;
+  try {
+    file = await open(join(dir, ref.file), "r");
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === "ENOENT") return null;
+    return messageOf(e);
+  }
+  try {
+    let crc = 0;
+    let at = 0;
+    for (;;) {
+      const { bytesRead } = await file.read(buffer, 0, VERIFY_CHUNK, at);
+      if (bytesRead === 0) break;
+      crc = crc32(buffer.subarray(0, bytesRead), crc);
+      at += bytesRead;
+      await yieldToQueries();
+    }
+    return at === ref.bytes && crc === ref.crc32 ? null : "checksum";
+  } finally {
+    await file.close();
+  }
 }
 
 /** The manifest of the index saved in `dir`, or why there is none. */
@@ -113,7 +135,7 @@ export function loadIndex(dir: string, params: Bm25fParams, options: LoadOptions
       const deleted = new Uint8Array(readChecked(dir, entry.deleted, true, false));
       const seg = new Segment(arrays as unknown as SegmentArrays, entry.name);
       if (seg.docCount !== entry.docCount || deleted.length !== seg.docCount) throw new Error(`${entry.data.file}: doc count does not match the manifest`);
-      return { seg, deleted, deletedCount: countMarked(deleted) };
+      return { seg, bytes: data, deleted, deletedCount: countMarked(deleted) };
     });
     const live = segments.reduce((n, s) => n + s.seg.docCount - s.deletedCount, 0);
     if (live !== manifest.docCount) return { ok: false, reason: `saved index holds ${live} papers, its manifest says ${manifest.docCount}` };

@@ -7,7 +7,7 @@ import fc from "fast-check";
 import { Engine } from "../engine.js";
 import { corpusArb, queryArb } from "../testing/random-corpus.js";
 import type { SearchRequest } from "../types.js";
-import { loadIndex } from "./load.js";
+import { loadIndex, verifyChecksums } from "./load.js";
 import { canMapFiles, mapOrRead } from "./map-file.js";
 import { saveEngine } from "./save.js";
 
@@ -129,4 +129,32 @@ test("segment files are mapped when the addon is built (always under CI), and an
 test("mapping a missing file names it", () => {
   if (!canMapFiles()) return;
   assert.throws(() => mapOrRead(join(tmpdir(), "paperfeed-no-such-segment.bin")), /cannot open .*paperfeed-no-such-segment\.bin: No such file/);
+});
+
+test("the background checksum pass checks the loaded bytes in place, or re-reads the files", async () => {
+  const dir = tempDir();
+  try {
+    const engine = new Engine();
+    const [papers] = fc.sample(corpusArb(30), { numRuns: 1, seed: 5 });
+    for (const p of papers!) engine.add(p);
+    const manifest = saveEngine(engine, dir, 1);
+    const loaded = loadIndex(dir, engine.params, { checksums: false });
+    assert.ok(loaded.ok, loaded.ok ? "" : loaded.reason);
+    const file = manifest.segments[0]!.data.file;
+    const bytes = loaded.segments[0]!.bytes!;
+    const inPlace = new Map([[file, bytes]]);
+    assert.equal(await verifyChecksums(dir, manifest, inPlace), null);
+    // A change to the loaded bytes only (mapped copy-on-write, or read): found in place, not in the file.
+    bytes[100] = bytes[100]! ^ 0xff;
+    assert.match((await verifyChecksums(dir, manifest, inPlace)) ?? "", new RegExp(`${file} fails its checksum`));
+    assert.equal(await verifyChecksums(dir, manifest), null);
+    bytes[100] = bytes[100]! ^ 0xff;
+    // And a change to the file only: found by re-reading it.
+    const flipped = readFileSync(join(dir, file));
+    flipped[100] = flipped[100]! ^ 0xff;
+    writeFileSync(join(dir, file), flipped);
+    assert.match((await verifyChecksums(dir, manifest)) ?? "", /fails its checksum/);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 });
