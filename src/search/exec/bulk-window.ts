@@ -4,18 +4,22 @@
  * steps and calls for every doc of its essential lists and probes the other lists doc by doc;
  * here, per window:
  *
- * 1. Terms are split as in MaxScore by their bound in the window (the highest bound of their
- *    blocks there, capped by the champion tail bound); a window with no essential term is skipped.
- * 2. The essential lists are decoded and added into the partial sums. Docs whose sum plus the
- *    other terms' bounds cannot reach the threshold are dropped.
- * 3. Each other term, strongest first, is added for the docs still in the running (only its
- *    blocks that hold one are decoded), and the docs that now fall short are dropped.
+ * 1. Each term has a source: its whole list, or, once the threshold rules out every doc outside
+ *    the terms' high lists (index/high-lists.ts), its high list, outside which it weighs at most
+ *    its outside bound. Terms are split as in MaxScore by what their source adds to that bound
+ *    in the window (their blocks' highest bound there, capped by the champion tail bound); a
+ *    window with no essential term is skipped.
+ * 2. The essential sources are decoded and added into the partial sums (window-sums.ts). Docs
+ *    whose sum plus what the other terms may add cannot reach the threshold are dropped.
+ * 3. The other sources, strongest first, then the whole lists of docs outside the high lists
+ *    read, are added for the docs still in the running (only blocks that hold one are decoded),
+ *    dropping the docs that fall short after each.
  * 4. The few docs left are scored exactly through the query's cursors, in doc order, so scores
  *    are bit-identical to every other strategy's.
  *
- * Measured at 2.6M papers, the slowest 3–4-word queries ("real latent form used") took about
- * half the time of MaxScore's (bench/RESULTS.md). Once the threshold rules out every doc outside
- * the terms' high lists, the run hands over to high-scan.ts, as MaxScore does.
+ * Measured at 2.6M papers (bench/RESULTS.md), the slowest 3–4-word queries ("real latent form
+ * used") take half MaxScore's time, and two common words ("robust spatial") about 60 % of the
+ * doc-at-a-time high-list scan's (high-scan.ts).
  */
 import { NO_MORE_DOCS } from "../index/cursor.js";
 import { SeededDocs, type ChampionSeed } from "./champion-seed.js";
@@ -25,7 +29,8 @@ import { highScanApplies, topKHighScan } from "./high-scan.js";
 import { cannotEnter, type RunStats } from "./run-stats.js";
 import type { SegmentQuery } from "./segment-query.js";
 import type { TopK } from "./top-k.js";
-import { blockCombos, blockDocs, ListBlocks, weigh } from "./window-lists.js";
+import { ListBlocks } from "./window-lists.js";
+import { addEssential, candidates, clearWindowSums, drop, firstCandidates, inHigh, keepReachable, MAX_WINDOW, pending, rest, sums } from "./window-sums.js";
 
 /** When MaxScore (maxscore.ts) hands a query over to the bulk windows, and their size. */
 export const BULK_WINDOWS = {
@@ -33,82 +38,22 @@ export const BULK_WINDOWS = {
   minPostings: 200_000,
   /** Docs per window; default and most 32,768 (MAX_WINDOW), least 1. */
   window: 1 << 15,
+  /** Read high lists in bulk when the threshold allows (else hand over to high-scan.ts); default true. */
+  highLists: true,
 };
 
-const MAX_WINDOW = 1 << 15;
-/**
- * Partial sums are added in another order than exact scores, so they are compared with this
- * much more slack than `SLACK` (run-stats.ts): it only lets a few more docs be scored exactly.
- */
-const CANDIDATE_SLACK = 1 + 1e-9;
-
-// Search is synchronous, one query at a time: the buffers are shared. Indexed by doc − window start.
-const sums = new Float64Array(MAX_WINDOW);
-/** What the terms not yet added can still add to a candidate. */
-const rest = new Float64Array(MAX_WINDOW);
-const seen = new Uint8Array(MAX_WINDOW);
-const touched = new Int32Array(MAX_WINDOW);
-const candidates = new Int32Array(MAX_WINDOW);
-/** Scratch for merging runs of candidates. */
-const pending = new Int32Array(MAX_WINDOW);
-/** Where each essential term's docs start in `touched` (addEssential), then in `candidates`. */
-let runStart = new Int32Array(16);
-
-/**
- * Lowers each candidate's rest by `added` (the bound of the term just added) and keeps those whose
- * sum plus rest can still reach `threshold`; returns how many.
- */
-function keepReachable(count: number, threshold: number, added: number): number {
-  let kept = 0;
-  for (let c = 0; c < count; c++) {
-    const at = candidates[c]!;
-    const left = (rest[at] = rest[at]! - added);
-    if ((sums[at]! + left) * CANDIDATE_SLACK >= threshold) candidates[kept++] = at;
-    else sums[at] = 0;
-  }
-  return kept;
-}
-
-/**
- * Moves the touched docs that can reach `threshold` with `others` more to `candidates`, in doc
- * order; returns how many. `touched` holds `runs` increasing runs (one per essential term, from
- * `runStart`), merged here.
- */
-function firstCandidates(touchedCount: number, runs: number, others: number, threshold: number): number {
-  let kept = 0;
-  let r = 0;
-  for (let t = 0; t < touchedCount; t++) {
-    while (r < runs && runStart[r] === t) runStart[r++] = kept;
-    const at = touched[t]!;
-    seen[at] = 0;
-    if ((sums[at]! + others) * CANDIDATE_SLACK >= threshold) {
-      candidates[kept++] = at;
-      rest[at] = others;
-    } else sums[at] = 0;
-  }
-  while (r <= runs) runStart[r++] = kept;
-  // Merge run after run into the first: few essential terms, so few passes.
-  for (let m = 1; m < runs; m++) {
-    const mid = runStart[m]!;
-    const to = runStart[m + 1]!;
-    if (mid === to || mid === 0) continue;
-    let a = 0;
-    let b = mid;
-    let o = 0;
-    while (a < mid && b < to) pending[o++] = candidates[a]! < candidates[b]! ? candidates[a++]! : candidates[b++]!;
-    while (a < mid) pending[o++] = candidates[a++]!;
-    while (b < to) pending[o++] = candidates[b++]!;
-    candidates.set(pending.subarray(0, to));
-  }
-  return kept;
-}
+/** Queries of more terms hand over to high-scan.ts instead: `inHigh` has a bit per term. */
+const MAX_HIGH_TERMS = 32;
 
 export function topKBulkWindows(q: SegmentQuery, heap: TopK, base: number, seed: ChampionSeed, high: HighProbes | null): RunStats {
   const ids = q.optional;
   const n = ids.length;
   const seededDocs = new SeededDocs(seed.scored);
   const lists = ids.map((i) => new ListBlocks(q, q.cursors[i]!.term));
+  const highLists = ids.map((_, k) => (high?.cursors[k] && n <= MAX_HIGH_TERMS ? new ListBlocks(q, high.cursors[k]!.term, true) : null));
   const bound = new Float64Array(n);
+  /** Per term, its bound outside its high list when the window reads that list instead (else 0). */
+  const out = new Float64Array(n);
   const order = ids.map((_, k) => k);
   const cumulative = new Float64Array(n);
   const counts = { matched: seed.matched, visited: 0, accepted: 0 };
@@ -117,15 +62,13 @@ export function topKBulkWindows(q: SegmentQuery, heap: TopK, base: number, seed:
   let matchedAny = 0;
   const docCount = q.seg.docCount;
   const window = Math.max(1, Math.min(MAX_WINDOW, BULK_WINDOWS.window));
-  if (runStart.length <= n) runStart = new Int32Array(n + 1);
-  sums.fill(0);
-  seen.fill(0);
+  clearWindowSums(n);
   for (let start = 0; start < docCount; start += window) {
     if (q.deadline.passed()) {
       exact = false;
       break;
     }
-    if (high !== null && highScanApplies(q, heap, high)) return topKHighScan(q, heap, base, start, seededDocs, high, counts);
+    if (!BULK_WINDOWS.highLists && high !== null && highScanApplies(q, heap, high)) return topKHighScan(q, heap, base, start, seededDocs, high, counts);
     const end = Math.min(docCount, start + window) - 1;
     let live = false;
     for (let k = 0; k < n; k++) {
@@ -136,26 +79,45 @@ export function topKBulkWindows(q: SegmentQuery, heap: TopK, base: number, seed:
       else if (remaining) exact = false;
     }
     if (!live) break;
-    order.sort((x, y) => bound[x]! - bound[y]! || x - y);
-    let sum = 0;
-    for (let j = 0; j < n; j++) cumulative[j] = sum += bound[order[j]!]!;
+    // Read the high lists instead of the whole lists when no doc outside them all can make it.
+    const outSum = useHighLists(q, heap, high, highLists, bound, out, start);
+    if (outSum > 0) exact = false;
+    order.sort((x, y) => bound[x]! - out[x]! - (bound[y]! - out[y]!) || x - y);
+    let sum = outSum;
+    for (let j = 0; j < n; j++) cumulative[j] = sum += bound[order[j]!]! - out[order[j]!]!;
     let firstEssential = 0;
     while (firstEssential < n && cannotEnter(cumulative[firstEssential]!, heap.threshold, false)) firstEssential++;
     if (firstEssential > 0) exact = false;
     if (firstEssential === n) continue;
-    const touchedCount = addEssential(q, lists, order, firstEssential, start, end);
+    const sources = order.map((k) => (out[k]! > 0 ? highLists[k]! : lists[k]!));
+    const touchedCount = addEssential(q, sources, order, firstEssential, start, end);
     if (exact) matchedAny += touchedCount;
-    const others = firstEssential > 0 ? cumulative[firstEssential - 1]! : 0;
-    let candidateCount = firstCandidates(touchedCount, n - firstEssential, others, heap.threshold);
-    // The other terms, strongest first, for the docs still in the running.
+    const others = firstEssential > 0 ? cumulative[firstEssential - 1]! : outSum;
+    let candidateCount = firstCandidates(touchedCount, n - firstEssential, others, heap.threshold, out);
+    // The other terms, strongest first, for the docs still in the running: their high lists…
     for (let j = firstEssential - 1; j >= 0 && candidateCount > 0; j--) {
       const k = order[j]!;
-      lists[k]!.addTo(ids[k]!, start, candidates, candidateCount, sums);
-      candidateCount = keepReachable(candidateCount, heap.threshold, bound[k]!);
+      sources[j]!.addTo(ids[k]!, start, candidates, candidateCount, sums, out[k]! > 0 ? k : -1, inHigh);
+      candidateCount = keepReachable(candidateCount, heap.threshold, k, bound[k]!, bound[k]! - out[k]!);
+    }
+    // …then the whole lists, for the docs outside those high lists.
+    for (let j = n - 1; j >= 0 && candidateCount > 0; j--) {
+      const k = order[j]!;
+      if (out[k] === 0) continue;
+      let waiting = 0;
+      for (let c = 0; c < candidateCount; c++) {
+        const at = candidates[c]!;
+        if (((inHigh[at]! >>> k) & 1) === 0) {
+          pending[waiting++] = at;
+          rest[at] = rest[at]! - out[k]!;
+        }
+      }
+      lists[k]!.addTo(ids[k]!, start, pending, waiting, sums, -1, inHigh);
+      candidateCount = keepReachable(candidateCount, heap.threshold, 0, 0, 0);
     }
     for (let c = 0; c < candidateCount; c++) {
       const at = candidates[c]!;
-      sums[at] = 0;
+      drop(at);
       const doc = start + at;
       if (seededDocs.has(doc)) continue;
       counts.visited++;
@@ -168,35 +130,26 @@ export function topKBulkWindows(q: SegmentQuery, heap: TopK, base: number, seed:
   return skippedStats(q, counts.matched, counts.visited, counts.accepted);
 }
 
-/** Adds the essential lists into the sums; the docs touched (offsets from start) go to `touched`. */
-function addEssential(q: SegmentQuery, lists: ListBlocks[], order: number[], firstEssential: number, start: number, end: number): number {
-  const ids = q.optional;
-  const lastDoc = q.seg.a.blockLastDoc;
-  let touchedCount = 0;
-  for (let j = firstEssential; j < order.length; j++) {
-    runStart[j - firstEssential] = touchedCount;
-    const k = order[j]!;
-    const i = ids[k]!;
-    const list = lists[k]!;
-    for (let b = list.next; b < list.end; b++) {
-      const count = list.decode(b);
-      for (let p = 0; p < count; p++) {
-        const doc = blockDocs[p]!;
-        if (doc < start) continue;
-        if (doc > end) break;
-        const w = weigh(q, i, doc, blockCombos[p]!);
-        if (w === 0) continue;
-        const at = doc - start;
-        if (seen[at] === 0) {
-          seen[at] = 1;
-          touched[touchedCount++] = at;
-        }
-        sums[at] = sums[at]! + w;
-      }
-      if (lastDoc[b]! >= end) break;
-    }
+/**
+ * Sets `out[k]` to term k's bound outside its high list when the window reads that list instead of
+ * the whole list, else 0; returns their sum. High lists are read when every optional term with a
+ * list would be, and the outside bounds together cannot reach the threshold (so no doc outside
+ * all the lists read can enter); then terms without a list are read whole.
+ */
+function useHighLists(q: SegmentQuery, heap: TopK, high: HighProbes | null, highLists: Array<ListBlocks | null>, bound: Float64Array, out: Float64Array, start: number): number {
+  out.fill(0);
+  if (high === null || !BULK_WINDOWS.highLists || !heap.full) return 0;
+  let outSum = 0;
+  for (let k = 0; k < out.length; k++) {
+    const list = highLists[k];
+    if (!list) continue;
+    list.seek(start);
+    out[k] = Math.min(high.outside[k]!, bound[k]!);
+    outSum += out[k]!;
   }
-  return touchedCount;
+  if (outSum > 0 && cannotEnter(outSum, heap.threshold, false)) return outSum;
+  out.fill(0);
+  return 0;
 }
 
 /** Scores `doc` through the query's cursors and offers it; false when no term matches there. */

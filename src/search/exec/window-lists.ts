@@ -22,6 +22,8 @@ export class ListBlocks {
   constructor(
     readonly q: SegmentQuery,
     term: number,
+    /** A term's high list (index/high-lists.ts) rather than its whole list. */
+    readonly isHigh = false,
   ) {
     const { blockStart } = q.seg.a;
     this.first = this.next = blockStart[term]!;
@@ -67,9 +69,10 @@ export class ListBlocks {
 
   /**
    * Adds scorer i's contribution to `sums` (indexed by doc − start) of the docs start + docs[0, count) (increasing) that
-   * the list holds, decoding only blocks that hold one (and their combos only on a match).
+   * the list holds, decoding only blocks that hold one (and their combos only on a match); sets
+   * bit `mark` of `inHigh` for them unless mark is -1.
    */
-  addTo(i: number, start: number, docs: Int32Array, count: number, sums: Float64Array): void {
+  addTo(i: number, start: number, docs: Int32Array, count: number, sums: Float64Array, mark: number, inHigh: Uint32Array): void {
     const q = this.q;
     const lastDoc = q.seg.a.blockLastDoc;
     let c = 0;
@@ -90,6 +93,7 @@ export class ListBlocks {
             combos = true;
           }
           sums[at] = sums[at]! + weigh(q, i, doc, blockCombos[p]!);
+          if (mark >= 0) inHigh[at] = inHigh[at]! | (1 << mark);
         }
       }
     }
