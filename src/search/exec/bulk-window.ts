@@ -21,11 +21,11 @@
  * used") take half MaxScore's time, and two common words ("robust spatial") about 60 % of the
  * doc-at-a-time high-list scan's (high-scan.ts).
  */
+import { FIELD_COUNT } from "../fields.js";
 import { NO_MORE_DOCS } from "../index/cursor.js";
 import { SeededDocs, type ChampionSeed } from "./champion-seed.js";
 import { skippedStats } from "./estimate.js";
 import type { HighProbes } from "./high-probe.js";
-import { highScanApplies, topKHighScan } from "./high-scan.js";
 import { cannotEnter, type RunStats } from "./run-stats.js";
 import type { SegmentQuery } from "./segment-query.js";
 import type { TopK } from "./top-k.js";
@@ -38,11 +38,26 @@ export const BULK_WINDOWS = {
   minPostings: 200_000,
   /** Docs per window; default and most 32,768 (MAX_WINDOW), least 1. */
   window: 1 << 15,
-  /** Read high lists in bulk when the threshold allows (else hand over to high-scan.ts); default true. */
-  highLists: true,
+  /** Bring each window's field lengths into cache before weighing postings (touchLengths); default true. */
+  touch: true,
 };
 
-/** Queries of more terms hand over to high-scan.ts instead: `inHigh` has a bit per term. */
+let sink = 0;
+/**
+ * Reads the window's field-length codes a cache line at a time, in order (which the CPU
+ * prefetches), so that weighing postings of sparse lists finds them in cache instead of missing
+ * once a posting.
+ */
+function touchLengths(q: SegmentQuery, start: number, end: number): void {
+  const codes = q.seg.a.lengthCodes;
+  let x = 0;
+  for (let at = start * FIELD_COUNT, to = (end + 1) * FIELD_COUNT; at < to; at += 64) x ^= codes[at]!;
+  sink ^= x;
+}
+/** What touchLengths read, so that the reads cannot be optimised away. */
+export const touchedSink = () => sink;
+
+/** Queries of more terms read no high lists here: `inHigh` has a bit per term. */
 const MAX_HIGH_TERMS = 32;
 
 export function topKBulkWindows(q: SegmentQuery, heap: TopK, base: number, seed: ChampionSeed, high: HighProbes | null): RunStats {
@@ -68,7 +83,6 @@ export function topKBulkWindows(q: SegmentQuery, heap: TopK, base: number, seed:
       exact = false;
       break;
     }
-    if (!BULK_WINDOWS.highLists && high !== null && highScanApplies(q, heap, high)) return topKHighScan(q, heap, base, start, seededDocs, high, counts);
     const end = Math.min(docCount, start + window) - 1;
     let live = false;
     for (let k = 0; k < n; k++) {
@@ -90,6 +104,7 @@ export function topKBulkWindows(q: SegmentQuery, heap: TopK, base: number, seed:
     if (firstEssential > 0) exact = false;
     if (firstEssential === n) continue;
     const sources = order.map((k) => (out[k]! > 0 ? highLists[k]! : lists[k]!));
+    if (BULK_WINDOWS.touch) touchLengths(q, start, end);
     const touchedCount = addEssential(q, sources, order, firstEssential, start, end);
     if (exact) matchedAny += touchedCount;
     const others = firstEssential > 0 ? cumulative[firstEssential - 1]! : outSum;
@@ -138,7 +153,7 @@ export function topKBulkWindows(q: SegmentQuery, heap: TopK, base: number, seed:
  */
 function useHighLists(q: SegmentQuery, heap: TopK, high: HighProbes | null, highLists: Array<ListBlocks | null>, bound: Float64Array, out: Float64Array, start: number): number {
   out.fill(0);
-  if (high === null || !BULK_WINDOWS.highLists || !heap.full) return 0;
+  if (high === null || !heap.full) return 0;
   let outSum = 0;
   for (let k = 0; k < out.length; k++) {
     const list = highLists[k];

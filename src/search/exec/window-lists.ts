@@ -73,8 +73,9 @@ export class ListBlocks {
    * bit `mark` of `inHigh` for them unless mark is -1.
    */
   addTo(i: number, start: number, docs: Int32Array, count: number, sums: Float64Array, mark: number, inHigh: Uint32Array): void {
-    const q = this.q;
-    const lastDoc = q.seg.a.blockLastDoc;
+    const lastDoc = this.q.seg.a.blockLastDoc;
+    const weight = new ComboWeight(this.q);
+    weight.use(i);
     let c = 0;
     for (let b = this.next; b < this.end && c < count; b++) {
       const last = lastDoc[b]!;
@@ -89,10 +90,10 @@ export class ListBlocks {
         while (p < n && blockDocs[p]! < doc) p++;
         if (p < n && blockDocs[p] === doc) {
           if (!combos) {
-            readBlockCombos(q.seg.a.postings, this.combosAt, n, blockCombos);
+            readBlockCombos(this.q.seg.a.postings, this.combosAt, n, blockCombos);
             combos = true;
           }
-          sums[at] = sums[at]! + weigh(q, i, doc, blockCombos[p]!);
+          sums[at] = sums[at]! + weight.of(doc, blockCombos[p]!);
           if (mark >= 0) inHigh[at] = inHigh[at]! | (1 << mark);
         }
       }
@@ -101,14 +102,43 @@ export class ListBlocks {
 }
 
 /**
- * Scorer i's contribution for a posting (0 when the term is outside its fields): the arithmetic
- * of SegmentQuery.scoreCombo, inlined for one field, the common case.
+ * A scorer's contribution for a posting (0 when the term is outside its fields): the arithmetic of
+ * SegmentQuery.scoreCombo, with the arrays it reads held in fields and one field (the common
+ * case) inlined.
  */
-export function weigh(q: SegmentQuery, i: number, doc: number, combo: number): number {
-  const seg = q.seg;
-  if ((seg.comboMask[combo]! & q.masks[i]!) === 0) return 0;
-  const f = seg.comboField[combo]!;
-  if (f < 0) return q.scoreCombo(i, doc, combo) ? q.contribution[i]! : 0;
-  const tf = seg.comboFieldTf[combo]! * q.ctx.norm[f * 256 + seg.a.lengthCodes[doc * FIELD_COUNT + f]!]!;
-  return q.idf[i]! * (tf / (q.ctx.k1 + tf));
+export class ComboWeight {
+  private readonly comboMask: Uint8Array;
+  private readonly comboField: Int8Array;
+  private readonly comboFieldTf: Uint8Array;
+  private readonly lengthCodes: Uint8Array;
+  private readonly norm: Float64Array;
+  private readonly k1: number;
+  private i = 0;
+  private mask = 0;
+  private idf = 0;
+
+  constructor(private readonly q: SegmentQuery) {
+    const seg = q.seg;
+    this.comboMask = seg.comboMask;
+    this.comboField = seg.comboField;
+    this.comboFieldTf = seg.comboFieldTf;
+    this.lengthCodes = seg.a.lengthCodes;
+    this.norm = q.ctx.norm;
+    this.k1 = q.ctx.k1;
+  }
+
+  /** Weighs scorer i's postings from now on. */
+  use(i: number): void {
+    this.i = i;
+    this.mask = this.q.masks[i]!;
+    this.idf = this.q.idf[i]!;
+  }
+
+  of(doc: number, combo: number): number {
+    if ((this.comboMask[combo]! & this.mask) === 0) return 0;
+    const f = this.comboField[combo]!;
+    if (f < 0) return this.q.scoreCombo(this.i, doc, combo) ? this.q.contribution[this.i]! : 0;
+    const tf = this.comboFieldTf[combo]! * this.norm[f * 256 + this.lengthCodes[doc * FIELD_COUNT + f]!]!;
+    return this.idf * (tf / (this.k1 + tf));
+  }
 }

@@ -2,7 +2,7 @@
  * The partial sums of a bulk-window run (bulk-window.ts) and the candidate docs they keep in the
  * running: shared buffers indexed by doc − window start (search is synchronous: one run at a time).
  */
-import { blockCombos, blockDocs, type ListBlocks, weigh } from "./window-lists.js";
+import { blockCombos, blockDocs, ComboWeight, type ListBlocks } from "./window-lists.js";
 import type { SegmentQuery } from "./segment-query.js";
 
 /** Most docs per window. */
@@ -98,30 +98,38 @@ export function firstCandidates(touchedCount: number, runs: number, others: numb
  * `touched`, a run per term.
  */
 export function addEssential(q: SegmentQuery, sources: ListBlocks[], order: number[], firstEssential: number, start: number, end: number): number {
+  // Locals for the hot loop: module bindings and properties cost a check or a load per use.
   const ids = q.optional;
   const lastDoc = q.seg.a.blockLastDoc;
+  const docs = blockDocs;
+  const combos = blockCombos;
+  const sum = sums;
+  const seenAt = seen;
+  const touchedAt = touched;
+  const marks = inHigh;
+  const weight = new ComboWeight(q);
   let touchedCount = 0;
   for (let j = firstEssential; j < order.length; j++) {
     runStart[j - firstEssential] = touchedCount;
     const k = order[j]!;
-    const i = ids[k]!;
     const list = sources[j]!;
     const mark = list.isHigh ? 1 << k : 0;
+    weight.use(ids[k]!);
     for (let b = list.next; b < list.end; b++) {
       const count = list.decode(b);
       for (let p = 0; p < count; p++) {
-        const doc = blockDocs[p]!;
+        const doc = docs[p]!;
         if (doc < start) continue;
         if (doc > end) break;
-        const w = weigh(q, i, doc, blockCombos[p]!);
+        const w = weight.of(doc, combos[p]!);
         if (w === 0) continue;
         const at = doc - start;
-        if (seen[at] === 0) {
-          seen[at] = 1;
-          touched[touchedCount++] = at;
+        if (seenAt[at] === 0) {
+          seenAt[at] = 1;
+          touchedAt[touchedCount++] = at;
         }
-        sums[at] = sums[at]! + w;
-        inHigh[at] = inHigh[at]! | mark;
+        sum[at] = sum[at]! + w;
+        marks[at] = marks[at]! | mark;
       }
       if (lastDoc[b]! >= end) break;
     }
