@@ -27,13 +27,14 @@ function build(papers: Paper[], cuts: number[], removals: number[], pruning: boo
  * windows (exec/bulk-window.ts) serve only long lists; here also every query, in windows of 1–64
  * docs (window 0) so that runs cross many windows.
  */
-const DEFAULT = { minDf: CHAMPIONS.minDf, size: CHAMPIONS.size, highMinDf: HIGH_LISTS.minDf, share: HIGH_LISTS.share, bulkMin: BULK_WINDOWS.minPostings, window: BULK_WINDOWS.window };
+const DEFAULT = { minDf: CHAMPIONS.minDf, size: CHAMPIONS.size, highMinDf: HIGH_LISTS.minDf, share: HIGH_LISTS.share, bulkMin: BULK_WINDOWS.minPostings, window: BULK_WINDOWS.window, highFirst: BULK_WINDOWS.highListFirst };
 const SETTINGS = [
   { ...DEFAULT, name: "default champion and high lists" },
   { ...DEFAULT, name: "champion lists of 1–8 docs for terms in ≥ 2 docs", minDf: 2, size: 0 },
   { ...DEFAULT, name: "champion lists and high lists of 5–90 % for terms in ≥ 2 docs", minDf: 2, size: 0, highMinDf: 2, share: 0 },
   { ...DEFAULT, name: "champion lists of 1–8 docs, bulk windows of 1–64 docs", minDf: 2, size: 0, bulkMin: 0, window: 0 },
   { ...DEFAULT, name: "champion lists and high lists of 5–90 %, bulk windows of 1–64 docs", minDf: 2, size: 0, highMinDf: 2, share: 0, bulkMin: 0, window: 0 },
+  { ...DEFAULT, name: "as above, high lists always read first", minDf: 2, size: 0, highMinDf: 2, share: 0, bulkMin: 0, window: 0, highFirst: Infinity },
 ];
 
 for (const setting of SETTINGS) {
@@ -61,6 +62,7 @@ for (const setting of SETTINGS) {
           HIGH_LISTS.share = setting.share || share;
           BULK_WINDOWS.minPostings = setting.bulkMin;
           BULK_WINDOWS.window = setting.window || window;
+          BULK_WINDOWS.highListFirst = setting.highFirst;
           const pruned = build(papers, cuts, removals, true);
           const exhaustive = build(papers, cuts, removals, false);
           for (const request of requests as SearchRequest[]) {
@@ -84,5 +86,6 @@ for (const setting of SETTINGS) {
     HIGH_LISTS.share = DEFAULT.share;
     BULK_WINDOWS.minPostings = DEFAULT.bulkMin;
     BULK_WINDOWS.window = DEFAULT.window;
+    BULK_WINDOWS.highListFirst = DEFAULT.highFirst;
   });
 }

@@ -13,7 +13,8 @@
  *    whose sum plus what the other terms may add cannot reach the threshold are dropped.
  * 3. The other sources, strongest first, then the whole lists of docs outside the high lists
  *    read, are added for the docs still in the running (only blocks that hold one are decoded),
- *    dropping the docs that fall short after each.
+ *    dropping the docs that fall short after each. A long list with fewer such docs than blocks
+ *    in the window has its high list read first, as decoding it whole would cost a block a doc.
  * 4. The few docs left are scored exactly through the query's cursors, in doc order, so scores
  *    are bit-identical to every other strategy's.
  *
@@ -22,6 +23,7 @@
  * doc-at-a-time high-list scan's (high-scan.ts).
  */
 import { FIELD_COUNT } from "../fields.js";
+import { BLOCK_SIZE } from "../index/segment.js";
 import { NO_MORE_DOCS } from "../index/cursor.js";
 import { SeededDocs, type ChampionSeed } from "./champion-seed.js";
 import { skippedStats } from "./estimate.js";
@@ -40,6 +42,12 @@ export const BULK_WINDOWS = {
   window: 1 << 15,
   /** Bring each window's field lengths into cache before weighing postings (touchLengths); default true. */
   touch: true,
+  /**
+   * Adding a whole list for fewer candidates than it has blocks in the window decodes a block per
+   * candidate: below `highListFirst` × its blocks, its high list goes first, which drops most of
+   * them. Default 1; 0 = never, Infinity = always.
+   */
+  highListFirst: 1,
 };
 
 let sink = 0;
@@ -112,23 +120,23 @@ export function topKBulkWindows(q: SegmentQuery, heap: TopK, base: number, seed:
     // The other terms, strongest first, for the docs still in the running: their high lists…
     for (let j = firstEssential - 1; j >= 0 && candidateCount > 0; j--) {
       const k = order[j]!;
+      const h = highLists[k] ?? null;
+      if (h !== null && out[k] === 0 && candidateCount * BLOCK_SIZE * docCount < BULK_WINDOWS.highListFirst * lists[k]!.df * window) {
+        // Few docs left in a long list: its high list first, then the whole list for the rest.
+        h.seek(start);
+        const outside = Math.min(high!.outside[k]!, bound[k]!);
+        h.addTo(ids[k]!, start, candidates, candidateCount, sums, k, inHigh);
+        candidateCount = keepReachable(candidateCount, heap.threshold, k, bound[k]!, bound[k]! - outside);
+        candidateCount = addOutsideHigh(lists[k]!, ids[k]!, k, outside, start, candidateCount, heap.threshold);
+        continue;
+      }
       sources[j]!.addTo(ids[k]!, start, candidates, candidateCount, sums, out[k]! > 0 ? k : -1, inHigh);
       candidateCount = keepReachable(candidateCount, heap.threshold, k, bound[k]!, bound[k]! - out[k]!);
     }
     // …then the whole lists, for the docs outside those high lists.
     for (let j = n - 1; j >= 0 && candidateCount > 0; j--) {
       const k = order[j]!;
-      if (out[k] === 0) continue;
-      let waiting = 0;
-      for (let c = 0; c < candidateCount; c++) {
-        const at = candidates[c]!;
-        if (((inHigh[at]! >>> k) & 1) === 0) {
-          pending[waiting++] = at;
-          rest[at] = rest[at]! - out[k]!;
-        }
-      }
-      lists[k]!.addTo(ids[k]!, start, pending, waiting, sums, -1, inHigh);
-      candidateCount = keepReachable(candidateCount, heap.threshold, 0, 0, 0);
+      if (out[k]! > 0) candidateCount = addOutsideHigh(lists[k]!, ids[k]!, k, out[k]!, start, candidateCount, heap.threshold);
     }
     for (let c = 0; c < candidateCount; c++) {
       const at = candidates[c]!;
@@ -143,6 +151,23 @@ export function topKBulkWindows(q: SegmentQuery, heap: TopK, base: number, seed:
   }
   if (exact) return { matched: matchedAny, incomplete: false };
   return skippedStats(q, counts.matched, counts.visited, counts.accepted);
+}
+
+/**
+ * Adds term k's whole list (scorer i) for the candidates outside its high list, whose weight
+ * there was bounded by `outside`; returns how many candidates can still reach `threshold`.
+ */
+function addOutsideHigh(list: ListBlocks, i: number, k: number, outside: number, start: number, count: number, threshold: number): number {
+  let waiting = 0;
+  for (let c = 0; c < count; c++) {
+    const at = candidates[c]!;
+    if (((inHigh[at]! >>> k) & 1) === 0) {
+      pending[waiting++] = at;
+      rest[at] = rest[at]! - outside;
+    }
+  }
+  list.addTo(i, start, pending, waiting, sums, -1, inHigh);
+  return keepReachable(count, threshold, 0, 0, 0);
 }
 
 /**
