@@ -36,8 +36,8 @@ import { addEssential, candidates, clearWindowSums, drop, firstCandidates, inHig
 
 /** When MaxScore (maxscore.ts) hands a query over to the bulk windows, and their size. */
 export const BULK_WINDOWS = {
-  /** Least postings of the query's terms together; default 200,000; 0 = always, Infinity = never. */
-  minPostings: 200_000,
+  /** Least postings of the query's terms together; default 100,000; 0 = always, Infinity = never. */
+  minPostings: 100_000,
   /** Docs per window; default and most 32,768 (MAX_WINDOW), least 1. */
   window: 1 << 15,
   /** Bring each window's field lengths into cache before weighing postings (touchLengths); default true. */
@@ -87,7 +87,7 @@ export function topKBulkWindows(q: SegmentQuery, heap: TopK, base: number, seed:
   const window = Math.max(1, Math.min(MAX_WINDOW, BULK_WINDOWS.window));
   clearWindowSums(n);
   for (let start = 0; start < docCount; start += window) {
-    if (q.deadline.passed()) {
+    if (q.deadline.passedNow()) {
       exact = false;
       break;
     }

@@ -19,7 +19,12 @@ export class Deadline {
   passed(): boolean {
     if (this.expired) return true;
     if ((this.checks++ & 63) !== 0 || this.at === Infinity) return false;
-    if (performance.now() >= this.at) this.expired = true;
+    return this.passedNow();
+  }
+
+  /** As `passed`, reading the clock every time: for loops whose steps take milliseconds. */
+  passedNow(): boolean {
+    if (!this.expired && this.at !== Infinity && performance.now() >= this.at) this.expired = true;
     return this.expired;
   }
 }
