@@ -233,9 +233,9 @@ export class Engine implements SearchEngine {
 
   /** Picks the cheapest exact way to find one segment's top k. */
   private runTopK(q: SegmentQuery, spec: FilterSpec, heap: TopK, base: number) {
-    const docs = candidateDocs(q.seg, spec);
     const termWork = q.required.length > 0 ? Math.min(...q.required.map((i) => q.cursors[i]!.df)) : q.optional.reduce((n, i) => n + q.cursors[i]!.df, 0);
     // Scoring a listed doc costs a few cursor jumps, several times a posting scanned in order.
+    const docs = candidateDocs(q.seg, spec, termWork / FILTER_DRIVEN_COST);
     if (docs !== null && docs.length * FILTER_DRIVEN_COST < termWork) return topKFilterDriven(q, docs, heap, base);
     return q.required.length > 0 ? topKConjunctive(q, heap, base) : topKMaxScore(q, heap, base);
   }

@@ -23,13 +23,17 @@ function lowerBound(seg: Segment, day: number): number {
   return lo;
 }
 
-/** Docs the date range or id list allow, ascending; null when neither narrows the segment. */
-export function candidateDocs(seg: Segment, spec: FilterSpec): Int32Array | null {
+/**
+ * Docs the date range or id list allow, ascending; null when neither narrows the segment, or when
+ * they are more than `most` (listing and sorting a long range would cost more than it saves).
+ */
+export function candidateDocs(seg: Segment, spec: FilterSpec, most = Infinity): Int32Array | null {
   // An id named twice (`id:x id:x`) is one doc.
   if (spec.ids) return Int32Array.from(new Set(spec.ids.map((id) => seg.findDoc(id)).filter((d) => d >= 0))).sort();
   if (spec.fromDay === null && spec.toDay === null) return null;
   const from = spec.fromDay === null ? 0 : lowerBound(seg, spec.fromDay);
   const to = spec.toDay === null ? seg.docCount : lowerBound(seg, spec.toDay + 1);
+  if (to - from > most) return null;
   return Int32Array.from(seg.a.byDay.subarray(from, Math.max(from, to))).sort();
 }
 
