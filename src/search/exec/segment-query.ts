@@ -4,7 +4,6 @@
  * strategies.ts drive it.
  */
 import type { Bm25fContext } from "../score/bm25f.js";
-import { FIELD_COUNT } from "../fields.js";
 import { boundScale, saturate, tfTilde } from "../score/bm25f.js";
 import { PostingsCursor } from "../index/cursor.js";
 import type { Segment } from "../index/segment.js";
@@ -39,6 +38,8 @@ export class SegmentQuery {
   private readonly phraseCursors: PostingsCursor[][];
   /** Phrases or exclusions to check (see passesPositional). */
   readonly positional: boolean;
+  /** The segment's field lengths, field by field (Segment.lengthsByField). */
+  readonly lengths: Uint8Array;
 
   constructor(
     readonly seg: Segment,
@@ -51,6 +52,7 @@ export class SegmentQuery {
   ) {
     const n = plan.scorers.length;
     this.scale = boundScale(ctx, seg.a.buildAvg);
+    this.lengths = seg.lengthsByField;
     this.bound = new Float64Array(n);
     this.contribution = new Float64Array(n);
     this.cursors = plan.scorers.map((s) => {
@@ -114,7 +116,7 @@ export class SegmentQuery {
     // One field (the common case): the same arithmetic as tfTilde, without its loop.
     const tf =
       f >= 0
-        ? seg.comboFieldTf[combo]! * ctx.norm[f * 256 + seg.a.lengthCodes[doc * FIELD_COUNT + f]!]!
+        ? seg.comboFieldTf[combo]! * ctx.norm[f * 256 + this.lengths[f * seg.docCount + doc]!]!
         : tfTilde(ctx, seg.a.comboTf, combo, seg.a.lengthCodes, doc, mask);
     this.contribution[i] = this.idf[i]! * (tf / (ctx.k1 + tf));
     return true;

@@ -4,7 +4,6 @@
  * bound. Their contribution grows with tf~, so the least tf~ that could still matter is worked
  * out once, and postings are compared against it in the decoded block without scoring them.
  */
-import { FIELD_COUNT } from "../fields.js";
 import type { PostingsCursor } from "../index/cursor.js";
 import { SLACK } from "./run-stats.js";
 import type { SegmentQuery } from "./segment-query.js";
@@ -26,7 +25,8 @@ export function skim(q: SegmentQuery, cursor: PostingsCursor, i: number, end: nu
   const minTf = need >= idf ? Infinity : ((k1 * need) / (idf - need)) * MARGIN;
   const seg = q.seg;
   const { comboMask, comboField, comboFieldTf } = seg;
-  const lengthCodes = seg.a.lengthCodes;
+  const lengths = q.lengths;
+  const docCount = seg.docCount;
   const norm = q.ctx.norm;
   const mask = q.masks[i]!;
   const docs = cursor.docs;
@@ -41,7 +41,7 @@ export function skim(q: SegmentQuery, cursor: PostingsCursor, i: number, end: nu
     const f = comboField[combo]!;
     // Terms in several fields are rare and strong: let the caller score them.
     if (f < 0) break;
-    if (comboFieldTf[combo]! * norm[f * 256 + lengthCodes[doc * FIELD_COUNT + f]!]! >= minTf) break;
+    if (comboFieldTf[combo]! * norm[f * 256 + lengths[f * docCount + doc]!]! >= minTf) break;
   }
   if (at === cursor.index) return false;
   cursor.moveTo(at);

@@ -2,7 +2,6 @@
  * The postings lists of a bulk-window run (bulk-window.ts): each list's blocks walked window by
  * window, decoded into shared buffers, and a posting's contribution computed without a cursor.
  */
-import { FIELD_COUNT } from "../fields.js";
 import { readBlockCombos, readBlockDocs } from "../index/block-codec.js";
 import { BLOCK_SIZE } from "../index/segment.js";
 import type { SegmentQuery } from "./segment-query.js";
@@ -110,7 +109,8 @@ export class ComboWeight {
   private readonly comboMask: Uint8Array;
   private readonly comboField: Int8Array;
   private readonly comboFieldTf: Uint8Array;
-  private readonly lengthCodes: Uint8Array;
+  private readonly lengths: Uint8Array;
+  private readonly docCount: number;
   private readonly norm: Float64Array;
   private readonly k1: number;
   private i = 0;
@@ -122,7 +122,8 @@ export class ComboWeight {
     this.comboMask = seg.comboMask;
     this.comboField = seg.comboField;
     this.comboFieldTf = seg.comboFieldTf;
-    this.lengthCodes = seg.a.lengthCodes;
+    this.lengths = q.lengths;
+    this.docCount = seg.docCount;
     this.norm = q.ctx.norm;
     this.k1 = q.ctx.k1;
   }
@@ -138,7 +139,7 @@ export class ComboWeight {
     if ((this.comboMask[combo]! & this.mask) === 0) return 0;
     const f = this.comboField[combo]!;
     if (f < 0) return this.q.scoreCombo(this.i, doc, combo) ? this.q.contribution[this.i]! : 0;
-    const tf = this.comboFieldTf[combo]! * this.norm[f * 256 + this.lengthCodes[doc * FIELD_COUNT + f]!]!;
+    const tf = this.comboFieldTf[combo]! * this.norm[f * 256 + this.lengths[f * this.docCount + doc]!]!;
     return this.idf * (tf / (this.k1 + tf));
   }
 }
