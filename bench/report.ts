@@ -153,7 +153,8 @@ export function searchSection(run: SearchRun): string {
       (f ? `; FTS5 timed ${n(f.queries.ran)} queries` : "; FTS5 not run"),
     "",
     `Latencies are over the plain-word queries (${n(ours.count)} for paperfeed), which both engines understand alike; ` +
-      "all kinds are listed below. Wall time counts waiting for a core when other work runs; CPU time does not." +
+      "all kinds are listed below. Wall time counts waiting for a core when other work runs; CPU time does not, but it " +
+      "counts every thread of the process, so it includes V8 compiling hot code and collecting garbage on another core." +
       (atTarget ? "" : " Targets apply at 2.6M papers."),
     "",
     ...table(["", "paperfeed", "FTS5 (bm25)", "ratio", "target"], rows),
