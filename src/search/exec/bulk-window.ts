@@ -24,8 +24,7 @@
  */
 import { FIELD_INDEX } from "../fields.js";
 import { BLOCK_SIZE } from "../index/segment.js";
-import { NO_MORE_DOCS } from "../index/cursor.js";
-import { SeededDocs, type ChampionSeed } from "./champion-seed.js";
+import { offerScored, SeededDocs, type ChampionSeed } from "./champion-seed.js";
 import { skippedStats } from "./estimate.js";
 import type { HighProbes } from "./high-probe.js";
 import { cannotEnter, type RunStats } from "./run-stats.js";
@@ -40,8 +39,6 @@ export const BULK_WINDOWS = {
   minPostings: 100_000,
   /** Docs per window; default and most 32,768 (MAX_WINDOW), least 1. */
   window: 1 << 15,
-  /** Bring each window's field lengths into cache before weighing postings (touchLengths); default true. */
-  touch: true,
   /**
    * Adding a whole list for fewer candidates than it has blocks in the window decodes a block per
    * candidate: below `highListFirst` × its blocks, its high list goes first, which drops most of
@@ -50,7 +47,8 @@ export const BULK_WINDOWS = {
   highListFirst: 1,
 };
 
-let sink = 0;
+/** What touchLengths read, kept so that the reads cannot be optimised away. */
+let _sink = 0;
 /**
  * Reads the window's title and abstract length codes (Segment.lengthsByField) a cache line at a
  * time, in order (which the CPU prefetches), so that weighing the postings of sparse lists finds
@@ -61,11 +59,9 @@ function touchLengths(q: SegmentQuery, start: number, end: number): void {
   const docCount = q.seg.docCount;
   let x = 0;
   for (const f of TOUCHED_FIELDS) for (let at = f * docCount + start, to = f * docCount + end; at <= to; at += 64) x ^= lengths[at]!;
-  sink ^= x;
+  _sink ^= x;
 }
 const TOUCHED_FIELDS = [FIELD_INDEX.title, FIELD_INDEX.abstract];
-/** What touchLengths read, so that the reads cannot be optimised away. */
-export const touchedSink = () => sink;
 
 /** Queries of more terms read no high lists here: `inHigh` has a bit per term. */
 const MAX_HIGH_TERMS = 32;
@@ -104,7 +100,7 @@ export function topKBulkWindows(q: SegmentQuery, heap: TopK, base: number, seed:
     }
     if (!live) break;
     // Read the high lists instead of the whole lists when no doc outside them all can make it.
-    const outSum = useHighLists(q, heap, high, highLists, bound, out, start);
+    const outSum = useHighLists(heap, high, highLists, bound, out, start);
     if (outSum > 0) exact = false;
     order.sort((x, y) => bound[x]! - out[x]! - (bound[y]! - out[y]!) || x - y);
     let sum = outSum;
@@ -114,7 +110,7 @@ export function topKBulkWindows(q: SegmentQuery, heap: TopK, base: number, seed:
     if (firstEssential > 0) exact = false;
     if (firstEssential === n) continue;
     const sources = order.map((k) => (out[k]! > 0 ? highLists[k]! : lists[k]!));
-    if (BULK_WINDOWS.touch) touchLengths(q, start, end);
+    touchLengths(q, start, end);
     const touchedCount = addEssential(q, sources, order, firstEssential, start, end);
     if (exact) matchedAny += touchedCount;
     const others = firstEssential > 0 ? cumulative[firstEssential - 1]! : outSum;
@@ -148,7 +144,7 @@ export function topKBulkWindows(q: SegmentQuery, heap: TopK, base: number, seed:
       counts.visited++;
       if (!q.filter.accepts(doc)) continue;
       counts.accepted++;
-      if (scoreExactly(q, heap, base, doc)) counts.matched++;
+      if (offerScored(q, heap, base, doc)) counts.matched++;
     }
   }
   if (exact) return { matched: matchedAny, incomplete: false };
@@ -178,7 +174,7 @@ function addOutsideHigh(list: ListBlocks, i: number, k: number, outside: number,
  * list would be, and the outside bounds together cannot reach the threshold (so no doc outside
  * all the lists read can enter); then terms without a list are read whole.
  */
-function useHighLists(q: SegmentQuery, heap: TopK, high: HighProbes | null, highLists: Array<ListBlocks | null>, bound: Float64Array, out: Float64Array, start: number): number {
+function useHighLists(heap: TopK, high: HighProbes | null, highLists: Array<ListBlocks | null>, bound: Float64Array, out: Float64Array, start: number): number {
   out.fill(0);
   if (high === null || !heap.full) return 0;
   let outSum = 0;
@@ -192,18 +188,4 @@ function useHighLists(q: SegmentQuery, heap: TopK, high: HighProbes | null, high
   if (outSum > 0 && cannotEnter(outSum, heap.threshold, false)) return outSum;
   out.fill(0);
   return 0;
-}
-
-/** Scores `doc` through the query's cursors and offers it; false when no term matches there. */
-function scoreExactly(q: SegmentQuery, heap: TopK, base: number, doc: number): boolean {
-  q.reset();
-  let any = false;
-  for (const i of q.optional) {
-    const cursor = q.cursors[i]!;
-    if (cursor.doc !== NO_MORE_DOCS && cursor.advance(doc) === doc && q.score(i, doc)) any = true;
-  }
-  if (!any) return false;
-  const score = q.total();
-  if (!heap.full || score >= heap.threshold) heap.offer(score, base + doc);
-  return true;
 }

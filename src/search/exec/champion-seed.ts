@@ -58,19 +58,24 @@ export function seedFromChampions(q: SegmentQuery, heap: TopK, base: number): Ch
   for (let j = 0; j < all.length; j++) if (j === 0 || all[j] !== all[j - 1]) all[unique++] = all[j]!;
   const scored = all.subarray(0, unique);
   let matched = 0;
-  for (const doc of scored) {
-    if (!q.filter.accepts(doc)) continue;
-    q.reset();
-    let any = false;
-    for (const i of ids) {
-      const c = q.cursors[i]!;
-      if (c.doc !== NO_MORE_DOCS && c.advance(doc) === doc && q.score(i, doc)) any = true;
-    }
-    if (!any) continue;
-    matched++;
-    const score = q.total();
-    if (!heap.full || score >= heap.threshold) heap.offer(score, base + doc);
-  }
+  for (const doc of scored) if (q.filter.accepts(doc) && offerScored(q, heap, base, doc)) matched++;
   for (const i of ids) q.cursors[i]!.reset();
   return { scored, tail, matched };
+}
+
+/**
+ * Scores `doc` on every optional term, advancing their cursors to it (docs asked must not
+ * decrease), and offers it to the heap; false when no term matches there.
+ */
+export function offerScored(q: SegmentQuery, heap: TopK, base: number, doc: number): boolean {
+  q.reset();
+  let any = false;
+  for (const i of q.optional) {
+    const c = q.cursors[i]!;
+    if (c.doc !== NO_MORE_DOCS && c.advance(doc) === doc && q.score(i, doc)) any = true;
+  }
+  if (!any) return false;
+  const score = q.total();
+  if (!heap.full || score >= heap.threshold) heap.offer(score, base + doc);
+  return true;
 }

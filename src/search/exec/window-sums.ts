@@ -57,8 +57,8 @@ export function drop(at: number) {
 
 /**
  * Moves the touched docs that can reach `threshold` with `others` more (less `out[k]` for each
- * high list k they are in) to `candidates`, in doc order; returns how many. `touched` holds `runs` increasing runs (one per essential term, from
- * `runStart`), merged here.
+ * high list k they are in) to `candidates`, in doc order; returns how many. `touched` holds
+ * `runs` increasing runs (one per essential term, from `runStart`), merged here.
  */
 export function firstCandidates(touchedCount: number, runs: number, others: number, threshold: number, out: Float64Array): number {
   let kept = 0;
