@@ -51,7 +51,7 @@ export function loadSearchEngine(dir: string, options: SearchEngineOptions = {},
   const loaded = loadIndex(dir, engine.params, load);
   if (!loaded.ok) throw new PaperfeedError("search", "index_unreadable", loaded.reason, 500);
   engine.segments.reset(loaded.segments);
-  loadedFiles.set(engine, new Map(loaded.manifest.segments.map((entry, i) => [entry.data.file, loaded.segments[i]!.bytes!])));
+  loadedFiles.set(engine, loaded.files);
   return engine;
 }
 

@@ -115,7 +115,7 @@ export async function openLiveIndex(options: LiveIndexOptions): Promise<LiveInde
     const loaded = loadIndex(dir, engine.params, { checksums: false });
     if (!loaded.ok) return loaded.reason;
     manifest = loaded.manifest;
-    loadedBytes = new Map(loaded.manifest.segments.map((entry, i) => [entry.data.file, loaded.segments[i]!.bytes!]));
+    loadedBytes = loaded.files;
     const saved = loaded.manifest.seq;
     if (saved > 0) {
       const [change] = await store.changesSince(saved - 1, 1);

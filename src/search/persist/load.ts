@@ -21,14 +21,20 @@ import { ANALYZER_VERSION, ARRAY_CONSTRUCTORS, FORMAT_VERSION, MANIFEST, type Fi
 
 export interface LoadedSegment {
   seg: Segment;
-  /** The segment file's bytes (mapped or read), which `verifyChecksums` can check in place. */
-  bytes?: Uint8Array;
   deleted: Uint8Array;
   /** Docs marked in `deleted`. */
   deletedCount: number;
 }
 
-export type LoadResult = { ok: true; manifest: Manifest; segments: LoadedSegment[] } | { ok: false; reason: string };
+export type LoadResult =
+  | {
+      ok: true;
+      manifest: Manifest;
+      segments: LoadedSegment[];
+      /** Each segment file's bytes (mapped or read) by file name, which `verifyChecksums` can check in place. */
+      files: Map<string, Uint8Array>;
+    }
+  | { ok: false; reason: string };
 
 export interface LoadOptions {
   /** Check every file's CRC-32 before returning; default true (false: see verifyChecksums). */
@@ -123,8 +129,10 @@ export function loadIndex(dir: string, params: Bm25fParams, options: LoadOptions
   }
   if (JSON.stringify(manifest.bm25f) !== JSON.stringify(params)) return { ok: false, reason: "saved index was built with other BM25F parameters" };
   try {
+    const files = new Map<string, Uint8Array>();
     const segments = manifest.segments.map((entry) => {
       const data = readChecked(dir, entry.data, checksums, options.map ?? true);
+      files.set(entry.data.file, data);
       const arrays = {} as Record<string, unknown>;
       for (const a of entry.arrays) {
         const Type = ARRAY_CONSTRUCTORS[a.type];
@@ -135,11 +143,11 @@ export function loadIndex(dir: string, params: Bm25fParams, options: LoadOptions
       const deleted = new Uint8Array(readChecked(dir, entry.deleted, true, false));
       const seg = new Segment(arrays as unknown as SegmentArrays, entry.name);
       if (seg.docCount !== entry.docCount || deleted.length !== seg.docCount) throw new Error(`${entry.data.file}: doc count does not match the manifest`);
-      return { seg, bytes: data, deleted, deletedCount: countMarked(deleted) };
+      return { seg, deleted, deletedCount: countMarked(deleted) };
     });
     const live = segments.reduce((n, s) => n + s.seg.docCount - s.deletedCount, 0);
     if (live !== manifest.docCount) return { ok: false, reason: `saved index holds ${live} papers, its manifest says ${manifest.docCount}` };
-    return { ok: true, manifest, segments };
+    return { ok: true, manifest, segments, files };
   } catch (e) {
     return { ok: false, reason: `saved index in ${dir} is damaged: ${messageOf(e)}` };
   }

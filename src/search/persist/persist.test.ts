@@ -141,7 +141,7 @@ test("the background checksum pass checks the loaded bytes in place, or re-reads
     const loaded = loadIndex(dir, engine.params, { checksums: false });
     assert.ok(loaded.ok, loaded.ok ? "" : loaded.reason);
     const file = manifest.segments[0]!.data.file;
-    const bytes = loaded.segments[0]!.bytes!;
+    const bytes = loaded.files.get(file)!;
     const inPlace = new Map([[file, bytes]]);
     assert.equal(await verifyChecksums(dir, manifest, inPlace), null);
     // A change to the loaded bytes only (mapped copy-on-write, or read): found in place, not in the file.
