@@ -140,7 +140,8 @@ export class Segment {
       const codes = this.a.lengthCodes;
       const n = this.docCount;
       const out = new Uint8Array(n * FIELD_COUNT);
-      for (let f = 0; f < FIELD_COUNT; f++) for (let doc = 0, at = f; doc < n; doc++, at += FIELD_COUNT) out[f * n + doc] = codes[at]!;
+      // Codes are read in order and written to FIELD_COUNT streams: both sequential.
+      for (let doc = 0, at = 0; doc < n; doc++) for (let f = 0, to = doc; f < FIELD_COUNT; f++, to += n) out[to] = codes[at++]!;
       this.byField = out;
     }
     return this.byField;
