@@ -20,6 +20,17 @@ const OPTIONS: Record<FieldName, { value?: string; help: string }> = {
   logLevel: { value: "<level>", help: "error | warn | info | debug (default info)" },
   smtpUrl: { value: "<url>", help: "outgoing mail server, smtp:// or smtps:// (default: no mail)" },
   mailFrom: { value: "<address>", help: "sender of mail (default paperfeed <paperfeed@HOST of base URL>)" },
+  jobs: { help: "serve only: run no background jobs (run `paperfeed worker` on another node)" },
+  harvest: { help: "do not harvest new papers from arXiv" },
+  arxivOaiUrl: { value: "<url>", help: "arXiv OAI-PMH endpoint (default https://oaipmh.arxiv.org/oai)" },
+  arxivApiUrl: { value: "<url>", help: "arXiv export API (default https://export.arxiv.org/api/query)" },
+  arxivPdfUrl: { value: "<url>", help: "where PDFs are fetched for thumbnails (default https://arxiv.org/pdf)" },
+  harvestSets: { value: "<sets>", help: "OAI-PMH sets to harvest, comma-separated, e.g. cs,physics:hep-th (default: all)" },
+  backfillDays: { value: "<n>", help: "days a new instance harvests back, 0-90 (default 7)" },
+  contact: { value: "<email>", help: "operator's address, sent to arXiv and GitHub in the User-Agent" },
+  githubApiUrl: { value: "<url>", help: "GitHub REST API (default https://api.github.com)" },
+  githubToken: { value: "<token>", help: "GitHub token for star counts (prefer the variable)" },
+  thumbnails: { help: "do not render first-page thumbnails" },
 };
 const NAMES = Object.keys(OPTIONS) as FieldName[];
 

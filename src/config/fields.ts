@@ -42,6 +42,23 @@ const BOOLEAN_WORDS: Record<string, boolean> = {
   no: false,
   off: false,
 };
+const BOOLEAN = z.union([
+  z.boolean(),
+  z
+    .string()
+    .transform((s) => BOOLEAN_WORDS[s.trim().toLowerCase()])
+    .refine((b) => b !== undefined, "must be 1/0, true/false, yes/no or on/off"),
+]);
+
+const httpUrl = z.coerce
+  .string()
+  .refine((s) => isUrlWithProtocol(s, ["http:", "https:"]), "must be an http:// or https:// URL")
+  // Paths are appended as `${url}/…`, so a trailing slash would double up.
+  .transform((s) => s.replace(/\/+$/, ""));
+
+/** arXiv's set specs: `cs`, `math`, `physics:hep-th`, `q-bio`, … */
+const SET_SPEC = /^[a-z][a-z-]*(?::[a-z][a-zA-Z-]*(?::[A-Z]{2})?)?$/;
+
 export const LOG_LEVELS = ["error", "warn", "info", "debug"] as const;
 
 export const FIELDS = {
@@ -81,17 +98,7 @@ export const FIELDS = {
       // Links are built as `${baseUrl}/path`, so a trailing slash would double up.
       .transform((s) => s.replace(/\/+$/, "")),
   },
-  demo: {
-    flag: "--no-demo",
-    env: "PAPERFEED_DEMO",
-    schema: z.union([
-      z.boolean(),
-      z
-        .string()
-        .transform((s) => BOOLEAN_WORDS[s.trim().toLowerCase()])
-        .refine((b) => b !== undefined, "must be 1/0, true/false, yes/no or on/off"),
-    ]),
-  },
+  demo: { flag: "--no-demo", env: "PAPERFEED_DEMO", schema: BOOLEAN },
   logLevel: {
     flag: "--log-level",
     env: "PAPERFEED_LOG_LEVEL",
@@ -115,6 +122,52 @@ export const FIELDS = {
         "must be an address, e.g. paperfeed@example.org or Paperfeed <paperfeed@example.org>",
       ),
   },
+  jobs: { flag: "--no-jobs", env: "PAPERFEED_JOBS", schema: BOOLEAN },
+  harvest: { flag: "--no-harvest", env: "PAPERFEED_HARVEST", schema: BOOLEAN },
+  arxivOaiUrl: { flag: "--arxiv-oai-url", env: "PAPERFEED_ARXIV_OAI_URL", schema: httpUrl },
+  arxivApiUrl: { flag: "--arxiv-api-url", env: "PAPERFEED_ARXIV_API_URL", schema: httpUrl },
+  arxivPdfUrl: { flag: "--arxiv-pdf-url", env: "PAPERFEED_ARXIV_PDF_URL", schema: httpUrl },
+  harvestSets: {
+    flag: "--harvest-sets",
+    env: "PAPERFEED_HARVEST_SETS",
+    schema: z.coerce
+      .string()
+      .transform((s) =>
+        s
+          .split(",")
+          .map((x) => x.trim())
+          .filter(Boolean),
+      )
+      .refine(
+        (sets) => sets.every((x) => SET_SPEC.test(x)),
+        "must be arXiv set specs separated by commas, e.g. cs,physics:hep-th",
+      ),
+  },
+  backfillDays: {
+    flag: "--backfill-days",
+    env: "PAPERFEED_BACKFILL_DAYS",
+    schema: z.coerce
+      .string()
+      .trim()
+      .regex(/^\d{1,2}$/, "must be an integer 0–90")
+      .transform(Number)
+      .refine((n) => n <= 90, "must be an integer 0–90"),
+  },
+  contact: {
+    flag: "--contact",
+    env: "PAPERFEED_CONTACT",
+    schema: z.coerce
+      .string()
+      .trim()
+      .regex(/^[^<>\s@()]+@[^<>\s@()]+$/, "must be an email address, e.g. admin@example.org"),
+  },
+  githubApiUrl: { flag: "--github-api-url", env: "PAPERFEED_GITHUB_API_URL", schema: httpUrl },
+  githubToken: {
+    flag: "--github-token",
+    env: "PAPERFEED_GITHUB_TOKEN",
+    schema: z.coerce.string().trim().regex(/^[\w-]{10,255}$/, "must be a GitHub token (letters, digits, _ and -)"),
+  },
+  thumbnails: { flag: "--no-thumbnails", env: "PAPERFEED_THUMBNAILS", schema: BOOLEAN },
 } satisfies Record<string, FieldSpec>;
 
 export type FieldName = keyof typeof FIELDS;

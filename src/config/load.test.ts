@@ -29,6 +29,17 @@ describe("loadConfig", () => {
       logLevel: "info",
       smtpUrl: null,
       mailFrom: "paperfeed <paperfeed@127.0.0.1>",
+      jobs: true,
+      harvest: true,
+      arxivOaiUrl: "https://oaipmh.arxiv.org/oai",
+      arxivApiUrl: "https://export.arxiv.org/api/query",
+      arxivPdfUrl: "https://arxiv.org/pdf",
+      harvestSets: [],
+      backfillDays: 7,
+      contact: null,
+      githubApiUrl: "https://api.github.com",
+      githubToken: null,
+      thumbnails: true,
     });
   });
 
@@ -51,6 +62,17 @@ describe("loadConfig", () => {
         PAPERFEED_LOG_LEVEL: "debug",
         PAPERFEED_SMTP_URL: "smtps://user:secret@mail.example.org:465",
         PAPERFEED_MAIL_FROM: "Papers <papers@example.org>",
+        PAPERFEED_JOBS: "false",
+        PAPERFEED_HARVEST: "no",
+        PAPERFEED_ARXIV_OAI_URL: "http://mirror.example.org/oai/",
+        PAPERFEED_ARXIV_API_URL: "http://mirror.example.org/api/query",
+        PAPERFEED_ARXIV_PDF_URL: "http://mirror.example.org/pdf",
+        PAPERFEED_HARVEST_SETS: "cs, physics:hep-th",
+        PAPERFEED_BACKFILL_DAYS: "3",
+        PAPERFEED_CONTACT: "ops@example.org",
+        PAPERFEED_GITHUB_API_URL: "http://gh.example.org/api/v3",
+        PAPERFEED_GITHUB_TOKEN: "ghp_0123456789abcdef",
+        PAPERFEED_THUMBNAILS: "off",
       },
     });
     assert.deepEqual(
@@ -66,6 +88,17 @@ describe("loadConfig", () => {
         logLevel: "debug",
         smtpUrl: "smtps://user:secret@mail.example.org:465",
         mailFrom: "Papers <papers@example.org>",
+        jobs: false,
+        harvest: false,
+        arxivOaiUrl: "http://mirror.example.org/oai",
+        arxivApiUrl: "http://mirror.example.org/api/query",
+        arxivPdfUrl: "http://mirror.example.org/pdf",
+        harvestSets: ["cs", "physics:hep-th"],
+        backfillDays: 3,
+        contact: "ops@example.org",
+        githubApiUrl: "http://gh.example.org/api/v3",
+        githubToken: "ghp_0123456789abcdef",
+        thumbnails: false,
       },
     );
   });

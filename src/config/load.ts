@@ -25,6 +25,14 @@ const DEFAULTS = {
   port: 8080,
   demo: true,
   logLevel: "info",
+  jobs: true,
+  harvest: true,
+  arxivOaiUrl: "https://oaipmh.arxiv.org/oai",
+  arxivApiUrl: "https://export.arxiv.org/api/query",
+  arxivPdfUrl: "https://arxiv.org/pdf",
+  backfillDays: 7,
+  githubApiUrl: "https://api.github.com",
+  thumbnails: true,
 } as const;
 
 export function loadConfig({ flags = {}, env = {} }: LoadConfigInput = {}): Config {
@@ -73,6 +81,17 @@ export function loadConfig({ flags = {}, env = {} }: LoadConfigInput = {}): Conf
     logLevel: values.logLevel ?? DEFAULTS.logLevel,
     smtpUrl: values.smtpUrl ?? null,
     mailFrom: values.mailFrom ?? `paperfeed <paperfeed@${new URL(baseUrl).hostname.replace(/^\[|\]$/g, "")}>`,
+    jobs: values.jobs ?? DEFAULTS.jobs,
+    harvest: values.harvest ?? DEFAULTS.harvest,
+    arxivOaiUrl: values.arxivOaiUrl ?? DEFAULTS.arxivOaiUrl,
+    arxivApiUrl: values.arxivApiUrl ?? DEFAULTS.arxivApiUrl,
+    arxivPdfUrl: values.arxivPdfUrl ?? DEFAULTS.arxivPdfUrl,
+    harvestSets: Object.freeze(values.harvestSets ?? []),
+    backfillDays: values.backfillDays ?? DEFAULTS.backfillDays,
+    contact: values.contact ?? null,
+    githubApiUrl: values.githubApiUrl ?? DEFAULTS.githubApiUrl,
+    githubToken: values.githubToken ?? null,
+    thumbnails: values.thumbnails ?? DEFAULTS.thumbnails,
   });
 }
 

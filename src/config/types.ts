@@ -39,4 +39,54 @@ export interface Config {
    * set by `loadConfig`; optional in the type like `smtpUrl`.
    */
   readonly mailFrom?: string;
+  /**
+   * Run the background jobs (harvest, digests, mail, GitHub stars, thumbnails) inside `serve`.
+   * `--no-jobs`, `PAPERFEED_JOBS=false` make a web-only node (run `paperfeed worker` elsewhere).
+   * Default true.
+   */
+  readonly jobs: boolean;
+  /**
+   * Harvest new papers from arXiv's OAI-PMH endpoint on arXiv's announcement schedule (a job; needs
+   * `jobs`). `--no-harvest`, `PAPERFEED_HARVEST=false`. Default true.
+   */
+  readonly harvest: boolean;
+  /**
+   * OAI-PMH endpoint the harvester asks. `--arxiv-oai-url`, `PAPERFEED_ARXIV_OAI_URL`. Default
+   * `https://oaipmh.arxiv.org/oai` (arXiv's); tests, mirrors and air-gapped sites point elsewhere.
+   */
+  readonly arxivOaiUrl: string;
+  /**
+   * arXiv export API (Atom) for fetching single papers on demand. `--arxiv-api-url`,
+   * `PAPERFEED_ARXIV_API_URL`. Default `https://export.arxiv.org/api/query`.
+   */
+  readonly arxivApiUrl: string;
+  /**
+   * Where PDFs are fetched from for first-page thumbnails: `<url>/<id>`. `--arxiv-pdf-url`,
+   * `PAPERFEED_ARXIV_PDF_URL`. Default `https://arxiv.org/pdf`.
+   */
+  readonly arxivPdfUrl: string;
+  /**
+   * OAI-PMH sets to harvest, e.g. `cs,physics:hep-th`; empty means all of arXiv.
+   * `--harvest-sets`, `PAPERFEED_HARVEST_SETS` (comma-separated). Default: all (empty list).
+   */
+  readonly harvestSets: readonly string[];
+  /**
+   * Days of announcements a new instance fetches on its first harvest, 0–90.
+   * `--backfill-days`, `PAPERFEED_BACKFILL_DAYS`. Default 7.
+   */
+  readonly backfillDays: number;
+  /**
+   * The operator's contact address, sent in the User-Agent of every request to arXiv and GitHub
+   * (arXiv asks harvesters to name one). `--contact`, `PAPERFEED_CONTACT`. Default: unset (null).
+   */
+  readonly contact: string | null;
+  /** GitHub's REST API. `--github-api-url`, `PAPERFEED_GITHUB_API_URL`. Default `https://api.github.com`. */
+  readonly githubApiUrl: string;
+  /**
+   * GitHub token for star counts (5,000 instead of 60 requests an hour); only read, never logged.
+   * `--github-token`, `PAPERFEED_GITHUB_TOKEN` (prefer the variable: flags show in `ps`). Default: unset (null).
+   */
+  readonly githubToken: string | null;
+  /** Render first-page thumbnails of new papers (a job). `--no-thumbnails`, `PAPERFEED_THUMBNAILS=false`. Default true. */
+  readonly thumbnails: boolean;
 }

@@ -43,6 +43,18 @@ export function testConfig(dir: string, overrides: Partial<Config> = {}): Config
     baseUrl: "http://127.0.0.1",
     demo: false,
     logLevel: "error",
+    // Tests never reach the network: jobs run only where a test starts them against loopback.
+    jobs: false,
+    harvest: false,
+    arxivOaiUrl: "http://127.0.0.1:9/oai",
+    arxivApiUrl: "http://127.0.0.1:9/api/query",
+    arxivPdfUrl: "http://127.0.0.1:9/pdf",
+    harvestSets: [],
+    backfillDays: 7,
+    contact: null,
+    githubApiUrl: "http://127.0.0.1:9",
+    githubToken: null,
+    thumbnails: false,
     ...overrides,
   };
 }
