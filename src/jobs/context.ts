@@ -1,6 +1,8 @@
 /** Opens what jobs work on (papers store, delivery store) for a config, and always closes it. */
 import type { Config } from "../config/types.js";
 import { newOwner } from "../deliver/owner.js";
+import { systemClock } from "../ingest/http/clock.js";
+import { openCommunityStore } from "../store/open-community.js";
 import { openDeliveryStore } from "../store/open-delivery.js";
 import { openStore } from "../store/open.js";
 import type { JobContext } from "./types.js";
@@ -15,7 +17,13 @@ export async function withJobContext<T>(
   try {
     const delivery = await openDeliveryStore(where);
     try {
-      return await use({ store, delivery, config, owner: newOwner(), clock: () => new Date(), log });
+      const community = await openCommunityStore(where);
+      try {
+        const ctx = { store, delivery, community, config, owner: newOwner(), clock: () => new Date(), time: systemClock, log };
+        return await use(ctx);
+      } finally {
+        await community.close();
+      }
     } finally {
       await delivery.close();
     }

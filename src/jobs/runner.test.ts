@@ -14,6 +14,7 @@ import {
   openDeliveryFixture,
   type DeliveryFixture,
 } from "../deliver/testing/delivery-fixture.js";
+import { FakeClock } from "../ingest/http/testing/fake-clock.js";
 import { testConfig } from "../serve/testing/fixture-app.js";
 import { dailyDigestJob, weeklyDigestJob } from "./delivery-jobs.js";
 import { runJobOnce } from "./runner.js";
@@ -23,9 +24,11 @@ function contextOf(f: DeliveryFixture, now: string, owner = `${hostname()}/${pro
   return {
     store: f.store,
     delivery: f.delivery,
+    community: f.community,
     config: testConfig(f.dir, { baseUrl: BASE, smtpUrl: f.sink.url }),
     owner,
     clock: () => new Date(now),
+    time: new FakeClock(Date.parse(now)),
     log: () => undefined,
   };
 }

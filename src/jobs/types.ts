@@ -4,16 +4,22 @@
  * so a period done is never redone, by this process or another, before or after a restart.
  */
 import type { Config } from "../config/types.js";
+import type { Clock } from "../ingest/http/clock.js";
+import type { CommunityStore } from "../store/community-types.js";
 import type { DeliveryStore } from "../store/delivery-types.js";
 import type { Store } from "../store/types.js";
 
 export interface JobContext {
   store: Store;
   delivery: DeliveryStore;
+  /** Accounts, follows, votes, paper activity and GitHub stars. */
+  community: CommunityStore;
   config: Config;
   /** This process's owner id (deliver/owner.ts), for locks and outbox claims. */
   owner: string;
   clock: () => Date;
+  /** The same time as `clock`, with sleeps: what polite outside-service clients wait on (a FakeClock in tests). */
+  time: Clock;
   log: (line: string) => void;
 }
 

@@ -6,6 +6,8 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import type { Paper } from "../../core/paper.js";
+import type { CommunityStore } from "../../store/community-types.js";
+import { openSqliteCommunityStore } from "../../store/sqlite/community-sql.js";
 import { SqliteDeliveryStore } from "../../store/sqlite/delivery-store.js";
 import { SqliteStore } from "../../store/sqlite/sqlite-store.js";
 import { paperLike } from "../../../test/store/fixture-papers.js";
@@ -34,6 +36,7 @@ export interface DeliveryFixture {
   dbPath: string;
   store: SqliteStore;
   delivery: SqliteDeliveryStore;
+  community: CommunityStore;
   sink: SmtpSink;
   secret: string;
   sender: SenderDeps;
@@ -50,6 +53,7 @@ export async function openDeliveryFixture(
   const store = SqliteStore.open({ path: dbPath });
   await store.upsertPapers(fixtureDays());
   const delivery = SqliteDeliveryStore.open({ path: dbPath });
+  const community = await openSqliteCommunityStore({ path: dbPath });
   const sink = await startSmtpSink({ query: "rateLimit=1000", ...sinkOptions });
   const smtp = new SmtpClient(parseSmtpUrl(sink.url), 5000);
   const secret = await delivery.secret("links");
@@ -68,6 +72,7 @@ export async function openDeliveryFixture(
     dbPath,
     store,
     delivery,
+    community,
     sink,
     secret,
     sender,
@@ -75,6 +80,7 @@ export async function openDeliveryFixture(
     async close() {
       await smtp.close();
       await sink.close();
+      await community.close();
       await delivery.close();
       await store.close();
       fs.rmSync(dir, { recursive: true, force: true });
