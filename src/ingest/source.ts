@@ -138,3 +138,24 @@ export async function openOrError(file: string, meter?: ByteMeter): Promise<Sour
     return fileError({ file }, messageOf(e));
   }
 }
+
+/**
+ * A body already in memory (an HTTP response) as a Source, so the same readers parse a harvested
+ * page or an API answer as they parse a file; `name` (usually the URL) stands in every message.
+ */
+export function memorySource(name: string, body: Buffer): Source {
+  const gzip = body[0] === GZIP_MAGIC[0] && body[1] === GZIP_MAGIC[1];
+  async function* chunks(): AsyncGenerator<Buffer> {
+    if (!gzip) {
+      yield body;
+      return;
+    }
+    const { gunzipSync } = await import("node:zlib");
+    try {
+      yield gunzipSync(body);
+    } catch (e) {
+      throw new SourceError(name, "corrupt", (e as Error).message);
+    }
+  }
+  return { file: name, gzip, bytesTotal: body.length, bytesRead: () => body.length, chunks: chunks() };
+}

@@ -17,9 +17,10 @@ export async function* readDocumentRecords(
   file: string,
   document: { root: string; label: string; records: readonly string[] },
   meter?: ByteMeter,
+  body?: Buffer,
 ): AsyncGenerator<Extract<XmlEvent, { kind: "element" }> | IngestItem> {
   const collected = new Set([...document.records, "html"]);
-  for await (const event of readXmlElements(file, collected, meter)) {
+  for await (const event of readXmlElements(file, collected, meter, body)) {
     if (event.kind === "root") {
       if (event.name === document.root || event.name === "html") continue;
       yield fileError({ file }, `ingest: ${file}: not ${document.label} (document element <${event.name}>)`);
@@ -44,8 +45,10 @@ export async function* readXmlPapers(
   document: { root: string; label: string; records: readonly string[] },
   toItem: (element: XmlElement, position: Position) => PaperInput | IngestItem,
   meter?: ByteMeter,
+  /** The document in memory (an HTTP response); `file` then only names it in messages. */
+  body?: Buffer,
 ): AsyncGenerator<IngestItem> {
-  for await (const event of readDocumentRecords(file, document, meter)) {
+  for await (const event of readDocumentRecords(file, document, meter, body)) {
     if (event.kind !== "element") {
       yield event;
       continue;

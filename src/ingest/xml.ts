@@ -10,7 +10,7 @@
 import { StringDecoder } from "node:string_decoder";
 import { SaxesParser, type SaxesTagPlain } from "saxes";
 import { fileError, recordError, type IngestItem } from "./items.js";
-import { openOrError, SourceError, type ByteMeter } from "./source.js";
+import { memorySource, openOrError, SourceError, type ByteMeter } from "./source.js";
 
 export interface XmlElement {
   /** Local name without namespace prefix. */
@@ -48,8 +48,10 @@ export async function* readXmlElements(
   file: string,
   recordNames: ReadonlySet<string>,
   meter?: ByteMeter,
+  /** The document itself, when it is in memory (an HTTP response); `file` then only names it. */
+  body?: Buffer,
 ): AsyncGenerator<XmlEvent> {
-  const source = await openOrError(file, meter);
+  const source = body ? memorySource(file, body) : await openOrError(file, meter);
   if (!("chunks" in source)) {
     yield source;
     return;

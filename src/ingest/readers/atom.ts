@@ -17,6 +17,10 @@ const DOCUMENT = { root: "feed", label: "an Atom feed", records: ["entry"] };
 export const readAtom = (file: string, meter?: ByteMeter): AsyncGenerator<IngestItem> =>
   readXmlPapers(file, DOCUMENT, entryItem, meter);
 
+/** The same, for a response body in memory; `name` (the request URL) stands in messages. */
+export const readAtomBody = (name: string, body: Buffer): AsyncGenerator<IngestItem> =>
+  readXmlPapers(name, DOCUMENT, entryItem, undefined, body);
+
 function entryItem(entry: XmlElement, position: Position): PaperInput | IngestItem {
   const entryId = childText(entry, "id") ?? "";
   if (/\/api\/errors/.test(entryId)) {

@@ -4,7 +4,7 @@ import { join } from "node:path";
 import { test } from "node:test";
 import { gzipSync } from "node:zlib";
 import { drain, fixture, paperById, tempDir } from "../test-support.js";
-import { readOaiPmh } from "./oai-pmh.js";
+import { readOaiPmh, readOaiPmhBody } from "./oai-pmh.js";
 
 const oai = (name: string) => fixture(`oai-pmh/${name}`);
 
@@ -170,4 +170,12 @@ test("a cut-off gzipped response keeps the records before the cut", async () => 
   assert.ok(papers.length >= 4 && papers.length < 6, `read ${papers.length}`);
   assert.equal(errors.at(-1)!.scope, "file");
   assert.match(errors.at(-1)!.reason, /list\.xml\.gz: compressed data ends early after record \d$/);
+});
+
+test("oai-pmh: a response body in memory reads like the same file", async () => {
+  const file = fixture("oai-pmh/ListRecordsResponse.xml");
+  const fromFile = await drain(readOaiPmh(file));
+  const fromBody = await drain(readOaiPmhBody(file, readFileSync(file)));
+  assert.deepEqual(fromBody, fromFile);
+  assert.ok(fromBody.papers.length > 0);
 });

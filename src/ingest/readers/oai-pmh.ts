@@ -17,6 +17,10 @@ const DOCUMENT = { root: "OAI-PMH", label: "an OAI-PMH response", records: ["rec
 export const readOaiPmh = (file: string, meter?: ByteMeter): AsyncGenerator<IngestItem> =>
   readXmlPapers(file, DOCUMENT, recordItem, meter);
 
+/** The same, for a response body in memory; `name` (the request URL) stands in messages. */
+export const readOaiPmhBody = (name: string, body: Buffer): AsyncGenerator<IngestItem> =>
+  readXmlPapers(name, DOCUMENT, recordItem, undefined, body);
+
 function recordItem(el: XmlElement, position: Position): PaperInput | IngestItem {
   if (el.name === "error") {
     const code = el.attrs.code ?? "unknown";
