@@ -95,6 +95,3 @@ export function outboxJob(options: { everyMs?: number; retryDelaysMs?: number[] 
     },
   };
 }
-
-/** Everything `paperfeed worker` runs. */
-export const deliveryJobs = (): Job[] => [dailyDigestJob, weeklyDigestJob, outboxJob()];

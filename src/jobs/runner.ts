@@ -5,7 +5,7 @@
  * holder's lock is taken over at once on the same host (its process is gone), else when its
  * lease ends.
  */
-import { messageOf } from "../core/errors.js";
+import { PaperfeedError, messageOf } from "../core/errors.js";
 import { isOwnerDead } from "../deliver/owner.js";
 import type { Job, JobContext } from "./types.js";
 
@@ -50,6 +50,8 @@ export async function runJobOnce(job: Job, ctx: JobContext): Promise<JobOutcome>
 }
 
 export interface RunningJobs {
+  /** Makes every job look at once whether it is due (after a clock change, or "harvest now"). */
+  wake(): void;
   /** Stops after the jobs running now finish. */
   stop(): Promise<void>;
 }
@@ -61,25 +63,36 @@ export function startJobs(
   onOutcome?: (o: JobOutcome) => void,
 ): RunningJobs {
   let stopped = false;
+  let woken = 0;
+  const abort = new AbortController();
+  const running: JobContext = { ...ctx, signal: ctx.signal ? AbortSignal.any([ctx.signal, abort.signal]) : abort.signal };
   const loops = jobs.map(async (job) => {
     while (!stopped) {
-      const outcome = await runJobOnce(job, ctx).catch((error: unknown): JobOutcome => {
+      const seen = woken;
+      const outcome = await runJobOnce(job, running).catch((error: unknown): JobOutcome => {
         ctx.log(`jobs: ${job.name}: ${messageOf(error)}`);
         return { job: job.name, period: null, status: "failed", detail: messageOf(error) };
       });
       if (outcome.status !== "skipped") onOutcome?.(outcome);
-      await sleepUnless(() => stopped, job.everyMs);
+      await sleepUnless(() => stopped || woken !== seen, job.everyMs);
     }
   });
   return {
+    wake() {
+      woken++;
+    },
     async stop() {
       stopped = true;
+      abort.abort(new PaperfeedError("jobs", "stopped", "stopped: the process is shutting down"));
       await Promise.all(loops);
     },
   };
 }
 
-/** Sleeps `ms`, waking early (every 200 ms check) once `done()` is true. */
+/**
+ * Sleeps `ms` of real time (the loop's pace, not the jobs' clock), waking early (checked every
+ * 200 ms) once `done()` is true.
+ */
 async function sleepUnless(done: () => boolean, ms: number): Promise<void> {
   const end = Date.now() + ms;
   while (!done() && Date.now() < end)

@@ -21,6 +21,8 @@ export interface JobContext {
   /** The same time as `clock`, with sleeps: what polite outside-service clients wait on (a FakeClock in tests). */
   time: Clock;
   log: (line: string) => void;
+  /** Aborted when the runner stops: long waits (Retry-After, backoff, downloads) end at once. */
+  signal?: AbortSignal;
 }
 
 export interface Job {

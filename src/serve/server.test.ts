@@ -4,6 +4,8 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { after, test } from "node:test";
 import { isPaperfeedError } from "../core/errors.js";
+import type { Job } from "../jobs/types.js";
+import { openDeliveryStore } from "../store/open-delivery.js";
 import { openStore } from "../store/open.js";
 import { createLogger } from "./log.js";
 import { startServer } from "./server.js";
@@ -71,4 +73,44 @@ test("a port in use is a clear error, and nothing is left open", async () => {
   const store = await openStore({ path: config.db });
   await store.close();
   await first.close();
+});
+
+test("serve runs the jobs in-process with leases in the database; --no-jobs runs none; close() stops a job mid-wait", async () => {
+  const dir = tempDir();
+  const runs: string[] = [];
+  let waiting: Promise<void> | null = null;
+  const job: Job = {
+    name: "test.in-process",
+    everyMs: 60_000,
+    period: async () => "p1",
+    run: async (ctx) => {
+      runs.push(ctx.owner);
+      // A long polite wait (Retry-After, backoff) must end when the server stops.
+      waiting = new Promise<void>((resolve) => ctx.signal!.addEventListener("abort", () => resolve(), { once: true }));
+      await waiting;
+      return "stopped while waiting";
+    },
+  };
+  const lines: string[] = [];
+  const log = createLogger("info", (line) => lines.push(line));
+  const off = await startServer(testConfig(dir, { jobs: false }), { log, jobs: [job] });
+  assert.equal(off.jobs, null);
+  await off.close();
+  assert.equal(runs.length, 0);
+  assert.ok(lines.some((l) => /web only \(--no-jobs\)/.test(l)));
+
+  const server = await startServer(testConfig(dir, { jobs: true }), { log, jobs: [job] });
+  for (let i = 0; i < 100 && runs.length === 0; i++) await new Promise((r) => setTimeout(r, 20));
+  assert.equal(runs.length, 1, "the job ran in the serving process");
+  // While it runs it holds its lease: a second node (another owner) is refused.
+  const delivery = await openDeliveryStore({ path: join(dir, "paperfeed.db") });
+  try {
+    const now = new Date().toISOString();
+    assert.equal(await delivery.acquireLock("job:test.in-process", "other-host/1/x", now, now), false);
+  } finally {
+    await delivery.close();
+  }
+  await server.close();
+  assert.ok(waiting, "the job was waiting when the server stopped");
+  assert.ok(lines.some((l) => /running jobs: test\.in-process/.test(l)));
 });

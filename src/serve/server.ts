@@ -10,7 +10,12 @@ import type { AccountMailer } from "../actions/accounts/mailer.js";
 import type { Config } from "../config/types.js";
 import { PaperfeedError, messageOf } from "../core/errors.js";
 import { DEMO_DATA_PATH } from "../ingest/demo.js";
+import { type Clock, systemClock } from "../ingest/http/clock.js";
 import { importFiles } from "../ingest/import.js";
+import { newOwner } from "../deliver/owner.js";
+import { jobNames, jobsFor } from "../jobs/all-jobs.js";
+import { type RunningJobs, startJobs } from "../jobs/runner.js";
+import type { Job } from "../jobs/types.js";
 import { type LiveIndex, openLiveIndex } from "../search/live.js";
 import type { CommunityStore } from "../store/community-types.js";
 import type { DeliveryStore } from "../store/delivery-types.js";
@@ -26,6 +31,8 @@ import { type Logger, createLogger } from "./log.js";
 export interface RunningServer {
   /** Base URL with the port actually bound, e.g. "http://127.0.0.1:8080". */
   url: string;
+  /** The background jobs this process runs (null with `--no-jobs`). */
+  jobs: RunningJobs | null;
   close(): Promise<void>;
 }
 
@@ -70,6 +77,10 @@ export interface StartOptions {
   log?: Logger;
   /** Sends account mail (src/deliver/account-mailer.ts, made by the CLI); closed with the server. Without one, sign-up is not offered. */
   accountMailer?: AccountMailer;
+  /** The jobs' time (a FakeClock in tests); default the wall clock. */
+  clock?: Clock;
+  /** The jobs to run when `config.jobs` is on; default `jobsFor(config)`. */
+  jobs?: readonly Job[];
 }
 
 export async function startServer(config: Config, options: StartOptions = {}): Promise<RunningServer> {
@@ -80,7 +91,12 @@ export async function startServer(config: Config, options: StartOptions = {}): P
   let delivery: DeliveryStore | null = null;
   let community: CommunityStore | null = null;
   let apiTokens: ApiTokenStore | null = null;
+  let jobsDelivery: DeliveryStore | null = null;
+  let jobs: RunningJobs | null = null;
   const release = async () => {
+    // Jobs first: they write through the stores closed below.
+    await jobs?.stop();
+    await jobsDelivery?.close();
     await options.accountMailer?.close();
     await apiTokens?.close();
     await community?.close();
@@ -100,9 +116,23 @@ export async function startServer(config: Config, options: StartOptions = {}): P
     const address = await listen(server, config.host, config.port);
     const url = `http://${urlHost(config.host)}:${address.port}`;
     log.info(`serve: ${index.engine.size} papers searchable; listening on ${url}`);
+    if (config.jobs) {
+      // One process does everything: the jobs run here, on their own connections (the job lock
+      // table lives with the delivery tables, which exist in every database).
+      const list = options.jobs ?? jobsFor(config);
+      jobsDelivery = await openDeliveryStore(where);
+      const time = options.clock ?? systemClock;
+      jobs = startJobs(
+        list,
+        { store, delivery: jobsDelivery, community, config, owner: newOwner(), clock: () => new Date(time.now()), time, log: (l) => log.warn(l) },
+        (o) => log.info(`jobs: ${o.job}${o.period ? ` ${o.period}` : ""}: ${o.status}, ${o.detail}`),
+      );
+      log.info(`serve: running jobs: ${jobNames(list)} (--no-jobs for a web-only node)`);
+    } else log.info("serve: web only (--no-jobs): run `paperfeed worker` on another node for harvests, digests and mail");
     let closing: Promise<void> | null = null;
     return {
       url,
+      jobs,
       close: () =>
         (closing ??= (async () => {
           const stopped = new Promise<void>((resolve) => server.close(() => resolve()));

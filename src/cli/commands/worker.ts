@@ -6,18 +6,19 @@ export const registerWorker: RegisterCommand = (program) => {
   const command = program
     .command("worker")
     .description(
-      "run the background jobs: queue daily and weekly digests when due, send the outbox (needs --smtp-url)",
+      "run only the background jobs (harvest, digests and mail, GitHub stars, thumbnails), for a dedicated worker node; `serve` runs them too unless --no-jobs",
     )
     .action(async (_options: object, self) => {
       const config = configOf(self);
       const { withJobContext } = await import("../../jobs/context.js");
-      const { deliveryJobs } = await import("../../jobs/delivery-jobs.js");
+      const { jobsFor, jobNames } = await import("../../jobs/all-jobs.js");
       const { startJobs } = await import("../../jobs/runner.js");
       await withJobContext(config, async (ctx) => {
-        const running = startJobs(deliveryJobs(), ctx, (o) =>
+        const jobs = jobsFor(config);
+        const running = startJobs(jobs, ctx, (o) =>
           ctx.log(`${o.job}${o.period ? ` ${o.period}` : ""}: ${o.status}, ${o.detail}`),
         );
-        process.stdout.write("paperfeed worker is running  (Ctrl-C stops it)\n");
+        process.stdout.write(`paperfeed worker is running ${jobNames(jobs)}  (Ctrl-C stops it)\n`);
         const signal = await untilStopSignal();
         process.stdout.write(`${signal}: stopping after the current jobs…\n`);
         await running.stop();

@@ -1,0 +1,18 @@
+/**
+ * The jobs a node runs — `serve` by default, or `paperfeed worker` on a dedicated node — chosen
+ * by the configuration. Leases in the database (runner.ts) keep two nodes from running one job at
+ * once, so every node may run the same list.
+ */
+import type { Config } from "../config/types.js";
+import { dailyDigestJob, outboxJob, weeklyDigestJob } from "./delivery-jobs.js";
+import type { Job } from "./types.js";
+
+export function jobsFor(config: Config): Job[] {
+  const jobs: Job[] = [];
+  // Digests are queued only where they can be sent; a queue nobody drains would only grow.
+  if (config.smtpUrl) jobs.push(dailyDigestJob, weeklyDigestJob, outboxJob());
+  return jobs;
+}
+
+/** "harvest, digest.daily, …" for the start-up line. */
+export const jobNames = (jobs: readonly Job[]) => jobs.map((j) => j.name).join(", ") || "none";
