@@ -17,7 +17,7 @@ import {
 import { FakeClock } from "../ingest/http/testing/fake-clock.js";
 import { testConfig } from "../serve/testing/fixture-app.js";
 import { dailyDigestJob, weeklyDigestJob } from "./delivery-jobs.js";
-import { runJobOnce } from "./runner.js";
+import { pauseAfter, runJobOnce } from "./runner.js";
 import type { Job, JobContext } from "./types.js";
 
 function contextOf(f: DeliveryFixture, now: string, owner = `${hostname()}/${process.pid}/test`): JobContext {
@@ -122,4 +122,12 @@ test("jobs: a lock held by a live process is respected; one left by a dead proce
   } finally {
     await f.close();
   }
+});
+
+test("jobs: a job that keeps failing is asked less and less often, never less than every hour", () => {
+  assert.equal(pauseAfter(60_000, 0), 60_000);
+  assert.equal(pauseAfter(60_000, 1), 120_000);
+  assert.equal(pauseAfter(60_000, 3), 480_000);
+  assert.equal(pauseAfter(60_000, 30), 3_600_000);
+  assert.equal(pauseAfter(2 * 3_600_000, 2), 2 * 3_600_000, "never shorter than the job's own pace");
 });

@@ -67,6 +67,7 @@ export function startJobs(
   const abort = new AbortController();
   const running: JobContext = { ...ctx, signal: ctx.signal ? AbortSignal.any([ctx.signal, abort.signal]) : abort.signal };
   const loops = jobs.map(async (job) => {
+    let failures = 0;
     while (!stopped) {
       const seen = woken;
       const outcome = await runJobOnce(job, running).catch((error: unknown): JobOutcome => {
@@ -74,7 +75,8 @@ export function startJobs(
         return { job: job.name, period: null, status: "failed", detail: messageOf(error) };
       });
       if (outcome.status !== "skipped") onOutcome?.(outcome);
-      await sleepUnless(() => stopped || woken !== seen, job.everyMs);
+      failures = outcome.status === "failed" ? failures + 1 : outcome.status === "done" ? 0 : failures;
+      await sleepUnless(() => stopped || woken !== seen, pauseAfter(job.everyMs, failures));
     }
   });
   return {
@@ -88,6 +90,11 @@ export function startJobs(
     },
   };
 }
+
+/** A job that keeps failing (arXiv unreachable, no network) is asked less and less often: up to 1 h. */
+export const pauseAfter = (everyMs: number, failures: number) =>
+  failures === 0 ? everyMs : Math.max(everyMs, Math.min(MAX_FAILURE_PAUSE_MS, everyMs * 2 ** failures));
+const MAX_FAILURE_PAUSE_MS = 60 * 60_000;
 
 /**
  * Sleeps `ms` of real time (the loop's pace, not the jobs' clock), waking early (checked every
