@@ -56,6 +56,14 @@ test("/papers/<id not stored> fetches the paper, stores it and shows it; later v
   assert.equal(arxiv.requests.length, before + 1);
 });
 
+test("visitors opening one unknown paper at once share one request to arXiv", async () => {
+  const before = arxiv.requests.length;
+  const pages = await Promise.all(Array.from({ length: 4 }, () => fx.app.request("/papers/2104.12255")));
+  assert.deepEqual(pages.map((p) => p.status), [200, 200, 200, 200]);
+  assert.equal(arxiv.requests.length, before + 1);
+  assert.equal((await fx.store.getPaper("2104.12255"))?.title, "0");
+});
+
 test("an id arXiv lacks: a 404 page saying so, remembered so that crawlers and HEADs cost arXiv one request", async () => {
   const before = arxiv.requests.length;
   const page = await ada.get("/papers/2401.99999");

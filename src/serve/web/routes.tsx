@@ -89,8 +89,7 @@ export function mountPages(app: Hono, deps: PageDeps): void {
     } catch (e) {
       if (!isPaperfeedError(e) || !e.visible) throw e;
       c.header("Retry-After", String(RETRY_AFTER_S));
-      const message = e.message.slice(e.component.length + 2);
-      return c.html(<ErrorPage status={e.status} message={message} />, e.status as 503);
+      return c.html(<ErrorPage status={e.status} message={e.message.replace(/^\w+: /, "")} />, e.status as 503);
     }
     if (!paper && deps.fetchPaper) {
       return c.html(<NotFoundPage message={`arXiv has no paper ${parsed.id}.`} guess={parsed.id} />, 404);
