@@ -108,6 +108,25 @@ test("the JSON API: a paper not stored is fetched; arXiv's no is a 404; a collec
   }
 });
 
+test("a member adds a pasted arXiv URL the store lacks to a collection from a form: fetched, stored, collected", async () => {
+  const fresh = await openCommunityApp({}, { fetchPaper: fetcherFor(arxiv.url) });
+  try {
+    const carl = await verifiedMember(fresh, "carl@example.org", "Carl");
+    const user = (await fresh.community.getUserByEmail("carl@example.org"))!;
+    const made = await fresh.community.createCollection({ userId: user.id, name: "Later", isPublic: true, now: new Date().toISOString() });
+    await carl.get(`/collections/${made.id}`);
+    const added = await carl.post("/collections/add", { collection: String(made.id), paper: "https://arxiv.org/abs/1605.08386v1", note: "" });
+    assert.deepEqual([added.status, added.location], [303, "/papers/1605.08386#community-heading"]);
+    assert.deepEqual((await fresh.community.collectionItems(made.id)).map((i) => i.paperId), ["1605.08386"]);
+    assert.ok(await fresh.store.getPaper("1605.08386"));
+    const missing = await carl.post("/collections/add", { collection: String(made.id), paper: "2401.99997", note: "" });
+    assert.equal(missing.status, 404);
+    assert.match(textOf(missing.body), /arXiv has no paper 2401\.99997/);
+  } finally {
+    await fresh.close();
+  }
+});
+
 test("arXiv down (its server closed): a clear 503 page, form message and API error, never a stack trace", async () => {
   const gone = await startArxivApiReplay();
   await gone.close();
