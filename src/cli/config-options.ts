@@ -23,7 +23,7 @@ const OPTIONS: Record<FieldName, { value?: string; help: string }> = {
   jobs: { help: "serve only: run no background jobs (run `paperfeed worker` on another node)" },
   harvest: { help: "do not harvest new papers from arXiv" },
   arxivOaiUrl: { value: "<url>", help: "arXiv OAI-PMH endpoint (default https://oaipmh.arxiv.org/oai)" },
-  arxivApiUrl: { value: "<url>", help: "arXiv export API (default https://export.arxiv.org/api/query)" },
+  arxivApiUrl: { value: "<url>", help: "arXiv export API, or off (default https://export.arxiv.org/api/query)" },
   arxivPdfUrl: { value: "<url>", help: "where PDFs are fetched for thumbnails (default https://arxiv.org/pdf)" },
   harvestSets: { value: "<sets>", help: "OAI-PMH sets to harvest, comma-separated, e.g. cs,physics:hep-th (default: all)" },
   backfillDays: { value: "<n>", help: "days a new instance harvests back, 0-90 (default 7)" },

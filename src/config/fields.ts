@@ -56,6 +56,12 @@ const httpUrl = z.coerce
   // Paths are appended as `${url}/…`, so a trailing slash would double up.
   .transform((s) => s.replace(/\/+$/, ""));
 
+/** An http(s) URL, or "off" for a service the site must not reach (air-gapped sites, tests). */
+const httpUrlOrOff = z.coerce
+  .string()
+  .refine((s) => s === "off" || isUrlWithProtocol(s, ["http:", "https:"]), "must be an http:// or https:// URL, or off")
+  .transform((s) => s.replace(/\/+$/, ""));
+
 /** arXiv's set specs: `cs`, `math`, `physics:hep-th`, `q-bio`, … */
 const SET_SPEC = /^[a-z][a-z-]*(?::[a-z][a-zA-Z-]*(?::[A-Z]{2})?)?$/;
 
@@ -125,7 +131,7 @@ export const FIELDS = {
   jobs: { flag: "--no-jobs", env: "PAPERFEED_JOBS", schema: BOOLEAN },
   harvest: { flag: "--no-harvest", env: "PAPERFEED_HARVEST", schema: BOOLEAN },
   arxivOaiUrl: { flag: "--arxiv-oai-url", env: "PAPERFEED_ARXIV_OAI_URL", schema: httpUrl },
-  arxivApiUrl: { flag: "--arxiv-api-url", env: "PAPERFEED_ARXIV_API_URL", schema: httpUrl },
+  arxivApiUrl: { flag: "--arxiv-api-url", env: "PAPERFEED_ARXIV_API_URL", schema: httpUrlOrOff },
   arxivPdfUrl: { flag: "--arxiv-pdf-url", env: "PAPERFEED_ARXIV_PDF_URL", schema: httpUrl },
   harvestSets: {
     flag: "--harvest-sets",

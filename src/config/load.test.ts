@@ -201,6 +201,14 @@ describe("loadConfig", () => {
     });
   }
 
+  it("takes off for the arXiv API (no fetching on demand), and refuses other non-URLs there", () => {
+    assert.equal(loadConfig({ env: { PAPERFEED_ARXIV_API_URL: "off" } }).arxivApiUrl, "off");
+    assert.equal(
+      problemsOf({ flags: { arxivApiUrl: "none" } }),
+      'config: invalid configuration, 1 problem: --arxiv-api-url "none" (PAPERFEED_ARXIV_API_URL): must be an http:// or https:// URL, or off',
+    );
+  });
+
   it("never repeats a password from a rejected URL", () => {
     const message = problemsOf({ flags: { databaseUrl: "mysql://admin:hunter2@db.example.org/x" } });
     assert.ok(!message.includes("hunter2"), message);

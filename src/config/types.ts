@@ -57,7 +57,8 @@ export interface Config {
   readonly arxivOaiUrl: string;
   /**
    * arXiv export API (Atom) for fetching single papers on demand. `--arxiv-api-url`,
-   * `PAPERFEED_ARXIV_API_URL`. Default `https://export.arxiv.org/api/query`.
+   * `PAPERFEED_ARXIV_API_URL`. Default `https://export.arxiv.org/api/query`; `off`: never fetch
+   * (only papers already stored can be opened, submitted or collected).
    */
   readonly arxivApiUrl: string;
   /**

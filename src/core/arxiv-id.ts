@@ -9,8 +9,20 @@ import { PaperfeedError } from "./errors.js";
 
 const NEW_STYLE = /^(\d{2})(\d{2})\.(\d{4,5})(?:v(\d+))?$/;
 const OLD_STYLE = /^([a-z]+(?:-[a-z]+)*)(?:\.[A-Z]{2})?\/(\d{2})(\d{2})(\d{3})(?:v(\d+))?$/;
-/** Prefixes people paste: URLs, "arXiv:" labels, OAI identifiers. */
-const PREFIX = /^(?:https?:\/\/(?:www\.|export\.)?arxiv\.org\/(?:abs|pdf|html)\/|arxiv:|oai:arxiv\.org:)/i;
+/** Labels people paste before an id: "arXiv:", OAI identifiers, arXiv's DOI (10.48550/arXiv.…). */
+const LABEL = /^(?:arxiv:\s*|oai:arxiv\.org:|10\.48550\/arxiv\.)/i;
+/** "[cs.CL]" after an id, as reference lists print it ("arXiv:2401.01234v2 [cs.CL]"). */
+const CATEGORY_SUFFIX = /\s+\[[a-z-]+(?:\.[a-z-]+)?\]$/i;
+/**
+ * Sites whose addresses name a paper as /<page>/<id>: arXiv itself (www, export, browse), its
+ * old mirror name, ar5iv, alphaXiv and Hugging Face's paper pages.
+ */
+const PAPER_HOSTS = new Set([
+  "arxiv.org", "www.arxiv.org", "export.arxiv.org", "browse.arxiv.org", "xxx.lanl.gov",
+  "ar5iv.org", "ar5iv.labs.arxiv.org", "alphaxiv.org", "www.alphaxiv.org", "huggingface.co",
+]);
+const PAPER_PATH = /^\/(?:abs|pdf|html|format|overview|papers)\/(.+?)\/?$/;
+const DOI_HOSTS = new Set(["doi.org", "dx.doi.org"]);
 
 export interface ParsedArxivId {
   /** Canonical id without version. */
@@ -23,7 +35,8 @@ export interface ParsedArxivId {
 
 /** Parses an id, URL or OAI identifier; returns null when it is not an arXiv id. */
 export function parseArxivId(raw: string): ParsedArxivId | null {
-  const text = raw.trim().replace(PREFIX, "").replace(/\.pdf$/i, "");
+  const text = pastedId(String(raw));
+  if (text === null) return null;
   let m = NEW_STYLE.exec(text);
   if (m) {
     const [, yy, mm, num, v] = m;
@@ -40,6 +53,37 @@ export function parseArxivId(raw: string): ParsedArxivId | null {
     return { id: `${archive}/${yy}${mm}${num}`, version: v ? Number(v) : null, yearMonth: `${century}${yy}-${mm}` };
   }
   return null;
+}
+
+/**
+ * The id part of what was pasted: the path of an arXiv (or mirror) address, without query,
+ * fragment and ".pdf"; a label or DOI prefix and a trailing "[category]" dropped. Null for an
+ * address of another site.
+ */
+function pastedId(raw: string): string | null {
+  let text = raw.trim().replace(CATEGORY_SUFFIX, "");
+  // With or without the scheme: "arxiv.org/abs/2401.01234" is pasted as often as the full URL.
+  // "math.GT/0309136" looks like a host and a path too, so without a scheme only known hosts count.
+  const address = /^(https?:\/\/)?([^/\s?#]+)(\/[^?#]*)/i.exec(text);
+  const host = address?.[2]!.toLowerCase() ?? "";
+  if (address && (address[1] || PAPER_HOSTS.has(host) || DOI_HOSTS.has(host))) {
+    const path = safeDecode(address[3]!);
+    if (DOI_HOSTS.has(host)) text = path.slice(1);
+    else if (PAPER_HOSTS.has(host)) {
+      const m = PAPER_PATH.exec(path);
+      if (!m) return null;
+      text = m[1]!;
+    } else return null;
+  }
+  return text.replace(LABEL, "").replace(/\.pdf$/i, "");
+}
+
+function safeDecode(text: string): string {
+  try {
+    return decodeURIComponent(text);
+  } catch {
+    return text;
+  }
 }
 
 /** Like `parseArxivId` but throws a PaperfeedError naming the bad input. */

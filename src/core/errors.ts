@@ -24,11 +24,23 @@ export class PaperfeedError extends Error {
     message: string,
     /** HTTP status the serve layer maps it to. */
     readonly status = 400,
-    options?: { cause?: unknown },
+    options?: {
+      cause?: unknown;
+      /**
+       * The message is written for visitors and names no file, host or address, so it is shown
+       * even for a 5xx ("arXiv could not be reached …; try again in a few minutes"). Default false:
+       * a 5xx is shown as a generic message and its details go to the log only.
+       */
+      visible?: boolean;
+    },
   ) {
-    super(`${component}: ${message}`, options);
+    super(`${component}: ${message}`, options?.cause === undefined ? undefined : { cause: options.cause });
     this.name = "PaperfeedError";
+    this.visible = options?.visible ?? false;
   }
+
+  /** See the constructor's `visible` option. */
+  readonly visible: boolean;
 }
 
 export const isPaperfeedError = (e: unknown): e is PaperfeedError => e instanceof PaperfeedError;

@@ -7,6 +7,7 @@ import { Hono } from "hono";
 import type { Config } from "../config/types.js";
 import type { SearchEngine } from "../search/types.js";
 import type { AccountMailer } from "../actions/accounts/mailer.js";
+import type { PaperFetcher } from "../actions/community/context.js";
 import type { ApiTokenStore } from "../store/api-token-types.js";
 import type { CommunityStore } from "../store/community-types.js";
 import type { DeliveryStore } from "../store/delivery-types.js";
@@ -40,6 +41,11 @@ export interface AppDeps {
   apiTokens?: ApiTokenStore;
   /** Rate-limit overrides for the community (src/serve/middleware/rate-limit.ts). */
   communityLimits?: Partial<typeof LIMITS>;
+  /**
+   * Fetches papers the store lacks from arXiv (`createPaperFetcher`, src/ingest/arxiv-api), for
+   * paper pages, submissions and collections; without one only stored papers can be used.
+   */
+  fetchPaper?: PaperFetcher | undefined;
 }
 
 export function createApp(deps: AppDeps): Hono {

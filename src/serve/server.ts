@@ -9,6 +9,7 @@ import { createAdaptorServer } from "@hono/node-server";
 import type { AccountMailer } from "../actions/accounts/mailer.js";
 import type { Config } from "../config/types.js";
 import { PaperfeedError, messageOf } from "../core/errors.js";
+import { createPaperFetcher } from "../ingest/arxiv-api/index.js";
 import { DEMO_DATA_PATH } from "../ingest/demo.js";
 import { type Clock, systemClock } from "../ingest/http/clock.js";
 import { importFiles } from "../ingest/import.js";
@@ -111,7 +112,9 @@ export async function startServer(config: Config, options: StartOptions = {}): P
     if (config.smtpUrl) delivery = await openDeliveryStore(where);
     community = await openCommunityStore(where);
     apiTokens = await openApiTokenStore(where);
-    const app = createApp({ store, search: index.engine, config, log, ...(delivery ? { delivery } : {}), communityStore: community, apiTokens, accountMailer: options.accountMailer ?? null });
+    // Papers the store lacks are fetched from arXiv's export API, unless --arxiv-api-url off.
+    const fetchPaper = createPaperFetcher({ config, log: (line) => log.warn(line) }) ?? undefined;
+    const app = createApp({ store, search: index.engine, config, log, ...(delivery ? { delivery } : {}), communityStore: community, apiTokens, accountMailer: options.accountMailer ?? null, fetchPaper });
     const server = createAdaptorServer({ fetch: app.fetch, autoCleanupIncoming: true }) as Server;
     const address = await listen(server, config.host, config.port);
     const url = `http://${urlHost(config.host)}:${address.port}`;

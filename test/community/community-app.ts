@@ -11,7 +11,7 @@ import type { Config } from "../../src/config/types.js";
 import { createAccountMailer } from "../../src/deliver/account-mailer.js";
 import { type SmtpSink, startSmtpSink } from "../../src/deliver/testing/smtp-sink.js";
 import { createSearchEngine } from "../../src/search/index.js";
-import { createApp } from "../../src/serve/app.js";
+import { type AppDeps, createApp } from "../../src/serve/app.js";
 import { createLogger } from "../../src/serve/log.js";
 import { importFixtures, testConfig } from "../../src/serve/testing/fixture-app.js";
 import type { CommunityStore } from "../../src/store/community-types.js";
@@ -30,7 +30,7 @@ export interface CommunityApp {
   close(): Promise<void>;
 }
 
-export async function openCommunityApp(overrides: Partial<Config> = {}): Promise<CommunityApp> {
+export async function openCommunityApp(overrides: Partial<Config> = {}, deps: Pick<AppDeps, "fetchPaper"> = {}): Promise<CommunityApp> {
   const dir = mkdtempSync(join(tmpdir(), "paperfeed-community-"));
   const config = testConfig(dir, { baseUrl: "http://127.0.0.1:8080", ...overrides });
   const store = await openStore({ path: config.db });
@@ -43,7 +43,7 @@ export async function openCommunityApp(overrides: Partial<Config> = {}): Promise
   const logged: string[] = [];
   const log = createLogger("debug", (line) => logged.push(line));
   // Many members sign up from one address here; the sign-up limit itself is not what these tests are about.
-  const app = createApp({ store, search, config, log, communityStore: community, accountMailer, communityLimits: { signUp: { windowMs: 3_600_000, max: 1000 } } });
+  const app = createApp({ store, search, config, log, communityStore: community, accountMailer, communityLimits: { signUp: { windowMs: 3_600_000, max: 1000 } }, ...deps });
   return {
     app, store, community, sink, config, logged,
     close: async () => {

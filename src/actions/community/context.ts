@@ -30,17 +30,33 @@ export function requireVerified(user: User): void {
   if (!user.emailVerifiedAt) throw forbidden("confirm your email address first (see the link we sent you)");
 }
 
+/** "arXiv has no paper X": the fetcher asked arXiv, and arXiv said so. */
+export const notOnArxiv = (id: string) => new PaperfeedError("actions", "not_on_arxiv", `arXiv has no paper ${id}`, 404);
+
+/**
+ * Paper `id` (canonical) from the store, else fetched from arXiv and stored, so search and the
+ * lists see it from now on; null when it is not stored and there is no fetcher or arXiv has none.
+ * The fetcher's failures (arXiv unreachable: 503) pass through.
+ */
+export async function storedOrFetched(ctx: Pick<CommunityContext, "store" | "fetchPaper">, id: string): Promise<Paper | null> {
+  const stored = await ctx.store.getPaper(id);
+  if (stored || !ctx.fetchPaper) return stored;
+  const fetched = await ctx.fetchPaper(id);
+  if (fetched) await ctx.store.upsertPapers([fetched]);
+  return fetched;
+}
+
 /** The stored paper an id or arXiv URL names, fetched when a fetcher is configured; clear errors otherwise. */
 export async function resolvePaper(ctx: CommunityContext, input: string): Promise<Paper> {
   const parsed = parseArxivId(String(input ?? ""));
   if (!parsed) throw new PaperfeedError("actions", "invalid_arxiv_id", `"${String(input).slice(0, 100)}" is not an arXiv id or arXiv URL`);
-  const stored = await ctx.store.getPaper(parsed.id);
-  if (stored) return stored;
-  const fetched = ctx.fetchPaper ? await ctx.fetchPaper(parsed.id) : null;
-  if (fetched) {
-    await ctx.store.upsertPapers([fetched]);
-    return fetched;
-  }
-  const why = ctx.fetchPaper ? "and arXiv does not know it" : "and this site does not fetch from arXiv; import it first with paperfeed import";
-  throw new PaperfeedError("actions", "paper_not_stored", `paper ${parsed.id} is not in this paperfeed's database, ${why}`, 404);
+  const paper = await storedOrFetched(ctx, parsed.id);
+  if (paper) return paper;
+  if (ctx.fetchPaper) throw notOnArxiv(parsed.id);
+  throw new PaperfeedError(
+    "actions",
+    "paper_not_stored",
+    `paper ${parsed.id} is not in this paperfeed's database, and this site does not fetch from arXiv; import it first with paperfeed import`,
+    404,
+  );
 }

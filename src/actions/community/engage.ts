@@ -1,7 +1,7 @@
 /** Upvotes, comments and collections, with who may do what. */
 import { PaperfeedError } from "../../core/errors.js";
 import type { Collection, Comment, User } from "../../store/community-types.js";
-import { type CommunityContext, forbidden, isCurator, nowOf, requireVerified } from "./context.js";
+import { type CommunityContext, forbidden, isCurator, nowOf, requireVerified, resolvePaper } from "./context.js";
 
 async function requirePaper(ctx: CommunityContext, paperId: string): Promise<void> {
   if (!(await ctx.store.getPaper(paperId))) throw new PaperfeedError("actions", "paper_not_found", `paper ${paperId} is not in this collection`, 404);
@@ -58,10 +58,15 @@ export async function visibleCollection(ctx: CommunityContext, viewer: User | nu
   return found;
 }
 
-export async function collect(ctx: CommunityContext, user: User, collectionId: number, paperId: string, note: string) {
+/**
+ * Adds a paper — an id or arXiv URL, fetched from arXiv when not stored and the site may
+ * (resolvePaper) — to one of the user's collections; the paper's canonical id comes back.
+ */
+export async function collect(ctx: CommunityContext, user: User, collectionId: number, paperRef: string, note: string): Promise<string> {
   await ownCollection(ctx, user, collectionId);
-  await requirePaper(ctx, paperId);
-  return ctx.community.addToCollection(collectionId, paperId, note, nowOf(ctx).toISOString());
+  const paper = await resolvePaper(ctx, paperRef);
+  await ctx.community.addToCollection(collectionId, paper.id, note, nowOf(ctx).toISOString());
+  return paper.id;
 }
 
 export async function uncollect(ctx: CommunityContext, user: User, collectionId: number, paperId: string) {

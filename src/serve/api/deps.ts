@@ -1,4 +1,5 @@
 /** What every API resource is given. */
+import type { PaperFetcher } from "../../actions/community/context.js";
 import type { SearchEngine } from "../../search/types.js";
 import type { ApiTokenStore } from "../../store/api-token-types.js";
 import type { CommunityStore } from "../../store/community-types.js";
@@ -11,4 +12,6 @@ export interface ApiDeps {
   community: () => Promise<CommunityStore>;
   /** The API token store, opened on first use. */
   tokens: () => Promise<ApiTokenStore>;
+  /** Fetches papers the store lacks from arXiv; absent: the API answers only about stored papers. */
+  fetchPaper?: PaperFetcher | undefined;
 }

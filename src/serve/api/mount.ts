@@ -5,6 +5,7 @@
  */
 import { OpenAPIHono } from "@hono/zod-openapi";
 import type { Hono } from "hono";
+import type { PaperFetcher } from "../../actions/community/context.js";
 import type { SearchEngine } from "../../search/types.js";
 import type { Store } from "../../store/types.js";
 import { validationHook } from "./common/errors.js";
@@ -46,8 +47,10 @@ export function createApi(deps: ApiDeps): OpenAPIHono {
 export interface MountApiDeps extends StoreSources {
   store: Store;
   search: SearchEngine;
+  fetchPaper?: PaperFetcher | undefined;
 }
 
 export function mountApi(app: Hono, deps: MountApiDeps): void {
-  app.route("/", createApi({ store: deps.store, search: deps.search, ...lazyStores(deps) }));
+  const { store, search, fetchPaper } = deps;
+  app.route("/", createApi({ store, search, ...lazyStores(deps), ...(fetchPaper ? { fetchPaper } : {}) }));
 }

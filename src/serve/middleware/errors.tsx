@@ -1,8 +1,9 @@
 /**
  * The one place errors become responses. A PaperfeedError keeps its status and id; its message
- * reaches the client only for 4xx (the client's mistake, which the message explains). Server-side
- * failures (5xx, and anything that is not a PaperfeedError) get a generic message, since theirs
- * can name files and hosts; the full error goes to the log. Under /api the body is JSON
+ * reaches the client for 4xx (the client's mistake, which the message explains) and for errors
+ * marked `visible` (written for visitors, e.g. "arXiv could not be reached …; try again"). Other
+ * server-side failures (5xx, and anything that is not a PaperfeedError) get a generic message,
+ * since theirs can name files and hosts; the full error goes to the log. Under /api the body is JSON
  * `{error: {id, message}}`; elsewhere it is an HTML page.
  */
 import type { Context, ErrorHandler, NotFoundHandler } from "hono";
@@ -26,7 +27,8 @@ function describe(err: unknown): Described {
     return {
       status: status as ContentfulStatusCode,
       id: err.id,
-      message: status >= 500 ? INTERNAL : err.message,
+      // A 5xx's message may name files and hosts, unless it was written for visitors.
+      message: status >= 500 && !err.visible ? INTERNAL : err.message,
     };
   }
   if (err instanceof HTTPException) {
@@ -44,7 +46,9 @@ const wantsJson = (c: Context) => c.req.path === "/api" || c.req.path.startsWith
 export function errorHandler(log: Logger): ErrorHandler {
   return (err, c) => {
     const { status, id, message } = describe(err);
-    if (status >= 500)
+    // Visible ones were reported where they arose (e.g. arXiv's status and URL); one line is enough.
+    if (status >= 500 && isPaperfeedError(err) && err.visible) log.warn(`${c.req.method} ${c.req.path}: ${err.message}`);
+    else if (status >= 500)
       log.error(
         `${c.req.method} ${c.req.path}: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`,
       );

@@ -51,8 +51,7 @@ export function mountCollectionRoutes(app: Hono, deps: CommunityWebDeps): void {
 
   app.post("/collections/add", csrfGuard, async (c) => {
     const field = await formOf(c);
-    const paper = field("paper");
-    await engage.collect(await communityContext(deps), requireUser(), idOf(field("collection")), paper, field("note"));
+    const paper = await engage.collect(await communityContext(deps), requireUser(), idOf(field("collection")), field("paper"), field("note"));
     return c.redirect(localPath(field("back"), `${paperHref(paper)}#community-heading`), 303);
   });
 

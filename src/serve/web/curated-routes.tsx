@@ -72,7 +72,7 @@ export function mountCuratedRoutes(app: Hono, deps: CommunityWebDeps): void {
       const entry = await submitPaper(ctx, user, { paper: field("paper"), day });
       return c.redirect(`/daily?date=${entry.day}&notice=submitted`, 303);
     } catch (error) {
-      if (!isPaperfeedError(error) || error.status >= 500) throw error;
+      if (!isPaperfeedError(error) || (error.status >= 500 && !error.visible)) throw error;
       const view = await presentCurated(deps, day, { error: error.message.replace(/^\w+: /, "") });
       return c.html(<CuratedPage view={view} />, error.status as 400);
     }

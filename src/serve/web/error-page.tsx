@@ -41,7 +41,7 @@ export function NotFoundPage({
 }
 
 export function ErrorPage({ status, message }: { status: number; message: string }) {
-  const title = status >= 500 ? "Something went wrong" : "That did not work";
+  const title = status === 503 ? "Not available just now" : status >= 500 ? "Something went wrong" : "That did not work";
   return (
     <Layout title={title}>
       <header class="page-head">

@@ -3,11 +3,14 @@
  * component; the presenters hold the logic, the components only markup.
  */
 import type { Hono } from "hono";
+import { type PaperFetcher, storedOrFetched } from "../../actions/community/context.js";
 import { parseArxivId } from "../../core/arxiv-id.js";
+import { isPaperfeedError } from "../../core/errors.js";
+import type { Paper } from "../../core/paper.js";
 import type { SearchEngine } from "../../search/types.js";
 import type { Store } from "../../store/types.js";
 import { DailyPage, EmptyDailyPage } from "./daily-page.js";
-import { NotFoundPage } from "./error-page.js";
+import { ErrorPage, NotFoundPage } from "./error-page.js";
 import { paperHref } from "./format.js";
 import { HelpPage } from "./help-page.js";
 import { NewPage } from "./new-page.js";
@@ -21,7 +24,12 @@ import { type CategoryOption, SearchPage } from "./search-page.js";
 export interface PageDeps {
   store: Store;
   search: SearchEngine;
+  /** Fetches papers the store lacks from arXiv (src/ingest/arxiv-api); absent: only stored papers have pages. */
+  fetchPaper?: PaperFetcher | undefined;
 }
+
+/** Seconds a visitor is asked to wait when arXiv could not be reached (the fetcher's outage memory is 60 s). */
+const RETRY_AFTER_S = 60;
 
 /** How long the category list in the search filters is reused before asking the store again. */
 const CATEGORY_TTL_MS = 5 * 60_000;
@@ -74,7 +82,18 @@ export function mountPages(app: Hono, deps: PageDeps): void {
     }
     // One address per paper: versions, subject classes and pasted URLs redirect to it.
     if (parsed.id !== raw) return c.redirect(paperHref(parsed.id), 301);
-    const paper = await deps.store.getPaper(parsed.id);
+    let paper: Paper | null;
+    try {
+      // A paper not stored yet is fetched from arXiv (when the site may) and stored for good.
+      paper = await storedOrFetched(deps, parsed.id);
+    } catch (e) {
+      if (!isPaperfeedError(e) || !e.visible) throw e;
+      c.header("Retry-After", String(RETRY_AFTER_S));
+      return c.html(<ErrorPage status={e.status} message={e.message.replace(/^\w+: /, "")} />, e.status as 503);
+    }
+    if (!paper && deps.fetchPaper) {
+      return c.html(<NotFoundPage message={`arXiv has no paper ${parsed.id}.`} guess={parsed.id} />, 404);
+    }
     if (!paper) {
       const message = `Paper ${parsed.id} is not in this collection (yet).`;
       return c.html(<NotFoundPage message={message} guess={parsed.id} arxivId={parsed.id} />, 404);

@@ -27,6 +27,11 @@ export const errorResponses = {
 
 export const notFoundResponse = { 404: errorContent("No such paper or day") } as const;
 
+/** For routes that fetch a paper the store lacks from arXiv (when the site may). */
+export const arxivUnavailableResponse = {
+  503: errorContent("arXiv could not be reached to fetch a paper not stored yet (id `arxiv_unavailable` or `arxiv_busy`); try again in a few minutes"),
+} as const;
+
 /** "limit: Too small…; from: expected YYYY…" — one clause per bad parameter. */
 export function describeIssues(issues: ReadonlyArray<{ path: PropertyKey[]; message: string }>): string {
   return issues.map((i) => `${i.path.map(String).join(".") || "request"}: ${i.message}`).join("; ");

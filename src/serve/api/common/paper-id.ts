@@ -5,6 +5,7 @@
 import type { OpenAPIHono, RouteConfig } from "@hono/zod-openapi";
 import { z } from "@hono/zod-openapi";
 import type { Context } from "hono";
+import { type PaperFetcher, notOnArxiv, storedOrFetched } from "../../../actions/community/context.js";
 import { requireArxivId } from "../../../core/arxiv-id.js";
 import { PaperfeedError } from "../../../core/errors.js";
 import type { Paper } from "../../../core/paper.js";
@@ -17,12 +18,17 @@ export const PaperIdParam = z.object({
   }),
 });
 
-/** The stored paper for the request's id; 400 for a malformed id, 404 for an unknown one. */
-export async function paperOfRequest(store: Store, c: Context): Promise<Paper> {
+/**
+ * The paper for the request's id: stored, or fetched from arXiv and stored when the app has a
+ * fetcher. 400 for a malformed id; 404 for one not stored (`paper_not_found`) or, with a fetcher,
+ * one arXiv lacks (`not_on_arxiv`); 503 when arXiv cannot be reached (`arxiv_unavailable`).
+ */
+export async function paperOfRequest(deps: { store: Store; fetchPaper?: PaperFetcher | undefined }, c: Context): Promise<Paper> {
   const { id } = requireArxivId(c.req.param("id") ?? "");
-  const paper = await store.getPaper(id);
-  if (!paper) throw new PaperfeedError("serve", "paper_not_found", `paper ${id} not found`, 404);
-  return paper;
+  const paper = await storedOrFetched(deps, id);
+  if (paper) return paper;
+  if (deps.fetchPaper) throw notOnArxiv(id);
+  throw new PaperfeedError("serve", "paper_not_found", `paper ${id} not found`, 404);
 }
 
 /** Documents `route` (its path ending in `{id}`) and mounts `handler` on the slash-friendly path. */

@@ -7,7 +7,7 @@
 import { type OpenAPIHono, createRoute, z } from "@hono/zod-openapi";
 import { PaperfeedError } from "../../../core/errors.js";
 import { communityFacts } from "../community/facts.js";
-import { errorResponses, notFoundResponse } from "../common/errors.js";
+import { arxivUnavailableResponse, errorResponses, notFoundResponse } from "../common/errors.js";
 import { PaperIdParam, mountPaperIdRoute, paperOfRequest } from "../common/paper-id.js";
 import type { ApiDeps } from "../deps.js";
 import { hfDailyItem, hfPaper } from "./present.js";
@@ -58,7 +58,12 @@ const byIdRoute = createRoute({
   tags,
   summary: "One paper (Hugging Face shape)",
   request: { params: PaperIdParam },
-  responses: { 200: { description: "The paper object", content: json(HfPaperSchema) }, ...notFoundResponse, ...errorResponses },
+  responses: {
+    200: { description: "The paper object", content: json(HfPaperSchema) },
+    ...notFoundResponse,
+    ...arxivUnavailableResponse,
+    ...errorResponses,
+  },
 });
 
 /** Papers the cursor may skip: the store pages by offset, and deep offsets get slow. */
@@ -89,7 +94,7 @@ export function mountHfPapers(api: OpenAPIHono, deps: ApiDeps): void {
   });
 
   mountPaperIdRoute(api, byIdRoute, async (c) => {
-    const paper = await paperOfRequest(deps.store, c);
+    const paper = await paperOfRequest(deps, c);
     const facts = await communityFacts(deps.community, [paper]);
     return c.json(hfPaper(paper, facts.get(paper.id)!));
   });

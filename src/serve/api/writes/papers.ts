@@ -54,7 +54,7 @@ export function mountPaperWrites(api: OpenAPIHono, deps: ApiDeps): void {
   api.openAPIRegistry.registerPath(voteRoute);
   api.post(slashPath("vote"), token, async (c) => {
     const { up } = await readBody(c, VoteBody);
-    const paper = await paperOfRequest(deps.store, c);
+    const paper = await paperOfRequest(deps, c);
     const ctx = await contextOf(deps);
     const user = ownerOf(c);
     const want = up ?? !(await ctx.community.votedPapers(user.id, [paper.id])).has(paper.id);
@@ -65,7 +65,7 @@ export function mountPaperWrites(api: OpenAPIHono, deps: ApiDeps): void {
   api.openAPIRegistry.registerPath(commentRoute);
   api.post(slashPath("comments"), token, async (c) => {
     const input = await readBody(c, CommentBody);
-    const paper = await paperOfRequest(deps.store, c);
+    const paper = await paperOfRequest(deps, c);
     const ctx = await contextOf(deps);
     const user = ownerOf(c);
     // The pages' key, so a member's comments count once against one limit however they are sent.

@@ -7,7 +7,7 @@ import type { Context } from "hono";
 import type { CommunityContext } from "../../../actions/community/context.js";
 import type { User } from "../../../store/community-types.js";
 import type { ApiTokenEnv } from "../../middleware/api-token.js";
-import { errorContent, errorResponses, invalidParameters } from "../common/errors.js";
+import { arxivUnavailableResponse, errorContent, errorResponses, invalidParameters } from "../common/errors.js";
 import type { ApiDeps } from "../deps.js";
 
 export const tags = ["Community writes"];
@@ -21,6 +21,7 @@ export const writeErrors = {
   403: errorContent("The token's owner may not do this (id `forbidden`)"),
   404: errorContent("No such paper, comment or collection"),
   429: errorContent("Too many writes for now (id `rate_limited` or `daily_cap`)"),
+  ...arxivUnavailableResponse,
 } as const;
 
 export const conflict = (what: string) => ({
@@ -30,10 +31,11 @@ export const conflict = (what: string) => ({
 /** The token's owner; the routes mount `apiToken(…, {required: true})` first, so there always is one. */
 export const ownerOf = (c: Context): User => (c as unknown as Context<ApiTokenEnv>).get("apiOwner")!.user;
 
-/** No paper fetcher: the API writes only about papers already stored (404 otherwise), like a site without network. */
+/** As the pages: a paper not stored is fetched from arXiv when the app has a fetcher (404 otherwise). */
 export const contextOf = async (deps: ApiDeps): Promise<CommunityContext> => ({
   community: await deps.community(),
   store: deps.store,
+  ...(deps.fetchPaper ? { fetchPaper: deps.fetchPaper } : {}),
 });
 
 /** The JSON body checked by `schema`, for routes OpenAPIHono cannot validate (ids with a slash); 400 otherwise. */

@@ -1,0 +1,35 @@
+/**
+ * A bounded map whose entries expire: at most `capacity` entries, the least recently used
+ * dropped first, each gone `ttlMs` after it was set (by the injected clock, so tests move time).
+ * A Map keeps insertion order, so re-inserting on use makes its first key the least recent.
+ */
+import type { Clock } from "../http/clock.js";
+
+export class TtlCache<K, V> {
+  private readonly entries = new Map<K, { value: V; expires: number }>();
+
+  constructor(
+    private readonly capacity: number,
+    private readonly clock: Pick<Clock, "now">,
+  ) {}
+
+  get(key: K): V | undefined {
+    const entry = this.entries.get(key);
+    if (!entry) return undefined;
+    this.entries.delete(key);
+    if (entry.expires <= this.clock.now()) return undefined;
+    this.entries.set(key, entry);
+    return entry.value;
+  }
+
+  set(key: K, value: V, ttlMs: number): void {
+    this.entries.delete(key);
+    if (this.capacity <= 0 || ttlMs <= 0) return;
+    this.entries.set(key, { value, expires: this.clock.now() + ttlMs });
+    while (this.entries.size > this.capacity) this.entries.delete(this.entries.keys().next().value as K);
+  }
+
+  get size(): number {
+    return this.entries.size;
+  }
+}
