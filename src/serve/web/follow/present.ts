@@ -1,49 +1,15 @@
-/**
- * How paper events read on pages, in feeds and in mail ("v3 on 2026-03-02", "DOI added: …",
- * "Code: github.com/…", "Withdrawn"), and the view models of the follow pages.
- */
+/** The view models of the follow pages; events read as src/actions/follow/event-text.ts words them. */
+import { type EventText, describeEvent } from "../../../actions/follow/event-text.js";
 import type { PaperEvent } from "../../../store/event-types.js";
 import type { FollowPrefs, User } from "../../../store/community-types.js";
 import type { PaperSummary } from "../present/summary.js";
 
-export interface EventView {
+export interface EventView extends EventText {
   id: number;
   paperId: string;
-  /** "v3", "DOI added", "Code: github.com/a/b", "Withdrawn". */
-  label: string;
-  /** "YYYY-MM-DD" of the event. */
-  day: string;
-  /** A link for the detail (the DOI, the code), when there is one. */
-  href: string | null;
-  /** What follows the label: " on 2026-03-02", " · 2026-03-02". */
-  suffix: string;
-  /** The whole line: "v3 on 2026-03-02", "DOI added: 10.1/x · 2026-03-02". */
-  text: string;
 }
 
-const withoutScheme = (url: string) => url.replace(/^https?:\/\//i, "");
-
-function labelOf(e: PaperEvent): { label: string; href: string | null; on: boolean } {
-  switch (e.kind) {
-    case "version":
-      return { label: e.detail, href: null, on: true };
-    case "doi":
-      return { label: `DOI added: ${e.detail}`, href: `https://doi.org/${e.detail}`, on: false };
-    case "journal_ref":
-      return { label: `Journal reference added: ${e.detail}`, href: null, on: false };
-    case "code":
-      return { label: `Code: ${withoutScheme(e.detail)}`, href: e.detail, on: false };
-    case "withdrawn":
-      return { label: `Withdrawn (${e.detail})`, href: null, on: true };
-  }
-}
-
-export function presentEvent(e: PaperEvent): EventView {
-  const day = e.date.slice(0, 10);
-  const { label, href, on } = labelOf(e);
-  const suffix = on ? ` on ${day}` : ` · ${day}`;
-  return { id: e.id, paperId: e.paperId, day, label, href, suffix, text: `${label}${suffix}` };
-}
+export const presentEvent = (e: PaperEvent): EventView => ({ id: e.id, paperId: e.paperId, ...describeEvent(e) });
 
 export interface FollowedPaperView {
   paper: PaperSummary;
