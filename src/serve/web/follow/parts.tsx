@@ -21,7 +21,7 @@ export function FollowButton({ paperId, back, following, signedIn }: { paperId: 
         <input type="hidden" name="paper" value={paperId} />
         <input type="hidden" name="on" value={following ? "0" : "1"} />
         <input type="hidden" name="back" value={back} />
-        <button type="submit" class={following ? "button primary" : "button"} aria-pressed={following ? "true" : "false"}>
+        <button type="submit" class="button" aria-pressed={following ? "true" : "false"}>
           {following ? "Following" : "Follow"}
           <span class="visually-hidden">{following ? " (select to stop following)" : " new versions, DOI, code and withdrawal of this paper"}</span>
         </button>
