@@ -8,12 +8,16 @@
 import type { DeliveryStore, DigestEnqueue } from "../store/delivery-types.js";
 import type { Store } from "../store/types.js";
 import { createComposer, openPeriod, type ComposeLimits } from "../actions/digest/compose.js";
-import { digestKey } from "../actions/digest/content.js";
+import { digestKey, shownPaperIdsOf } from "../actions/digest/content.js";
+import { followedEventsOf } from "../actions/digest/followed.js";
+import type { CommunityStore } from "../store/community-types.js";
 import type { Period } from "../actions/digest/periods.js";
 
 export interface QueueDigestsInput {
   store: Store;
   delivery: DeliveryStore;
+  /** With it, members' digests carry the events of the papers they follow ("Papers you follow"). */
+  community?: CommunityStore;
   period: Period;
   limits?: ComposeLimits;
   /** Subscribers read per page; default 500. */
@@ -35,8 +39,10 @@ export async function queueDigests(input: QueueDigestsInput): Promise<QueueSumma
   const { delivery, period } = input;
   const periodPapers = await openPeriod(input.store, period);
   const summary: QueueSummary = { queued: 0, empty: 0, papers: periodPapers.papers.size };
-  if (periodPapers.papers.size === 0) return summary;
-  const composer = createComposer(delivery, periodPapers, input.limits);
+  // A period without papers can still bring followed papers' events.
+  if (periodPapers.papers.size === 0 && !input.community) return summary;
+  const followed = input.community ? followedEventsOf(input.community, delivery) : undefined;
+  const composer = createComposer(delivery, periodPapers, input.limits, followed);
   let afterId = 0;
   for (;;) {
     const page = await delivery.dueSubscribers({
@@ -55,7 +61,7 @@ export async function queueDigests(input: QueueDigestsInput): Promise<QueueSumma
         summary.empty++;
         continue;
       }
-      const shownPaperIds = content.sections.flatMap((s) => s.paperIds);
+      const shownPaperIds = shownPaperIdsOf(content);
       const message = {
         key: digestKey(subscriber.id, period.key),
         kind: "digest" as const,

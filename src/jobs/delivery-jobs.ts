@@ -20,6 +20,7 @@ async function queue(ctx: JobContext, key: string): Promise<string> {
   const s = await queueDigests({
     store: ctx.store,
     delivery: ctx.delivery,
+    community: ctx.community,
     period: periodOfKey(key),
     clock: ctx.clock,
   });

@@ -20,6 +20,7 @@ import { mountCommunityAssets } from "./web/community-assets.js";
 import { type CommunityWebDeps, isSecure } from "./web/community-deps.js";
 import { mountCuratedRoutes } from "./web/curated-routes.js";
 import { mountEngageRoutes } from "./web/engage-routes.js";
+import { mountFollowRoutes } from "./web/follow/routes.js";
 import { mountProfileRoutes } from "./web/profile-routes.js";
 import { mountTrendingRoutes } from "./web/trending-routes.js";
 
@@ -56,6 +57,7 @@ export function mountCommunity(app: Hono, deps: CommunityMountDeps): void {
   mountAccountRoutes(app, web);
   mountCuratedRoutes(app, web);
   mountEngageRoutes(app, web);
+  mountFollowRoutes(app, web);
   mountCollectionRoutes(app, web);
   mountProfileRoutes(app, web);
   mountTrendingRoutes(app, web);

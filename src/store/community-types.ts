@@ -6,6 +6,7 @@
  * contract suite (test/store/community-contract.ts) runs on both. Times are ISO-8601 UTC strings
  * passed in by the caller, so tests control the clock.
  */
+import type { PaperEvent } from "./event-types.js";
 
 export type Role = "admin" | "curator" | "member";
 export const ROLES: readonly Role[] = ["admin", "curator", "member"];
@@ -147,6 +148,30 @@ export interface PaperActivity {
   prevStarsAt: string | null;
 }
 
+/** A member's follow settings. */
+export interface FollowPrefs {
+  /** Upvoting or collecting a paper also follows it; default false. */
+  followOnActivity: boolean;
+  /** Generation of the member's secret feed URL; raising it revokes the old URL. Starts at 0. */
+  feedGeneration: number;
+}
+
+export interface FollowedPaper {
+  paperId: string;
+  followedAt: string;
+}
+
+export interface FollowedEventQuery {
+  /** Only events recorded strictly after this ISO time; default: all. */
+  since?: string;
+  /** Only events recorded once the member followed the paper (digests); default false. */
+  afterFollow?: boolean;
+  /** Default 50, 1–1000. */
+  limit?: number;
+  /** Default 0. */
+  offset?: number;
+}
+
 export interface CommunityStore {
   createUser(input: NewUser): Promise<User>;
   getUser(id: number): Promise<User | null>;
@@ -216,6 +241,26 @@ export interface CommunityStore {
   activeSince(since: string, limit?: number): Promise<PaperActivity[]>;
   /** Records a GitHub star count observed for a paper's repository (the fetcher is a seam). */
   recordStars(paperId: string, stars: number, observedAt: string): Promise<void>;
+
+  /** Follows a paper; true when it was not followed yet. */
+  follow(userId: number, paperId: string, now: string): Promise<boolean>;
+  /** True when the paper was followed. */
+  unfollow(userId: number, paperId: string): Promise<boolean>;
+  isFollowing(userId: number, paperId: string): Promise<boolean>;
+  /** The member's followed papers, most recently followed first. */
+  followedPapers(userId: number, options?: { limit?: number; offset?: number }): Promise<FollowedPaper[]>;
+  countFollowed(userId: number): Promise<number>;
+  /** Ids of the members following a paper, ascending. */
+  followers(paperId: string): Promise<number[]>;
+  followPrefs(userId: number): Promise<FollowPrefs>;
+  setFollowOnActivity(userId: number, on: boolean): Promise<FollowPrefs>;
+  /** Raises the member's feed generation (revoking the old feed URL) and returns the new one. */
+  nextFeedGeneration(userId: number): Promise<number>;
+  /**
+   * Events (src/store/event-types.ts) of the papers the member follows, newest `date` first,
+   * paged. The events are written by the papers Store into the same database.
+   */
+  followedEvents(userId: number, query?: FollowedEventQuery): Promise<PaperEvent[]>;
 
   /** A random secret by name, created on first use and stable afterwards (CSRF tokens). */
   secret(name: string): Promise<string>;

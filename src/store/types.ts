@@ -5,6 +5,7 @@
  * would not need it, because PostgreSQL does.
  */
 import type { Paper } from "../core/paper.js";
+import type { PaperEvent, PaperEventQuery } from "./event-types.js";
 
 /** What an upsert did to one paper. */
 export type UpsertOutcome =
@@ -58,8 +59,12 @@ export interface Store {
    * Inserts or replaces papers by id in one transaction. A higher `version` replaces a lower one;
    * a lower one never overwrites a higher one; an equal version replaces only if the metadata
    * differs. `announced` keeps the earliest known day. Returns one outcome per input, in order.
+   * A replaced paper's events (new version, DOI, journal-ref, code link, withdrawal; see
+   * event-types.ts) are recorded in the same transaction; a first insert records none.
    */
   upsertPapers(papers: readonly Paper[]): Promise<UpsertOutcome[]>;
+  /** Events of these papers (recorded after `since`, when given), newest `date` first. */
+  paperEvents(paperIds: readonly string[], query?: PaperEventQuery): Promise<PaperEvent[]>;
   /** Removes a paper (OAI-PMH deleted records). Returns false when it was not stored. */
   deletePaper(id: string): Promise<boolean>;
   getPaper(id: string): Promise<Paper | null>;

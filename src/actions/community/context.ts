@@ -46,6 +46,10 @@ export async function storedOrFetched(ctx: Pick<CommunityContext, "store" | "fet
   return fetched;
 }
 
+export async function requirePaper(ctx: CommunityContext, paperId: string): Promise<void> {
+  if (!(await ctx.store.getPaper(paperId))) throw new PaperfeedError("actions", "paper_not_found", `paper ${paperId} is not in this collection`, 404);
+}
+
 /** The stored paper an id or arXiv URL names, fetched when a fetcher is configured; clear errors otherwise. */
 export async function resolvePaper(ctx: CommunityContext, input: string): Promise<Paper> {
   const parsed = parseArxivId(String(input ?? ""));

@@ -1,16 +1,15 @@
 /** Upvotes, comments and collections, with who may do what. */
 import { PaperfeedError } from "../../core/errors.js";
 import type { Collection, Comment, User } from "../../store/community-types.js";
-import { type CommunityContext, forbidden, isCurator, nowOf, requireVerified, resolvePaper } from "./context.js";
-
-async function requirePaper(ctx: CommunityContext, paperId: string): Promise<void> {
-  if (!(await ctx.store.getPaper(paperId))) throw new PaperfeedError("actions", "paper_not_found", `paper ${paperId} is not in this collection`, 404);
-}
+import { followOnActivity } from "../follow/follow.js";
+import { type CommunityContext, forbidden, isCurator, nowOf, requirePaper, requireVerified, resolvePaper } from "./context.js";
 
 export async function vote(ctx: CommunityContext, user: User, paperId: string, up: boolean) {
   requireVerified(user);
   await requirePaper(ctx, paperId);
-  return ctx.community.setVote(user.id, paperId, up, nowOf(ctx).toISOString());
+  const result = await ctx.community.setVote(user.id, paperId, up, nowOf(ctx).toISOString());
+  if (up) await followOnActivity(ctx, user, paperId);
+  return result;
 }
 
 export async function comment(ctx: CommunityContext, user: User, input: { paperId: string; body: string; parentId: number | null }): Promise<Comment> {
@@ -66,6 +65,7 @@ export async function collect(ctx: CommunityContext, user: User, collectionId: n
   await ownCollection(ctx, user, collectionId);
   const paper = await resolvePaper(ctx, paperRef);
   await ctx.community.addToCollection(collectionId, paper.id, note, nowOf(ctx).toISOString());
+  await followOnActivity(ctx, user, paper.id);
   return paper.id;
 }
 

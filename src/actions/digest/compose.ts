@@ -10,7 +10,9 @@ import { createSearchEngine } from "../../search/index.js";
 import type { SearchEngine } from "../../search/types.js";
 import type { DeliveryStore, SavedSearch, Subscriber } from "../../store/delivery-types.js";
 import type { Store } from "../../store/types.js";
+import type { PaperEvent } from "../../store/event-types.js";
 import type { DigestContent, DigestSection } from "./content.js";
+import type { FollowedEventsOf } from "./followed.js";
 import { createExclusionTest } from "./exclude.js";
 import type { Period } from "./periods.js";
 
@@ -44,6 +46,16 @@ export async function openPeriod(store: Store, period: Period): Promise<PeriodPa
   return { period, papers, trending, engine };
 }
 
+/** The "Papers you follow" section, or null without events; papers in order of their newest event. */
+function followedSection(events: readonly PaperEvent[]): DigestSection | null {
+  if (events.length === 0) return null;
+  return {
+    kind: "followed",
+    paperIds: [...new Set(events.map((e) => e.paperId))],
+    events: events.map(({ paperId, kind, detail, date }) => ({ paperId, kind, detail, date })),
+  };
+}
+
 export interface Composer {
   period: Period;
   /** The digest for one subscriber, or null when nothing in the period is new to them. */
@@ -54,6 +66,8 @@ export function createComposer(
   delivery: DeliveryStore,
   periodPapers: PeriodPapers,
   limits: ComposeLimits = {},
+  /** Events of followed papers for a subscriber (followed.ts); without it no "Papers you follow". */
+  followedEvents?: FollowedEventsOf,
 ): Composer {
   const trendingLimit = limits.trending ?? 10;
   const perAlert = limits.perAlert ?? 10;
@@ -98,12 +112,13 @@ export function createComposer(
         paperIds: take(alertCandidates[i]!, perAlert),
       }));
       const trending: DigestSection = { kind: "trending", paperIds: take(trendingCandidates, trendingLimit) };
-      if (used.size === 0) return null;
+      const followed = followedSection(followedEvents ? await followedEvents(subscriber) : []);
+      if (used.size === 0 && !followed) return null;
       return {
         type: "digest",
         cadence: subscriber.cadence,
         period: periodPapers.period.key,
-        sections: [trending, ...alerts],
+        sections: [...(followed ? [followed] : []), trending, ...alerts],
       };
     },
   };

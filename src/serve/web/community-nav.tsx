@@ -38,6 +38,7 @@ export function AccountNav() {
             <a href={`/users/${viewer.user.id}`} class="account-name">
               {viewer.user.displayName}
             </a>
+            <a href="/following">Following</a>
             <form method="post" action="/account/signout" class="inline-form">
               <CsrfField />
               <button type="submit" class="link-button">

@@ -4,6 +4,6 @@
  * other in one chain so every file stays about one concern.
  */
 import type { CommunityStore } from "../community-types.js";
-import { CollectionsPart } from "./collections.js";
+import { FollowsPart } from "./follows.js";
 
-export class SqlCommunityStore extends CollectionsPart implements CommunityStore {}
+export class SqlCommunityStore extends FollowsPart implements CommunityStore {}

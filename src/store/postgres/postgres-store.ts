@@ -6,6 +6,8 @@ import type pg from "pg";
 import type { Paper } from "../../core/paper.js";
 import { decodePaper, encodePaper } from "../paper-json.js";
 import type { DayCount, ListOptions, PaperChange, Store, StoreStats, UpsertOutcome } from "../types.js";
+import type { PaperEvent, PaperEventQuery } from "../event-types.js";
+import { EVENT_SELECT, type EventRow, eventOf, eventOrder, eventQuery } from "../events/rows.js";
 import { decideUpsert, type StoredPaperRow } from "../upsert-rule.js";
 import { changesLimit, listWindow, requireDay, scanBatchSize, validatePaper } from "../validate.js";
 import { connectPostgres, describePgError, type PostgresOpenOptions } from "./connect.js";
@@ -15,6 +17,7 @@ import { Q } from "./queries.js";
 const TOP_CATEGORIES = 20;
 
 type Queryable = Pick<pg.Pool, "query">;
+type EventInput = { paper_id: string; kind: string; detail: string; happened_at: string; recorded_at: string };
 
 export class PostgresStore implements Store {
   private closed = false;
@@ -70,12 +73,16 @@ export class PostgresStore implements Store {
       // jsonb reorders keys; re-encode so the rule compares canonical JSON with canonical JSON.
       const current = new Map(rows.map((r) => [r.id, { ...r, data: encodePaper(decodePaper(r.data)) }]));
       const writes = new Map<string, Paper>();
+      const events: EventInput[] = [];
+      const seenAt = new Date().toISOString();
       const outcomes = papers.map((paper) => {
         const decision = decideUpsert(current.get(paper.id), paper);
         if (decision.outcome === "unchanged") return decision.outcome;
         const { version, announced } = decision.paper;
         current.set(paper.id, { id: paper.id, version, announced, data: decision.data });
         writes.set(paper.id, decision.paper);
+        // Paper events (src/store/events): only replacements carry any.
+        for (const e of decision.events) events.push({ paper_id: paper.id, kind: e.kind, detail: e.detail, happened_at: e.date ?? seenAt, recorded_at: seenAt });
         return decision.outcome;
       });
       if (writes.size > 0) {
@@ -84,8 +91,17 @@ export class PostgresStore implements Store {
         }));
         await client.query(Q.writePapers, [JSON.stringify(input)]);
       }
+      if (events.length > 0) await client.query(Q.recordEvents, [JSON.stringify(events)]);
       return outcomes;
     });
+  }
+
+  async paperEvents(paperIds: readonly string[], query?: PaperEventQuery): Promise<PaperEvent[]> {
+    const ids = [...new Set(paperIds)];
+    if (ids.length === 0) return [];
+    const { since, limit } = eventQuery(query);
+    const sql = `${EVENT_SELECT} WHERE paper_id = ANY($1::text[]) AND recorded_at > $2 ${eventOrder()} LIMIT $3`;
+    return this.run(async (db) => (await db.query<EventRow>(sql, [ids, since, limit])).rows.map(eventOf));
   }
 
   deletePaper(id: string): Promise<boolean> {

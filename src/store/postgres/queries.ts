@@ -24,6 +24,11 @@ export const Q = {
     ON CONFLICT (id) DO UPDATE SET version = EXCLUDED.version, announced = EXCLUDED.announced,
       primary_category = EXCLUDED.primary_category, seq = EXCLUDED.seq, data = EXCLUDED.data
     WHERE papers.version <= EXCLUDED.version`,
+  /** Paper events of one batch, given as one JSON array; a (paper, kind, detail) already stored is kept as it was. */
+  recordEvents: `INSERT INTO paper_events (paper_id, kind, detail, happened_at, recorded_at)
+    SELECT paper_id, kind, detail, happened_at, recorded_at FROM jsonb_to_recordset($1::jsonb)
+      AS t(paper_id text, kind text, detail text, happened_at text, recorded_at text)
+    ON CONFLICT DO NOTHING`,
   deletePaper: "DELETE FROM papers WHERE id = $1",
   logDelete: `INSERT INTO paper_changes (id, kind) VALUES ($1, 'delete')
     ON CONFLICT (id) DO UPDATE SET kind = 'delete', seq = nextval('paper_change_seq')`,

@@ -7,6 +7,8 @@ import type Database from "better-sqlite3";
 import type { Paper } from "../../core/paper.js";
 import { decodePaper } from "../paper-json.js";
 import type { DayCount, ListOptions, PaperChange, Store, StoreStats, UpsertOutcome } from "../types.js";
+import type { PaperEvent, PaperEventQuery } from "../event-types.js";
+import { EVENT_SELECT, type EventRow, eventOf, eventOrder, eventQuery } from "../events/rows.js";
 import { decideUpsert, type StoredPaperRow } from "../upsert-rule.js";
 import { changesLimit, listWindow, requireDay, scanBatchSize, validatePaper } from "../validate.js";
 import { describeSqliteError, openSqliteDatabase, type SqliteOpenOptions } from "./open-database.js";
@@ -17,14 +19,14 @@ const TOP_CATEGORIES = 20;
 
 export class SqliteStore implements Store {
   private readonly sql: Statements;
-  private readonly upsertBatch: (papers: readonly Paper[]) => UpsertOutcome[];
+  private readonly upsertBatch: (papers: readonly Paper[], seenAt: string) => UpsertOutcome[];
 
   private constructor(
     private readonly db: Database.Database,
     private readonly file: string,
   ) {
     this.sql = prepareStatements(db);
-    this.upsertBatch = db.transaction((papers: readonly Paper[]) => papers.map((paper) => this.upsertOne(paper)));
+    this.upsertBatch = db.transaction((papers: readonly Paper[], seenAt: string) => papers.map((paper) => this.upsertOne(paper, seenAt)));
   }
 
   static open(options: SqliteOpenOptions): SqliteStore {
@@ -44,18 +46,32 @@ export class SqliteStore implements Store {
     return Number(this.sql.logChange.run(id, kind).lastInsertRowid);
   }
 
-  private upsertOne(paper: Paper): UpsertOutcome {
+  private upsertOne(paper: Paper, seenAt: string): UpsertOutcome {
     validatePaper(paper);
     const decision = decideUpsert(this.sql.storedRow.get(paper.id) as StoredPaperRow | undefined, paper);
     if (decision.outcome === "unchanged") return decision.outcome;
     const seq = this.logChange(paper.id, "upsert");
     const { id, version, announced, primaryCategory } = decision.paper;
     this.sql.writePaper.run({ id, version, announced, primaryCategory, seq, data: decision.data });
+    // Paper events (src/store/events): only replacements carry any; same transaction as the write.
+    for (const e of decision.events) this.sql.recordEvent.run(id, e.kind, e.detail, e.date ?? seenAt, seenAt);
     return decision.outcome;
   }
 
   upsertPapers(papers: readonly Paper[]): Promise<UpsertOutcome[]> {
-    return this.run(() => this.upsertBatch(papers));
+    return this.run(() => this.upsertBatch(papers, new Date().toISOString()));
+  }
+
+  paperEvents(paperIds: readonly string[], query?: PaperEventQuery): Promise<PaperEvent[]> {
+    const ids = [...new Set(paperIds)];
+    if (ids.length === 0) return Promise.resolve([]);
+    const { since, limit } = eventQuery(query);
+    return this.run(() => {
+      const rows = this.db
+        .prepare(`${EVENT_SELECT} WHERE paper_id IN (${ids.map(() => "?").join(", ")}) AND recorded_at > ? ${eventOrder()} LIMIT ?`)
+        .all(...ids, since, limit) as EventRow[];
+      return rows.map(eventOf);
+    });
   }
 
   deletePaper(id: string): Promise<boolean> {

@@ -10,6 +10,9 @@ export function prepareStatements(db: Database.Database) {
       ON CONFLICT (id) DO UPDATE SET version = excluded.version, announced = excluded.announced,
         primary_category = excluded.primary_category, seq = excluded.seq, data = excluded.data`),
     deletePaper: db.prepare("DELETE FROM papers WHERE id = ?"),
+    recordEvent: db.prepare(
+      "INSERT INTO paper_events (paper_id, kind, detail, happened_at, recorded_at) VALUES (?, ?, ?, ?, ?) ON CONFLICT DO NOTHING",
+    ),
     // REPLACE drops the id's previous change row; the new row gets the next AUTOINCREMENT seq.
     logChange: db.prepare("INSERT OR REPLACE INTO changes (id, kind) VALUES (?, ?)"),
     paperData: db.prepare("SELECT data FROM papers WHERE id = ?").pluck(),

@@ -7,6 +7,7 @@ import type { Paper } from "../../../core/paper.js";
 import type { DigestContent, DigestSection } from "../content.js";
 import { paperUrl, type SubscriberLinks } from "../../subscriptions/links.js";
 import { periodOfKey } from "../periods.js";
+import { describeEvent } from "../../follow/event-text.js";
 import { authorLine, clip, esc, htmlWithMath, wrap } from "./text-format.js";
 import { mailFrame, type RenderedMail } from "./frame.js";
 
@@ -34,14 +35,16 @@ const FRAGMENT_CACHE_SIZE = 20_000;
 
 const ABSTRACT_CHARS = 320;
 
-const titleOf = (s: DigestSection) =>
-  s.kind === "trending" ? "Trending" : s.kind === "alert" ? `Your alert: ${s.name}` : "Recommended for you";
+const TITLES = { trending: "Trending", followed: "Papers you follow", recommended: "Recommended for you" };
+const titleOf = (s: DigestSection) => (s.kind === "alert" ? `Your alert: ${s.name}` : TITLES[s.kind]);
 const noteOf = (s: DigestSection) =>
   s.kind === "trending"
     ? "Ranked by code links, cross-listing, venue and recency."
     : s.kind === "alert"
       ? `Query: ${s.query}${s.exclude.length ? ` · excluding ${s.exclude.join(", ")}` : ""}`
-      : "";
+      : s.kind === "followed"
+        ? "New versions, DOIs, journal references, code and withdrawals since your last digest."
+        : "";
 
 function paperHtml(p: Paper, base: string): string {
   const code = p.codeLinks[0];
@@ -79,8 +82,27 @@ function fragmentsOf(p: Paper, base: string, cache: Map<string, PaperFragments> 
   return fragments;
 }
 
+/** A paper section's body: the papers, or for followed papers each title with its events. */
+function sectionBody(s: DigestSection, list: Paper[], input: DigestRenderInput, format: "html" | "text"): string {
+  if (s.kind !== "followed") return list.map((p) => fragmentsOf(p, input.base, input.fragments)[format]).join(format === "html" ? "\n" : "\n\n");
+  return list
+    .map((p) => {
+      const events = s.events.filter((e) => e.paperId === p.id).map(describeEvent);
+      const url = paperUrl(input.base, p.id);
+      if (format === "text") return [wrap(`* ${p.title}`), ...events.map((e) => `  - ${e.text}${e.href ? ` <${e.href}>` : ""}`), `  ${url}`].join("\n");
+      const items = events
+        .map((e) => `<li>${e.href ? `<a href="${esc(e.href)}" style="color:#1a56b8">${esc(e.label)}</a>` : esc(e.label)}${esc(e.suffix)}</li>`)
+        .join("");
+      return `<div class="pf-paper" style="margin:0 0 16px 0">
+<a href="${esc(url)}" class="pf-title" style="font-size:16px;font-weight:600;color:#111111;text-decoration:none;line-height:1.35">${htmlWithMath(p.title)}</a>
+<ul style="font-size:14px;line-height:1.5;margin:4px 0 0 0;padding-left:20px">${items}</ul>
+</div>`;
+    })
+    .join(format === "html" ? "\n" : "\n\n");
+}
+
 export function renderDigest(input: DigestRenderInput): RenderedMail {
-  const { content, papers, links, base } = input;
+  const { content, papers, links } = input;
   const period = periodOfKey(content.period);
   const sections = content.sections
     .map((s) => ({
@@ -88,8 +110,9 @@ export function renderDigest(input: DigestRenderInput): RenderedMail {
       list: s.paperIds.map((id) => papers.get(id)).filter((p): p is Paper => p !== undefined),
     }))
     .filter(({ list }) => list.length > 0);
-  const count = sections.reduce((n, { list }) => n + list.length, 0);
-  const subject = `${count} new paper${count === 1 ? "" : "s"} · ${period.cadence === "daily" ? period.label : `your weekly digest, ${period.label}`}`;
+  const count = sections.reduce((n, { s, list }) => n + (s.kind === "followed" ? 0 : list.length), 0);
+  const when = period.cadence === "daily" ? period.label : `your weekly digest, ${period.label}`;
+  const subject = count > 0 ? `${count} new paper${count === 1 ? "" : "s"} · ${when}` : `Updates to papers you follow · ${when}`;
 
   const htmlBody = sections
     .map(({ s, list }) => {
@@ -99,13 +122,13 @@ export function renderDigest(input: DigestRenderInput): RenderedMail {
           : "";
       return `<h2 style="font-size:15px;text-transform:uppercase;letter-spacing:0.04em;color:#555555;margin:28px 0 4px 0" class="pf-meta">${esc(titleOf(s))}</h2>
 <div style="font-size:12px;color:#666666;margin:0 0 14px 0" class="pf-meta">${esc(noteOf(s))}${feed}</div>
-${list.map((p) => fragmentsOf(p, base, input.fragments).html).join("\n")}`;
+${sectionBody(s, list, input, "html")}`;
     })
     .join("\n");
   const textBody = sections
     .map(
       ({ s, list }) =>
-        `== ${titleOf(s)} ==\n${noteOf(s)}\n${s.kind === "alert" ? `feed: ${links.savedSearchFeed(s.searchId)}\n` : ""}\n${list.map((p) => fragmentsOf(p, base, input.fragments).text).join("\n\n")}`,
+        `== ${titleOf(s)} ==\n${noteOf(s)}\n${s.kind === "alert" ? `feed: ${links.savedSearchFeed(s.searchId)}\n` : ""}\n${sectionBody(s, list, input, "text")}`,
     )
     .join("\n\n");
 
