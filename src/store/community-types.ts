@@ -7,6 +7,8 @@
  * passed in by the caller, so tests control the clock.
  */
 
+import type { ThumbnailStore } from "./thumbnail-types.js";
+
 export type Role = "admin" | "curator" | "member";
 export const ROLES: readonly Role[] = ["admin", "curator", "member"];
 
@@ -219,5 +221,7 @@ export interface CommunityStore {
 
   /** A random secret by name, created on first use and stable afterwards (CSRF tokens). */
   secret(name: string): Promise<string>;
+  /** First-page thumbnails of papers (thumbnail-types.ts), on the same connection. */
+  readonly thumbnails: ThumbnailStore;
   close(): Promise<void>;
 }

@@ -5,5 +5,9 @@
  */
 import type { CommunityStore } from "../community-types.js";
 import { CollectionsPart } from "./collections.js";
+import { SqlThumbnailStore } from "./thumbnails.js";
 
-export class SqlCommunityStore extends CollectionsPart implements CommunityStore {}
+export class SqlCommunityStore extends CollectionsPart implements CommunityStore {
+  /** First-page thumbnails, on this store's connection. */
+  readonly thumbnails = new SqlThumbnailStore(this.db);
+}
