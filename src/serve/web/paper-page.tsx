@@ -6,6 +6,7 @@ import { AllAuthors } from "./components/authors.js";
 import { CodeLinkList } from "./components/code-links.js";
 import { CategoryChip } from "./components/paper-item.js";
 import { RichText } from "./components/rich-text.js";
+import { Thumbnail } from "./components/thumbnail.js";
 import type { PaperView } from "./present/paper.js";
 import { ExportLinks } from "../export/links.js";
 
@@ -106,6 +107,11 @@ export function PaperPage({ view }: { view: PaperView }) {
           </a>
         </p>
         <section aria-labelledby="abstract-heading">
+          {view.thumbnail !== undefined && (
+            <a class="paper-page-thumb" href={view.pdfUrl} title="Open the PDF">
+              <Thumbnail thumbnail={view.thumbnail} title={view.title} category={view.categories[0] ?? ""} class="paper-page-thumb-image" />
+            </a>
+          )}
           <h2 id="abstract-heading">Abstract</h2>
           <div class="abstract">
             {view.abstractParagraphs.map((para) => (

@@ -6,6 +6,7 @@ import type { Hono } from "hono";
 import { parseArxivId } from "../../core/arxiv-id.js";
 import type { SearchEngine } from "../../search/types.js";
 import type { Store } from "../../store/types.js";
+import type { StoreSources } from "../api/stores.js";
 import { DailyPage, EmptyDailyPage } from "./daily-page.js";
 import { NotFoundPage } from "./error-page.js";
 import { paperHref } from "./format.js";
@@ -16,9 +17,11 @@ import { presentDaily } from "./present/daily.js";
 import { presentNewest } from "./present/newest.js";
 import { presentPaper } from "./present/paper.js";
 import { presentSearch } from "./present/search.js";
+import { attachThumbnails, thumbnailViews } from "./present/thumbnails.js";
 import { type CategoryOption, SearchPage } from "./search-page.js";
 
-export interface PageDeps {
+/** The store sources say where thumbnails are (the community store, opened on first use unless given). */
+export interface PageDeps extends StoreSources {
   store: Store;
   search: SearchEngine;
 }
@@ -47,15 +50,19 @@ export function mountPages(app: Hono, deps: PageDeps): void {
 
   app.get("/", async (c) => {
     const view = await presentDaily(deps, c.req.query());
+    if (view) await attachThumbnails(deps, view.groups.flatMap((g) => g.papers));
     return c.html(view ? <DailyPage view={view} categories={await categories()} /> : <EmptyDailyPage />);
   });
 
-  app.get("/new", async (c) =>
-    c.html(<NewPage view={await presentNewest(deps.store, c.req.query("page"))} />),
-  );
+  app.get("/new", async (c) => {
+    const view = await presentNewest(deps.store, c.req.query("page"));
+    await attachThumbnails(deps, view.papers);
+    return c.html(<NewPage view={view} />);
+  });
 
   app.get("/search", async (c) => {
     const view = await presentSearch(deps, c.req.query());
+    await attachThumbnails(deps, view.results);
     const status = view.state === "invalid" ? 400 : 200;
     return c.html(
       <SearchPage view={view} categories={view.state === "intro" ? [] : await categories()} />,
@@ -79,6 +86,9 @@ export function mountPages(app: Hono, deps: PageDeps): void {
       const message = `Paper ${parsed.id} is not in this collection (yet).`;
       return c.html(<NotFoundPage message={message} guess={parsed.id} arxivId={parsed.id} />, 404);
     }
-    return c.html(<PaperPage view={presentPaper(paper)} />);
+    const view = presentPaper(paper);
+    const thumbnails = await thumbnailViews(deps, [paper.id]);
+    if (thumbnails) view.thumbnail = thumbnails.get(paper.id) ?? null;
+    return c.html(<PaperPage view={view} />);
   });
 }
