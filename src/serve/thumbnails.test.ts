@@ -66,6 +66,17 @@ test("thumbnails over HTTP: rendered by the job, shown on cards and the paper pa
       await missing.arrayBuffer();
     }
 
+    // The day's curated list and trending use the same card.
+    const member = await community.createUser({ email: "ada@example.org", displayName: "Ada", passwordHash: "x", now: "2026-07-01T10:00:00.000Z" });
+    await community.addDailyEntry({ day: "2026-07-01", paperId: good, userId: member.id, now: "2026-07-01T10:00:00.000Z" });
+    await community.addDailyEntry({ day: "2026-07-01", paperId: broken, userId: member.id, now: "2026-07-01T10:00:00.000Z" });
+    const curated = await (await fetch(`${base}/daily?date=2026-07-01`)).text();
+    assert.match(cardOf(curated, good), /<img class="paper-thumb" src="\/thumbnails\/[^"]+" width="320" height="414" loading="lazy"/);
+    assert.match(cardOf(curated, broken), /thumb-placeholder/);
+    const trending = await (await fetch(`${base}/trending`)).text();
+    assert.equal(occurrences(trending, 'class="paper-thumb'), occurrences(trending, '<article class="paper"'));
+    assert.ok(occurrences(trending, '<article class="paper"') > 0);
+
     const page = await (await fetch(`${base}/papers/${good}`)).text();
     assert.match(page, new RegExp(`<a class="paper-page-thumb" href="[^"]+" title="Open the PDF"><img class="paper-page-thumb-image" src="${src.replace(/[.?]/g, "\\$&")}" width="320" height="414" loading="lazy"`));
     assert.match(await (await fetch(`${base}/papers/${broken}`)).text(), /class="paper-page-thumb-image thumb-placeholder"/);

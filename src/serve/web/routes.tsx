@@ -17,7 +17,7 @@ import { presentDaily } from "./present/daily.js";
 import { presentNewest } from "./present/newest.js";
 import { presentPaper } from "./present/paper.js";
 import { presentSearch } from "./present/search.js";
-import { attachThumbnails, thumbnailViews } from "./present/thumbnails.js";
+import { attachThumbnails, thumbnailSourceOf, thumbnailViews } from "./present/thumbnails.js";
 import { type CategoryOption, SearchPage } from "./search-page.js";
 
 /** The store sources say where thumbnails are (the community store, opened on first use unless given). */
@@ -47,22 +47,23 @@ function categoryOptions(store: Store): () => Promise<CategoryOption[]> {
 
 export function mountPages(app: Hono, deps: PageDeps): void {
   const categories = categoryOptions(deps.store);
+  const thumbnails = thumbnailSourceOf(deps);
 
   app.get("/", async (c) => {
     const view = await presentDaily(deps, c.req.query());
-    if (view) await attachThumbnails(deps, view.groups.flatMap((g) => g.papers));
+    if (view) await attachThumbnails(thumbnails, view.groups.flatMap((g) => g.papers));
     return c.html(view ? <DailyPage view={view} categories={await categories()} /> : <EmptyDailyPage />);
   });
 
   app.get("/new", async (c) => {
     const view = await presentNewest(deps.store, c.req.query("page"));
-    await attachThumbnails(deps, view.papers);
+    await attachThumbnails(thumbnails, view.papers);
     return c.html(<NewPage view={view} />);
   });
 
   app.get("/search", async (c) => {
     const view = await presentSearch(deps, c.req.query());
-    await attachThumbnails(deps, view.results);
+    await attachThumbnails(thumbnails, view.results);
     const status = view.state === "invalid" ? 400 : 200;
     return c.html(
       <SearchPage view={view} categories={view.state === "intro" ? [] : await categories()} />,
@@ -87,8 +88,8 @@ export function mountPages(app: Hono, deps: PageDeps): void {
       return c.html(<NotFoundPage message={message} guess={parsed.id} arxivId={parsed.id} />, 404);
     }
     const view = presentPaper(paper);
-    const thumbnails = await thumbnailViews(deps, [paper.id]);
-    if (thumbnails) view.thumbnail = thumbnails.get(paper.id) ?? null;
+    const thumbnail = await thumbnailViews(thumbnails, [paper.id]);
+    if (thumbnail) view.thumbnail = thumbnail.get(paper.id) ?? null;
     return c.html(<PaperPage view={view} />);
   });
 }

@@ -3,9 +3,19 @@
  * `thumbnail` is the image to show, null for the typographic placeholder, or left undefined when
  * thumbnails are off (`--no-thumbnails`), so cards keep their plain layout.
  */
+import type { Config } from "../../../config/types.js";
+import type { CommunityStore } from "../../../store/community-types.js";
 import type { ThumbnailInfo } from "../../../store/thumbnail-types.js";
 import { type StoreSources, lazyStores } from "../../api/stores.js";
 import type { PaperSummary } from "./summary.js";
+
+/** Where thumbnails are: the community pages' deps fit as they are; others go through `thumbnailSourceOf`. */
+export interface ThumbnailSource {
+  config: Pick<Config, "thumbnails">;
+  community: () => Promise<CommunityStore>;
+}
+
+export const thumbnailSourceOf = (deps: StoreSources): ThumbnailSource => ({ config: deps.config, community: lazyStores(deps).community });
 
 export interface ThumbnailView {
   /** Carries the image's etag, so the image can be cached for a year and a new rendering still shows at once. */
@@ -23,15 +33,15 @@ const viewOf = (info: ThumbnailInfo): ThumbnailView => ({
 });
 
 /** Thumbnails of these papers (one query), or null when thumbnails are off. */
-export async function thumbnailViews(deps: StoreSources, paperIds: readonly string[]): Promise<Map<string, ThumbnailView> | null> {
-  if (!deps.config.thumbnails) return null;
-  const community = await lazyStores(deps).community();
+export async function thumbnailViews(source: ThumbnailSource, paperIds: readonly string[]): Promise<Map<string, ThumbnailView> | null> {
+  if (!source.config.thumbnails) return null;
+  const community = await source.community();
   const found = await community.thumbnails.thumbnailsOf(paperIds);
   return new Map([...found].map(([id, info]) => [id, viewOf(info)]));
 }
 
 /** Sets `thumbnail` on each summary (image or null for the placeholder); one query for all. */
-export async function attachThumbnails(deps: StoreSources, summaries: readonly PaperSummary[]): Promise<void> {
-  const views = await thumbnailViews(deps, summaries.map((s) => s.id));
+export async function attachThumbnails(source: ThumbnailSource, summaries: readonly PaperSummary[]): Promise<void> {
+  const views = await thumbnailViews(source, summaries.map((s) => s.id));
   if (views) for (const s of summaries) s.thumbnail = views.get(s.id) ?? null;
 }
