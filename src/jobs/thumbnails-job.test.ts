@@ -5,7 +5,9 @@
  * later, arXiv being down marks nothing.
  */
 import assert from "node:assert/strict";
+import { spawnSync } from "node:child_process";
 import { test } from "node:test";
+import { fileURLToPath } from "node:url";
 import { openDeliveryFixture, type DeliveryFixture } from "../deliver/testing/delivery-fixture.js";
 import { FakeClock } from "../ingest/http/testing/fake-clock.js";
 import { type Replay, type ReplayServer, startReplayServer } from "../ingest/http/testing/replay-server.js";
@@ -150,4 +152,15 @@ test("thumbnails job: with thumbnails off it does nothing", async () => {
   } finally {
     await teardown(s);
   }
+});
+
+test("thumbnails job: where the renderer cannot load, it says why once, fetches nothing and marks nothing", () => {
+  const here = (name: string) => fileURLToPath(new URL(`./testing/${name}`, import.meta.url));
+  const child = spawnSync(process.execPath, ["--import", "tsx", "--import", here("hide-canvas.mjs"), here("thumbnails-without-renderer.ts")], { encoding: "utf8", timeout: 60_000 });
+  assert.equal(child.status, 0, child.stderr);
+  const out = JSON.parse(child.stdout) as { details: string[]; logged: string[]; requests: number; stored: number; failure: unknown };
+  assert.deepEqual(out.details, ["cannot render on this machine; nothing fetched", "cannot render on this machine; nothing fetched"]);
+  assert.equal(out.logged.length, 1, "said once, not per run or per paper");
+  assert.match(out.logged[0]!, /^thumbnails: thumbnails cannot be rendered on this machine \(pdfjs-dist or @napi-rs\/canvas did not load: Cannot find package '@napi-rs\/canvas'\); reinstall with npm install; cards show placeholders$/);
+  assert.deepEqual([out.requests, out.stored, out.failure], [0, 0, null]);
 });

@@ -37,6 +37,9 @@ const LONGEST_RETRY_MS = 30 * 86_400_000;
 /** Papers read from the store per query while looking for ones without a thumbnail. */
 const SCAN_PAGE = 500;
 
+/** A message without its component prefix ("ingest: ", "jobs: "), which says nothing to an operator here. */
+const why = (e: unknown) => messageOf(e).replace(/^\w+: /, "");
+
 export const retryDelayMs = (attempts: number) => Math.min(LONGEST_RETRY_MS, FIRST_RETRY_MS * 4 ** Math.max(0, attempts - 1));
 
 /** Failures that are arXiv's state, not the paper's: stop the run, mark nothing, try next run. */
@@ -80,7 +83,7 @@ export function makeThumbnailsJob(options: ThumbnailsJobOptions = {}): Job {
       try {
         await checkRenderer();
       } catch (e) {
-        if (!toldUnavailable) ctx.log(`thumbnails: ${messageOf(e)}; cards show placeholders`);
+        if (!toldUnavailable) ctx.log(`thumbnails: ${why(e)}; cards show placeholders`);
         toldUnavailable = true;
         return "cannot render on this machine; nothing fetched";
       }
@@ -102,7 +105,7 @@ export function makeThumbnailsJob(options: ThumbnailsJobOptions = {}): Job {
             failed++;
             continue;
           }
-          ctx.log(`thumbnails: stopped for now: ${messageOf(e)}`);
+          ctx.log(`thumbnails: stopped for now: ${why(e)}`);
           return `${rendered} rendered, ${failed} failed; stopped: arXiv unavailable`;
         }
         try {
@@ -121,11 +124,9 @@ export function makeThumbnailsJob(options: ThumbnailsJobOptions = {}): Job {
 }
 
 async function fail(ctx: JobContext, id: string, error: unknown, now: string): Promise<void> {
-  // The component prefix ("ingest: ", "jobs: ") says nothing to an operator reading about one paper.
-  const reason = messageOf(error).replace(/^\w+: /, "");
   const failure = await ctx.community.thumbnails.recordThumbnailFailure({
     paperId: id,
-    reason,
+    reason: why(error),
     now,
     retryAt: (attempts) => new Date(Date.parse(now) + retryDelayMs(attempts)).toISOString(),
   });
