@@ -79,7 +79,7 @@ test("thumbnails over HTTP: rendered by the job, shown on cards and the paper pa
 
     const page = await (await fetch(`${base}/papers/${good}`)).text();
     assert.match(page, new RegExp(`<a class="paper-page-thumb" href="[^"]+" title="Open the PDF"><img class="paper-page-thumb-image" src="${src.replace(/[.?]/g, "\\$&")}" width="320" height="414" loading="lazy"`));
-    assert.match(await (await fetch(`${base}/papers/${broken}`)).text(), /class="paper-page-thumb-image thumb-placeholder"/);
+    assert.match(await (await fetch(`${base}/papers/${broken}`)).text(), /<div class="paper-page-thumb"><div class="paper-page-thumb-image thumb-placeholder" aria-hidden="true">/);
   } finally {
     await new Promise<void>((resolve) => server.close(() => resolve()));
     await delivery.close();
