@@ -22,6 +22,7 @@ import { errorHandler, notFoundHandler } from "./middleware/errors.js";
 import type { LIMITS } from "./middleware/rate-limit.js";
 import { securityHeaders } from "./middleware/security.js";
 import { mountStatic } from "./static.js";
+import { mountThumbnails } from "./thumbnails-route.js";
 import { mountPages } from "./web/routes.js";
 import { mountTokenPages } from "./web/token-routes.js";
 
@@ -54,6 +55,7 @@ export function createApp(deps: AppDeps): Hono {
   app.use(securityHeaders());
   app.get("/healthz", (c) => c.json({ status: "ok", papers: deps.search.size }));
   mountStatic(app);
+  mountThumbnails(app, deps);
   mountApi(app, deps);
   mountExport(app, deps);
   mountCommunity(app, { ...deps, community: deps.communityStore, limits: deps.communityLimits }); // sessions first, so every page below knows its viewer

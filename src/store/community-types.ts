@@ -8,6 +8,8 @@
  */
 import type { PaperEvent } from "./event-types.js";
 
+import type { ThumbnailStore } from "./thumbnail-types.js";
+
 export type Role = "admin" | "curator" | "member";
 export const ROLES: readonly Role[] = ["admin", "curator", "member"];
 
@@ -264,5 +266,7 @@ export interface CommunityStore {
 
   /** A random secret by name, created on first use and stable afterwards (CSRF tokens). */
   secret(name: string): Promise<string>;
+  /** First-page thumbnails of papers (thumbnail-types.ts), on the same connection. */
+  readonly thumbnails: ThumbnailStore;
   close(): Promise<void>;
 }

@@ -83,3 +83,23 @@ test("parseRetryAfter reads seconds and HTTP dates", () => {
   assert.equal(parseRetryAfter("soon", now), null);
   assert.equal(parseRetryAfter(null, now), null);
 });
+
+test("polite client: maxBytes stops a body that is too large, by Content-Length or while reading, without retrying", async () => {
+  const big = Buffer.alloc(64 * 1024, 1);
+  const server = await startReplayServer((r) =>
+    r.url === "/chunked"
+      ? { status: 200, headers: { "transfer-encoding": "chunked" }, body: big }
+      : { status: 200, body: r.url === "/small" ? "small" : big },
+  );
+  try {
+    const client = new PoliteClient({ component: "ingest", service: "test", userAgent: UA, clock: new FakeClock() });
+    const tooLarge = (e: unknown) => isPaperfeedError(e) && e.id === "too_large" && /larger than the 1,000 bytes/.test(e.message);
+    await assert.rejects(client.get(`${server.url}/declared`, { maxBytes: 1000 }), tooLarge);
+    await assert.rejects(client.get(`${server.url}/chunked`, { maxBytes: 1000 }), tooLarge);
+    assert.equal((await client.get(`${server.url}/small`, { maxBytes: 1000 })).body.toString(), "small");
+    assert.equal((await client.get(`${server.url}/chunked`)).body.length, big.length, "no limit unless asked");
+    assert.equal(server.requests.length, 4, "a body too large is not retried");
+  } finally {
+    await server.close();
+  }
+});

@@ -6,7 +6,8 @@
  *   other 5xx and network failures back off exponentially; each gives up after `retries`;
  * - every request names the instance and its operator (`User-Agent`, user-agent.ts);
  * - every request has a timeout, and every failure is a PaperfeedError naming the URL.
- * Bodies are read whole: OAI pages, Atom feeds, PDFs and GitHub answers are a few MB at most.
+ * Bodies are read whole: OAI pages, Atom feeds and GitHub answers are a few MB at most; callers
+ * reading bigger things (PDFs) cap them with `maxBytes`.
  */
 import { PaperfeedError, type Component, messageOf } from "../../core/errors.js";
 import { type Clock, systemClock } from "./clock.js";
@@ -44,6 +45,11 @@ export interface RequestOptions {
   accept?: readonly number[];
   /** Decides a wait (ms) for a response the client would otherwise return or fail, e.g. GitHub's secondary-limit 403; null: no retry. */
   retryAfter?: (response: PoliteResponse) => number | null;
+  /**
+   * Largest body accepted, bytes; a longer one (by Content-Length, or counted while reading) stops
+   * the download and fails with id "too_large", never retried. Default: no limit.
+   */
+  maxBytes?: number;
   signal?: AbortSignal;
 }
 
@@ -97,7 +103,7 @@ export class PoliteClient {
       try {
         response = await this.once(url, options);
       } catch (e) {
-        if (options.signal?.aborted) throw e;
+        if (options.signal?.aborted || (e instanceof PaperfeedError && e.id === "too_large")) throw e;
         if (attempt >= this.o.retries) throw this.failure("unreachable", `${url} could not be reached: ${messageOf(e)}`, e);
         const wait = this.o.backoffMs * 2 ** attempt;
         this.log(`${this.o.service}: ${url}: ${messageOf(e)}; retrying in ${Math.round(wait / 1000)} s`);
@@ -141,8 +147,32 @@ export class PoliteClient {
       signal,
       redirect: "follow",
     });
-    const body = Buffer.from(await res.arrayBuffer());
+    const body = options.maxBytes === undefined ? Buffer.from(await res.arrayBuffer()) : await this.capped(url, res, options.maxBytes);
     return { status: res.status, headers: res.headers, body, url: res.url || url };
+  }
+
+  /** The body, read only while it stays within `maxBytes`. */
+  private async capped(url: string, res: Response, maxBytes: number): Promise<Buffer> {
+    const tooLarge = () =>
+      this.failure("too_large", `${url} is larger than the ${maxBytes.toLocaleString("en-US")} bytes this client reads`);
+    const declared = Number(res.headers.get("content-length") ?? NaN);
+    if (declared > maxBytes) {
+      await res.body?.cancel();
+      throw tooLarge();
+    }
+    const chunks: Buffer[] = [];
+    let size = 0;
+    if (res.body) {
+      for await (const chunk of res.body) {
+        size += chunk.byteLength;
+        if (size > maxBytes) {
+          await res.body.cancel().catch(() => undefined);
+          throw tooLarge();
+        }
+        chunks.push(Buffer.from(chunk));
+      }
+    }
+    return Buffer.concat(chunks, size);
   }
 
   private statusError(url: string, response: PoliteResponse, attempts?: number): PaperfeedError {

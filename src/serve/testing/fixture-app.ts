@@ -67,9 +67,9 @@ export async function importFixtures(store: Store): Promise<void> {
   }
 }
 
-export async function openFixtureApp(extra: Paper[] = []): Promise<FixtureApp> {
+export async function openFixtureApp(extra: Paper[] = [], overrides: Partial<Config> = {}): Promise<FixtureApp> {
   const dir = mkdtempSync(join(tmpdir(), "paperfeed-web-"));
-  const config = testConfig(dir);
+  const config = testConfig(dir, overrides);
   const store = await openStore({ path: config.db });
   await importFixtures(store);
   if (extra.length) await store.upsertPapers(extra);

@@ -6,6 +6,7 @@ import { AllAuthors } from "./components/authors.js";
 import { CodeLinkList } from "./components/code-links.js";
 import { CategoryChip } from "./components/paper-item.js";
 import { RichText } from "./components/rich-text.js";
+import { Thumbnail } from "./components/thumbnail.js";
 import type { PaperView } from "./present/paper.js";
 import { ExportLinks } from "../export/links.js";
 
@@ -106,6 +107,18 @@ export function PaperPage({ view }: { view: PaperView }) {
           </a>
         </p>
         <section aria-labelledby="abstract-heading">
+          {view.thumbnail ? (
+            <a class="paper-page-thumb" href={view.pdfUrl} title="Open the PDF">
+              <Thumbnail thumbnail={view.thumbnail} title={view.title} category={view.categories[0] ?? ""} class="paper-page-thumb-image" />
+            </a>
+          ) : (
+            // The placeholder is hidden from screen readers, so it is no link (a link needs a name).
+            view.thumbnail === null && (
+              <div class="paper-page-thumb">
+                <Thumbnail thumbnail={null} title={view.title} category={view.categories[0] ?? ""} class="paper-page-thumb-image" />
+              </div>
+            )
+          )}
           <h2 id="abstract-heading">Abstract</h2>
           <div class="abstract">
             {view.abstractParagraphs.map((para) => (

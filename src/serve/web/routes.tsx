@@ -9,6 +9,7 @@ import { isPaperfeedError } from "../../core/errors.js";
 import type { Paper } from "../../core/paper.js";
 import type { SearchEngine } from "../../search/types.js";
 import type { Store } from "../../store/types.js";
+import type { StoreSources } from "../api/stores.js";
 import { DailyPage, EmptyDailyPage } from "./daily-page.js";
 import { ErrorPage, NotFoundPage } from "./error-page.js";
 import { paperHref } from "./format.js";
@@ -19,9 +20,11 @@ import { presentDaily } from "./present/daily.js";
 import { presentNewest } from "./present/newest.js";
 import { presentPaper } from "./present/paper.js";
 import { presentSearch } from "./present/search.js";
+import { attachThumbnails, thumbnailSourceOf, thumbnailViews } from "./present/thumbnails.js";
 import { type CategoryOption, SearchPage } from "./search-page.js";
 
-export interface PageDeps {
+/** The store sources say where thumbnails are (the community store, opened on first use unless given). */
+export interface PageDeps extends StoreSources {
   store: Store;
   search: SearchEngine;
   /** Fetches papers the store lacks from arXiv (src/ingest/arxiv-api); absent: only stored papers have pages. */
@@ -52,18 +55,23 @@ function categoryOptions(store: Store): () => Promise<CategoryOption[]> {
 
 export function mountPages(app: Hono, deps: PageDeps): void {
   const categories = categoryOptions(deps.store);
+  const thumbnails = thumbnailSourceOf(deps);
 
   app.get("/", async (c) => {
     const view = await presentDaily(deps, c.req.query());
+    if (view) await attachThumbnails(thumbnails, view.groups.flatMap((g) => g.papers));
     return c.html(view ? <DailyPage view={view} categories={await categories()} /> : <EmptyDailyPage />);
   });
 
-  app.get("/new", async (c) =>
-    c.html(<NewPage view={await presentNewest(deps.store, c.req.query("page"))} />),
-  );
+  app.get("/new", async (c) => {
+    const view = await presentNewest(deps.store, c.req.query("page"));
+    await attachThumbnails(thumbnails, view.papers);
+    return c.html(<NewPage view={view} />);
+  });
 
   app.get("/search", async (c) => {
     const view = await presentSearch(deps, c.req.query());
+    await attachThumbnails(thumbnails, view.results);
     const status = view.state === "invalid" ? 400 : 200;
     return c.html(
       <SearchPage view={view} categories={view.state === "intro" ? [] : await categories()} />,
@@ -98,6 +106,9 @@ export function mountPages(app: Hono, deps: PageDeps): void {
       const message = `Paper ${parsed.id} is not in this collection (yet).`;
       return c.html(<NotFoundPage message={message} guess={parsed.id} arxivId={parsed.id} />, 404);
     }
-    return c.html(<PaperPage view={presentPaper(paper)} />);
+    const view = presentPaper(paper);
+    const thumbnail = await thumbnailViews(thumbnails, [paper.id]);
+    if (thumbnail) view.thumbnail = thumbnail.get(paper.id) ?? null;
+    return c.html(<PaperPage view={view} />);
   });
 }

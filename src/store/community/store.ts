@@ -5,5 +5,9 @@
  */
 import type { CommunityStore } from "../community-types.js";
 import { FollowsPart } from "./follows.js";
+import { SqlThumbnailStore } from "./thumbnails.js";
 
-export class SqlCommunityStore extends FollowsPart implements CommunityStore {}
+export class SqlCommunityStore extends FollowsPart implements CommunityStore {
+  /** First-page thumbnails, on this store's connection. */
+  readonly thumbnails = new SqlThumbnailStore(this.db);
+}

@@ -6,6 +6,7 @@
  */
 import { PG_COMMUNITY_MIGRATION } from "../community/schema.js";
 import { PG_EVENTS_MIGRATION } from "../events/schema.js";
+import { PG_THUMBNAIL_MIGRATION } from "../community/thumbnail-schema.js";
 import type { Migration } from "../migration.js";
 
 export const PG_MIGRATIONS: readonly Migration[] = [
@@ -143,6 +144,7 @@ export const PG_MIGRATIONS: readonly Migration[] = [
   },
   PG_COMMUNITY_MIGRATION,
   PG_EVENTS_MIGRATION,
+  PG_THUMBNAIL_MIGRATION,
 ];
 
 export const PG_LATEST_SCHEMA = PG_MIGRATIONS.at(-1)!.version;

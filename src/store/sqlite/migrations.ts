@@ -4,6 +4,7 @@
  */
 import { SQLITE_COMMUNITY_MIGRATION } from "../community/schema.js";
 import { SQLITE_EVENTS_MIGRATION } from "../events/schema.js";
+import { SQLITE_THUMBNAIL_MIGRATION } from "../community/thumbnail-schema.js";
 import type { Migration } from "../migration.js";
 
 export const MIGRATIONS: readonly Migration[] = [
@@ -145,6 +146,7 @@ export const MIGRATIONS: readonly Migration[] = [
   },
   SQLITE_COMMUNITY_MIGRATION,
   SQLITE_EVENTS_MIGRATION,
+  SQLITE_THUMBNAIL_MIGRATION,
 ];
 
 export const LATEST_SCHEMA = MIGRATIONS.at(-1)!.version;

@@ -3,6 +3,7 @@ import type { PaperSummary } from "../present/summary.js";
 import { AuthorList } from "./authors.js";
 import { CodeIcons } from "./code-links.js";
 import { RichText } from "./rich-text.js";
+import { Thumbnail } from "./thumbnail.js";
 
 export const CategoryChip = ({ category }: { category: string }) => (
   <a
@@ -25,6 +26,7 @@ export function PaperItem({ paper, level = 2, showDay = true }: { paper: PaperSu
   const Heading = level === 2 ? "h2" : "h3";
   return (
     <article class="paper" data-paper-id={paper.id}>
+      <Thumbnail thumbnail={paper.thumbnail} title={paper.title.map((s) => s.text).join("")} category={paper.primaryCategory} class="paper-thumb" />
       <Heading class="paper-title">
         <a href={paper.href}>
           <RichText segments={paper.title} />

@@ -6,6 +6,7 @@ import { hasMath, plainText } from "../math.js";
 import { toBibtex } from "../../export/bibtex.js";
 import { plainCitation } from "./citation.js";
 import { licenseName } from "./license.js";
+import type { ThumbnailView } from "./thumbnails.js";
 
 export interface PaperView {
   id: string;
@@ -26,6 +27,8 @@ export interface PaperView {
   bibtex: string;
   announcedLabel: string;
   hasMath: boolean;
+  /** First-page image; null: the placeholder; undefined: thumbnails off. Set by the route. */
+  thumbnail?: ThumbnailView | null;
 }
 
 function facts(paper: Paper): PaperView["facts"] {

@@ -6,6 +6,7 @@ import type { CodeLink, Paper } from "../../../core/paper.js";
 import type { Segment } from "../components/rich-text.js";
 import { formatDay, paperHref } from "../format.js";
 import { splitMath } from "../math.js";
+import type { ThumbnailView } from "./thumbnails.js";
 
 export interface PaperSummary {
   id: string;
@@ -23,6 +24,8 @@ export interface PaperSummary {
   fullAbstract: Segment[] | null;
   /** The page needs KaTeX's stylesheet. */
   hasMath: boolean;
+  /** First-page image; null: the placeholder; undefined: not asked (thumbnails off). Set by attachThumbnails. */
+  thumbnail?: ThumbnailView | null;
 }
 
 /** How matched words are found; without one nothing is marked. */
