@@ -5,12 +5,14 @@
  */
 import type { Config } from "../config/types.js";
 import { dailyDigestJob, outboxJob, weeklyDigestJob } from "./delivery-jobs.js";
+import { thumbnailsJob } from "./thumbnails-job.js";
 import type { Job } from "./types.js";
 
 export function jobsFor(config: Config): Job[] {
   const jobs: Job[] = [];
   // Digests are queued only where they can be sent; a queue nobody drains would only grow.
   if (config.smtpUrl) jobs.push(dailyDigestJob, weeklyDigestJob, outboxJob());
+  if (config.thumbnails) jobs.push(thumbnailsJob);
   return jobs;
 }
 

@@ -78,7 +78,7 @@ export interface StartOptions {
   log?: Logger;
   /** Sends account mail (src/deliver/account-mailer.ts, made by the CLI); closed with the server. Without one, sign-up is not offered. */
   accountMailer?: AccountMailer;
-  /** The jobs' time (a FakeClock in tests); default the wall clock. */
+  /** The time of the jobs and of on-demand fetches (a FakeClock in tests); default the wall clock. */
   clock?: Clock;
   /** The jobs to run when `config.jobs` is on; default `jobsFor(config)`. */
   jobs?: readonly Job[];
@@ -113,7 +113,7 @@ export async function startServer(config: Config, options: StartOptions = {}): P
     community = await openCommunityStore(where);
     apiTokens = await openApiTokenStore(where);
     // Papers the store lacks are fetched from arXiv's export API, unless --arxiv-api-url off.
-    const fetchPaper = createPaperFetcher({ config, log: (line) => log.warn(line) }) ?? undefined;
+    const fetchPaper = createPaperFetcher({ config, log: (line) => log.warn(line), ...(options.clock ? { clock: options.clock } : {}) }) ?? undefined;
     const app = createApp({ store, search: index.engine, config, log, ...(delivery ? { delivery } : {}), communityStore: community, apiTokens, accountMailer: options.accountMailer ?? null, fetchPaper });
     const server = createAdaptorServer({ fetch: app.fetch, autoCleanupIncoming: true }) as Server;
     const address = await listen(server, config.host, config.port);
