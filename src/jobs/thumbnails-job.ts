@@ -94,12 +94,20 @@ export function makeThumbnailsJob(options: ThumbnailsJobOptions = {}): Job {
       let rendered = 0;
       let failed = 0;
       for (const id of ids) {
+        if (ctx.signal?.aborted) break;
         let pdf: Buffer;
         try {
-          const response = await client.get(`${ctx.config.arxivPdfUrl.replace(/\/+$/, "")}/${id}`, { maxBytes: o.maxPdfBytes, accept: [404], headers: { accept: "application/pdf" } });
+          const response = await client.get(`${ctx.config.arxivPdfUrl.replace(/\/+$/, "")}/${id}`, {
+            maxBytes: o.maxPdfBytes,
+            accept: [404],
+            headers: { accept: "application/pdf" },
+            ...(ctx.signal ? { signal: ctx.signal } : {}),
+          });
           if (response.status === 404) throw new PaperfeedError("jobs", "no_pdf", "arXiv has no PDF for it (404)");
           pdf = response.body;
         } catch (e) {
+          // Stopping mid-download says nothing about the PDF: mark nothing.
+          if (ctx.signal?.aborted) break;
           if (!serviceDown(e)) {
             await fail(ctx, id, e, now());
             failed++;
