@@ -15,8 +15,8 @@ import { importFixtures, testConfig } from "../../src/serve/testing/fixture-app.
 import { openStore } from "../../src/store/open.js";
 
 /** Override with PAPERFEED_CHROMIUM when the browser lives elsewhere. */
-const CHROMIUM = process.env.PAPERFEED_CHROMIUM ?? "/usr/bin/chromium";
-const CHROMIUM_FLAGS = [
+export const CHROMIUM = process.env.PAPERFEED_CHROMIUM ?? "/usr/bin/chromium";
+export const CHROMIUM_FLAGS = [
   "--headless",
   "--no-sandbox",
   "--disable-gpu",
