@@ -39,14 +39,31 @@ export async function ensureCorpusFile(
   onProgress: (written: number) => void = () => {},
 ): Promise<string> {
   const file = corpusFile(size, seed);
-  if (fs.existsSync(file)) return file;
+  if (!fs.existsSync(file)) {
+    const lines = (function* () {
+      for (const paper of generator.papers({ size, seed })) yield JSON.stringify(paper);
+    })();
+    await writeLinesOnce(file, lines, onProgress);
+  }
+  return file;
+}
+
+/**
+ * Writes lines to `file` under a temporary name and renames it when complete, so an interrupted
+ * run never leaves a short file behind; `onProgress` hears every 10,000 lines and at the end.
+ */
+export async function writeLinesOnce(
+  file: string,
+  lines: Iterable<string>,
+  onProgress: (written: number) => void,
+): Promise<void> {
   fs.mkdirSync(path.dirname(file), { recursive: true });
   const partial = `${file}.partial`;
   const out = fs.createWriteStream(partial);
   let written = 0;
   let chunk = "";
-  for (const paper of generator.papers({ size, seed })) {
-    chunk += JSON.stringify(paper) + "\n";
+  for (const line of lines) {
+    chunk += line + "\n";
     if (++written % 10_000 === 0) {
       if (!out.write(chunk)) await new Promise<void>((resolve) => out.once("drain", () => resolve()));
       chunk = "";
@@ -57,7 +74,6 @@ export async function ensureCorpusFile(
   await new Promise<void>((resolve, reject) => out.end((e?: Error | null) => (e ? reject(e) : resolve())));
   fs.renameSync(partial, file);
   onProgress(written);
-  return file;
 }
 
 /** The papers of a corpus file, `batchSize` at a time. */

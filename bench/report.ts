@@ -6,6 +6,7 @@
 import fs from "node:fs";
 import os from "node:os";
 import type { ImportResult } from "./import.js";
+import type { ImportIndexResult } from "./import-index.js";
 import type { Fts5Result } from "./search/fts5.js";
 import type { FuzzResult } from "./search/fuzz-run.js";
 import type { OursBuildResult, OursServeResult } from "./search/ours.js";
@@ -208,6 +209,42 @@ export function importSection(result: ImportResult): string {
         ],
       ],
     ),
+  ].join("\n");
+}
+
+/** Import + index of a whole snapshot: ≤ 5 min and ≤ 6 GB peak RSS at 2.6M records. */
+export const IMPORT_INDEX_TARGETS = { seconds: 5 * 60, peakRssBytes: 6e9 };
+
+export function importIndexSection(result: ImportIndexResult): string {
+  const full = result.records >= TARGET_SIZE;
+  const total = result.phases.reduce((sum, p) => sum + p.seconds, 0);
+  const cpu = result.phases.reduce((sum, p) => sum + p.cpuSeconds, 0);
+  const peak = Math.max(...result.phases.map((p) => p.peakRssBytes));
+  const target = (ok: boolean, text: string) => (full ? `${text} ${verdict(ok)}` : text);
+  const rows = result.phases.map((p) => [
+    p.name,
+    ms(p.seconds * 1000),
+    n(result.records / p.seconds),
+    ms(p.cpuSeconds * 1000),
+    bytes(p.peakRssBytes),
+    "",
+  ]);
+  rows.push([
+    "**total**",
+    ms(total * 1000),
+    n(result.records / total),
+    ms(cpu * 1000),
+    bytes(peak),
+    target(total <= IMPORT_INDEX_TARGETS.seconds && peak <= IMPORT_INDEX_TARGETS.peakRssBytes, "≤ 5 min, ≤ 6 GB"),
+  ]);
+  return [
+    `### Import + index, ${n(result.records)} Kaggle records`,
+    "",
+    `${machine()}; load average after each phase: ${result.loadAverages.map((l) => l.toFixed(1)).join(", ")}`,
+    "",
+    `\`paperfeed import ${result.file}\` (${bytes(result.fileBytes)}) into a fresh SQLite file, then \`paperfeed search\` opening the index as \`serve\` does; each in its own process. Database ${bytes(result.dbBytes)}, index ${bytes(result.indexBytes)}.`,
+    "",
+    ...table(["phase", "wall time", "records/s", "CPU time", "peak RSS", "target"], rows),
   ].join("\n");
 }
 

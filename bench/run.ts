@@ -15,9 +15,11 @@ import { ensureCorpusFile, parseSize, sizeLabel } from "./corpus-file.js";
 import { loadCorpusModel } from "./corpus/model-cache.js";
 import { digestSection, type DigestArgs, type DigestResult } from "./digest.js";
 import type { ImportArgs, ImportResult } from "./import.js";
+import { runImportIndex } from "./import-index.js";
+import { ensureKaggleFile } from "./kaggle-file.js";
 import { arxivDataDir, OUT_DIR, REPO_ROOT, RESULTS_FILE } from "./paths.js";
 import { buildQuerySet } from "./queries.js";
-import { importSection, machine, searchSection, updateResults, type SearchRun } from "./report.js";
+import { importIndexSection, importSection, machine, searchSection, updateResults, type SearchRun } from "./report.js";
 import type { Fts5Args, Fts5Result } from "./search/fts5.js";
 import { mergeFuzz, type FuzzResult } from "./search/fuzz-run.js";
 import type { OursArgs, OursBuildResult, OursServeResult } from "./search/ours.js";
@@ -25,13 +27,17 @@ import { msSince } from "./stats.js";
 
 const USAGE = `npm run bench -- [options]
   --sizes LIST        corpus sizes, e.g. 100k,1M,2.6M (default 100k)
-  --parts LIST        search, fuzz, import, digest (default all); fuzz runs at the largest size
+  --parts LIST        search, fuzz, import, digest, import-index (default all but import-index);
+                      fuzz runs at the largest size
   --subscribers N     digest part: subscribers, each with 3 saved searches (default 100000)
   --queries N         queries timed on paperfeed (default 2000)
   --fts5-queries N    of those, how many FTS5 answers (default 300; 0 skips FTS5)
   --fts5-budget S     stop timing FTS5 after S seconds per size (default 600)
   --fuzz N            hostile query strings (default 100000)
   --seed N            corpus seed (default 1)
+  --kaggle-dir DIR    import-index: where the Kaggle-format files are generated and kept
+                      (default bench/out/corpus; 2.6M papers take about 4.5 GB)
+  --cli PATH          import-index: bin/paperfeed.js of the checkout to measure (default this one)
   --no-write          print only; leave bench/RESULTS.md as it is`;
 
 const { values } = parseArgs({
@@ -44,6 +50,8 @@ const { values } = parseArgs({
     "fts5-budget": { type: "string", default: "600" },
     fuzz: { type: "string", default: "100000" },
     seed: { type: "string", default: "1" },
+    "kaggle-dir": { type: "string", default: path.join(OUT_DIR, "corpus") },
+    cli: { type: "string" },
     "no-write": { type: "boolean", default: false },
     help: { type: "boolean", default: false },
   },
@@ -185,6 +193,19 @@ async function main() {
       const run = await searchBench(generator, size, fuzz);
       fs.writeFileSync(path.join(OUT_DIR, `search-${run.label}.json`), JSON.stringify(run, null, 1));
       print(`search-${run.label}`, searchSection(run));
+    }
+  }
+  if (parts.has("import-index")) {
+    const generator = new CorpusGenerator(await loadCorpusModel());
+    for (const size of sizes) {
+      const label = sizeLabel(size);
+      const file = await ensureKaggleFile(generator, String(values["kaggle-dir"]), size, options.seed, (written) => {
+        if (written % 200_000 === 0) log(`${label}: generated ${written.toLocaleString("en-US")} Kaggle records`);
+      });
+      log(`import-index ${label}: ${path.relative(REPO_ROOT, file)}`);
+      fs.mkdirSync(TMP, { recursive: true });
+      const result = await runImportIndex({ file, records: size, tmpDir: TMP, cli: values.cli });
+      print(`import-index-${label}`, importIndexSection(result));
     }
   }
   if (parts.has("import")) {

@@ -2,7 +2,13 @@ import assert from "node:assert/strict";
 import { Writable } from "node:stream";
 import { test } from "node:test";
 import type { ImportProgress } from "./import.js";
-import { createProgressReporter, formatDuration, formatProgressLine } from "./progress.js";
+import {
+  createCountProgress,
+  createProgressReporter,
+  formatCountLine,
+  formatDuration,
+  formatProgressLine,
+} from "./progress.js";
 
 function capture() {
   const chunks: string[] = [];
@@ -54,4 +60,32 @@ test("on a terminal: a cli-progress bar with the record count", () => {
   reporter.onProgress(at("a.jsonl", 1_500, 2_000_000));
   reporter.done();
   assert.match(out.text(), /a\.jsonl \[.*\] 50% \| 1,500 records/);
+});
+
+test("a counted phase: plain lines with ETA, '?' before a rate is known, one closing line", () => {
+  assert.equal(
+    formatCountLine("index", "papers", 500, 100_000, 0.2),
+    "index: 500 of 100,000 papers, ?/s, ETA ?",
+  );
+  assert.equal(
+    formatCountLine("index", "papers", 25_000, 100_000, 10),
+    "index: 25,000 of 100,000 papers, 2,500/s, ETA 30s",
+  );
+  assert.equal(
+    formatCountLine("index", "papers", 100_000, 100_000, 40),
+    "index: 100,000 of 100,000 papers, 2,500/s, merging",
+  );
+  const out = capture();
+  const progress = createCountProgress("index", "papers", {
+    stream: out.stream,
+    tty: false,
+    intervalMs: 60_000,
+  });
+  progress.update(10, 20); // the first line prints at once
+  progress.update(20, 20); // not due yet
+  progress.done();
+  const lines = out.text().trim().split("\n");
+  assert.equal(lines.length, 2);
+  assert.match(lines[0]!, /^index: 10 of 20 papers/);
+  assert.match(lines[1]!, /^index: 20 papers in \d+s$/);
 });

@@ -96,3 +96,75 @@ export function createProgressReporter(options: ProgressReporterOptions = {}): P
     done: finishFile,
   };
 }
+
+export interface CountProgress {
+  /** `done` of `total` items so far; `total` 0 when unknown. */
+  update: (done: number, total: number) => void;
+  /** Ends the bar and prints one line for the phase: what was done and how long it took. */
+  done: (summary?: string) => void;
+}
+
+/** One plain line of a counted phase, e.g. "index: 120,000 of 2,600,000 papers, 4,100/s, ETA 10m 5s". */
+export function formatCountLine(
+  label: string,
+  unit: string,
+  done: number,
+  total: number,
+  elapsedSeconds: number,
+): string {
+  // A rate from the first second says nothing yet; "?" is more honest than a wild guess.
+  const measured = elapsedSeconds >= 1 && done > 0;
+  const rate = measured ? done / elapsedSeconds : Number.NaN;
+  const eta = measured && total >= done ? (elapsedSeconds * (total - done)) / done : Number.NaN;
+  // All items read, the build's last step (merging) is still to come and has no count of its own.
+  const stage = total > 0 && done >= total ? ", merging" : `, ETA ${formatDuration(eta)}`;
+  return `${label}: ${int(done)}${total > 0 ? ` of ${int(total)}` : ""} ${unit}, ${Number.isNaN(rate) ? "?" : int(rate)}/s${stage}`;
+}
+
+/**
+ * Progress of a phase counted in items (the search index build, in papers): a bar with ETA on a
+ * terminal, a plain line every `intervalMs` elsewhere, and in both one closing line with the
+ * phase's time, so a run of several phases ends with one line each.
+ */
+export function createCountProgress(
+  label: string,
+  unit: string,
+  options: ProgressReporterOptions = {},
+): CountProgress {
+  const stream = options.stream ?? process.stderr;
+  const tty = options.tty ?? Boolean((stream as NodeJS.WriteStream).isTTY);
+  const intervalMs = Math.max(100, options.intervalMs ?? 5000);
+  const started = performance.now();
+  const elapsed = () => (performance.now() - started) / 1000;
+  let bar: cliProgress.SingleBar | null = null;
+  let lastLine = Number.NEGATIVE_INFINITY;
+  let last = { done: 0, total: 0 };
+  return {
+    update(done, total) {
+      last = { done, total };
+      if (tty) {
+        if (!bar) {
+          bar = new cliProgress.SingleBar(
+            {
+              stream,
+              format: `${label} [{bar}] {percentage}% | {value}/{total} ${unit} | ETA {eta_formatted}`,
+              hideCursor: true,
+              etaBuffer: 50,
+            },
+            cliProgress.Presets.shades_classic,
+          );
+          bar.start(Math.max(1, total), 0);
+        }
+        bar.setTotal(Math.max(1, total, done));
+        bar.update(done);
+      } else if (performance.now() - lastLine >= intervalMs) {
+        lastLine = performance.now();
+        stream.write(`${formatCountLine(label, unit, done, total, elapsed())}\n`);
+      }
+    },
+    done(summary) {
+      bar?.stop();
+      stream.write(`${label}: ${summary ?? `${int(last.done)} ${unit}`} in ${formatDuration(elapsed())}\n`);
+    },
+  };
+}

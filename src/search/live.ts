@@ -27,6 +27,11 @@ export interface LiveIndexOptions {
   /** Save at most this often (ms) while changes arrive; default 30,000, at least 1,000. */
   saveEveryMs?: number;
   engine?: SearchEngineOptions;
+  /**
+   * Hears a rebuild's progress: papers read into the build so far, of `total` stored (the
+   * final merge of the build's chunks comes after the last call).
+   */
+  onRebuildProgress?: (papers: number, total: number) => void;
   /** Receives one line per notable event (load, rebuild and why, save failures). */
   log?: (message: string) => void;
 }
@@ -101,8 +106,11 @@ export async function openLiveIndex(options: LiveIndexOptions): Promise<LiveInde
 
   async function rebuild() {
     const started = performance.now();
-    const { lastSeq } = await store.stats();
-    const seg = await buildSegment(store.scanPapers(), engine.params);
+    const { lastSeq, papers: total } = await store.stats();
+    const onProgress = options.onRebuildProgress;
+    const seg = await buildSegment(store.scanPapers(), engine.params, {
+      onProgress: onProgress && ((papers) => onProgress(papers, total)),
+    });
     engine.segments.reset(seg ? [{ seg }] : []);
     seq = lastSeq;
     await catchUp();
