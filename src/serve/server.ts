@@ -107,7 +107,18 @@ export async function startServer(config: Config, options: StartOptions = {}): P
   };
   try {
     await importDemoIfEmpty(store, config, log);
-    index = await openLiveIndex({ store, dir: config.indexDir, log: (m) => log.info(m) });
+    // A first start over all of arXiv rebuilds for minutes: say how far it is, a line per tenth.
+    let reported = -1;
+    index = await openLiveIndex({
+      store,
+      dir: config.indexDir,
+      log: (m) => log.info(m),
+      onRebuildProgress: (papers, total) => {
+        const tenth = total > 0 ? Math.floor((papers / total) * 10) : 0;
+        if (tenth > reported && total >= 100_000) log.info(`serve: indexing: ${papers.toLocaleString("en-US")} of ${total.toLocaleString("en-US")} papers`);
+        reported = Math.max(reported, tenth);
+      },
+    });
     // Subscriptions need the delivery tables only when mail can be sent; opened here so close() ends them.
     if (config.smtpUrl) delivery = await openDeliveryStore(where);
     community = await openCommunityStore(where);
