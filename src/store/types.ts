@@ -53,6 +53,27 @@ export interface StoreStats {
   lastSeq: number;
 }
 
+/**
+ * Where a harvest of one source stands (src/ingest/harvest), kept per key, e.g.
+ * "https://oaipmh.arxiv.org/oai|cs". Rewritten after every page, so a harvest killed at any point
+ * resumes from the last page it stored. Days are "YYYY-MM-DD".
+ */
+export interface HarvestState {
+  /** `from` / `until` of the run in progress or the last run; null when open-ended. */
+  from: string | null;
+  until: string | null;
+  /** The server's day when that run began (its first response): the next run starts there. */
+  runDate: string | null;
+  /** OAI-PMH metadataPrefix of that run ("arXivRaw", or "arXiv" after a fallback). */
+  metadataPrefix: string | null;
+  /** Token of the run's next page; null when no run is in progress. */
+  resumptionToken: string | null;
+  /** Where the next run starts, once a run has completed (or a snapshot import says so). */
+  nextFrom: string | null;
+  /** ISO time of the last write. */
+  updatedAt: string;
+}
+
 export interface Store {
   /**
    * Inserts or replaces papers by id in one transaction. A higher `version` replaces a lower one;
@@ -80,6 +101,10 @@ export interface Store {
    */
   changesSince(afterSeq: number, limit?: number): Promise<PaperChange[]>;
   countPapers(): Promise<number>;
+  /** The harvest checkpoint under `key`, or null when none was written. */
+  harvestState(key: string): Promise<HarvestState | null>;
+  /** Writes (replaces) the checkpoint under `key`; days are checked as "YYYY-MM-DD" or null. */
+  setHarvestState(key: string, state: HarvestState): Promise<void>;
   stats(): Promise<StoreStats>;
   close(): Promise<void>;
 }
