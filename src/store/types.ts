@@ -5,6 +5,7 @@
  * would not need it, because PostgreSQL does.
  */
 import type { Paper } from "../core/paper.js";
+import type { HarvestCheckpoint } from "../ingest/harvest/types.js";
 
 /** What an upsert did to one paper. */
 export type UpsertOutcome =
@@ -54,25 +55,10 @@ export interface StoreStats {
 }
 
 /**
- * Where a harvest of one source stands (src/ingest/harvest), kept per key, e.g.
- * "https://oaipmh.arxiv.org/oai|cs". Rewritten after every page, so a harvest killed at any point
- * resumes from the last page it stored. Days are "YYYY-MM-DD".
+ * Where a harvest of one source stands, per key; declared with the harvester
+ * (src/ingest/harvest/types.ts), whose checkpoints these are.
  */
-export interface HarvestState {
-  /** `from` / `until` of the run in progress or the last run; null when open-ended. */
-  from: string | null;
-  until: string | null;
-  /** The server's day when that run began (its first response): the next run starts there. */
-  runDate: string | null;
-  /** OAI-PMH metadataPrefix of that run ("arXivRaw", or "arXiv" after a fallback). */
-  metadataPrefix: string | null;
-  /** Token of the run's next page; null when no run is in progress. */
-  resumptionToken: string | null;
-  /** Where the next run starts, once a run has completed (or a snapshot import says so). */
-  nextFrom: string | null;
-  /** ISO time of the last write. */
-  updatedAt: string;
-}
+export type HarvestState = HarvestCheckpoint;
 
 export interface Store {
   /**
