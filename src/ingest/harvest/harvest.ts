@@ -65,6 +65,7 @@ export async function harvestArxiv(options: HarvestOptions): Promise<HarvestSumm
   const sets = [...(options.sets ?? config.harvestSets)];
   const summary: HarvestSummary = {
     sets: sets.length > 0 ? sets : [""],
+    runs: [],
     read: 0, new: 0, updated: 0, deleted: 0, unchanged: 0, skipped: 0,
     pages: 0, requests: 0, seconds: 0, issues: [], notes: [],
   };
@@ -133,6 +134,7 @@ async function harvestSet(o: SetOptions, client: PoliteClient, summary: HarvestS
   const endpoint = o.config.arxivOaiUrl;
   const key = harvestKey(endpoint, set);
   const run = await openRun(o, key);
+  summary.runs.push({ set, from: run.from, until: run.until, resumed: run.token !== null });
   if (run.token) o.log(`${setName(set)}: resuming the run from ${run.from ?? "the beginning"} at its checkpoint`);
   const progress = { set, setIndex, setCount: summary.sets.length, pages: 0, records: 0, done: null as number | null, total: null as number | null };
   const checkpoint = (state: Partial<HarvestCheckpoint>) =>

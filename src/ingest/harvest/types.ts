@@ -72,6 +72,8 @@ export interface HarvestOptions {
 export interface HarvestSummary {
   /** Sets harvested ("" = all of arXiv). */
   sets: string[];
+  /** One per set: the window asked, and whether a run in progress was resumed at its checkpoint. */
+  runs: Array<{ set: string; from: string | null; until: string | null; resumed: boolean }>;
   /** Records read: new + updated + deleted + unchanged + skipped. */
   read: number;
   new: number;
