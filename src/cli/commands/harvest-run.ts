@@ -20,6 +20,7 @@ export async function runHarvest(store: Store, config: Config, options: { from?:
     stop.abort(new Error(`stopped by ${signal}; every page stored is checkpointed, run paperfeed harvest again to resume`)),
   );
   const log = (line: string) => process.stderr.write(`paperfeed: ${line}\n`);
+  if (!config.contact) log("no --contact address set (PAPERFEED_CONTACT): arXiv asks harvesters to give one in the User-Agent");
   let summary: HarvestSummary;
   try {
     summary = await harvestArxiv({
