@@ -10,6 +10,7 @@ import { addConfigOptions } from "./config-options.js";
 import { registerAdmin } from "./commands/admin.js";
 import { registerDigest } from "./commands/digest.js";
 import { registerEval } from "./commands/eval.js";
+import { registerHarvest } from "./commands/harvest.js";
 import { registerImport } from "./commands/import.js";
 import { registerReindex } from "./commands/reindex.js";
 import { registerSearch } from "./commands/search.js";
@@ -20,6 +21,7 @@ import { registerWorker } from "./commands/worker.js";
 
 const COMMANDS: RegisterCommand[] = [
   registerImport,
+  registerHarvest,
   registerServe,
   registerSearch,
   registerStats,

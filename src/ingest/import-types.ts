@@ -50,5 +50,7 @@ export interface ImportSummary {
   issues: Issue[];
   /** All issues, including those beyond `maxIssues`. */
   issueCount: number;
+  /** Newest record datestamp read (Kaggle `update_date`), "YYYY-MM-DD"; null when none had one. */
+  newestDatestamp: string | null;
   seconds: number;
 }

@@ -45,6 +45,7 @@ export async function importFiles(
     skipped: 0,
     issues: [],
     issueCount: 0,
+    newestDatestamp: null,
     seconds: 0,
   };
   const report = (issue: Issue) => {
@@ -145,6 +146,7 @@ async function importOne(
       progress.records++;
     }
     if (item.kind === "paper") {
+      if (item.datestamp && item.datestamp > (summary.newestDatestamp ?? "")) summary.newestDatestamp = item.datestamp;
       batch.push(item);
       if (batch.length >= ctx.batchSize) await flush();
     } else if (item.kind === "delete") {

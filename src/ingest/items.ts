@@ -17,7 +17,13 @@ export interface Position {
 }
 
 export type IngestItem =
-  | { kind: "paper"; paper: Paper; position: Position }
+  | {
+      kind: "paper";
+      paper: Paper;
+      position: Position;
+      /** The record's OAI datestamp where the format has one (Kaggle `update_date`), "YYYY-MM-DD". */
+      datestamp?: string;
+    }
   /** OAI-PMH `<header status="deleted">`: the paper was withdrawn from the archive. */
   | { kind: "delete"; id: string; position: Position }
   | {

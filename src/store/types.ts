@@ -6,6 +6,7 @@
  */
 import type { Paper } from "../core/paper.js";
 import type { PaperEvent, PaperEventQuery } from "./event-types.js";
+import type { HarvestCheckpoint } from "../ingest/harvest/types.js";
 
 /** What an upsert did to one paper. */
 export type UpsertOutcome =
@@ -54,6 +55,12 @@ export interface StoreStats {
   lastSeq: number;
 }
 
+/**
+ * Where a harvest of one source stands, per key; declared with the harvester
+ * (src/ingest/harvest/types.ts), whose checkpoints these are.
+ */
+export type HarvestState = HarvestCheckpoint;
+
 export interface Store {
   /**
    * Inserts or replaces papers by id in one transaction. A higher `version` replaces a lower one;
@@ -85,6 +92,10 @@ export interface Store {
    */
   changesSince(afterSeq: number, limit?: number): Promise<PaperChange[]>;
   countPapers(): Promise<number>;
+  /** The harvest checkpoint under `key`, or null when none was written. */
+  harvestState(key: string): Promise<HarvestState | null>;
+  /** Writes (replaces) the checkpoint under `key`; days are checked as "YYYY-MM-DD" or null. */
+  setHarvestState(key: string, state: HarvestState): Promise<void>;
   stats(): Promise<StoreStats>;
   close(): Promise<void>;
 }

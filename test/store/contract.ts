@@ -6,6 +6,7 @@
 import { describe } from "node:test";
 import type { Store } from "../../src/store/types.js";
 import { changeCases } from "./contract-changes.js";
+import { harvestStateCases } from "./contract-harvest.js";
 import { listingCases } from "./contract-listing.js";
 import { propertyCases } from "./contract-property.js";
 import { upsertCases } from "./contract-upsert.js";
@@ -37,5 +38,6 @@ export function runStoreContract(name: string, makeStore: MakeStore): void {
     listingCases(withStore);
     changeCases(withStore);
     propertyCases(withStore);
+    harvestStateCases(withStore);
   });
 }

@@ -31,6 +31,12 @@ export async function runImport(store: Store, files: string[], format: string | 
   const unlisted = summary.issueCount - summary.issues.length;
   if (unlisted > 0) process.stderr.write(`paperfeed: … and ${unlisted} more issues\n`);
   process.stdout.write(formatSummary(summary));
+  if (summary.newestDatestamp) {
+    // A snapshot's newest datestamp is where harvesting takes over, so the two meet without a gap.
+    const { recordSnapshotDatestamp } = await import("../../ingest/harvest/start.js");
+    const start = await recordSnapshotDatestamp(store, summary.newestDatestamp, Date.now());
+    process.stderr.write(`paperfeed: newest record datestamp ${summary.newestDatestamp}; paperfeed harvest starts from ${start}\n`);
+  }
 
   const unreadable = [...filesWithIssues].filter((file) => !recordsPerFile.get(file));
   const allBad = summary.read > 0 && summary.skipped === summary.read;

@@ -46,6 +46,8 @@ export async function* readJsonlPapers(
   file: string,
   toInput: (record: RawRecord) => PaperInput,
   meter?: ByteMeter,
+  /** The record's datestamp, for formats that carry one (see IngestItem). */
+  datestampOf?: (record: RawRecord) => string | null,
 ): AsyncGenerator<IngestItem> {
   for await (const item of readJsonObjects(file, meter)) {
     if (item.kind !== "object") {
@@ -54,7 +56,9 @@ export async function* readJsonlPapers(
     }
     const position = { file, line: item.line };
     try {
-      yield { kind: "paper", paper: makePaper(toInput(item.value)), position };
+      const paper = makePaper(toInput(item.value));
+      const datestamp = datestampOf?.(item.value);
+      yield datestamp ? { kind: "paper", paper, position, datestamp } : { kind: "paper", paper, position };
     } catch (e) {
       yield recordError(position, bareMessage(e));
     }

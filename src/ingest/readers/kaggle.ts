@@ -49,5 +49,8 @@ export function arxivMetadataInput(record: RawRecord): PaperInput {
   };
 }
 
+/** `update_date`: the snapshot's newest one is where a harvest takes over (see src/ingest/harvest). */
+const updateDate = (record: RawRecord) => toIsoDate(str(record, "update_date"));
+
 export const readKaggle = (file: string, meter?: ByteMeter): AsyncGenerator<IngestItem> =>
-  readJsonlPapers(file, arxivMetadataInput, meter);
+  readJsonlPapers(file, arxivMetadataInput, meter, updateDate);

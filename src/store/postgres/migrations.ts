@@ -5,6 +5,7 @@
  * "then id" ordering must not depend on the server's locale).
  */
 import { PG_COMMUNITY_MIGRATION } from "../community/schema.js";
+import { PG_HARVEST_MIGRATION } from "../harvest/schema.js";
 import { PG_EVENTS_MIGRATION } from "../events/schema.js";
 import { PG_THUMBNAIL_MIGRATION } from "../community/thumbnail-schema.js";
 import type { Migration } from "../migration.js";
@@ -143,6 +144,7 @@ export const PG_MIGRATIONS: readonly Migration[] = [
     `,
   },
   PG_COMMUNITY_MIGRATION,
+  PG_HARVEST_MIGRATION,
   PG_EVENTS_MIGRATION,
   PG_THUMBNAIL_MIGRATION,
 ];

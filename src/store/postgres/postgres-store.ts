@@ -5,13 +5,16 @@
 import type pg from "pg";
 import type { Paper } from "../../core/paper.js";
 import { decodePaper, encodePaper } from "../paper-json.js";
-import type { DayCount, ListOptions, PaperChange, Store, StoreStats, UpsertOutcome } from "../types.js";
 import type { PaperEvent, PaperEventQuery } from "../event-types.js";
 import { EVENT_SELECT, type EventRow, eventOf, eventOrder, eventQuery } from "../events/rows.js";
+import { harvestRowValues, harvestSql, harvestStateOf, requireHarvestKey, type HarvestRow } from "../harvest/rows.js";
+import type { DayCount, HarvestState, ListOptions, PaperChange, Store, StoreStats, UpsertOutcome } from "../types.js";
 import { decideUpsert, type StoredPaperRow } from "../upsert-rule.js";
 import { changesLimit, listWindow, requireDay, scanBatchSize, validatePaper } from "../validate.js";
 import { connectPostgres, describePgError, type PostgresOpenOptions } from "./connect.js";
 import { Q } from "./queries.js";
+
+const HARVEST_SQL = harvestSql((i) => `$${i}`);
 
 /** How many primary categories `stats()` lists. */
 const TOP_CATEGORIES = 20;
@@ -166,6 +169,16 @@ export class PostgresStore implements Store {
 
   async countPapers(): Promise<number> {
     return (await this.one<{ n: number }>(Q.countPapers)).n;
+  }
+
+  async harvestState(key: string): Promise<HarvestState | null> {
+    const row = await this.one<HarvestRow | undefined>(HARVEST_SQL.read, [requireHarvestKey(key)]);
+    return row ? harvestStateOf(row) : null;
+  }
+
+  async setHarvestState(key: string, state: HarvestState): Promise<void> {
+    const values = [requireHarvestKey(key), ...harvestRowValues(state)];
+    await this.run((db) => db.query(HARVEST_SQL.write, values));
   }
 
   async stats(): Promise<StoreStats> {

@@ -3,6 +3,7 @@
  * in `schema_migrations`. Never edit a released migration; append a new one.
  */
 import { SQLITE_COMMUNITY_MIGRATION } from "../community/schema.js";
+import { SQLITE_HARVEST_MIGRATION } from "../harvest/schema.js";
 import { SQLITE_EVENTS_MIGRATION } from "../events/schema.js";
 import { SQLITE_THUMBNAIL_MIGRATION } from "../community/thumbnail-schema.js";
 import type { Migration } from "../migration.js";
@@ -145,6 +146,7 @@ export const MIGRATIONS: readonly Migration[] = [
     `,
   },
   SQLITE_COMMUNITY_MIGRATION,
+  SQLITE_HARVEST_MIGRATION,
   SQLITE_EVENTS_MIGRATION,
   SQLITE_THUMBNAIL_MIGRATION,
 ];

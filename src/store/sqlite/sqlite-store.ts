@@ -6,13 +6,17 @@ import path from "node:path";
 import type Database from "better-sqlite3";
 import type { Paper } from "../../core/paper.js";
 import { decodePaper } from "../paper-json.js";
-import type { DayCount, ListOptions, PaperChange, Store, StoreStats, UpsertOutcome } from "../types.js";
 import type { PaperEvent, PaperEventQuery } from "../event-types.js";
 import { EVENT_SELECT, type EventRow, eventOf, eventOrder, eventQuery } from "../events/rows.js";
+import { harvestRowValues, harvestSql, harvestStateOf, requireHarvestKey, type HarvestRow } from "../harvest/rows.js";
+import type { DayCount, HarvestState, ListOptions, PaperChange, Store, StoreStats, UpsertOutcome } from "../types.js";
 import { decideUpsert, type StoredPaperRow } from "../upsert-rule.js";
 import { changesLimit, listWindow, requireDay, scanBatchSize, validatePaper } from "../validate.js";
 import { describeSqliteError, openSqliteDatabase, type SqliteOpenOptions } from "./open-database.js";
 import { prepareStatements, type Statements } from "./statements.js";
+
+/** Harvest checkpoints: written once per OAI page (every few seconds), so prepared on use. */
+const HARVEST_SQL = harvestSql(() => "?");
 
 /** How many primary categories `stats()` lists. */
 const TOP_CATEGORIES = 20;
@@ -145,6 +149,19 @@ export class SqliteStore implements Store {
 
   countPapers(): Promise<number> {
     return this.run(() => this.sql.countPapers.get() as number);
+  }
+
+  harvestState(key: string): Promise<HarvestState | null> {
+    return this.run(() => {
+      const row = this.db.prepare(HARVEST_SQL.read).get(requireHarvestKey(key)) as HarvestRow | undefined;
+      return row ? harvestStateOf(row) : null;
+    });
+  }
+
+  setHarvestState(key: string, state: HarvestState): Promise<void> {
+    return this.run(() => {
+      this.db.prepare(HARVEST_SQL.write).run(requireHarvestKey(key), ...harvestRowValues(state));
+    });
   }
 
   stats(): Promise<StoreStats> {
