@@ -9,8 +9,10 @@ const workspace = tempWorkspace();
 after(workspace.remove);
 
 describe("paperfeed serve", () => {
-  it("creates a fresh database with the demo papers, prints its URL, stops cleanly on SIGTERM", async () => {
-    const child = spawn(process.execPath, [BIN, "serve", "--db", "fresh/papers.db", "--port", "0"], {
+  it("creates a fresh database with the demo papers, runs its jobs, prints its URL, stops cleanly on SIGTERM", async () => {
+    // arXiv is a closed loopback port here: the harvest fails and backs off; SIGTERM still stops at once.
+    const offline = ["--arxiv-oai-url", "http://127.0.0.1:9/oai", "--arxiv-pdf-url", "http://127.0.0.1:9/pdf", "--github-api-url", "http://127.0.0.1:9"];
+    const child = spawn(process.execPath, [BIN, "serve", "--db", "fresh/papers.db", "--port", "0", ...offline], {
       cwd: workspace.dir,
       env: { PATH: process.env.PATH ?? "", HOME: workspace.dir },
     });
@@ -36,5 +38,27 @@ describe("paperfeed serve", () => {
     }
     assert.equal(await exited, 0, stderr);
     assert.match(stdout, /SIGTERM: stopping/);
+    assert.match(stderr, /running jobs: harvest, thumbnails/);
+  });
+
+  it("--no-jobs serves the web only and says how to run the jobs elsewhere", async () => {
+    const child = spawn(process.execPath, [BIN, "serve", "--db", "web-only.db", "--port", "0", "--no-demo", "--no-jobs"], {
+      cwd: workspace.dir,
+      env: { PATH: process.env.PATH ?? "", HOME: workspace.dir },
+    });
+    let stdout = "";
+    let stderr = "";
+    child.stderr.on("data", (chunk: Buffer) => (stderr += chunk));
+    const exited = new Promise<number | null>((resolve) => child.on("close", resolve));
+    await new Promise<void>((resolve, reject) => {
+      child.stdout.on("data", (chunk: Buffer) => {
+        stdout += chunk;
+        if (/listening on/.test(stdout)) resolve();
+      });
+      child.on("close", () => reject(new Error(`serve exited early: ${stdout}${stderr}`)));
+    });
+    child.kill("SIGTERM");
+    assert.equal(await exited, 0, stderr);
+    assert.match(stderr, /web only \(--no-jobs\): run `paperfeed worker` on another node/);
   });
 });

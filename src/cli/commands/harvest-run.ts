@@ -5,7 +5,7 @@
  * checkpointed, so the next `paperfeed harvest` resumes where this one stopped.
  */
 import type { Config } from "../../config/index.js";
-import type { HarvestSummary } from "../../ingest/harvest/index.js";
+import { formatHarvestSummary, type HarvestSummary } from "../../ingest/harvest/index.js";
 import type { Store } from "../../store/types.js";
 import { EXIT_OK } from "../report-error.js";
 import { untilStopSignal } from "../stop-signal.js";
@@ -40,15 +40,4 @@ export async function runHarvest(store: Store, config: Config, options: { from?:
   for (const issue of summary.issues) process.stderr.write(`paperfeed: ${issue.reason}\n`);
   process.stdout.write(formatHarvestSummary(summary));
   return EXIT_OK;
-}
-
-const windowOf = (r: HarvestSummary["runs"][number]) =>
-  `${r.set ? `set ${r.set}` : "all of arXiv"} from ${r.from ?? "the beginning"}${r.until ? ` until ${r.until}` : ""}${r.resumed ? " (resumed)" : ""}`;
-
-/** "harvested all of arXiv from 2026-01-05: 3 pages, 8 records in 9.1 s: 7 new, 0 updated, 1 deleted, 0 unchanged, 0 skipped" */
-export function formatHarvestSummary(s: HarvestSummary): string {
-  const counts = `${s.new} new, ${s.updated} updated, ${s.deleted} deleted, ${s.unchanged} unchanged, ${s.skipped} skipped`;
-  const pages = s.pages === 1 ? "1 page" : `${s.pages} pages`;
-  const changed = s.new + s.updated + s.deleted > 0;
-  return `${changed ? "" : "no changes: "}harvested ${s.runs.map(windowOf).join(", ")}: ${pages}, ${s.read} records in ${s.seconds.toFixed(1)} s: ${counts}\n`;
 }

@@ -3,3 +3,4 @@ export { harvestArxiv, SERVICE } from "./harvest.js";
 export { backfillDue, harvestKey, recordSnapshotDatestamp, SNAPSHOT_KEY, startDay } from "./start.js";
 export { dayProblem } from "./dates.js";
 export type { HarvestCheckpoint, HarvestOptions, HarvestProgress, HarvestSink, HarvestSummary } from "./types.js";
+export { formatHarvestSummary } from "./summary.js";
