@@ -7,6 +7,8 @@
  * passed in by the caller, so tests control the clock.
  */
 
+import type { StarStore } from "./star-types.js";
+
 export type Role = "admin" | "curator" | "member";
 export const ROLES: readonly Role[] = ["admin", "curator", "member"];
 
@@ -147,7 +149,7 @@ export interface PaperActivity {
   prevStarsAt: string | null;
 }
 
-export interface CommunityStore {
+export interface CommunityStore extends StarStore {
   createUser(input: NewUser): Promise<User>;
   getUser(id: number): Promise<User | null>;
   getUserByEmail(email: string): Promise<User | null>;

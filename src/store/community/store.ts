@@ -4,6 +4,6 @@
  * other in one chain so every file stays about one concern.
  */
 import type { CommunityStore } from "../community-types.js";
-import { CollectionsPart } from "./collections.js";
+import { StarsPart } from "./stars.js";
 
-export class SqlCommunityStore extends CollectionsPart implements CommunityStore {}
+export class SqlCommunityStore extends StarsPart implements CommunityStore {}

@@ -1,10 +1,11 @@
 /** The CommunityStore contract on PostgreSQL, one schema per test (test/store/postgres-suite.ts). */
 import { runCommunityContract } from "../../../test/store/community-contract.js";
+import { runStarContract } from "../../../test/store/star-contract.js";
 import { dropSchema, postgresSuite, TEST_DATABASE_URL } from "../../../test/store/postgres-suite.js";
 import { openPostgresCommunityStore } from "./community-sql.js";
 
-await postgresSuite("community", (freshSchema) =>
-  runCommunityContract("postgres", async () => {
+await postgresSuite("community", (freshSchema) => {
+  const make = async () => {
     const schema = freshSchema();
     const store = await openPostgresCommunityStore({ url: TEST_DATABASE_URL, schema });
     return {
@@ -14,5 +15,7 @@ await postgresSuite("community", (freshSchema) =>
         await dropSchema(schema);
       },
     };
-  }),
-);
+  };
+  runCommunityContract("postgres", make);
+  runStarContract("postgres", make);
+});

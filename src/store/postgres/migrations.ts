@@ -5,6 +5,7 @@
  * "then id" ordering must not depend on the server's locale).
  */
 import { PG_COMMUNITY_MIGRATION } from "../community/schema.js";
+import { PG_STARS_MIGRATION } from "../community/stars-schema.js";
 import type { Migration } from "../migration.js";
 
 export const PG_MIGRATIONS: readonly Migration[] = [
@@ -141,6 +142,7 @@ export const PG_MIGRATIONS: readonly Migration[] = [
     `,
   },
   PG_COMMUNITY_MIGRATION,
+  PG_STARS_MIGRATION,
 ];
 
 export const PG_LATEST_SCHEMA = PG_MIGRATIONS.at(-1)!.version;

@@ -2,9 +2,10 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { runCommunityContract } from "../../../test/store/community-contract.js";
+import { runStarContract } from "../../../test/store/star-contract.js";
 import { openSqliteCommunityStore } from "./community-sql.js";
 
-runCommunityContract("sqlite", async () => {
+const make = async () => {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "paperfeed-community-"));
   const store = openSqliteCommunityStore({ path: path.join(dir, "paperfeed.db") });
   return {
@@ -14,4 +15,7 @@ runCommunityContract("sqlite", async () => {
       fs.rmSync(dir, { recursive: true, force: true });
     },
   };
-});
+};
+
+runCommunityContract("sqlite", make);
+runStarContract("sqlite", make);

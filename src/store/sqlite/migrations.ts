@@ -3,6 +3,7 @@
  * in `schema_migrations`. Never edit a released migration; append a new one.
  */
 import { SQLITE_COMMUNITY_MIGRATION } from "../community/schema.js";
+import { SQLITE_STARS_MIGRATION } from "../community/stars-schema.js";
 import type { Migration } from "../migration.js";
 
 export const MIGRATIONS: readonly Migration[] = [
@@ -143,6 +144,7 @@ export const MIGRATIONS: readonly Migration[] = [
     `,
   },
   SQLITE_COMMUNITY_MIGRATION,
+  SQLITE_STARS_MIGRATION,
 ];
 
 export const LATEST_SCHEMA = MIGRATIONS.at(-1)!.version;
