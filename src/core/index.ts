@@ -4,3 +4,4 @@ export * from "./arxiv-id.js";
 export * from "./code-links.js";
 export * from "./make-paper.js";
 export * from "./authors.js";
+export * from "./github-repo.js";

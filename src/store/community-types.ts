@@ -10,6 +10,8 @@ import type { PaperEvent } from "./event-types.js";
 
 import type { ThumbnailStore } from "./thumbnail-types.js";
 
+import type { StarStore } from "./star-types.js";
+
 export type Role = "admin" | "curator" | "member";
 export const ROLES: readonly Role[] = ["admin", "curator", "member"];
 
@@ -174,7 +176,7 @@ export interface FollowedEventQuery {
   offset?: number;
 }
 
-export interface CommunityStore {
+export interface CommunityStore extends StarStore {
   createUser(input: NewUser): Promise<User>;
   getUser(id: number): Promise<User | null>;
   getUserByEmail(email: string): Promise<User | null>;

@@ -6,12 +6,12 @@ import type * as C from "../community-types.js";
 import type { PaperEvent } from "../event-types.js";
 import { type EventRow, eventColumns, eventOf, eventOrder } from "../events/rows.js";
 import { requireInt } from "../validate.js";
-import { CollectionsPart } from "./collections.js";
+import { StarsPart } from "./stars.js";
 import { listLimit } from "./rows.js";
 
 const DEFAULT_PREFS: C.FollowPrefs = { followOnActivity: false, feedGeneration: 0 };
 
-export class FollowsPart extends CollectionsPart {
+export class FollowsPart extends StarsPart {
   async follow(userId: number, paperId: string, now: string) {
     return (await this.db.run("INSERT INTO follows (user_id, paper_id, created_at) VALUES (?, ?, ?) ON CONFLICT DO NOTHING", [userId, paperId, now])) > 0;
   }

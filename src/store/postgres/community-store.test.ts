@@ -1,5 +1,6 @@
 /** The CommunityStore contract on PostgreSQL, one schema per test (test/store/postgres-suite.ts). */
 import { runCommunityContract } from "../../../test/store/community-contract.js";
+import { runStarContract } from "../../../test/store/star-contract.js";
 import { dropSchema, postgresSuite, TEST_DATABASE_URL } from "../../../test/store/postgres-suite.js";
 import { runThumbnailContract } from "../../../test/store/thumbnail-contract.js";
 import { openPostgresCommunityStore } from "./community-sql.js";
@@ -18,4 +19,5 @@ await postgresSuite("community", (freshSchema) => {
   };
   runCommunityContract("postgres", make);
   runThumbnailContract("postgres", make);
+  runStarContract("postgres", make);
 });

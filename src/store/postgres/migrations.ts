@@ -7,6 +7,7 @@
 import { PG_COMMUNITY_MIGRATION } from "../community/schema.js";
 import { PG_HARVEST_MIGRATION } from "../harvest/schema.js";
 import { PG_EVENTS_MIGRATION } from "../events/schema.js";
+import { PG_STARS_MIGRATION } from "../community/stars-schema.js";
 import { PG_THUMBNAIL_MIGRATION } from "../community/thumbnail-schema.js";
 import type { Migration } from "../migration.js";
 
@@ -146,6 +147,7 @@ export const PG_MIGRATIONS: readonly Migration[] = [
   PG_COMMUNITY_MIGRATION,
   PG_HARVEST_MIGRATION,
   PG_EVENTS_MIGRATION,
+  PG_STARS_MIGRATION,
   PG_THUMBNAIL_MIGRATION,
 ];
 

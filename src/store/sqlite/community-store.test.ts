@@ -3,6 +3,7 @@ import os from "node:os";
 import path from "node:path";
 import { runCommunityContract } from "../../../test/store/community-contract.js";
 import { runThumbnailContract } from "../../../test/store/thumbnail-contract.js";
+import { runStarContract } from "../../../test/store/star-contract.js";
 import { openSqliteCommunityStore } from "./community-sql.js";
 
 const make = async () => {
@@ -19,3 +20,4 @@ const make = async () => {
 
 runCommunityContract("sqlite", make);
 runThumbnailContract("sqlite", make);
+runStarContract("sqlite", make);

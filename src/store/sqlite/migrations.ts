@@ -5,6 +5,7 @@
 import { SQLITE_COMMUNITY_MIGRATION } from "../community/schema.js";
 import { SQLITE_HARVEST_MIGRATION } from "../harvest/schema.js";
 import { SQLITE_EVENTS_MIGRATION } from "../events/schema.js";
+import { SQLITE_STARS_MIGRATION } from "../community/stars-schema.js";
 import { SQLITE_THUMBNAIL_MIGRATION } from "../community/thumbnail-schema.js";
 import type { Migration } from "../migration.js";
 
@@ -148,6 +149,7 @@ export const MIGRATIONS: readonly Migration[] = [
   SQLITE_COMMUNITY_MIGRATION,
   SQLITE_HARVEST_MIGRATION,
   SQLITE_EVENTS_MIGRATION,
+  SQLITE_STARS_MIGRATION,
   SQLITE_THUMBNAIL_MIGRATION,
 ];
 
