@@ -63,9 +63,9 @@ test("thumbnails job: newest papers first, a few per run, 3 s apart, Retry-After
   try {
     const first = await makeThumbnailsJob({ perRun: 4 }).run(s.ctx, null);
     assert.equal(first, "4 rendered, 0 failed");
-    // The newest day's papers in id order; the 503 is retried after the 2 s asked for.
+    // The newest day's papers in id order; the 503 is retried after the 2 s asked for, topped up to 3 s.
     assert.deepEqual(s.fetched(), ["2401.00007", "2401.00007", "2401.00008", "2401.00009", "2401.00010"]);
-    assert.deepEqual(s.clock.sleeps, [2000, 3000, 3000, 3000]);
+    assert.deepEqual(s.clock.sleeps, [2000, 1000, 3000, 3000, 3000]);
     assert.ok(s.server.requests.every((r) => r.headers["user-agent"]?.startsWith("paperfeed/") && r.headers["user-agent"].includes("mailto:ops@papers.test")));
 
     const stored = await s.f.community.thumbnails.getThumbnail("2401.00007");

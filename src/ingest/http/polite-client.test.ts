@@ -50,8 +50,23 @@ test("polite client: gives up after its retries with the status and URL in the m
       return true;
     });
     assert.equal(server.requests.length, 3);
-    // Backoff 1 s then 2 s; spacing already covered by those waits.
-    assert.deepEqual(clock.sleeps.filter((s) => s !== 3000), [1000, 2000]);
+    // Backoff 1 s then 2 s, each topped up to the 3 s spacing: requests at 0, 3 and 6 s.
+    assert.deepEqual(clock.sleeps, [1000, 2000, 2000, 1000]);
+  } finally {
+    await server.close();
+  }
+});
+
+test("polite client: a Retry-After shorter than the spacing is lifted to it", async () => {
+  let hits = 0;
+  const server = await startReplayServer(() => (++hits === 1 ? { status: 503, headers: { "retry-after": "2" } } : { status: 200, body: "ok" }));
+  try {
+    const clock = new FakeClock();
+    const client = new PoliteClient({ component: "ingest", service: "t", userAgent: UA, clock });
+    const t0 = clock.now();
+    await client.get(`${server.url}/z`);
+    assert.deepEqual(clock.sleeps, [2000, 1000], "2 s as asked, then 1 s more to keep 3 s between requests");
+    assert.equal(clock.now() - t0, 3000);
   } finally {
     await server.close();
   }

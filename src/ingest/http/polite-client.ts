@@ -127,9 +127,8 @@ export class PoliteClient {
       this.log(
         `${this.o.service}: ${url} answered ${response.status}; waiting ${Math.round(wait / 1000)} s${asked !== null ? " as asked (Retry-After)" : ""}`,
       );
+      // The retry still keeps the spacing: a Retry-After shorter than it (arXiv's "2") is lifted to it.
       await this.clock.sleep(wait, options.signal);
-      // The wait itself is the spacing: the next request may start right after it.
-      this.nextStart.set(origin, Math.min(this.nextStart.get(origin) ?? 0, this.clock.now()));
     }
   }
 
