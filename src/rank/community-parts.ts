@@ -6,8 +6,11 @@
  * - `votes`       1.0 per upvote (decayed)
  * - `comments`    0.5 per comment (decayed)
  * - `collections` 0.75 per collection add (decayed)
- * - `stars`       0.5 × log2(1 + GitHub stars gained per day) between the last two
- *                 observations, at most 2; 0 while fewer than two are known
+ * - `stars`       0.5 × log2(1 + GitHub stars gained per day), at most 2; 0 while fewer than
+ *                 two observations are known. The store fills `prevStars` with the earliest count
+ *                 of the star history within STAR_WINDOW_DAYS (7) and `stars` with the latest, so
+ *                 this is the gain per day over the last week, comparable across papers whatever
+ *                 their size (a paper's best-gaining repository; src/store/star-types.ts)
  */
 import type { PaperActivity } from "../store/community-types.js";
 import { heatAt } from "../store/community/heat.js";
@@ -18,7 +21,7 @@ const STAR_CAP = 2;
 const DAY_MS = 86_400_000;
 const round = (n: number) => Math.round(n * 1000) / 1000;
 
-/** GitHub stars gained per day between the two latest observations; null when not known. */
+/** GitHub stars gained per day between `prevStars` and `stars` (the star window's ends); null when not known. */
 export function starsPerDay(a: PaperActivity): number | null {
   if (a.stars === null || a.prevStars === null || !a.starsAt || !a.prevStarsAt) return null;
   const days = (Date.parse(a.starsAt) - Date.parse(a.prevStarsAt)) / DAY_MS;
