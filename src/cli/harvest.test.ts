@@ -79,7 +79,8 @@ describe("paperfeed harvest", () => {
 
     const server = await startOaiReplay({ override: () => ({ status: 200, body: '<?xml version="1.0"?><OAI-PMH><error code="badArgument">Illegal date</error></OAI-PMH>' }) });
     try {
-      const failed = await cli(["harvest", "--from", "2015-01-01", "--set", "cs", "--arxiv-oai-url", server.endpoint, "--db", "err.db"]);
+      const failed = await cli(["harvest", "--from", "2015-01-01", "--set", "cs", "--contact", "ops@papers.example.org", "--arxiv-oai-url", server.endpoint, "--db", "err.db"]);
+      assert.match(String(server.requests[0]!.headers["user-agent"]), /^paperfeed\/0\.1\.0 \(\+http:\/\/127\.0\.0\.1:8080; mailto:ops@papers\.example\.org\)$/);
       assert.equal(failed.code, 1);
       assert.equal(
         failed.stderr,
