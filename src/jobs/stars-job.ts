@@ -114,10 +114,13 @@ export async function refreshStars(ctx: JobContext): Promise<string> {
   };
   const states = await ctx.community.repoStates(due);
   for (const repo of due) {
+    if (ctx.signal?.aborted) break;
     let answer: RepoAnswer;
     try {
-      answer = await client.repository(repo, states.get(repo)?.etag ?? null);
+      answer = await client.repository(repo, states.get(repo)?.etag ?? null, ctx.signal);
     } catch (error) {
+      // Stopping mid-request says nothing about the repository: record nothing.
+      if (ctx.signal?.aborted) break;
       throw new PaperfeedError("jobs", "stars_stopped", `${summary()}; stopped at ${repo}: ${messageOf(error)}`, 502, { cause: error });
     }
     const at = new Date(ctx.time.now()).toISOString();
