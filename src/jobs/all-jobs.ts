@@ -7,6 +7,7 @@ import type { Config } from "../config/types.js";
 import { formatHarvestSummary, harvestArxiv } from "../ingest/harvest/index.js";
 import { dailyDigestJob, outboxJob, weeklyDigestJob } from "./delivery-jobs.js";
 import { harvestJob } from "./harvest-job.js";
+import { starsJob } from "./stars-job.js";
 import { thumbnailsJob } from "./thumbnails-job.js";
 import type { Job } from "./types.js";
 
@@ -16,6 +17,8 @@ export function jobsFor(config: Config): Job[] {
   // Digests are queued only where they can be sent; a queue nobody drains would only grow.
   if (config.smtpUrl) jobs.push(dailyDigestJob, weeklyDigestJob, outboxJob());
   if (config.thumbnails) jobs.push(thumbnailsJob);
+  // Always on: it asks GitHub nothing while no recent paper links to a repository.
+  jobs.push(starsJob);
   return jobs;
 }
 

@@ -78,14 +78,14 @@ export class GithubClient {
     });
   }
 
-  /** Asks for `repo` ("owner/name"), conditionally when `etag` is known. */
-  async repository(repo: string, etag: string | null): Promise<RepoAnswer> {
+  /** Asks for `repo` ("owner/name"), conditionally when `etag` is known; `signal` ends any wait at once. */
+  async repository(repo: string, etag: string | null, signal?: AbortSignal): Promise<RepoAnswer> {
     const [owner, name] = repo.split("/");
     const url = `${this.base}/repos/${encodeURIComponent(owner ?? "")}/${encodeURIComponent(name ?? "")}`;
     const headers: Record<string, string> = { accept: "application/vnd.github+json", "x-github-api-version": "2022-11-28" };
     if (this.options.token) headers.authorization = `Bearer ${this.options.token}`;
     if (etag) headers["if-none-match"] = etag;
-    const response = await this.http.get(url, { headers, accept: ACCEPTED, retryAfter: (r) => this.secondaryWait(r) });
+    const response = await this.http.get(url, { headers, accept: ACCEPTED, retryAfter: (r) => this.secondaryWait(r), ...(signal ? { signal } : {}) });
     this.readRate(response);
     switch (response.status) {
       case 304:
