@@ -195,6 +195,22 @@ test("stars job: gone and blocked repositories are stored and not asked again; a
   }
 });
 
+test("stars job: the newest papers' repositories are asked about before those of older papers", async () => {
+  const s = await setup((repo) => githubReplay("repo-200", { stars: 10, fullName: repo }));
+  try {
+    assert.match(await makeStarsJob({ recentDays: 2, curatedDays: 0 }).run(s.ctx, null), /checked 4 of 4 due/);
+    s.clock.advance(7 * 3_600_000);
+    // All four are due again; with room for one, the second day's (repo6, repo9) come before repo0 and repo3.
+    const narrow = makeStarsJob({ recentDays: 1, curatedDays: 0, maxPerRun: 1 });
+    assert.match(await narrow.run(s.ctx, null), /checked 1 of 1 due/);
+    assert.match(await narrow.run(s.ctx, null), /checked 1 of 1 due/);
+    assert.match(await narrow.run(s.ctx, null), /checked 1 of 1 due/, "then the older papers' repositories, while the quota allows");
+    assert.deepEqual(s.asked().slice(4), ["example/repo6", "example/repo9", "example/repo0"]);
+  } finally {
+    await teardown(s);
+  }
+});
+
 test("stars job: each run's budget fits GitHub's hourly quota", () => {
   assert.equal(runBudget(false, 10 * 60_000, 300), 8, "60 an hour: 80 % of a sixth");
   assert.equal(runBudget(true, 10 * 60_000, 300), 300, "5,000 an hour: capped by the run's length");

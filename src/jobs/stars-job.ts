@@ -5,8 +5,9 @@
  *    once however many papers and link spellings point at it;
  * 2. asks nothing while GitHub's rate limit is paused (`githubPausedUntil`);
  * 3. asks GitHub (src/ingest/github) about the repositories not checked within the refresh
- *    interval, never-checked first, as many as this run's share of the hourly quota allows, and
- *    stops early when the quota GitHub reports runs low;
+ *    interval — those of the papers just linked first (they are what trending and the newest pages
+ *    show), then any other (`staleRepos`), never-checked and oldest first — as many as this run's
+ *    share of the hourly quota allows, and stops early when the quota GitHub reports runs low;
  * 4. stores each answer (`recordRepoCheck`: count, that day's history row and the linked papers'
  *    star velocity for trending); on the primary rate limit it stores the reset and stops.
  * A repository that is gone or blocked is not asked about again.
@@ -16,7 +17,7 @@ import { githubReposOf } from "../core/github-repo.js";
 import type { Paper } from "../core/paper.js";
 import { GithubClient, type RepoAnswer } from "../ingest/github/client.js";
 import { userAgentOf } from "../ingest/http/user-agent.js";
-import type { RepoCheck } from "../store/star-types.js";
+import type { GithubRepo, RepoCheck } from "../store/star-types.js";
 import type { Job, JobContext } from "./types.js";
 
 export interface StarsJobOptions {
@@ -42,7 +43,7 @@ const QUOTA_SHARE = 0.8;
 /** Stop asking when GitHub says fewer than this share of the hour's requests are left. */
 const RESERVE_SHARE = 0.1;
 const HOUR_MS = 3_600_000;
-/** Papers read from the store per query while linking. */
+/** Papers read from the store per query while linking, and repositories per `repoStates` query. */
 const SCAN_PAGE = 500;
 
 const why = (e: unknown) => messageOf(e).replace(/^\w+: /, "");
@@ -54,7 +55,7 @@ export function runBudget(hasToken: boolean, everyMs: number, maxPerRun: number)
 }
 
 /** Links the papers of recent announcement days and curated lists to their repositories; returns the counts. */
-async function linkRecentPapers(ctx: JobContext, o: typeof DEFAULTS): Promise<{ papers: number; repos: number }> {
+async function linkRecentPapers(ctx: JobContext, o: typeof DEFAULTS): Promise<{ papers: number; repos: string[] }> {
   const links: Array<{ paperId: string; repos: string[] }> = [];
   const seen = new Set<string>();
   const add = (papers: readonly Paper[]) => {
@@ -79,7 +80,26 @@ async function linkRecentPapers(ctx: JobContext, o: typeof DEFAULTS): Promise<{ 
     }
   await ctx.community.linkPaperRepos(links);
   const linked = links.filter((l) => l.repos.length > 0);
-  return { papers: linked.length, repos: new Set(linked.flatMap((l) => l.repos)).size };
+  return { papers: linked.length, repos: [...new Set(linked.flatMap((l) => l.repos))] };
+}
+
+/**
+ * Up to `budget` repositories due a check: first those of the recent papers, then any other the
+ * store holds (papers linked in earlier runs), each group never-checked and oldest first.
+ */
+async function dueRepos(ctx: JobContext, recent: readonly string[], before: string, budget: number): Promise<string[]> {
+  const states: GithubRepo[] = [];
+  for (let i = 0; i < recent.length; i += SCAN_PAGE) states.push(...(await ctx.community.repoStates(recent.slice(i, i + SCAN_PAGE))).values());
+  const due = states
+    .filter((r) => (r.status === null || r.status === "ok") && (r.checkedAt === null || r.checkedAt < before))
+    .sort((a, b) => (a.checkedAt ?? "").localeCompare(b.checkedAt ?? "") || a.repo.localeCompare(b.repo))
+    .map((r) => r.repo)
+    .slice(0, budget);
+  if (due.length === budget) return due;
+  const chosen = new Set(due);
+  for (const repo of await ctx.community.staleRepos(before, budget + due.length))
+    if (!chosen.has(repo) && chosen.size < budget) chosen.add(repo);
+  return [...chosen];
 }
 
 const checkOf = (answer: Exclude<RepoAnswer, { kind: "rate_limited" }>): RepoCheck =>
@@ -93,14 +113,14 @@ export function makeStarsJob(options: StarsJobOptions = {}): Job {
     async run(ctx) {
       const now = () => ctx.clock().toISOString();
       const linked = await linkRecentPapers(ctx, o);
-      const links = `${linked.papers} papers link ${linked.repos} repositories`;
+      const links = `${linked.papers} papers link ${linked.repos.length} repositories`;
       const paused = await ctx.community.githubPausedUntil();
       if (paused && paused > now()) return `${links}; GitHub's rate limit: nothing asked before ${paused}`;
       if (paused) await ctx.community.setGithubPausedUntil(null);
 
       const hasToken = Boolean(ctx.config.githubToken);
       const before = new Date(ctx.clock().getTime() - o.refreshMs).toISOString();
-      const due = await ctx.community.staleRepos(before, runBudget(hasToken, o.everyMs, o.maxPerRun));
+      const due = await dueRepos(ctx, linked.repos, before, runBudget(hasToken, o.everyMs, o.maxPerRun));
       if (due.length === 0) return `${links}; none due`;
 
       const client = new GithubClient({
