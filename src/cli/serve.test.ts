@@ -38,7 +38,7 @@ describe("paperfeed serve", () => {
     }
     assert.equal(await exited, 0, stderr);
     assert.match(stdout, /SIGTERM: stopping/);
-    assert.match(stderr, /running jobs: harvest, github.stars, thumbnails/);
+    assert.match(stderr, /running jobs: harvest, stars, thumbnails/);
   });
 
   it("--no-jobs serves the web only and says how to run the jobs elsewhere", async () => {

@@ -7,7 +7,7 @@ import type { Config } from "../config/types.js";
 import { formatHarvestSummary, harvestArxiv } from "../ingest/harvest/index.js";
 import { dailyDigestJob, outboxJob, weeklyDigestJob } from "./delivery-jobs.js";
 import { harvestJob } from "./harvest-job.js";
-import { githubStarsJob } from "./stars-job.js";
+import { starsJob } from "./stars-job.js";
 import { thumbnailsJob } from "./thumbnails-job.js";
 import type { Job } from "./types.js";
 
@@ -16,8 +16,8 @@ export function jobsFor(config: Config): Job[] {
   if (config.harvest) jobs.push(arxivHarvestJob);
   // Digests are queued only where they can be sent; a queue nobody drains would only grow.
   if (config.smtpUrl) jobs.push(dailyDigestJob, weeklyDigestJob, outboxJob());
-  // Does nothing until papers link to GitHub repositories; within GitHub's quota otherwise.
-  jobs.push(githubStarsJob);
+  // Always on: it asks GitHub nothing while no recent paper links to a repository.
+  jobs.push(starsJob);
   if (config.thumbnails) jobs.push(thumbnailsJob);
   return jobs;
 }

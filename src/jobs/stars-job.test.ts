@@ -1,169 +1,220 @@
 /**
- * The star job on a real SQLite database against a loopback server answering like GitHub's REST
- * API (documented responses, test/fixtures/github), on a fake clock: counts and one history row
- * per day, 304s for unchanged repositories, gone ones remembered, trending's star part from the
- * history, and a spent rate limit stopping the run until its reset.
+ * The stars job on a real SQLite database, against a real HTTP server on loopback answering with
+ * GitHub's documented responses (test/fixtures/github), on a fake clock (nothing sleeps): papers
+ * linked to their repositories, counts and history stored, nothing asked twice within the refresh
+ * interval, a 304 keeps the count, the primary rate limit pauses the job until its reset, and the
+ * stored velocity ranks a repository gaining 100 stars a day above one gaining 5.
  */
 import assert from "node:assert/strict";
-import fs from "node:fs";
-import os from "node:os";
-import path from "node:path";
 import { test } from "node:test";
-import { paperLike } from "../../test/store/fixture-papers.js";
-import { newOwner } from "../deliver/owner.js";
+import { openDeliveryFixture, type DeliveryFixture } from "../deliver/testing/delivery-fixture.js";
 import { githubReplay } from "../ingest/github/testing/responses.js";
 import { FakeClock } from "../ingest/http/testing/fake-clock.js";
-import { type ReplayServer, startReplayServer } from "../ingest/http/testing/replay-server.js";
+import { type Replay, type ReplayServer, startReplayServer } from "../ingest/http/testing/replay-server.js";
 import { rankTrending } from "../rank/trending.js";
-import { testConfig } from "../serve/testing/fixture-app.js";
-import type { CommunityStore } from "../store/community-types.js";
-import { openSqliteCommunityStore } from "../store/sqlite/community-sql.js";
-import { SqliteDeliveryStore } from "../store/sqlite/delivery-store.js";
-import { SqliteStore } from "../store/sqlite/sqlite-store.js";
-import { runJobOnce } from "./runner.js";
-import { starsJob } from "./stars-job.js";
+import { makeStarsJob, runBudget } from "./stars-job.js";
+import { fixtureJobContext } from "./testing/job-context.js";
 import type { JobContext } from "./types.js";
 
-const DAY = "2026-01-04";
-const github = (...repos: string[]) => repos.map((r) => ({ kind: "github" as const, url: `https://github.com/${r}` }));
+const NOW = "2024-01-17T03:00:00.000Z";
+const DAY_MS = 86_400_000;
+/** Seconds since the epoch, as GitHub's x-ratelimit-reset says. */
+const epochSeconds = (ms: number) => String(Math.floor(ms / 1000));
 
-interface World {
-  ctx: JobContext;
-  clock: FakeClock;
-  store: SqliteStore;
-  community: CommunityStore;
+interface Setup {
+  f: DeliveryFixture;
   server: ReplayServer;
-  close(): Promise<void>;
+  clock: FakeClock;
+  logged: string[];
+  ctx: JobContext;
+  /** "owner/repo" of each GitHub request so far. */
+  asked: () => string[];
 }
 
-/** `answer(repo)` gives the replay for /repos/{repo}; the ETag is derived from the count, so unchanged counts answer 304. */
-async function openWorld(papers: ReturnType<typeof paperLike>[], answer: (repo: string, ifNoneMatch: string | undefined) => ReturnType<typeof githubReplay>, token: string | null = null): Promise<World> {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "paperfeed-stars-"));
-  const db = path.join(dir, "paperfeed.db");
-  const store = SqliteStore.open({ path: db });
-  await store.upsertPapers(papers);
-  const delivery = SqliteDeliveryStore.open({ path: db });
-  const community = await openSqliteCommunityStore({ path: db });
+/**
+ * The delivery fixture's papers (GitHub links: 2401.00001 → example/repo0 and 00004 → repo3 on
+ * the first day, 00007 → repo6 and 00010 → repo9 on the second) and a GitHub replay server.
+ */
+async function setup(answer: (repo: string, ifNoneMatch: string | undefined, hit: number) => Replay, overrides: Partial<JobContext["config"]> = {}): Promise<Setup> {
+  const f = await openDeliveryFixture();
+  const hits = new Map<string, number>();
   const server = await startReplayServer((r) => {
-    const m = /^\/repos\/([^/]+\/[^/?]+)/.exec(r.url);
-    const inm = r.headers["if-none-match"];
-    return m ? answer(decodeURIComponent(m[1]!), typeof inm === "string" ? inm : undefined) : { status: 404 };
+    const repo = r.url.replace(/^\/repos\//, "");
+    hits.set(repo, (hits.get(repo) ?? 0) + 1);
+    const tag = r.headers["if-none-match"];
+    return answer(repo, Array.isArray(tag) ? tag[0] : tag, hits.get(repo)!);
   });
-  const clock = new FakeClock(Date.parse(`${DAY}T22:00:00Z`));
-  const ctx: JobContext = {
-    store, delivery, community, owner: newOwner(), clock: () => new Date(clock.now()), time: clock, log: () => undefined,
-    config: testConfig(dir, { githubApiUrl: server.url, githubToken: token }),
-  };
-  return {
-    ctx, clock, store, community, server,
-    async close() {
-      await server.close();
-      await community.close();
-      await delivery.close();
-      await store.close();
-      fs.rmSync(dir, { recursive: true, force: true });
-    },
+  const clock = new FakeClock(Date.parse(NOW));
+  const { ctx, logged } = fixtureJobContext(f, clock, { githubApiUrl: server.url, contact: "ops@papers.test", ...overrides });
+  return { f, server, clock, logged, ctx, asked: () => server.requests.map((r) => r.url.replace(/^\/repos\//, "")) };
+}
+
+async function teardown(s: Setup) {
+  await s.server.close();
+  await s.f.close();
+}
+
+/** A GitHub that knows `stars` per repository and answers 304 to the ETag of an unchanged count. */
+function starGithub(stars: Map<string, number>) {
+  const etagOf = (repo: string) => `W/"${repo}-${stars.get(repo)}"`;
+  return (repo: string, ifNoneMatch: string | undefined): Replay => {
+    if (!stars.has(repo)) return githubReplay("repo-404");
+    if (ifNoneMatch === etagOf(repo)) return githubReplay("repo-304", { etag: etagOf(repo) });
+    const [owner, name] = repo.split("/");
+    return githubReplay("repo-200", { stars: stars.get(repo)!, fullName: `${owner}/${name!.replace("repo", "Repo")}`, etag: etagOf(repo) });
   };
 }
 
-/** A GitHub answering with `counts[repo]`: 200 with ETag W/"count", 304 when If-None-Match matches; unknown repositories 404. */
-const countsServer = (counts: Record<string, number>, remaining = () => 4000) => (repo: string, inm: string | undefined) => {
-  const headers = { "x-ratelimit-remaining": String(remaining()), "x-ratelimit-limit": "5000" };
-  if (!(repo in counts)) return githubReplay("repo-404", { headers });
-  const etag = `W/"${counts[repo]}"`;
-  return inm === etag ? githubReplay("repo-304", { headers }) : githubReplay("repo-200", { stars: counts[repo], fullName: repo.replace(/^./, (c) => c.toUpperCase()), etag, headers });
-};
-
-test("stars job: daily counts into the history, 304 when unchanged, gone remembered; 100 stars a day ranks above 5", async () => {
-  const fast = paperLike(1, { announced: DAY, codeLinks: github("lab/fast", "lab/fast/tree/main/src") });
-  const slow = paperLike(2, { announced: DAY, codeLinks: github("lab/slow.git") });
-  const gone = paperLike(3, { announced: DAY, codeLinks: github("lab/gone") });
-  const counts: Record<string, number> = { "lab/fast": 1000, "lab/slow": 5000 };
-  const w = await openWorld([fast, slow, gone], countsServer(counts), "ghp_token");
+test("stars job: links recent and curated papers, stores counts and history, asks nothing within the refresh interval, a 304 keeps the count", async () => {
+  const stars = new Map([["example/repo0", 40], ["example/repo6", 1000], ["example/repo9", 1000]]);
+  const s = await setup(starGithub(stars));
   try {
-    const job = starsJob();
-    const first = await runJobOnce(job, w.ctx);
-    assert.deepEqual([first.status, first.period], ["done", "2026-01-04T22"]);
-    assert.equal(first.detail, "3 repositories checked: 2 counts, 0 unchanged (304), 1 gone, 0 blocked; 0 still due");
-    assert.equal(w.server.requests.length, 3);
-    assert.ok(w.server.requests.every((r) => r.headers.authorization === "Bearer ghp_token"));
-    assert.equal((await runJobOnce(job, w.ctx)).detail, "already done", "once an hour");
+    const member = await s.f.community.createUser({ email: "ada@example.org", displayName: "Ada", passwordHash: "x", now: NOW });
+    // 2401.00001 is from the older day, which recentDays: 1 leaves out; the curated list brings it in.
+    await s.f.community.addDailyEntry({ day: "2024-01-15", paperId: "2401.00001", userId: member.id, now: NOW });
+    const job = makeStarsJob({ recentDays: 1 });
 
-    // A day later: fast gained 100, slow 5.
-    w.clock.advance(86_400_000);
-    counts["lab/fast"] = 1100;
-    counts["lab/slow"] = 5005;
-    const second = await runJobOnce(job, w.ctx);
-    assert.match(second.detail, /^2 repositories checked: 2 counts, 0 unchanged \(304\), 0 gone/, "the gone repository is not asked again");
-    assert.deepEqual((await w.community.starHistory("lab/fast")).map((h) => [h.day, h.stars]), [["2026-01-04", 1000], ["2026-01-05", 1100]]);
-    const activity = await w.community.activityOf([fast.id, slow.id, gone.id]);
-    const ranked = rankTrending([slow, fast, gone], { activity, now: "2026-01-06T00:00:00.000Z", lastDay: DAY });
-    assert.deepEqual(ranked.map((r) => r.id), [fast.id, slow.id, gone.id]);
-    assert.ok(ranked[0]!.parts.stars! > ranked[1]!.parts.stars! && ranked[1]!.parts.stars! > 0, JSON.stringify(ranked.map((r) => r.parts)));
+    assert.equal(await job.run(s.ctx, null), "3 papers link 3 repositories; checked 3 of 3 due (3 counted, 0 unchanged, 0 gone, 0 blocked)");
+    assert.deepEqual(s.asked().sort(), ["example/repo0", "example/repo6", "example/repo9"], "example/repo3 is on no recent day or list");
+    assert.deepEqual(s.clock.sleeps, [1000, 1000], "one request a second");
+    for (const r of s.server.requests) {
+      assert.equal(r.headers.accept, "application/vnd.github+json");
+      assert.equal(r.headers["x-github-api-version"], "2022-11-28");
+      assert.ok(r.headers["user-agent"]?.includes("mailto:ops@papers.test"));
+      assert.equal(r.headers.authorization, undefined, "no token configured");
+      assert.equal(r.headers["if-none-match"], undefined, "nothing known yet");
+    }
+    const states = await s.f.community.repoStates(["example/repo0", "example/repo6", "example/repo3"]);
+    assert.deepEqual(
+      { ...states.get("example/repo6"), checkedAt: null },
+      { repo: "example/repo6", fullName: "example/Repo6", status: "ok", stars: 1000, etag: 'W/"example/repo6-1000"', checkedAt: null },
+    );
+    assert.equal(states.get("example/repo3"), undefined, "never linked");
+    assert.deepEqual((await s.f.community.starHistory("example/repo0")).map((h) => [h.day, h.stars]), [["2024-01-17", 40]]);
 
-    // Another day, nothing changed: conditional requests, 304, the count kept and a history row for the day.
-    w.clock.advance(86_400_000);
-    const before = w.server.requests.length;
-    const third = await runJobOnce(job, w.ctx);
-    assert.match(third.detail, /^2 repositories checked: 0 counts, 2 unchanged \(304\)/);
-    const conditional = w.server.requests.slice(before);
-    assert.deepEqual(conditional.map((r) => r.headers["if-none-match"]).sort(), ['W/"1100"', 'W/"5005"']);
-    const state = (await w.community.repoStates(["lab/fast"])).get("lab/fast")!;
-    assert.deepEqual([state.stars, state.fullName, state.status], [1100, "Lab/fast", "ok"]);
-    assert.deepEqual((await w.community.starHistory("lab/fast")).map((h) => [h.day, h.stars]), [["2026-01-04", 1000], ["2026-01-05", 1100], ["2026-01-06", 1100]]);
-    assert.equal((await w.community.repoStates(["lab/gone"])).get("lab/gone")!.status, "gone");
+    // Ten minutes on: everything was checked within the refresh interval.
+    s.clock.advance(10 * 60_000);
+    assert.equal(await job.run(s.ctx, null), "3 papers link 3 repositories; none due");
+    assert.equal(s.server.requests.length, 3);
+
+    // A day on: repo6 gained 100 stars, repo9 5, repo0 none (GitHub answers 304 to its ETag).
+    s.clock.advance(DAY_MS);
+    stars.set("example/repo6", 1100);
+    stars.set("example/repo9", 1005);
+    assert.equal(await job.run(s.ctx, null), "3 papers link 3 repositories; checked 3 of 3 due (2 counted, 1 unchanged, 0 gone, 0 blocked)");
+    const conditional = s.server.requests.slice(3).find((r) => r.url === "/repos/example/repo0");
+    assert.equal(conditional?.headers["if-none-match"], 'W/"example/repo0-40"');
+    assert.equal((await s.f.community.repoStates(["example/repo0"])).get("example/repo0")?.stars, 40, "the 304 kept the count");
+    assert.deepEqual((await s.f.community.starHistory("example/repo0")).map((h) => [h.day, h.stars]), [["2024-01-17", 40], ["2024-01-18", 40]]);
+    assert.deepEqual((await s.f.community.starHistory("example/repo6")).map((h) => [h.day, h.stars]), [["2024-01-17", 1000], ["2024-01-18", 1100]]);
+
+    // Trending: the two second-day papers given the same metadata, so only the stars part differs.
+    const papers = (await s.f.store.getPapers(["2401.00007", "2401.00010"])).map((p) => ({ ...p, categories: [p.primaryCategory], comments: null, journalRef: null }));
+    const activity = await s.f.community.activityOf(papers.map((p) => p.id));
+    const now = new Date(s.clock.now()).toISOString();
+    for (const order of [papers, [...papers].reverse()]) {
+      const ranked = rankTrending(order, { activity, now });
+      assert.deepEqual(ranked.map((r) => r.id), ["2401.00007", "2401.00010"], "100 stars a day above 5");
+      assert.ok(ranked[0]!.parts.stars! > ranked[1]!.parts.stars! && ranked[1]!.parts.stars! > 0, JSON.stringify(ranked.map((r) => r.parts)));
+    }
   } finally {
-    await w.close();
+    await teardown(s);
   }
 });
 
-test("stars job: X-RateLimit-Remaining 0 stops the run and no run starts before X-RateLimit-Reset; then it resumes", async () => {
-  const papers = Array.from({ length: 5 }, (_, i) => paperLike(i + 1, { announced: DAY, codeLinks: github(`org/r${i + 1}`) }));
-  const counts = Object.fromEntries(papers.map((_, i) => [`org/r${i + 1}`, 10 * (i + 1)]));
-  let remaining = 3;
-  const reset = Date.parse(`${DAY}T22:40:00Z`);
-  const answer = countsServer(counts, () => Math.max(0, --remaining));
-  const w = await openWorld(papers, (repo, inm) => {
-    const r = answer(repo, inm);
-    return { ...r, headers: { ...r.headers, "x-ratelimit-reset": String(reset / 1000) } };
-  });
+test("stars job: the primary rate limit pauses it until GitHub's reset; a low remaining quota stops it early", async () => {
+  const resetAt = Date.parse(NOW) + 45 * 60_000;
+  const limited = githubReplay("primary-limit-403", { headers: { "x-ratelimit-reset": epochSeconds(resetAt) } });
+  let limit = true;
+  const s = await setup((repo, _tag, hit) =>
+    repo === "example/repo9" && hit === 1 && limit ? limited : githubReplay("repo-200", { stars: 7, fullName: repo, etag: `"${repo}"` }),
+  );
   try {
-    const job = starsJob();
-    const first = await runJobOnce(job, w.ctx);
-    assert.equal(first.detail, `3 repositories checked: 3 counts, 0 unchanged (304), 0 gone, 0 blocked; 2 still due; GitHub's rate limit is spent, paused until ${new Date(reset).toISOString()}`);
-    assert.equal(w.server.requests.length, 3, "no request after remaining reached 0");
-    w.clock.set(`${DAY}T22:30:00Z`);
-    assert.deepEqual(await runJobOnce(job, w.ctx), { job: "github.stars", period: null, status: "skipped", detail: "nothing due" });
-    assert.equal(w.server.requests.length, 3);
-    w.clock.set(`${DAY}T22:41:00Z`);
-    remaining = 60;
-    const resumed = await runJobOnce(job, w.ctx);
-    assert.equal(resumed.period, "2026-01-04T22:40", "a new period starts at the reset");
-    assert.match(resumed.detail, /^2 repositories checked: 2 counts/, "the two never checked, not the three checked 40 minutes ago");
-    const asked = w.server.requests.map((r) => r.url);
-    assert.deepEqual([...asked].sort(), papers.map((_, i) => `/repos/org/r${i + 1}`), "each repository asked once");
+    const job = makeStarsJob({ recentDays: 1, curatedDays: 0 });
+    const first = await job.run(s.ctx, null);
+    assert.match(first, /checked 1 of 2 due \(1 counted.*; paused until 2024-01-17T03:45:00\.000Z$/);
+    assert.equal(await s.f.community.githubPausedUntil(), "2024-01-17T03:45:00.000Z");
+    assert.deepEqual(s.asked(), ["example/repo6", "example/repo9"], "not retried: the limit is no secondary one");
+    assert.ok(s.logged.some((l) => l.includes("rate limit is spent")));
+
+    s.clock.advance(30 * 60_000);
+    assert.equal(await job.run(s.ctx, null), "2 papers link 2 repositories; GitHub's rate limit: nothing asked before 2024-01-17T03:45:00.000Z");
+    assert.equal(s.server.requests.length, 2);
+
+    s.clock.advance(20 * 60_000);
+    limit = false;
+    assert.equal(await job.run(s.ctx, null), "2 papers link 2 repositories; checked 1 of 1 due (1 counted, 0 unchanged, 0 gone, 0 blocked)");
+    assert.equal(await s.f.community.githubPausedUntil(), null, "the pause is over");
+    assert.equal((await s.f.community.repoStates(["example/repo9"])).get("example/repo9")?.stars, 7);
   } finally {
-    await w.close();
+    await teardown(s);
+  }
+
+  // Quota running low (4 of 60 left, under the 10 % kept for others): stop after the answer and wait for the reset.
+  const low = await setup((repo) =>
+    githubReplay("repo-200", { stars: 3, fullName: repo, headers: { "x-ratelimit-remaining": "4", "x-ratelimit-reset": epochSeconds(resetAt) } }),
+  );
+  try {
+    assert.match(await makeStarsJob({ recentDays: 1 }).run(low.ctx, null), /checked 1 of 2 due .*; paused until 2024-01-17T03:45:00\.000Z$/);
+    assert.equal(low.server.requests.length, 1);
+    assert.ok(low.logged.some((l) => l.includes("4 of 60 requests left")));
+  } finally {
+    await teardown(low);
   }
 });
 
-test("stars job: a primary-limit 403 pauses until its reset; a secondary limit is waited out within the run", async () => {
-  const papers = [paperLike(1, { announced: DAY, codeLinks: github("a/one") }), paperLike(2, { announced: DAY, codeLinks: github("a/two") })];
-  let calls = 0;
-  const w = await openWorld(papers, () => {
-    calls++;
-    if (calls === 1) return githubReplay("secondary-limit-403", { headers: { "retry-after": "30" } });
-    if (calls === 2) return githubReplay("repo-200", { stars: 7, fullName: "a/one" });
-    return githubReplay("primary-limit-403");
-  });
+test("stars job: gone and blocked repositories are stored and not asked again; a token goes out; a stop mid-request records nothing", async () => {
+  const controller = new AbortController();
+  const s = await setup(
+    (repo) => {
+      if (repo === "example/repo6") return githubReplay("repo-404");
+      if (repo === "example/repo9") return githubReplay("repo-451");
+      controller.abort(); // the runner stops while this request is under way
+      return githubReplay("repo-200", { stars: 5, fullName: repo });
+    },
+    { githubToken: "ghp_secret-token" },
+  );
   try {
-    const sleepsBefore = w.clock.sleeps.length;
-    const run = await runJobOnce(starsJob(), w.ctx);
-    assert.equal(run.detail, "1 repositories checked: 1 counts, 0 unchanged (304), 0 gone, 0 blocked; 1 still due; GitHub's rate limit is spent, paused until 2026-01-05T02:30:00.000Z");
-    assert.deepEqual(w.clock.sleeps.slice(sleepsBefore), [30_000, 1000]);
-    assert.equal(await w.community.githubPausedUntil(), "2026-01-05T02:30:00.000Z");
-    assert.equal(await starsJob().period!(w.ctx), null);
+    const job = makeStarsJob({ recentDays: 1, curatedDays: 0 });
+    assert.match(await job.run(s.ctx, null), /checked 2 of 2 due \(0 counted, 0 unchanged, 1 gone, 1 blocked\)$/);
+    assert.ok(s.server.requests.every((r) => r.headers.authorization === "Bearer ghp_secret-token"));
+    assert.ok(s.logged.every((l) => !l.includes("ghp_secret-token")));
+    const states = await s.f.community.repoStates(["example/repo6", "example/repo9"]);
+    assert.deepEqual([states.get("example/repo6")?.status, states.get("example/repo9")?.status], ["gone", "blocked"]);
+
+    s.clock.advance(DAY_MS);
+    assert.equal(await job.run(s.ctx, null), "2 papers link 2 repositories; none due", "not asked again");
+
+    const wider = makeStarsJob({ recentDays: 2, curatedDays: 0 });
+    const stopped = await wider.run({ ...s.ctx, signal: controller.signal }, null);
+    assert.match(stopped, /checked 0 of 2 due/);
+    assert.equal(s.server.requests.length, 3, "stopped at once after the first request");
+    assert.equal((await s.f.community.staleRepos(new Date(s.clock.now()).toISOString(), 10)).length, 2, "both still unchecked");
   } finally {
-    await w.close();
+    await teardown(s);
   }
+});
+
+test("stars job: the newest papers' repositories are asked about before those of older papers", async () => {
+  const s = await setup((repo) => githubReplay("repo-200", { stars: 10, fullName: repo }));
+  try {
+    assert.match(await makeStarsJob({ recentDays: 2, curatedDays: 0 }).run(s.ctx, null), /checked 4 of 4 due/);
+    s.clock.advance(7 * 3_600_000);
+    // All four are due again; with room for one, the second day's (repo6, repo9) come before repo0 and repo3.
+    const narrow = makeStarsJob({ recentDays: 1, curatedDays: 0, maxPerRun: 1 });
+    assert.match(await narrow.run(s.ctx, null), /checked 1 of 1 due/);
+    assert.match(await narrow.run(s.ctx, null), /checked 1 of 1 due/);
+    assert.match(await narrow.run(s.ctx, null), /checked 1 of 1 due/, "then the older papers' repositories, while the quota allows");
+    assert.deepEqual(s.asked().slice(4), ["example/repo6", "example/repo9", "example/repo0"]);
+  } finally {
+    await teardown(s);
+  }
+});
+
+test("stars job: each run's budget fits GitHub's hourly quota", () => {
+  assert.equal(runBudget(false, 10 * 60_000, 300), 8, "60 an hour: 80 % of a sixth");
+  assert.equal(runBudget(true, 10 * 60_000, 300), 300, "5,000 an hour: capped by the run's length");
+  assert.equal(runBudget(true, 60_000, 300), 66);
+  assert.equal(runBudget(false, 2 * 3_600_000, 300), 48, "never more than the hour's share");
+  assert.equal(runBudget(false, 1000, 300), 1, "at least one");
 });

@@ -12,8 +12,8 @@ import { openDeliveryFixture, type DeliveryFixture } from "../deliver/testing/de
 import { FakeClock } from "../ingest/http/testing/fake-clock.js";
 import { type Replay, type ReplayServer, startReplayServer } from "../ingest/http/testing/replay-server.js";
 import { BROKEN_PDF, decodeImage, minimalPdf } from "../ingest/thumbnails/testing/minimal-pdf.js";
-import { testConfig } from "../serve/testing/fixture-app.js";
 import { makeThumbnailsJob, retryDelayMs } from "./thumbnails-job.js";
+import { fixtureJobContext } from "./testing/job-context.js";
 import type { JobContext } from "./types.js";
 
 const NOW = "2024-01-17T03:00:00.000Z";
@@ -39,17 +39,7 @@ async function setup(answer: (id: string, hit: number) => Replay = pdfOf, overri
     return answer(id, hits.get(id)!);
   });
   const clock = new FakeClock(Date.parse(NOW));
-  const logged: string[] = [];
-  const ctx: JobContext = {
-    store: f.store,
-    delivery: f.delivery,
-    community: f.community,
-    config: testConfig(f.dir, { thumbnails: true, arxivPdfUrl: `${server.url}/pdf`, contact: "ops@papers.test", ...overrides }),
-    owner: "test",
-    clock: () => new Date(clock.now()),
-    time: clock,
-    log: (line) => logged.push(line),
-  };
+  const { ctx, logged } = fixtureJobContext(f, clock, { thumbnails: true, arxivPdfUrl: `${server.url}/pdf`, contact: "ops@papers.test", ...overrides });
   return { f, server, clock, logged, ctx, fetched: () => server.requests.map((r) => r.url.replace(/^\/pdf\//, "")) };
 }
 

@@ -6,11 +6,10 @@
  * - `votes`       1.0 per upvote (decayed)
  * - `comments`    0.5 per comment (decayed)
  * - `collections` 0.75 per collection add (decayed)
- * - `stars`       0.5 × log2(1 + GitHub stars gained per day), at most 2; 0 while fewer than
- *                 two observations are known. The store fills `prevStars` with the earliest count
- *                 of the star history within STAR_WINDOW_DAYS (7) and `stars` with the latest, so
- *                 this is the gain per day over the last week, comparable across papers whatever
- *                 their size (a paper's best-gaining repository; src/store/star-types.ts)
+ * - `stars`       0.5 × log2(1 + GitHub stars gained per day), at most 2 (15 a day or more);
+ *                 the velocity is over the last STAR_WINDOW_DAYS (7) days of the linked
+ *                 repository's daily history, as the stars job records it (store/community/stars.ts);
+ *                 0 while fewer than two days are known
  */
 import type { PaperActivity } from "../store/community-types.js";
 import { heatAt } from "../store/community/heat.js";
@@ -21,7 +20,7 @@ const STAR_CAP = 2;
 const DAY_MS = 86_400_000;
 const round = (n: number) => Math.round(n * 1000) / 1000;
 
-/** GitHub stars gained per day between `prevStars` and `stars` (the star window's ends); null when not known. */
+/** GitHub stars gained per day between `prevStars` and `stars` (the window's first and latest observations); null when not known. */
 export function starsPerDay(a: PaperActivity): number | null {
   if (a.stars === null || a.prevStars === null || !a.starsAt || !a.prevStarsAt) return null;
   const days = (Date.parse(a.starsAt) - Date.parse(a.prevStarsAt)) / DAY_MS;

@@ -5,23 +5,14 @@
  * headers, and shows the typographic placeholder where a PDF was broken.
  */
 import assert from "node:assert/strict";
-import type { Server } from "node:http";
-import type { AddressInfo } from "node:net";
 import { test } from "node:test";
-import { createAdaptorServer } from "@hono/node-server";
 import { FakeClock } from "../ingest/http/testing/fake-clock.js";
 import { startReplayServer } from "../ingest/http/testing/replay-server.js";
 import { BROKEN_PDF, decodeImage, minimalPdf } from "../ingest/thumbnails/testing/minimal-pdf.js";
 import { makeThumbnailsJob } from "../jobs/thumbnails-job.js";
 import { openSqliteCommunityStore } from "../store/sqlite/community-sql.js";
 import { SqliteDeliveryStore } from "../store/sqlite/delivery-store.js";
-import { openFixtureApp, occurrences } from "./testing/fixture-app.js";
-
-const cardOf = (page: string, id: string) => {
-  const start = page.indexOf(`data-paper-id="${id}"`);
-  assert.ok(start > 0, `card of ${id} on the page`);
-  return page.slice(start, page.indexOf("</article>", start));
-};
+import { cardOf, listenOnLoopback, openFixtureApp, occurrences } from "./testing/fixture-app.js";
 
 test("thumbnails over HTTP: rendered by the job, shown on cards and the paper page, served with etag and long cache; a broken PDF shows the placeholder", async () => {
   let hits = 0;
@@ -29,9 +20,7 @@ test("thumbnails over HTTP: rendered by the job, shown on cards and the paper pa
   const fx = await openFixtureApp([], { thumbnails: true, arxivPdfUrl: `${pdfs.url}/pdf` });
   const community = openSqliteCommunityStore({ path: fx.config.db });
   const delivery = SqliteDeliveryStore.open({ path: fx.config.db });
-  const server = createAdaptorServer({ fetch: fx.app.fetch }) as Server;
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  const { base, close } = await listenOnLoopback(fx.app);
   try {
     const clock = new FakeClock(Date.parse("2026-07-02T03:00:00Z"));
     const logged: string[] = [];
@@ -81,7 +70,7 @@ test("thumbnails over HTTP: rendered by the job, shown on cards and the paper pa
     assert.match(page, new RegExp(`<a class="paper-page-thumb" href="[^"]+" title="Open the PDF"><img class="paper-page-thumb-image" src="${src.replace(/[.?]/g, "\\$&")}" width="320" height="414" loading="lazy"`));
     assert.match(await (await fetch(`${base}/papers/${broken}`)).text(), /<div class="paper-page-thumb"><div class="paper-page-thumb-image thumb-placeholder" aria-hidden="true">/);
   } finally {
-    await new Promise<void>((resolve) => server.close(() => resolve()));
+    await close();
     await delivery.close();
     await community.close();
     await fx.close();

@@ -200,10 +200,13 @@ test("serve keeps itself current: harvest on schedule, follow, new version in th
   await page.goto("/");
   assert.match((await page.locator("main").textContent()) ?? "", /December 3, 2026|3 December 2026|Dec(ember)? 3/);
   for (const paper of NEW_PAPERS) assert.equal(await page.locator(`[data-paper-id="${paper.id}"]`).count() > 0, true, `${paper.id} not on the Daily page`);
-  await eventually(async () => {
-    await page.goto("/");
-    return (await page.locator("img[src*='/thumbnails/']").count()) >= NEW_PAPERS.length;
-  }, 60_000);
+  assert.ok(
+    await eventually(async () => {
+      await page.goto("/");
+      return (await page.locator("img[src*='/thumbnails/']").count()) >= NEW_PAPERS.length;
+    }, 60_000),
+    `the Daily page did not show a thumbnail for each of the ${NEW_PAPERS.length} new papers`,
+  );
   await page.screenshot({ path: join(SCREENSHOT_DIR, "stay-current-daily-desktop-light.png"), fullPage: false });
 
   // 2. A member signs in and follows a paper.
@@ -241,10 +244,15 @@ test("serve keeps itself current: harvest on schedule, follow, new version in th
 
   // 5. A paper page with its thumbnail and the repository's stars.
   const starred = NEW_PAPERS[0]!.id;
-  await eventually(async () => {
-    await page.goto(`/papers/${starred}`);
-    return (await page.locator("img[src*='/thumbnails/']").count()) > 0 && /1\.2k|1,234/.test((await page.locator("main").textContent()) ?? "");
-  }, 60_000);
+  assert.ok(
+    await eventually(async () => {
+      await page.goto(`/papers/${starred}`);
+      return (await page.locator("img[src*='/thumbnails/']").count()) > 0 && (await page.locator(".code-stars", { hasText: "★ 1.2k" }).count()) > 0;
+    }, 60_000),
+    `the page of ${starred} did not show its thumbnail and its repository's 1,234 stars as "★ 1.2k"`,
+  );
+  const label = (await page.locator(".code-link-list .code-github").first().textContent()) ?? "";
+  assert.match(label, /1,234 stars/, "the exact count is in the link's label");
   await page.screenshot({ path: join(SCREENSHOT_DIR, "stay-current-paper-desktop-light.png"), fullPage: false });
   await context.close();
 });

@@ -78,7 +78,7 @@ export class GithubClient {
     });
   }
 
-  /** Asks for `repo` ("owner/name"), conditionally when `etag` is known. */
+  /** Asks for `repo` ("owner/name"), conditionally when `etag` is known; `signal` ends any wait at once. */
   async repository(repo: string, etag: string | null, signal?: AbortSignal): Promise<RepoAnswer> {
     const [owner, name] = repo.split("/");
     const url = `${this.base}/repos/${encodeURIComponent(owner ?? "")}/${encodeURIComponent(name ?? "")}`;

@@ -3,9 +3,12 @@
  * test/fixtures/web (see SOURCE.md there), plus any extra papers a test needs. For tests only.
  */
 import { mkdtempSync, rmSync } from "node:fs";
+import type { Server } from "node:http";
+import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { createAdaptorServer } from "@hono/node-server";
 import type { Hono } from "hono";
 import type { Config } from "../../config/types.js";
 import type { Paper } from "../../core/paper.js";
@@ -109,3 +112,20 @@ export const textOf = (html: string) =>
 
 /** How many times `needle` occurs in `haystack`. */
 export const occurrences = (haystack: string, needle: string) => haystack.split(needle).length - 1;
+
+/** One paper's card (`<article data-paper-id>`) on a list page; fails when the page has none. */
+export function cardOf(page: string, id: string): string {
+  const start = page.indexOf(`data-paper-id="${id}"`);
+  if (start < 0) throw new Error(`no card of ${id} on the page`);
+  return page.slice(start, page.indexOf("</article>", start));
+}
+
+/** The app on a real socket on 127.0.0.1 (a free port), for tests that go over HTTP. */
+export async function listenOnLoopback(app: Hono): Promise<{ base: string; close: () => Promise<void> }> {
+  const server = createAdaptorServer({ fetch: app.fetch }) as Server;
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  return {
+    base: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  };
+}

@@ -15,6 +15,7 @@ import { noticeText } from "./community-form.js";
 import { type CommunityWebDeps, communityContext, formOf, localPath, requireUser } from "./community-deps.js";
 import { CuratedPage, type CuratedView } from "./curated-page.js";
 import { summarize } from "./present/summary.js";
+import { attachStars } from "./present/stars.js";
 import { attachThumbnails } from "./present/thumbnails.js";
 
 const POLICY_HINT = { open: null, members: "Members with a confirmed address may submit up to", curators: "Only curators add papers to this list." } as const;
@@ -32,7 +33,8 @@ async function presentCurated(deps: CommunityWebDeps, day: string, messages: { n
     submitterId: e.userId,
     submitterName: e.submitterName,
   }));
-  await attachThumbnails(deps, entries.map((e) => e.paper));
+  const cards = entries.map((e) => e.paper);
+  await Promise.all([attachThumbnails(deps, cards), attachStars(deps, cards)]);
   const curator = Boolean(user && isCurator(user));
   const today = todayOf(ctx);
   const canSubmit = Boolean(user) && (curator || (settings.submissions !== "curators" && day === today));

@@ -131,7 +131,7 @@ export function PaperPage({ view }: { view: PaperView }) {
         {view.codeLinks.length > 0 && (
           <section aria-labelledby="code-heading">
             <h2 id="code-heading">Code and links</h2>
-            <CodeLinkList links={view.codeLinks} />
+            <CodeLinkList links={view.codeLinks} stars={view.stars} />
           </section>
         )}
         <section aria-labelledby="details-heading">

@@ -20,6 +20,7 @@ import { presentDaily } from "./present/daily.js";
 import { presentNewest } from "./present/newest.js";
 import { presentPaper } from "./present/paper.js";
 import { presentSearch } from "./present/search.js";
+import { attachStars, starCountsOfLinks } from "./present/stars.js";
 import { attachThumbnails, thumbnailSourceOf, thumbnailViews } from "./present/thumbnails.js";
 import { type CategoryOption, SearchPage } from "./search-page.js";
 
@@ -59,19 +60,22 @@ export function mountPages(app: Hono, deps: PageDeps): void {
 
   app.get("/", async (c) => {
     const view = await presentDaily(deps, c.req.query());
-    if (view) await attachThumbnails(thumbnails, view.groups.flatMap((g) => g.papers));
+    if (view) {
+      const papers = view.groups.flatMap((g) => g.papers);
+      await Promise.all([attachThumbnails(thumbnails, papers), attachStars(thumbnails, papers)]);
+    }
     return c.html(view ? <DailyPage view={view} categories={await categories()} /> : <EmptyDailyPage />);
   });
 
   app.get("/new", async (c) => {
     const view = await presentNewest(deps.store, c.req.query("page"));
-    await attachThumbnails(thumbnails, view.papers);
+    await Promise.all([attachThumbnails(thumbnails, view.papers), attachStars(thumbnails, view.papers)]);
     return c.html(<NewPage view={view} />);
   });
 
   app.get("/search", async (c) => {
     const view = await presentSearch(deps, c.req.query());
-    await attachThumbnails(thumbnails, view.results);
+    await Promise.all([attachThumbnails(thumbnails, view.results), attachStars(thumbnails, view.results)]);
     const status = view.state === "invalid" ? 400 : 200;
     return c.html(
       <SearchPage view={view} categories={view.state === "intro" ? [] : await categories()} />,
@@ -109,6 +113,8 @@ export function mountPages(app: Hono, deps: PageDeps): void {
     const view = presentPaper(paper);
     const thumbnail = await thumbnailViews(thumbnails, [paper.id]);
     if (thumbnail) view.thumbnail = thumbnail.get(paper.id) ?? null;
+    const stars = await starCountsOfLinks(thumbnails, paper.codeLinks);
+    if (stars.size > 0) view.stars = stars;
     return c.html(<PaperPage view={view} />);
   });
 }

@@ -10,6 +10,7 @@ import { rankTrending } from "../../rank/trending.js";
 import { currentViewer } from "../middleware/session.js";
 import type { CommunityWebDeps } from "./community-deps.js";
 import { summarize } from "./present/summary.js";
+import { attachStars } from "./present/stars.js";
 import { attachThumbnails } from "./present/thumbnails.js";
 import { TrendingPage } from "./trending-page.js";
 
@@ -45,7 +46,8 @@ export function mountTrendingRoutes(app: Hono, deps: CommunityWebDeps): void {
     const user = currentViewer()?.user;
     const voted = user ? await community.votedPapers(user.id, top.map((r) => r.id)) : new Set<string>();
     const entries = top.map((r) => ({ paper: summarize(byId.get(r.id)!), score: r.score, parts: r.parts, votes: activity.get(r.id)?.votes ?? 0, voted: voted.has(r.id) }));
-    await attachThumbnails(deps, entries.map((e) => e.paper));
+    const cards = entries.map((e) => e.paper);
+    await Promise.all([attachThumbnails(deps, cards), attachStars(deps, cards)]);
     const here = cat ? `/trending?cat=${encodeURIComponent(cat)}` : "/trending";
     return c.html(<TrendingPage view={{ entries, category: cat, categories, windowDays: WINDOW_DAYS, hasMath: entries.some((e) => e.paper.hasMath), here }} />);
   });

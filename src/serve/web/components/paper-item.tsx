@@ -37,7 +37,7 @@ export function PaperItem({ paper, level = 2, showDay = true }: { paper: PaperSu
         <span class="meta-row">
           {showDay && <time datetime={paper.day}>{paper.dayLabel}</time>}
           <CategoryChip category={paper.primaryCategory} />
-          <CodeIcons links={paper.codeLinks} />
+          <CodeIcons links={paper.codeLinks} stars={paper.stars} />
         </span>
       </div>
       <p class="excerpt">

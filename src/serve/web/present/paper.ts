@@ -6,6 +6,7 @@ import { hasMath, plainText } from "../math.js";
 import { toBibtex } from "../../export/bibtex.js";
 import { plainCitation } from "./citation.js";
 import { licenseName } from "./license.js";
+import type { RepoStars } from "./stars.js";
 import type { ThumbnailView } from "./thumbnails.js";
 
 export interface PaperView {
@@ -29,6 +30,8 @@ export interface PaperView {
   hasMath: boolean;
   /** First-page image; null: the placeholder; undefined: thumbnails off. Set by the route. */
   thumbnail?: ThumbnailView | null;
+  /** GitHub star counts of the code links' repositories; set by the route. */
+  stars?: RepoStars;
 }
 
 function facts(paper: Paper): PaperView["facts"] {

@@ -6,6 +6,7 @@ import type { CodeLink, Paper } from "../../../core/paper.js";
 import type { Segment } from "../components/rich-text.js";
 import { formatDay, paperHref } from "../format.js";
 import { splitMath } from "../math.js";
+import type { RepoStars } from "./stars.js";
 import type { ThumbnailView } from "./thumbnails.js";
 
 export interface PaperSummary {
@@ -26,6 +27,8 @@ export interface PaperSummary {
   hasMath: boolean;
   /** First-page image; null: the placeholder; undefined: not asked (thumbnails off). Set by attachThumbnails. */
   thumbnail?: ThumbnailView | null;
+  /** GitHub star counts of the page's repositories, by repository; set by attachStars. */
+  stars?: RepoStars;
 }
 
 /** How matched words are found; without one nothing is marked. */
