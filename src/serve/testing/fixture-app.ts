@@ -46,11 +46,11 @@ export function testConfig(dir: string, overrides: Partial<Config> = {}): Config
     baseUrl: "http://127.0.0.1",
     demo: false,
     logLevel: "error",
-    // Tests never reach the network: jobs run only where a test starts them against loopback.
+    // Tests never reach the network: jobs and on-demand fetches run only where a test points them at loopback.
     jobs: false,
     harvest: false,
     arxivOaiUrl: "http://127.0.0.1:9/oai",
-    arxivApiUrl: "http://127.0.0.1:9/api/query",
+    arxivApiUrl: "off",
     arxivPdfUrl: "http://127.0.0.1:9/pdf",
     harvestSets: [],
     backfillDays: 7,
