@@ -253,6 +253,6 @@ test("serve keeps itself current: harvest on schedule, follow, new version in th
   );
   const label = (await page.locator(".code-link-list .code-github").first().textContent()) ?? "";
   assert.match(label, /1,234 stars/, "the exact count is in the link's label");
-  await page.screenshot({ path: join(SCREENSHOT_DIR, "stay-current-paper-desktop-light.png"), fullPage: false });
+  await page.screenshot({ path: join(SCREENSHOT_DIR, "stay-current-paper-desktop-light.png"), fullPage: true });
   await context.close();
 });
