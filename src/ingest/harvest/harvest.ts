@@ -17,8 +17,7 @@
  */
 import { PaperfeedError } from "../../core/errors.js";
 import type { Paper } from "../../core/paper.js";
-import type { Clock } from "../http/clock.js";
-import { parseRetryAfter, PoliteClient, type PoliteResponse } from "../http/polite-client.js";
+import { PoliteClient } from "../http/polite-client.js";
 import { userAgentOf } from "../http/user-agent.js";
 import type { Position } from "../items.js";
 import { readOaiPmhBody } from "../readers/oai-pmh.js";
@@ -80,17 +79,6 @@ export async function harvestArxiv(options: HarvestOptions): Promise<HarvestSumm
   return summary;
 }
 
-/**
- * A 503/429 is retried after its Retry-After, but never sooner than the spacing between requests:
- * the polite client starts a retry right after the wait it was told, so a Retry-After of 2 s
- * would otherwise put two requests 2 s apart, against arXiv's one request per 3 s.
- */
-const spacedRetry = (minIntervalMs: number, clock: Clock) => (response: PoliteResponse) => {
-  if (response.status !== 503 && response.status !== 429) return null;
-  const asked = parseRetryAfter(response.headers.get("retry-after"), clock.now());
-  return asked === null ? null : Math.max(asked, minIntervalMs);
-};
-
 type SetOptions = HarvestOptions & { log: (line: string) => void; note: (line: string) => void };
 
 const setName = (set: string) => (set ? `set ${set}` : "all of arXiv");
@@ -145,7 +133,8 @@ async function harvestSet(o: SetOptions, client: PoliteClient, summary: HarvestS
   let restarts = 0;
   for (;;) {
     const url = listUrl(endpoint, run, set);
-    const response = await client.get(url, { signal: o.signal, retryAfter: spacedRetry(o.minIntervalMs ?? 3000, o.time) });
+    // A 503/429's Retry-After shorter than the 3 s spacing is topped up to it by the client.
+    const response = await client.get(url, o.signal ? { signal: o.signal } : {});
     summary.requests++;
     const envelope = await readOaiEnvelope(url, response.body);
     const error = envelope.errors[0];

@@ -1,7 +1,8 @@
 /**
  * One HTTP client for every outside service (arXiv's OAI-PMH and export API, arXiv PDFs, GitHub),
  * with the etiquette they ask for built in, so no caller can forget it:
- * - requests to one origin start at least `minIntervalMs` apart (arXiv: 3 s), one at a time;
+ * - a request to one origin starts at least `minIntervalMs` (arXiv: 3 s) after the previous
+ *   answer arrived, one at a time;
  * - `429` and `503` wait as long as `Retry-After` says (seconds or an HTTP date), then retry;
  *   other 5xx and network failures back off exponentially; each gives up after `retries`;
  * - every request names the instance and its operator (`User-Agent`, user-agent.ts);
@@ -101,7 +102,7 @@ export class PoliteClient {
       await this.waitTurn(origin, options.signal);
       let response: PoliteResponse;
       try {
-        response = await this.once(url, options);
+        response = await this.once(url, options).finally(() => this.spaceFrom(origin));
       } catch (e) {
         if (options.signal?.aborted || (e instanceof PaperfeedError && e.id === "too_large")) throw e;
         if (attempt >= this.o.retries) throw this.failure("unreachable", `${url} could not be reached: ${messageOf(e)}`, e);
@@ -135,6 +136,14 @@ export class PoliteClient {
   private async waitTurn(origin: string, signal?: AbortSignal): Promise<void> {
     const wait = (this.nextStart.get(origin) ?? 0) - this.clock.now();
     if (wait > 0) await this.clock.sleep(wait, signal);
+  }
+
+  /**
+   * The next request to `origin` may start `minIntervalMs` after this one's answer has arrived,
+   * not after it was sent: however slow a connection or a response, the server never sees two
+   * requests closer than the spacing.
+   */
+  private spaceFrom(origin: string): void {
     this.nextStart.set(origin, this.clock.now() + this.o.minIntervalMs);
   }
 
