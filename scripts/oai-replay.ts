@@ -5,7 +5,7 @@
  * request with the seconds since the previous one. Listens on 127.0.0.1 only; Ctrl-C stops it.
  *
  *   node --import tsx scripts/oai-replay.ts
- *   paperfeed harvest --arxiv-oai-url <printed endpoint> --from 2014-10-01 --until 2015-01-06 --db /tmp/h.db
+ *   paperfeed harvest --arxiv-oai-url <printed endpoint> --from 2014-10-01 --until 2015-01-06 --db harvest-try.db
  */
 import { startOaiReplay } from "../src/ingest/harvest/testing/oai-replay.js";
 
