@@ -2,9 +2,9 @@
  * The GitHub star tables (src/store/star-types.ts), written once for both backends like
  * schema.ts. Appended to each backend's list as migration 7.
  */
-import type { Migration } from "../migration.js";
+import { migrationPair, type SqlDialect } from "../migration.js";
 
-function schema(d: { time: string; key: string; tail: string }): string {
+function schema(d: SqlDialect): string {
   return `
     -- One row per repository any paper links to; status is NULL until the first check.
     CREATE TABLE github_repos (
@@ -40,14 +40,6 @@ function schema(d: { time: string; key: string; tail: string }): string {
 
 const NAME = "GitHub stars: repositories, paper links, star history, rate-limit pause";
 
-export const SQLITE_STARS_MIGRATION: Migration = {
-  version: 7,
-  name: NAME,
-  sql: schema({ time: "TEXT", key: "TEXT", tail: " WITHOUT ROWID" }),
-};
-
-export const PG_STARS_MIGRATION: Migration = {
-  version: 7,
-  name: NAME,
-  sql: schema({ time: 'TEXT COLLATE "C"', key: 'TEXT COLLATE "C"', tail: "" }),
-};
+const PAIR = migrationPair(7, NAME, schema);
+export const SQLITE_STARS_MIGRATION = PAIR.sqlite;
+export const PG_STARS_MIGRATION = PAIR.postgres;

@@ -4,9 +4,9 @@
  * SQLite keeps it a rowid table: rows carry images of tens of kilobytes, too wide for a clustered
  * key. Appended to each backend's list as migration 8.
  */
-import type { Migration } from "../migration.js";
+import { migrationPair, type SqlDialect } from "../migration.js";
 
-function schema(d: { key: string; time: string; bytes: string }): string {
+function schema(d: SqlDialect): string {
   return `
     CREATE TABLE thumbnails (
       paper_id ${d.key} NOT NULL PRIMARY KEY,
@@ -30,14 +30,6 @@ function schema(d: { key: string; time: string; bytes: string }): string {
 
 const NAME = "thumbnails: first-page images of papers, or why there is none";
 
-export const SQLITE_THUMBNAIL_MIGRATION: Migration = {
-  version: 8,
-  name: NAME,
-  sql: schema({ key: "TEXT", time: "TEXT", bytes: "BLOB" }),
-};
-
-export const PG_THUMBNAIL_MIGRATION: Migration = {
-  version: 8,
-  name: NAME,
-  sql: schema({ key: 'TEXT COLLATE "C"', time: 'TEXT COLLATE "C"', bytes: "BYTEA" }),
-};
+const PAIR = migrationPair(8, NAME, schema);
+export const SQLITE_THUMBNAIL_MIGRATION = PAIR.sqlite;
+export const PG_THUMBNAIL_MIGRATION = PAIR.postgres;

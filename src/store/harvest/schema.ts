@@ -4,9 +4,9 @@
  * it stopped. Days are "YYYY-MM-DD" text and times ISO-8601 text, sorting byte-wise on both
  * (the "C" collation on PostgreSQL). Appended to each backend's list as migration 5.
  */
-import type { Migration } from "../migration.js";
+import { migrationPair, type SqlDialect } from "../migration.js";
 
-function schema(d: { key: string; tail: string }): string {
+function schema(d: SqlDialect): string {
   return `
     CREATE TABLE harvest_state (
       key ${d.key} PRIMARY KEY,
@@ -27,17 +27,9 @@ function schema(d: { key: string; tail: string }): string {
 
 const NAME = "harvest checkpoints";
 
-export const SQLITE_HARVEST_MIGRATION: Migration = {
-  version: 5,
-  name: NAME,
-  sql: schema({ key: "TEXT", tail: " WITHOUT ROWID" }),
-};
-
-export const PG_HARVEST_MIGRATION: Migration = {
-  version: 5,
-  name: NAME,
-  sql: schema({ key: 'TEXT COLLATE "C"', tail: "" }),
-};
+const PAIR = migrationPair(5, NAME, schema);
+export const SQLITE_HARVEST_MIGRATION = PAIR.sqlite;
+export const PG_HARVEST_MIGRATION = PAIR.postgres;
 
 /** The columns in the order both backends bind them. */
 export const HARVEST_COLUMNS = [
