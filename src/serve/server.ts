@@ -92,12 +92,10 @@ export async function startServer(config: Config, options: StartOptions = {}): P
   let delivery: DeliveryStore | null = null;
   let community: CommunityStore | null = null;
   let apiTokens: ApiTokenStore | null = null;
-  let jobsDelivery: DeliveryStore | null = null;
   let jobs: RunningJobs | null = null;
   const release = async () => {
     // Jobs first: they write through the stores closed below.
     await jobs?.stop();
-    await jobsDelivery?.close();
     await options.accountMailer?.close();
     await apiTokens?.close();
     await community?.close();
@@ -119,26 +117,25 @@ export async function startServer(config: Config, options: StartOptions = {}): P
         reported = Math.max(reported, tenth);
       },
     });
-    // Subscriptions need the delivery tables only when mail can be sent; opened here so close() ends them.
-    if (config.smtpUrl) delivery = await openDeliveryStore(where);
+    // Subscriptions need the delivery tables only when mail can be sent, the jobs always (their
+    // leases live there); opened here so close() ends them.
+    if (config.smtpUrl || config.jobs) delivery = await openDeliveryStore(where);
     community = await openCommunityStore(where);
     apiTokens = await openApiTokenStore(where);
     // Papers the store lacks are fetched from arXiv's export API, unless --arxiv-api-url off.
     const fetchPaper = createPaperFetcher({ config, log: (line) => log.warn(line), ...(options.clock ? { clock: options.clock } : {}) }) ?? undefined;
-    const app = createApp({ store, search: index.engine, config, log, ...(delivery ? { delivery } : {}), communityStore: community, apiTokens, accountMailer: options.accountMailer ?? null, fetchPaper });
+    const app = createApp({ store, search: index.engine, config, log, ...(delivery && config.smtpUrl ? { delivery } : {}), communityStore: community, apiTokens, accountMailer: options.accountMailer ?? null, fetchPaper });
     const server = createAdaptorServer({ fetch: app.fetch, autoCleanupIncoming: true }) as Server;
     const address = await listen(server, config.host, config.port);
     const url = `http://${urlHost(config.host)}:${address.port}`;
     log.info(`serve: ${index.engine.size} papers searchable; listening on ${url}`);
-    if (config.jobs) {
-      // One process does everything: the jobs run here, on their own connections (the job lock
-      // table lives with the delivery tables, which exist in every database).
+    if (config.jobs && delivery) {
+      // One process does everything: the jobs run here, on the server's own stores.
       const list = options.jobs ?? jobsFor(config);
-      jobsDelivery = await openDeliveryStore(where);
       const time = options.clock ?? systemClock;
       jobs = startJobs(
         list,
-        { store, delivery: jobsDelivery, community, config, owner: newOwner(), clock: () => new Date(time.now()), time, log: (l) => log.warn(l) },
+        { store, delivery, community, config, owner: newOwner(), clock: () => new Date(time.now()), time, log: (l) => log.warn(l) },
         (o) => log.info(`jobs: ${o.job}${o.period ? ` ${o.period}` : ""}: ${o.status}, ${o.detail}`),
       );
       log.info(`serve: running jobs: ${jobNames(list)} (--no-jobs for a web-only node)`);
