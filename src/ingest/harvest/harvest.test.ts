@@ -13,7 +13,7 @@ import { openStore } from "../../store/open.js";
 import type { Store } from "../../store/types.js";
 import { FakeClock } from "../http/testing/fake-clock.js";
 import { harvestArxiv } from "./harvest.js";
-import { backfillDue, harvestKey, recordSnapshotDatestamp } from "./start.js";
+import { harvestKey, recordSnapshotDatestamp } from "./start.js";
 import { fixture, PAGED_PAPER_IDS, startOaiReplay, type OaiReplay, type OaiReplayOptions } from "./testing/oai-replay.js";
 import type { HarvestOptions } from "./types.js";
 
@@ -229,10 +229,8 @@ let stopOnce = 1;
 
 test("harvest: a fresh database starts backfillDays back; an imported snapshot's datestamp moves the start forward, never back", () =>
   withHarvest({}, async ({ server, store, clock, run }) => {
-    assert.equal(await backfillDue(store, server.endpoint, []), true);
     await run();
     assert.equal(params(server.requests[0]!.url).from, "2014-12-30"); // 2015-01-06 − 7 days
-    assert.equal(await backfillDue(store, server.endpoint, []), false);
 
     await recordSnapshotDatestamp(store, "2015-02-01", clock.now());
     await recordSnapshotDatestamp(store, "2015-01-20", clock.now());

@@ -24,20 +24,6 @@ export function startDay(
 }
 
 /**
- * True when the (endpoint, set) has never been harvested and no snapshot says where to start:
- * its next run is the first-run backfill of `backfillDays` days (a scheduler may want to run it
- * at once rather than wait for the next announcement).
- */
-export async function backfillDue(store: Pick<HarvestSink, "harvestState">, endpoint: string, sets: readonly string[]): Promise<boolean> {
-  if ((await store.harvestState(SNAPSHOT_KEY))?.nextFrom) return false;
-  for (const set of sets.length > 0 ? sets : [""]) {
-    const state = await store.harvestState(harvestKey(endpoint, set));
-    if (!state || (!state.nextFrom && !state.resumptionToken)) return true;
-  }
-  return false;
-}
-
-/**
  * After importing a Kaggle snapshot whose newest datestamp (`update_date`) is `day`: harvests
  * start from that day (re-asking it, which is idempotent), so snapshot and harvest meet without a
  * gap. Kept only when newer than the day already recorded. Returns the day now recorded.
