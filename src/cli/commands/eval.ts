@@ -1,4 +1,5 @@
 import { examples, type RegisterCommand } from "../command.js";
+import { usageError } from "../usage-error.js";
 
 export const registerEval: RegisterCommand = (program) => {
   const command = program
@@ -6,11 +7,14 @@ export const registerEval: RegisterCommand = (program) => {
     .description("measure ranking quality on a BEIR-style test collection (corpus, queries, qrels)")
     .argument("<dir>", "collection directory with corpus.jsonl(.gz), queries.jsonl and qrels/<split>.tsv")
     .option("--split <name>", "qrels split to evaluate (default: test, else dev, else train)")
-    .action(async (dir: string, options: { split?: string }) => {
+    .option("--mode <mode>", "rankings to score: lexical, semantic, hybrid or all (default: lexical)", "lexical")
+    .action(async (dir: string, options: { split?: string; mode: string }) => {
       const onProgress = (message: string) => process.stderr.write(`eval: ${message}\n`);
-      const { formatEvaluation, runEvaluation } = await import("../../search/eval/run.js");
-      const result = await runEvaluation(dir, { split: options.split, onProgress });
+      const { formatEvaluation, runEvaluation, EVALUATION_MODES } = await import("../../search/eval/run.js");
+      const mode = EVALUATION_MODES.find((m) => m === options.mode);
+      if (!mode) throw usageError(`--mode must be one of ${EVALUATION_MODES.join(", ")}, not "${options.mode}"`);
+      const result = await runEvaluation(dir, { split: options.split, mode, onProgress });
       process.stdout.write(`${formatEvaluation(result)}\n`);
     });
-  examples(command, ["eval data/beir/scifact", "eval data/beir/scifact --split train"]);
+  examples(command, ["eval data/beir/scifact", "eval data/beir/scifact --split train", "eval data/beir/scifact --mode all"]);
 };

@@ -9,6 +9,13 @@ import { createSearchEngine, type SearchEngineOptions } from "../index.js";
 import { documentAsPaper, plainWords, syntheticArxivId } from "./as-paper.js";
 import { chooseSplit, readCorpus, readQrels, readQueries, type BeirDoc } from "./beir.js";
 import { evaluateRankings, type Judgements, type Metrics } from "./metrics.js";
+import { buildSemanticIndex } from "../semantic/build.js";
+import { hybridSearch } from "../semantic/hybrid-search.js";
+import type { Paper } from "../../core/paper.js";
+
+/** Which rankings of ours to score: lexical (BM25F), semantic (corpus vectors), hybrid (both fused), or all. */
+export type EvaluationMode = "lexical" | "semantic" | "hybrid" | "all";
+export const EVALUATION_MODES: readonly EvaluationMode[] = ["lexical", "semantic", "hybrid", "all"];
 
 export interface EvaluationOptions {
   /** qrels split to score ("test", "dev", "train", …). Default: test, else dev, else train. */
@@ -17,6 +24,8 @@ export interface EvaluationOptions {
   tmpDir?: string;
   /** Passed to `createSearchEngine`. Default: the engine's defaults. */
   engine?: SearchEngineOptions;
+  /** Rankings of ours to score; default "lexical". */
+  mode?: EvaluationMode;
   /** Called with a short line at each stage (loading, indexing, querying). */
   onProgress?: (message: string) => void;
 }
@@ -29,7 +38,10 @@ export interface EvaluationResult {
   docs: number;
   /** Judged queries scored. */
   queries: number;
-  ours: Metrics;
+  /** Our lexical ranking (absent in mode "semantic" or "hybrid"). */
+  ours?: Metrics;
+  semantic?: Metrics;
+  hybrid?: Metrics;
   fts5: Metrics;
   /** Wall time of indexing and of answering all queries, per engine, in milliseconds. */
   timings: { ours: { indexMs: number; queryMs: number }; fts5: { indexMs: number; queryMs: number } };
@@ -54,6 +66,9 @@ export async function runEvaluation(dir: string, options: EvaluationOptions = {}
   for (const [queryId, judged] of await readQrels(dir, split))
     if (queries.has(queryId)) qrels.set(queryId, judged);
 
+  const mode = options.mode ?? "lexical";
+  const wants = (m: EvaluationMode) => mode === m || mode === "all";
+  const papers: Paper[] = [];
   const engine = createSearchEngine(options.engine);
   const fts5 = createFts5Baseline(options.tmpDir ? { dir: options.tmpDir } : {});
   try {
@@ -65,7 +80,9 @@ export async function runEvaluation(dir: string, options: EvaluationOptions = {}
       for (const doc of batch) {
         const id = syntheticArxivId(docIdOf.size);
         docIdOf.set(id, doc.docId);
-        engine.add(documentAsPaper(id, doc.title, doc.text));
+        const paper = documentAsPaper(id, doc.title, doc.text);
+        engine.add(paper);
+        if (mode !== "lexical") papers.push(paper);
       }
       timings.ours.indexMs += performance.now() - started;
       started = performance.now();
@@ -83,6 +100,11 @@ export async function runEvaluation(dir: string, options: EvaluationOptions = {}
     const started = performance.now();
     engine.search({ q: "", limit: 1 });
     timings.ours.indexMs += performance.now() - started;
+
+    const semantic = mode === "lexical" ? null : await buildSemanticIndex(() => [papers], { onProgress: progress });
+    const semanticRanks = new Map<string, string[]>();
+    const hybridRanks = new Map<string, string[]>();
+    const docIds = (hits: { id: string }[]) => hits.map((hit) => docIdOf.get(hit.id) ?? hit.id);
 
     progress(`answering ${qrels.size} queries (split ${split})`);
     const ours = new Map<string, string[]>();
@@ -109,13 +131,17 @@ export async function runEvaluation(dir: string, options: EvaluationOptions = {}
         ),
       );
       timings.fts5.queryMs += performance.now() - started;
+      if (semantic && wants("semantic")) semanticRanks.set(queryId, ranking(queryId, docIds(semantic.search(q, DEPTH + 1))));
+      if (semantic && wants("hybrid")) hybridRanks.set(queryId, ranking(queryId, docIds(hybridSearch(engine, semantic, q, DEPTH + 1))));
     }
     return {
       dataset: path.basename(path.resolve(dir)),
       split,
       docs: docIdOf.size,
       queries: qrels.size,
-      ours: evaluateRankings(ours, qrels),
+      ours: wants("lexical") ? evaluateRankings(ours, qrels) : undefined,
+      semantic: wants("semantic") ? evaluateRankings(semanticRanks, qrels) : undefined,
+      hybrid: wants("hybrid") ? evaluateRankings(hybridRanks, qrels) : undefined,
       fts5: evaluateRankings(baseline, qrels),
       timings,
     };
@@ -130,21 +156,26 @@ const ROWS: Array<[string, keyof Metrics]> = [
   ["MRR@10", "mrr10"],
 ];
 
-/** A small plain-text table: one row per metric, columns paperfeed, FTS5 and the difference. */
+/** A small plain-text table: one row per metric, a column per ranking of ours, FTS5, and ours − FTS5. */
 export function formatEvaluation(result: EvaluationResult): string {
   const cell = (s: string, width: number) => s.padStart(width);
   const signed = (x: number) => (x >= 0 ? "+" : "") + x.toFixed(4);
+  const columns: Array<[string, Metrics]> = [];
+  if (result.ours) columns.push([result.semantic || result.hybrid ? "lexical" : "paperfeed", result.ours]);
+  if (result.semantic) columns.push(["semantic", result.semantic]);
+  if (result.hybrid) columns.push(["hybrid", result.hybrid]);
+  const best = columns.at(-1)!;
   const lines = [
     `${result.dataset} (qrels ${result.split}): ${result.docs.toLocaleString("en-US")} documents, ${result.queries.toLocaleString("en-US")} queries`,
-    `${"metric".padEnd(12)}${cell("paperfeed", 11)}${cell("FTS5 bm25", 11)}${cell("difference", 12)}`,
+    `${"metric".padEnd(12)}${columns.map(([name]) => cell(name, 11)).join("")}${cell("FTS5 bm25", 11)}${cell("difference", 12)}`,
   ];
   for (const [label, key] of ROWS) {
-    const ours = result.ours[key];
     const fts5 = result.fts5[key];
     lines.push(
-      `${label.padEnd(12)}${cell(ours.toFixed(4), 11)}${cell(fts5.toFixed(4), 11)}${cell(signed(ours - fts5), 12)}`,
+      `${label.padEnd(12)}${columns.map(([, m]) => cell(m[key].toFixed(4), 11)).join("")}${cell(fts5.toFixed(4), 11)}${cell(signed(best[1][key] - fts5), 12)}`,
     );
   }
+  if (columns.length > 1) lines.push(`difference: ${best[0]} − FTS5`);
   const ms = (x: number) => `${Math.round(x).toLocaleString("en-US")} ms`;
   lines.push(
     `index time: paperfeed ${ms(result.timings.ours.indexMs)}, FTS5 ${ms(result.timings.fts5.indexMs)}; ` +
