@@ -31,6 +31,12 @@ const OPTIONS: Record<FieldName, { value?: string; help: string }> = {
   githubApiUrl: { value: "<url>", help: "GitHub REST API (default https://api.github.com)" },
   githubToken: { value: "<token>", help: "GitHub token for star counts (prefer the variable)" },
   thumbnails: { help: "do not render first-page thumbnails" },
+  semantic: { help: "keep a semantic index (vectors learned from the stored papers) for related papers and hybrid ranking" },
+  embeddingsUrl: { value: "<url>", help: "OpenAI-compatible embeddings endpoint …/v1 (default: none)" },
+  embeddingsModel: { value: "<name>", help: "model name sent to the embeddings endpoint (default text-embedding-3-small)" },
+  embeddingsBatchSize: { value: "<n>", help: "texts per embeddings request, 1-2048 (default 64)" },
+  embeddingsRetries: { value: "<n>", help: "retries of a failed embeddings request, 0-20 (default 4)" },
+  onnxModelDir: { value: "<dir>", help: "local ONNX embedding model folder: model.onnx, tokenizer.json (default: none)" },
 };
 const NAMES = Object.keys(OPTIONS) as FieldName[];
 

@@ -13,6 +13,8 @@ export interface HybridSearchOptions extends HybridOptions {
   depth?: number;
   /** Lexical hits whose vectors join the query's; default 3 (0: none). */
   feedbackPapers?: number;
+  /** Weight of the feedback papers' mean vector (see SemanticSearchOptions); default 2. */
+  feedbackWeight?: number;
   filters?: SearchFilters;
 }
 
@@ -20,7 +22,7 @@ export function hybridSearch(engine: SearchEngine, semantic: SemanticIndex, q: s
   const depth = Math.max(k, options.depth ?? 100);
   const lexical = engine.search({ q, limit: Math.min(200, depth), sort: "relevance", filters: options.filters }).hits;
   const feedback = lexical.slice(0, options.feedbackPapers ?? 3).map((h) => h.id);
-  const qv = semantic.queryVector(q, { feedback });
+  const qv = semantic.queryVector(q, { feedback, feedbackWeight: options.feedbackWeight });
   // With filters, only the lexical candidates are ranked: the semantic list does not know them.
   const neighbours = qv && !options.filters ? semantic.nearest(qv, depth) : [];
   return hybrid(lexical, neighbours, {

@@ -29,13 +29,13 @@ export const paperText = (paper: Pick<Paper, "title" | "abstract">) => `${paper.
 export class SemanticIndex {
   ids: string[] = [];
   readonly rowOf = new Map<string, number>();
-  vectors: Int8Array;
-  scales: Float32Array;
-  deleted: Uint8Array;
+  vectors: Int8Array<ArrayBufferLike>;
+  scales: Float32Array<ArrayBufferLike>;
+  deleted: Uint8Array<ArrayBufferLike>;
   /** Inverted lists (null: flat). Rows listed at build time, then later rows per list. */
   tree: CentroidTree | null = null;
-  listStart = new Uint32Array(1);
-  listRows = new Uint32Array(0);
+  listStart: Uint32Array<ArrayBufferLike> = new Uint32Array(1);
+  listRows: Uint32Array<ArrayBufferLike> = new Uint32Array(0);
   tails: number[][] = [];
   /** Bumped on every change, so a saver knows whether to write. */
   version = 0;
@@ -155,9 +155,9 @@ export class SemanticIndex {
   }
 
   /** Groups the vectors in inverted lists (or drops the lists below FLAT_LIMIT papers). */
-  buildLists(options: { lists?: number; sample?: number; onProgress?: (message: string) => void } = {}): void {
+  buildLists(options: { lists?: number; sample?: number; minPapers?: number; onProgress?: (message: string) => void } = {}): void {
     const live = [...this.rowOf.values()];
-    if (live.length < FLAT_LIMIT) {
+    if (live.length < (options.minPapers ?? FLAT_LIMIT)) {
       this.tree = null;
       return;
     }
