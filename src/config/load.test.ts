@@ -40,6 +40,12 @@ describe("loadConfig", () => {
       githubApiUrl: "https://api.github.com",
       githubToken: null,
       thumbnails: true,
+      semantic: false,
+      embeddingsUrl: null,
+      embeddingsModel: "text-embedding-3-small",
+      embeddingsBatchSize: 64,
+      embeddingsRetries: 4,
+      onnxModelDir: null,
     });
   });
 
@@ -73,6 +79,12 @@ describe("loadConfig", () => {
         PAPERFEED_GITHUB_API_URL: "http://gh.example.org/api/v3",
         PAPERFEED_GITHUB_TOKEN: "ghp_0123456789abcdef",
         PAPERFEED_THUMBNAILS: "off",
+        PAPERFEED_SEMANTIC: "on",
+        PAPERFEED_EMBEDDINGS_URL: "http://embed.example.org/v1/",
+        PAPERFEED_EMBEDDINGS_MODEL: "bge-small",
+        PAPERFEED_EMBEDDINGS_BATCH_SIZE: "128",
+        PAPERFEED_EMBEDDINGS_RETRIES: "0",
+        PAPERFEED_ONNX_MODEL_DIR: "/models/bge",
       },
     });
     assert.deepEqual(
@@ -99,6 +111,12 @@ describe("loadConfig", () => {
         githubApiUrl: "http://gh.example.org/api/v3",
         githubToken: "ghp_0123456789abcdef",
         thumbnails: false,
+        semantic: true,
+        embeddingsUrl: "http://embed.example.org/v1",
+        embeddingsModel: "bge-small",
+        embeddingsBatchSize: 128,
+        embeddingsRetries: 0,
+        onnxModelDir: "/models/bge",
       },
     );
   });
