@@ -9,4 +9,4 @@ export { hybridSearch, type HybridSearchOptions } from "./hybrid-search.js";
 export { SemanticIndex, paperText, type SemanticSearchOptions } from "./semantic-index.js";
 export { trainTextModel, embedText, type TextModel, type TrainOptions } from "./model.js";
 export type { RankedHit } from "./types.js";
-export { hybridByDefault, PROSE_TERMS } from "./policy.js";
+export { HYBRID_BY_DEFAULT } from "./policy.js";

@@ -1,18 +1,12 @@
 /**
- * Where hybrid ranking is on by default, as measured per query kind (bench/RESULTS.md, "Semantic
- * layer"): prose — claims, sentences, pasted abstracts — gains (SciFact train: nDCG@10 0.7053 →
- * 0.71), while short keyword queries lose a little (quant-ph titles' 3 rarest words: MRR@10
- * 0.8954 lexical, 0.8952 hybrid at weight 0.2, 0.8902 at 0.3). So: hybrid for queries of
- * `PROSE_TERMS` analysed terms or more, lexical alone below.
+ * Where hybrid ranking is on by default, decided by measurement per query kind (bench/RESULTS.md,
+ * "Semantic layer"; weight 0.2, corpus vectors):
+ * - claims (SciFact train, 809 queries of 9.5 terms): nDCG@10 0.7053 lexical → 0.7096–0.7119 hybrid;
+ * - keywords (3 rarest title words → the paper, 400 quant-ph papers): MRR@10 0.8954 → 0.8952;
+ * - a title → the paper indexed by its abstract: MRR@10 0.6262 → 0.6182;
+ * - an abstract's first 60 words → the paper indexed by its title: MRR@10 0.4462 → 0.4413.
+ * Only claim-like prose gains, and only a little; prose queries of the same length (titles) lose
+ * as much. So hybrid is off by default for search; `eval --mode hybrid` and callers that ask get it.
+ * Related papers (query by example) are measured by `eval --task related`; set `related` from there.
  */
-import { analyze } from "../analyze/analyzer.js";
-
-/** Analysed terms from which a query reads as prose; SciFact train claims have 9.5 on average (90% have 6 or more), the keyword queries 3. */
-export const PROSE_TERMS = 6;
-
-/** Whether hybrid ranking should answer `q` by default. */
-export function hybridByDefault(q: string): boolean {
-  let terms = 0;
-  for (const term of analyze(q)) if (term && ++terms >= PROSE_TERMS) return true;
-  return false;
-}
+export const HYBRID_BY_DEFAULT: Readonly<Record<"search" | "related", boolean>> = { search: false, related: false };

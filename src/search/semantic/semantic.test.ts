@@ -116,10 +116,3 @@ test("hybrid search ranks both layers' papers and honours filters", async () => 
   const byId = new Map(papers.map((p) => [p.id, p]));
   assert.ok(cs.every((h) => byId.get(h.id)!.categories.some((c) => c.startsWith("math"))));
 });
-
-test("hybrid by default only for prose-length queries", async () => {
-  const { hybridByDefault } = await import("./policy.js");
-  assert.equal(hybridByDefault("graph neural networks"), false);
-  assert.equal(hybridByDefault("the the the of a"), false);
-  assert.equal(hybridByDefault("Vitamin D deficiency increases the risk of multiple sclerosis in adults"), true);
-});
