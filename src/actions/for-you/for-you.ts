@@ -49,7 +49,17 @@ async function savedPaperIds(community: CommunityStore, userId: number): Promise
   return ids.slice(0, MAX_SIGNALS);
 }
 
-export async function forYou(deps: ForYouDeps, userId: number, options: { now: Date; limit?: number; markSeen?: boolean }): Promise<ForYouList> {
+export interface ForYouOptions {
+  now: Date;
+  /** Papers returned; default 30, 1–200. */
+  limit?: number;
+  /** Record the returned papers as shown (the page does; a digest records what it sends). */
+  markSeen?: boolean;
+  /** Only these papers may be picked (a digest's period). */
+  among?: ReadonlySet<string>;
+}
+
+export async function forYou(deps: ForYouDeps, userId: number, options: ForYouOptions): Promise<ForYouList> {
   const { community, store } = deps;
   await deps.pool.refresh(options.now.getTime());
   const [voted, saved, followed, interests, dismissedIds] = await Promise.all([
@@ -80,8 +90,9 @@ export async function forYou(deps: ForYouDeps, userId: number, options: { now: D
   const authors = interests.filter((i) => i.kind === "author").map((i) => i.value);
   const categories = interests.filter((i) => i.kind === "category").map((i) => i.value);
 
+  const among = options.among;
   const recommendations = recommend({
-    pool: deps.pool.papers(),
+    pool: among ? deps.pool.papers().filter((p) => among.has(p.paper.id)) : deps.pool.papers(),
     stats: deps.pool,
     signals,
     notInterested: dismissed,
