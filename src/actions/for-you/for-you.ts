@@ -57,6 +57,8 @@ export interface ForYouOptions {
   markSeen?: boolean;
   /** Only these papers may be picked (a digest's period). */
   among?: ReadonlySet<string>;
+  /** See `ForYouInput.signalAuthors`; for measurements. */
+  signalAuthors?: boolean;
 }
 
 export async function forYou(deps: ForYouDeps, userId: number, options: ForYouOptions): Promise<ForYouList> {
@@ -101,6 +103,7 @@ export async function forYou(deps: ForYouDeps, userId: number, options: ForYouOp
     savedSearches: savedSearches.map((s) => ({ name: s.name, query: s.query })),
     exclude: new Set([...seen, ...voted, ...saved, ...followed, ...dismissedIds]),
     ...(options.limit ? { limit: options.limit } : {}),
+    ...(options.signalAuthors === false ? { signalAuthors: false } : {}),
   });
   const byId = new Map(deps.pool.papers().map((p) => [p.paper.id, p.paper]));
   const items = recommendations.flatMap((recommendation) => {

@@ -33,6 +33,8 @@ export interface ForYouInput {
   exclude: ReadonlySet<string>;
   /** Default 30, 1–200. */
   limit?: number;
+  /** Count the authors of the member's papers as implicit follows; default true (off to measure words alone). */
+  signalAuthors?: boolean;
 }
 
 export interface ForYouParts {
@@ -48,6 +50,7 @@ export type Reason =
   | { kind: "words"; words: string[] }
   | { kind: "similar"; signal: SignalKind; paperId: string; title: string }
   | { kind: "author"; name: string }
+  | { kind: "coauthor"; name: string; signal: SignalKind; title: string }
   | { kind: "category"; category: string }
   | { kind: "search"; name: string };
 
@@ -65,6 +68,10 @@ const PROFILE_TERMS = 200;
 const SHORTLIST = 300;
 /** Bonuses for explicit follows and saved searches, on the scale of a cosine (0–1). */
 const AUTHOR_BONUS = 0.35;
+/** An author of a paper the member upvoted, saved or followed: a weaker, implicit follow. */
+const SIGNAL_AUTHOR_BONUS = 0.15;
+/** Papers with more authors than this say little about any one of them (large collaborations). */
+const MAX_SIGNAL_AUTHORS = 20;
 const CATEGORY_BONUS = 0.08;
 const SEARCH_BONUS = 0.2;
 /** A candidate as close to a dismissed paper as to a liked one loses most of its score. */
@@ -84,6 +91,11 @@ export function recommend(input: ForYouInput): Recommendation[] {
   const signals = input.signals.slice(0, MAX_SIGNALS).map((s) => ({ ...s, vector: tfidf(termBag(s.paper), input.stats) }));
   const dismissed = input.notInterested.slice(0, MAX_SIGNALS).map((p) => tfidf(termBag(p), input.stats));
   const authors = new Set(input.authors.map(nameKey));
+  // Authors of the member's papers, each with the first (newest) paper that names them.
+  const signalAuthors = new Map<string, (typeof signals)[number]>();
+  for (const s of input.signalAuthors === false ? [] : signals)
+    if (s.paper.authors.length <= MAX_SIGNAL_AUTHORS)
+      for (const a of s.paper.authors) if (!signalAuthors.has(nameKey(a.name))) signalAuthors.set(nameKey(a.name), s);
   const categories = new Set(input.categories.map((c) => c.toLowerCase()));
   const searches = input.savedSearches.map((s) => ({ name: s.name, terms: [...queryVector(s.query, input.stats).keys()] })).filter((s) => s.terms.length > 0);
 
@@ -92,16 +104,22 @@ export function recommend(input: ForYouInput): Recommendation[] {
   for (const s of searches) addInto(sum, new Map(s.terms.map((t) => [t, 1 / Math.sqrt(s.terms.length)])), 0.5);
   const profile = unitTop(sum, PROFILE_TERMS);
   if (profile.size === 0 && authors.size === 0 && categories.size === 0) return [];
+  const parts0 = (words: number): ForYouParts => ({ words, similar: 0, author: 0, category: 0, search: 0, notInterested: 0 });
 
   // Pass 1, every candidate: profile cosine and the explicit follows.
   const scored = input.pool.flatMap((item) => {
     if (input.exclude.has(item.paper.id)) return [];
-    const parts: ForYouParts = { words: dot(profile, item.vector), similar: 0, author: 0, category: 0, search: 0, notInterested: 0 };
+    const parts = parts0(dot(profile, item.vector));
     const reasons: Reason[] = [];
     const author = item.paper.authors.find((a) => authors.has(nameKey(a.name)));
+    const coauthor = author ? undefined : item.paper.authors.find((a) => signalAuthors.has(nameKey(a.name)));
     if (author) {
       parts.author = AUTHOR_BONUS;
       reasons.push({ kind: "author", name: author.name });
+    } else if (coauthor) {
+      const s = signalAuthors.get(nameKey(coauthor.name))!;
+      parts.author = SIGNAL_AUTHOR_BONUS;
+      reasons.push({ kind: "coauthor", name: coauthor.name, signal: s.kind, title: s.paper.title });
     }
     const category = item.paper.categories.find((c) => categories.has(c.toLowerCase()));
     if (category) {

@@ -31,6 +31,8 @@ export function presentReason(reason: Reason): ReasonView {
       return { text: `because ${SIGNAL_WORDS[reason.signal]} `, href: paperHref(reason.paperId), linkText: reason.title };
     case "author":
       return { text: `by ${reason.name}, whom you follow` };
+    case "coauthor":
+      return { text: `by ${reason.name}, an author of a paper ${SIGNAL_WORDS[reason.signal]}` };
     case "category":
       return { text: `in ${reason.category}, which you follow` };
     case "search":
