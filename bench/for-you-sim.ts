@@ -223,5 +223,7 @@ export function forYouSection(r: ForYouSimResult): string {
     ...rows,
     "",
     `For you took ${r.variants.map((v) => `${v.msPerMember.toFixed(1)} ms`).join(" and ")} per member (stores, pool and ranking; pool already loaded).`,
+    "",
+    "Relevance here is authorship, which For you also uses (authors of a member's upvoted papers count as a weak follow): the first row is what a member gets; the words-only row is what the text alone finds, about as much as popularity on this measure.",
   ].join("\n");
 }
