@@ -10,6 +10,7 @@ import type { PaperFetcher } from "../actions/community/context.js";
 import type { Config } from "../config/types.js";
 import type { SearchEngine } from "../search/types.js";
 import type { CommunityStore } from "../store/community-types.js";
+import type { DeliveryStore } from "../store/delivery-types.js";
 import { openCommunityStore } from "../store/open-community.js";
 import type { Store } from "../store/types.js";
 import { LIMITS } from "./middleware/rate-limit.js";
@@ -21,6 +22,7 @@ import { type CommunityWebDeps, isSecure } from "./web/community-deps.js";
 import { mountCuratedRoutes } from "./web/curated-routes.js";
 import { mountEngageRoutes } from "./web/engage-routes.js";
 import { mountFollowRoutes } from "./web/follow/routes.js";
+import { mountForYouRoutes } from "./web/for-you/routes.js";
 import { mountProfileRoutes } from "./web/profile-routes.js";
 import { mountTrendingRoutes } from "./web/trending-routes.js";
 
@@ -35,6 +37,8 @@ export interface CommunityMountDeps {
   clock?: () => Date;
   /** Overrides of the rate limits (middleware/rate-limit.ts), e.g. for tests that sign up many members. */
   limits?: Partial<typeof LIMITS> | undefined;
+  /** Saved searches, for For you; present when mail is on. */
+  delivery?: DeliveryStore | undefined;
 }
 
 export function mountCommunity(app: Hono, deps: CommunityMountDeps): void {
@@ -51,6 +55,7 @@ export function mountCommunity(app: Hono, deps: CommunityMountDeps): void {
     limits: { ...LIMITS, ...deps.limits },
     ...(deps.fetchPaper ? { fetchPaper: deps.fetchPaper } : {}),
     ...(deps.clock ? { clock: deps.clock } : {}),
+    ...(deps.delivery ? { delivery: deps.delivery } : {}),
   };
   mountCommunityAssets(app);
   app.use(sessionMiddleware({ community, secret: csrfSecret, secure: isSecure(deps.config) }));
@@ -58,6 +63,7 @@ export function mountCommunity(app: Hono, deps: CommunityMountDeps): void {
   mountCuratedRoutes(app, web);
   mountEngageRoutes(app, web);
   mountFollowRoutes(app, web);
+  mountForYouRoutes(app, web);
   mountCollectionRoutes(app, web);
   mountProfileRoutes(app, web);
   mountTrendingRoutes(app, web);

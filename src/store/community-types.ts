@@ -9,6 +9,7 @@
 import type { PaperEvent } from "./event-types.js";
 
 import type { ThumbnailStore } from "./thumbnail-types.js";
+import type { InterestStore } from "./interest-types.js";
 
 import type { StarStore } from "./star-types.js";
 
@@ -270,5 +271,7 @@ export interface CommunityStore extends StarStore {
   secret(name: string): Promise<string>;
   /** First-page thumbnails of papers (thumbnail-types.ts), on the same connection. */
   readonly thumbnails: ThumbnailStore;
+  /** Followed authors and categories, "Not interested" and the read state of For you (interest-types.ts). */
+  readonly interests: InterestStore;
   close(): Promise<void>;
 }

@@ -7,6 +7,7 @@ import type { Config } from "../../config/types.js";
 import { PaperfeedError } from "../../core/errors.js";
 import type { SearchEngine } from "../../search/types.js";
 import type { CommunityStore, User } from "../../store/community-types.js";
+import type { DeliveryStore } from "../../store/delivery-types.js";
 import type { Store } from "../../store/types.js";
 import type { LIMITS } from "../middleware/rate-limit.js";
 import { currentViewer } from "../middleware/session.js";
@@ -23,6 +24,8 @@ export interface CommunityWebDeps {
   clock?: () => Date;
   /** Rate limits in force (rate-limit.ts LIMITS unless overridden). */
   limits: typeof LIMITS;
+  /** Subscriptions and saved searches, when mail is on (For you learns from saved searches). */
+  delivery?: DeliveryStore | undefined;
 }
 
 export async function accountContext(deps: CommunityWebDeps): Promise<AccountContext> {

@@ -33,6 +33,7 @@ export const NOTICES: Record<string, string> = {
   removed: "The paper is off the list.",
   saved: "Saved.",
   deleted: "Deleted.",
+  dismissed: "Noted: you will see fewer papers like it.",
 };
 
 export const noticeText = (code: string | undefined) => (code && Object.hasOwn(NOTICES, code) ? NOTICES[code]! : null);

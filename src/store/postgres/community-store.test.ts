@@ -3,6 +3,7 @@ import { runCommunityContract } from "../../../test/store/community-contract.js"
 import { runStarContract } from "../../../test/store/star-contract.js";
 import { dropSchema, postgresSuite, TEST_DATABASE_URL } from "../../../test/store/postgres-suite.js";
 import { runThumbnailContract } from "../../../test/store/thumbnail-contract.js";
+import { runInterestContract } from "../../../test/store/interest-contract.js";
 import { openPostgresCommunityStore } from "./community-sql.js";
 
 await postgresSuite("community", (freshSchema) => {
@@ -19,5 +20,6 @@ await postgresSuite("community", (freshSchema) => {
   };
   runCommunityContract("postgres", make);
   runThumbnailContract("postgres", make);
+  runInterestContract("postgres", make);
   runStarContract("postgres", make);
 });

@@ -3,6 +3,7 @@ import os from "node:os";
 import path from "node:path";
 import { runCommunityContract } from "../../../test/store/community-contract.js";
 import { runThumbnailContract } from "../../../test/store/thumbnail-contract.js";
+import { runInterestContract } from "../../../test/store/interest-contract.js";
 import { runStarContract } from "../../../test/store/star-contract.js";
 import { openSqliteCommunityStore } from "./community-sql.js";
 
@@ -20,4 +21,5 @@ const make = async () => {
 
 runCommunityContract("sqlite", make);
 runThumbnailContract("sqlite", make);
+runInterestContract("sqlite", make);
 runStarContract("sqlite", make);
