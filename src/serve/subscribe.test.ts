@@ -8,6 +8,7 @@ import { dailyPeriod } from "../actions/digest/periods.js";
 import { signLink } from "../actions/subscriptions/tokens.js";
 import { queueDigests } from "../deliver/queue-digests.js";
 import { BASE, DAY1, DAY2 } from "../deliver/testing/delivery-fixture.js";
+import { Agent } from "../../test/community/community-app.js";
 import { openDeliveryApp, pageWith, postForm } from "./testing/delivery-app.js";
 
 const pathOf = (url: string) => url.slice(BASE.length);
@@ -44,11 +45,14 @@ describe("subscriptions on the web", () => {
       assert.doesNotMatch(search, /Get trending papers in your email inbox/);
       assert.match(search, /href="\/feeds\/search.rss\?q=graph"/);
 
-      const bad = await postForm(f.app, "/subscribe", { email: "not an address", cadence: "daily" });
+      // A browser that has the page: its cookie and the form's CSRF token go with the POST.
+      const browser = new Agent(f.app);
+      await browser.get("/subscribe");
+      const bad = await browser.post("/subscribe", { email: "not an address", cadence: "daily" });
       assert.equal(bad.status, 400);
-      const ok = await postForm(f.app, "/subscribe", { email: "Reader@Example.org", cadence: "daily" });
+      const ok = await browser.post("/subscribe", { email: "Reader@Example.org", cadence: "daily" });
       assert.equal(ok.status, 200);
-      assert.match(await ok.text(), /Check your inbox/);
+      assert.match(ok.body, /Check your inbox/);
 
       await queueDigests({ store: f.store, delivery: f.delivery, period: dailyPeriod(DAY1) });
       await f.drain();
