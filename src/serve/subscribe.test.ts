@@ -182,6 +182,27 @@ describe("subscriptions on the web", () => {
     }
   });
 
+  it("POST /subscribe needs the page's CSRF token and is limited per address and per client", async () => {
+    const f = await openDeliveryApp({ mail: true });
+    try {
+      const foreign = await postForm(f.app, "/subscribe", { email: "victim@example.org", cadence: "daily" });
+      assert.equal(foreign.status, 403, "a form posted from another site has no token");
+      const browser = new Agent(f.app);
+      await browser.get("/subscribe");
+      const sameAddress = [];
+      for (let i = 0; i < 4; i++) sameAddress.push((await browser.post("/subscribe", { email: "victim@example.org", cadence: "daily" })).status);
+      assert.deepEqual(sameAddress, [200, 200, 200, 429]);
+      const many = [];
+      for (let i = 0; i < 7; i++) many.push((await browser.post("/subscribe", { email: `list${i}@example.org`, cadence: "daily" })).status);
+      assert.deepEqual(many, [200, 200, 200, 200, 200, 200, 429], "10 requests per client an hour");
+      assert.equal(await f.delivery.countSubscribers(), 7);
+      const api = await f.app.request("/api/subscriptions", { method: "POST", body: JSON.stringify({ email: "x@example.org" }), headers: { "content-type": "text/plain" } });
+      assert.equal(api.status, 415, "the API takes only JSON, which another site's form cannot send");
+    } finally {
+      await f.close();
+    }
+  });
+
   it("POST /api/subscriptions queues a confirmation (202) and refuses a bad address (400)", async () => {
     const f = await openDeliveryApp({ mail: true });
     try {
