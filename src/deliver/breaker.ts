@@ -1,6 +1,6 @@
 /**
  * A circuit breaker for the mail server. The first failure to reach it (refused, no greeting,
- * timed out, dropped — not a 4xx or 5xx answer, which come from a server that works) opens the
+ * timed out, dropped, 421 closing — not other 4xx or 5xx answers, which come from a server that works) opens the
  * breaker and is logged once; while open, held mail waits without spending its retries, and every
  * `probeEveryMs` one drain may try again. The first message that gets through closes it, and that
  * is logged once too. Kept by the outbox job across its runs.

@@ -70,7 +70,9 @@ async function sendOne(deps: SenderDeps, m: OutboxMessage, summary: DrainSummary
   const outcome = await deps.smtp.send({ from: mail.envelopeFrom, to: m.email }, mail.raw, () =>
     deps.delivery.markHanded(m.key, deps.owner),
   );
-  if (outcome.ok || outcome.code !== null) deps.breaker?.answered(Date.now());
+  // 421 is a server closing the channel (shutting down, overloaded): as good as no answer.
+  const unreachable = !outcome.ok && (outcome.code === null || outcome.code === 421);
+  if (!unreachable) deps.breaker?.answered(Date.now());
   if (outcome.ok) {
     await settle(deps, m, { status: "sent", sentAt: now(), lastError: null });
     summary.sent++;
@@ -82,23 +84,24 @@ async function sendOne(deps: SenderDeps, m: OutboxMessage, summary: DrainSummary
     deps.log?.(`deliver: ${m.key}: permanent failure (${outcome.code}); ${m.email} suppressed`);
     summary.failed++;
     summary.suppressed++;
-  } else if (outcome.code === null && deps.breaker) {
-    // No answer at all: the breaker says so once, instead of a line per message.
+  } else if (unreachable && deps.breaker) {
+    // No answer at all: not this message's fault. It keeps its place (first out when the server
+    // returns) instead of a retry delay, and the breaker says so once instead of a line per message.
     deps.breaker.unreachable(outcome.message, Date.now());
-    await retryLater(deps, m, outcome.message, summary, false);
+    await hold(deps, m, summary);
   } else {
     await retryLater(deps, m, outcome.message, summary);
   }
 }
 
-/** Gives a claimed message back untried: the server went away while it waited its turn. */
+/** Gives a claimed message back with its place kept: the server cannot be reached. */
 async function hold(deps: SenderDeps, m: OutboxMessage, summary: DrainSummary) {
   await deps.delivery.updateOutbox(m.key, { status: "pending", lastError: "waiting: the mail server cannot be reached" });
   summary.retried++;
 }
 
 /** Schedules the next attempt after the delay for this attempt number, or fails the message when none is left. */
-async function retryLater(deps: SenderDeps, m: OutboxMessage, problem: string, summary: DrainSummary, logIt = true) {
+async function retryLater(deps: SenderDeps, m: OutboxMessage, problem: string, summary: DrainSummary) {
   const delays = deps.retryDelaysMs ?? DEFAULT_RETRY_DELAYS_MS;
   if (m.attempts > delays.length) {
     await settle(deps, m, {
@@ -110,7 +113,7 @@ async function retryLater(deps: SenderDeps, m: OutboxMessage, problem: string, s
   }
   const retryAt = new Date((deps.clock?.() ?? new Date()).getTime() + delays[m.attempts - 1]!).toISOString();
   await deps.delivery.updateOutbox(m.key, { status: "pending", notBefore: retryAt, lastError: problem });
-  if (logIt) deps.log?.(`deliver: ${m.key}: ${problem}; retrying at ${retryAt}`);
+  deps.log?.(`deliver: ${m.key}: ${problem}; retrying at ${retryAt}`);
   summary.retried++;
 }
 
