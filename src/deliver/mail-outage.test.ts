@@ -44,7 +44,7 @@ test("a stopped server opens the breaker: one log line, mail held without spendi
   const f = await openDeliveryFixture({ query: FAST });
   const port = portOf(f.sink.url);
   const logged: string[] = [];
-  const breaker = new MailBreaker((line) => logged.push(line), 100);
+  const breaker = new MailBreaker((line) => logged.push(line), 1000);
   const drain = () => drainOutbox({ ...f.sender, breaker, log: (line) => logged.push(line), retryDelaysMs: [50, 50, 50] });
   try {
     const ctx = { delivery: f.delivery, secret: f.secret };
@@ -57,16 +57,16 @@ test("a stopped server opens the breaker: one log line, mail held without spendi
     assert.equal(breaker.isOpen, true);
     // Until the next probe, a drain touches nothing.
     assert.deepEqual(await drain(), { sent: 0, retried: 0, failed: 0, suppressed: 0, skipped: 0 });
-    await new Promise((resolve) => setTimeout(resolve, 150));
+    await new Promise((resolve) => setTimeout(resolve, 1100));
     const probe = await drain(); // one message tried, no more
     assert.equal(probe.sent + probe.retried, 1);
     assert.equal(logged.length, 1, logged.join("\n"));
-    assert.match(logged[0]!, /^deliver: the mail server cannot be reached \(.+\); mail waits in the outbox, trying again every 100 ms$/);
+    assert.match(logged[0]!, /^deliver: the mail server cannot be reached \(.+\); mail waits in the outbox, trying again every 1 s$/);
     assert.equal(await f.delivery.countOutbox("failed"), 0, "an outage fails nothing");
 
     const back = await startSmtpSink({ port });
     try {
-      await new Promise((resolve) => setTimeout(resolve, 150));
+      await new Promise((resolve) => setTimeout(resolve, 1100));
       let sent = 0;
       for (let i = 0; i < 10 && sent < 4; i++) {
         sent += (await drain()).sent;
