@@ -19,7 +19,8 @@ import { mountCommunity } from "./community-mount.js";
 import { mountDelivery } from "./delivery-mount.js";
 import { type Logger, createLogger } from "./log.js";
 import { errorHandler, notFoundHandler } from "./middleware/errors.js";
-import type { LIMITS } from "./middleware/rate-limit.js";
+import { LIMITS } from "./middleware/rate-limit.js";
+import { limitBody, wellFormedEscapes } from "./middleware/request-limits.js";
 import { securityHeaders } from "./middleware/security.js";
 import { mountStatic } from "./static.js";
 import { mountThumbnails } from "./thumbnails-route.js";
@@ -53,14 +54,17 @@ export function createApp(deps: AppDeps): Hono {
   const log = deps.log ?? createLogger(deps.config.logLevel);
   const app = new Hono();
   app.use(securityHeaders());
+  // Before anything reads the request: bodies are capped and escapes checked (request-limits.ts).
+  app.use(limitBody(), wellFormedEscapes);
   app.get("/healthz", (c) => c.json({ status: "ok", papers: deps.search.size }));
   mountStatic(app);
   mountThumbnails(app, deps);
   mountApi(app, deps);
   mountExport(app, deps);
-  mountCommunity(app, { ...deps, community: deps.communityStore, limits: deps.communityLimits }); // sessions first, so every page below knows its viewer
+  const limits = { ...LIMITS, ...deps.communityLimits };
+  const community = mountCommunity(app, { ...deps, community: deps.communityStore, limits }); // sessions first, so every page below knows its viewer
   mountTokenPages(app, lazyStores(deps)); // after the sessions: it needs the viewer
-  mountDelivery(app, { ...deps, log }); // feeds, subscriptions; before the pages, whose heads it extends
+  mountDelivery(app, { ...deps, log, community, limits }); // feeds, subscriptions; before the pages, whose heads it extends
   mountPages(app, deps);
   app.notFound(notFoundHandler);
   app.onError(errorHandler(log));

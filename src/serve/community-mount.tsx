@@ -41,7 +41,8 @@ export interface CommunityMountDeps {
   delivery?: DeliveryStore | undefined;
 }
 
-export function mountCommunity(app: Hono, deps: CommunityMountDeps): void {
+/** Returns the community store's opener, for the rate limits of other routes (subscriptions). */
+export function mountCommunity(app: Hono, deps: CommunityMountDeps): () => Promise<CommunityStore> {
   let opened: Promise<CommunityStore> | null = deps.community ? Promise.resolve(deps.community) : null;
   const community = () => (opened ??= openCommunityStore({ path: deps.config.db, url: deps.config.databaseUrl ?? undefined }));
   let secret: Promise<string> | null = null;
@@ -67,4 +68,5 @@ export function mountCommunity(app: Hono, deps: CommunityMountDeps): void {
   mountCollectionRoutes(app, web);
   mountProfileRoutes(app, web);
   mountTrendingRoutes(app, web);
+  return community;
 }

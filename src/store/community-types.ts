@@ -198,6 +198,8 @@ export interface CommunityStore extends StarStore {
 
   /** Counts a hit on `key` in fixed windows of `windowMs`; allowed while the count is ≤ limit. */
   hitRateLimit(key: string, now: string, windowMs: number, limit: number): Promise<RateHit>;
+  /** The hits on `key` in the current window, without counting one; allowed while below the limit. */
+  peekRateLimit(key: string, now: string, windowMs: number, limit: number): Promise<RateHit>;
 
   settings(): Promise<CommunitySettings>;
   updateSettings(patch: Partial<CommunitySettings>): Promise<CommunitySettings>;

@@ -81,6 +81,8 @@ export function runCommunityContract(name: string, make: () => Promise<Community
         assert.deepEqual(hits.map((h) => [h.allowed, h.count]), [[true, 1], [true, 2], [true, 3], [false, 4]]);
         assert.equal(hits[0]!.resetAt, "2024-01-15T10:01:00.000Z");
         assert.equal((await store.hitRateLimit("signin:b", T0, 60_000, 3)).count, 1, "other key");
+        assert.deepEqual(await store.peekRateLimit("signin:a", T0, 60_000, 3), { allowed: false, count: 4, resetAt: "2024-01-15T10:01:00.000Z" }, "a peek counts nothing");
+        assert.equal((await store.peekRateLimit("signin:c", T0, 60_000, 3)).allowed, true);
         assert.deepEqual(await store.hitRateLimit("signin:a", "2024-01-15T10:01:00.000Z", 60_000, 3), { allowed: true, count: 1, resetAt: "2024-01-15T10:02:00.000Z" });
       }));
 

@@ -3,9 +3,9 @@
  * by emailed link, and the first admin from the command line. Sessions and links are random
  * secrets kept only as SHA-256 hashes, so a copy of the database opens no account.
  */
-import { PaperfeedError } from "../../core/errors.js";
+import { PaperfeedError, isPaperfeedError } from "../../core/errors.js";
 import type { CommunityStore, Role, User } from "../../store/community-types.js";
-import { type AccountMailer, resetMail, verifyMail } from "./mailer.js";
+import { type AccountMailer, accountExistsMail, noAccountMail, resetMail, verifyMail } from "./mailer.js";
 import { UNMATCHABLE_HASH, checkPasswordRules, hashPassword, verifyPassword } from "./password.js";
 import { newSecret, sha256 } from "./secrets.js";
 
@@ -26,7 +26,8 @@ const HOUR_MS = 3_600_000;
 
 const now = (ctx: AccountContext) => ctx.clock?.() ?? new Date();
 const later = (ctx: AccountContext, hours: number) => new Date(now(ctx).getTime() + hours * HOUR_MS).toISOString();
-const link = (ctx: AccountContext, path: string, secret: string) => `${ctx.baseUrl.replace(/\/$/, "")}${path}?token=${encodeURIComponent(secret)}`;
+const link = (ctx: AccountContext, path: string, secret?: string) =>
+  `${ctx.baseUrl.replace(/\/$/, "")}${path}${secret === undefined ? "" : `?token=${encodeURIComponent(secret)}`}`;
 
 function requireMailer(ctx: AccountContext): AccountMailer {
   if (!ctx.mailer) throw new PaperfeedError("actions", "mail_unavailable", "this site cannot send mail, so accounts cannot be created or reset here", 503);
@@ -42,15 +43,24 @@ export async function sendVerification(ctx: AccountContext, user: User): Promise
   await mailer.send(verifyMail(user.email, link(ctx, "/account/verify", secret)));
 }
 
-export async function signUp(ctx: AccountContext, input: { email: string; displayName: string; password: string }): Promise<User> {
-  requireMailer(ctx);
+/**
+ * Creates an account and mails its verification link; returns it. When the address has an account
+ * already, its owner is mailed a note instead and the result is null: the caller answers "check
+ * your mail" either way, after the same work (a hash, an insert, a queued mail), so neither the
+ * answer nor its timing tells who has an account.
+ */
+export async function signUp(ctx: AccountContext, input: { email: string; displayName: string; password: string }): Promise<User | null> {
+  const mailer = requireMailer(ctx);
   checkPasswordRules(input.password);
-  const user = await ctx.community.createUser({
-    email: input.email,
-    displayName: input.displayName,
-    passwordHash: await hashPassword(input.password),
-    now: now(ctx).toISOString(),
-  });
+  const passwordHash = await hashPassword(input.password);
+  let user: User;
+  try {
+    user = await ctx.community.createUser({ email: input.email, displayName: input.displayName, passwordHash, now: now(ctx).toISOString() });
+  } catch (error) {
+    if (!isPaperfeedError(error) || error.id !== "email_taken") throw error;
+    await mailer.send(accountExistsMail(String(input.email).trim().toLowerCase(), link(ctx, "/account/signin"), link(ctx, "/account/reset")));
+    return null;
+  }
   await sendVerification(ctx, user);
   return user;
 }
@@ -79,12 +89,17 @@ export async function startSession(ctx: AccountContext, userId: number): Promise
 export const sessionUser = (ctx: AccountContext, session: string) => ctx.community.sessionUser(sha256(session), now(ctx).toISOString());
 export const signOut = (ctx: AccountContext, session: string) => ctx.community.deleteSession(sha256(session));
 
-/** Mails a reset link when the address has an account; says nothing either way. */
+/**
+ * Mails a reset link when the address has an account, and a note saying there is none otherwise
+ * (the same path: one queued mail, never a wait for the mail server); says nothing either way.
+ */
 export async function requestPasswordReset(ctx: AccountContext, email: string): Promise<void> {
   const mailer = requireMailer(ctx);
-  const user = await ctx.community.getUserByEmail(String(email));
-  if (!user) return;
+  const address = String(email).trim().toLowerCase();
+  if (!/^[^\s@]+@[^\s@]+$/.test(address)) return;
+  const user = await ctx.community.getUserByEmail(address);
   const { secret, hash } = newSecret();
+  if (!user) return mailer.send(noAccountMail(address, link(ctx, "/account/signup")));
   await ctx.community.createEmailToken({ tokenHash: hash, userId: user.id, purpose: "reset", now: now(ctx).toISOString(), expiresAt: later(ctx, RESET_HOURS) });
   await mailer.send(resetMail(user.email, link(ctx, "/account/reset", secret)));
 }

@@ -6,7 +6,7 @@ import type { Context, Hono } from "hono";
 import { isCurator, todayOf } from "../../actions/community/context.js";
 import { vote } from "../../actions/community/engage.js";
 import { removeSubmission, submitPaper } from "../../actions/community/submit.js";
-import { isPaperfeedError } from "../../core/errors.js";
+import { PaperfeedError, isPaperfeedError } from "../../core/errors.js";
 import type { User } from "../../store/community-types.js";
 import { csrfGuard } from "../middleware/csrf.js";
 import { limitRate } from "../middleware/rate-limit.js";
@@ -56,7 +56,15 @@ async function presentCurated(deps: CommunityWebDeps, day: string, messages: { n
   };
 }
 
-const validDay = (raw: string | undefined) => (raw && /^\d{4}-\d{2}-\d{2}$/.test(raw) && !Number.isNaN(Date.parse(raw)) ? raw : null);
+const validDay = (raw: string | undefined) =>
+  raw && /^\d{4}-\d{2}-\d{2}$/.test(raw) && !Number.isNaN(Date.parse(raw)) && new Date(Date.parse(raw)).toISOString().startsWith(raw) ? raw : null;
+
+/** A day given with a submission must be a real date and not after today: no list fills ahead of time. */
+function checkSubmissionDay(raw: string, today: string): void {
+  if (!raw) return;
+  if (!validDay(raw)) throw new PaperfeedError("serve", "bad_day", `day "${raw.slice(0, 40)}" is not a date (YYYY-MM-DD)`, 400);
+  if (raw > today) throw new PaperfeedError("serve", "future_day", `day ${raw} is in the future; papers go on the list of a day that has begun (today is ${today})`, 400);
+}
 
 export function mountCuratedRoutes(app: Hono, deps: CommunityWebDeps): void {
   const today = () => (deps.clock?.() ?? new Date()).toISOString().slice(0, 10);
@@ -71,6 +79,7 @@ export function mountCuratedRoutes(app: Hono, deps: CommunityWebDeps): void {
     const field = await formOf(c);
     const day = validDay(field("day")) ?? today();
     try {
+      checkSubmissionDay(field("day"), today());
       const ctx = await communityContext(deps);
       await limitRate(ctx.community, `submit:user:${user.id}`, deps.limits.submit, deps.clock?.());
       const entry = await submitPaper(ctx, user, { paper: field("paper"), day });

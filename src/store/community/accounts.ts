@@ -103,6 +103,13 @@ export class AccountsPart {
     return { allowed: count <= limit, count, resetAt: new Date(Date.parse(start) + windowMs).toISOString() };
   }
 
+  async peekRateLimit(key: string, now: string, windowMs: number, limit: number): Promise<C.RateHit> {
+    const start = new Date(Math.floor(Date.parse(now) / windowMs) * windowMs).toISOString();
+    const row = await this.db.get("SELECT count FROM rate_limits WHERE key = ? AND window_start = ?", [key, start]);
+    const count = row ? Number(row.count) : 0;
+    return { allowed: count < limit, count, resetAt: new Date(Date.parse(start) + windowMs).toISOString() };
+  }
+
   async settings(): Promise<C.CommunitySettings> {
     const rows = await this.db.all("SELECT name, value FROM community_settings");
     const stored = Object.fromEntries(rows.map((r) => [String(r.name), JSON.parse(String(r.value)) as unknown]));

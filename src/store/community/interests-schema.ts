@@ -34,6 +34,6 @@ function schema(d: SqlDialect): string {
   `;
 }
 
-const PAIR = migrationPair(16, "for you: followed authors and categories, not interested, seen papers", schema);
+const PAIR = migrationPair(10, "for you: followed authors and categories, not interested, seen papers", schema);
 export const SQLITE_INTERESTS_MIGRATION = PAIR.sqlite;
 export const PG_INTERESTS_MIGRATION = PAIR.postgres;
