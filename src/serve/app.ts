@@ -36,7 +36,7 @@ export interface AppDeps {
   delivery?: DeliveryStore;
   /** Accounts, curated lists, votes, comments, collections; opened beside the store on first use when not given. */
   communityStore?: CommunityStore;
-  /** Sends account mail (verification, password reset); without one nobody can sign up. */
+  /** Sends account mail (verification, password reset); without one sign-ups are active at once. */
   accountMailer?: AccountMailer | null;
   /** API tokens (src/store/api-token-types.ts); opened beside the store on first use when not given. */
   apiTokens?: ApiTokenStore;

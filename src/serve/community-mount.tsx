@@ -29,7 +29,7 @@ export interface CommunityMountDeps {
   search: SearchEngine;
   config: Config;
   community?: CommunityStore | undefined;
-  /** Sends account mail; without one nobody can sign up (existing accounts still sign in). */
+  /** Sends account mail; without one sign-ups are active at once and passwords cannot be reset by mail. */
   accountMailer?: AccountMailer | null;
   fetchPaper?: PaperFetcher;
   clock?: () => Date;

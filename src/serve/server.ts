@@ -76,7 +76,7 @@ const urlHost = (host: string) => (host.includes(":") ? `[${host}]` : host);
 export interface StartOptions {
   /** Where the server reports; default: stderr at `config.logLevel`. */
   log?: Logger;
-  /** Sends account mail (src/deliver/account-mailer.ts, made by the CLI); closed with the server. Without one, sign-up is not offered. */
+  /** Sends account mail (src/deliver/account-mailer.ts, made by the CLI); closed with the server. Without one, sign-ups are active at once. */
   accountMailer?: AccountMailer;
   /** The time of the jobs and of on-demand fetches (a FakeClock in tests); default the wall clock. */
   clock?: Clock;

@@ -1,6 +1,6 @@
 /**
- * Account actions: sign up (and the emailed verification link), sign in and out, password reset
- * by emailed link, and the first admin from the command line. Sessions and links are random
+ * Account actions: sign up (and the emailed verification link; without mail, active at once),
+ * sign in and out, password reset by emailed link, and admins from the command line. Sessions and links are random
  * secrets kept only as SHA-256 hashes, so a copy of the database opens no account.
  */
 import { PaperfeedError } from "../../core/errors.js";
@@ -11,7 +11,10 @@ import { newSecret, sha256 } from "./secrets.js";
 
 export interface AccountContext {
   community: CommunityStore;
-  /** Null when no mail server is configured: then nobody can sign up, and resets cannot be sent. */
+  /**
+   * Null when no mail server is configured: then a new account is active at once (nothing could
+   * confirm it), and password resets cannot be sent.
+   */
   mailer: AccountMailer | null;
   /** Public site URL for the links in mail, e.g. "https://papers.example.org". */
   baseUrl: string;
@@ -29,7 +32,7 @@ const later = (ctx: AccountContext, hours: number) => new Date(now(ctx).getTime(
 const link = (ctx: AccountContext, path: string, secret: string) => `${ctx.baseUrl.replace(/\/$/, "")}${path}?token=${encodeURIComponent(secret)}`;
 
 function requireMailer(ctx: AccountContext): AccountMailer {
-  if (!ctx.mailer) throw new PaperfeedError("actions", "mail_unavailable", "this site cannot send mail, so accounts cannot be created or reset here", 503);
+  if (!ctx.mailer) throw new PaperfeedError("actions", "mail_unavailable", "this site sends no mail, so passwords cannot be reset by email here", 503);
   return ctx.mailer;
 }
 
@@ -42,14 +45,24 @@ export async function sendVerification(ctx: AccountContext, user: User): Promise
   await mailer.send(verifyMail(user.email, link(ctx, "/account/verify", secret)));
 }
 
+/**
+ * A new account. With mail, its address is confirmed by an emailed link; without, the account is
+ * active at once. The first account of an instance becomes its admin, so a fresh install needs no
+ * command-line step (`paperfeed admin create` still works, and makes later admins).
+ */
 export async function signUp(ctx: AccountContext, input: { email: string; displayName: string; password: string }): Promise<User> {
-  requireMailer(ctx);
   checkPasswordRules(input.password);
+  const at = now(ctx).toISOString();
+  // Two sign-ups racing for the first account may both see zero; both then being admins of an
+  // instance nobody else uses yet is harmless, and cheaper than a lock around every sign-up.
+  const first = (await ctx.community.countUsers()) === 0;
   const user = await ctx.community.createUser({
     email: input.email,
     displayName: input.displayName,
     passwordHash: await hashPassword(input.password),
-    now: now(ctx).toISOString(),
+    ...(first ? { role: "admin" as const } : {}),
+    ...(ctx.mailer ? {} : { emailVerifiedAt: at }),
+    now: at,
   });
   await sendVerification(ctx, user);
   return user;
