@@ -17,6 +17,7 @@ import { HelpPage } from "./help-page.js";
 import { NewPage } from "./new-page.js";
 import { PaperPage } from "./paper-page.js";
 import { presentDaily } from "./present/daily.js";
+import { todayUtc } from "./components/newest-day.js";
 import { presentNewest } from "./present/newest.js";
 import { presentPaper } from "./present/paper.js";
 import { presentSearch } from "./present/search.js";
@@ -59,7 +60,7 @@ export function mountPages(app: Hono, deps: PageDeps): void {
   const thumbnails = thumbnailSourceOf(deps);
 
   app.get("/", async (c) => {
-    const view = await presentDaily(deps, c.req.query());
+    const view = await presentDaily(deps, c.req.query(), todayUtc());
     if (view) {
       const papers = view.groups.flatMap((g) => g.papers);
       await Promise.all([attachThumbnails(thumbnails, papers), attachStars(thumbnails, papers)]);
