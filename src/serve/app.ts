@@ -21,6 +21,7 @@ import { type Logger, createLogger } from "./log.js";
 import { errorHandler, notFoundHandler } from "./middleware/errors.js";
 import type { LIMITS } from "./middleware/rate-limit.js";
 import { securityHeaders } from "./middleware/security.js";
+import { compressResponses } from "./middleware/compress.js";
 import { mountStatic } from "./static.js";
 import { mountThumbnails } from "./thumbnails-route.js";
 import { mountPages } from "./web/routes.js";
@@ -53,6 +54,7 @@ export function createApp(deps: AppDeps): Hono {
   const log = deps.log ?? createLogger(deps.config.logLevel);
   const app = new Hono();
   app.use(securityHeaders());
+  app.use(compressResponses()); // outside every other middleware, so it compresses their final output
   app.get("/healthz", (c) => c.json({ status: "ok", papers: deps.search.size }));
   mountStatic(app);
   mountThumbnails(app, deps);
