@@ -48,3 +48,19 @@ test("without SMTP: later accounts are members; reset explains that no mail is s
   assert.equal(reset.status, 200);
   assert.match(reset.body, /cannot be reset by email/);
 });
+
+test("a first save from a paper page makes a private “Reading list” on the way, in one step", async () => {
+  const agent = new Agent(fx.app);
+  await agent.get("/account/signup");
+  await agent.post("/account/signup", { email: "saver@example.org", displayName: "Saver", password: PASSWORD });
+  const page = await agent.get("/papers/2606.27617");
+  assert.match(page.body, /name="collection" value="new"/);
+  const saved = await agent.post("/collections/add", { paper: "2606.27617", collection: "new", name: "Reading list", note: "read on Monday" });
+  assert.equal(saved.status, 303);
+  const saver = await fx.community.getUserByEmail("saver@example.org");
+  const [list] = await fx.community.listCollections(saver!.id, false);
+  assert.equal(list?.name, "Reading list");
+  assert.equal(list?.isPublic, false);
+  assert.deepEqual((await fx.community.collectionItems(list!.id)).map((i) => [i.paperId, i.note]), [["2606.27617", "read on Monday"]]);
+  assert.doesNotMatch((await agent.get("/papers/2606.27617")).body, /value="new"/, "with a collection, the usual choice");
+});
