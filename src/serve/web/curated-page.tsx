@@ -68,7 +68,7 @@ export function CuratedPage({ view }: { view: CuratedView }) {
           <button type="submit">Submit</button>
         </PostForm>
       )}
-      {view.hint && <p class="muted">{view.hint}</p>}
+      {view.hint && view.entries.length > 0 && <p class="muted">{view.hint}</p>}
       {view.entries.length === 0 ? (
         <EmptyCuratedDay facts={view.empty} />
       ) : (
