@@ -130,3 +130,20 @@ test("the demo home page goes out compressed at 30 KB or less, with Brotli and w
     assert.ok(home.bytes <= 30 * 1024, `home page as ${encoding}: ${home.bytes} bytes`);
   }
 });
+
+test("an author page, reached from a card, at 1280 px and 390 px, light and dark", { skip: skipReason, timeout: 120_000 }, async () => {
+  for (const [viewport, width] of Object.entries(WIDTHS)) {
+    for (const scheme of ["light", "dark"] as const) {
+      const { page, errors } = await pageAt(width, scheme);
+      await page.goto("/");
+      await page.locator("article.paper .authors a").first().click();
+      await page.waitForURL(/\/authors\//);
+      assert.ok((await page.locator("ol.paper-list > li").count()) >= 1);
+      assert.equal(await horizontalOverflow(page), 0, `author page at ${width} px`);
+      await accessible(page, `author page at ${width} px, ${scheme}`);
+      await page.screenshot({ path: join(SCREENSHOT_DIR, `first-run-author-${viewport}-${scheme}.png`), fullPage: true });
+      assert.deepEqual(errors, []);
+      await page.context().close();
+    }
+  }
+});

@@ -10,6 +10,7 @@ import type { Paper } from "../../core/paper.js";
 import type { SearchEngine } from "../../search/types.js";
 import type { Store } from "../../store/types.js";
 import type { StoreSources } from "../api/stores.js";
+import { mountAuthorPages } from "./authors/routes.js";
 import { DailyPage, EmptyDailyPage } from "./daily-page.js";
 import { ErrorPage, NotFoundPage } from "./error-page.js";
 import { paperHref } from "./format.js";
@@ -85,6 +86,8 @@ export function mountPages(app: Hono, deps: PageDeps): void {
   });
 
   app.get("/help/search", (c) => c.html(<HelpPage />));
+
+  mountAuthorPages(app, deps);
 
   // Ids contain slashes (hep-th/9901001), so the parameter takes the rest of the path.
   app.get("/papers/:id{.+}", async (c) => {
