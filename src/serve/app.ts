@@ -53,8 +53,8 @@ export interface AppDeps {
 export function createApp(deps: AppDeps): Hono {
   const log = deps.log ?? createLogger(deps.config.logLevel);
   const app = new Hono();
+  app.use(compressResponses()); // outermost, so it compresses every other middleware's final output
   app.use(securityHeaders());
-  app.use(compressResponses()); // outside every other middleware, so it compresses their final output
   app.get("/healthz", (c) => c.json({ status: "ok", papers: deps.search.size }));
   mountStatic(app);
   mountThumbnails(app, deps);

@@ -15,6 +15,7 @@ import type { Store } from "../store/types.js";
 import { LIMITS } from "./middleware/rate-limit.js";
 import { sessionMiddleware } from "./middleware/session.js";
 import { mountAccountRoutes } from "./web/account-routes.js";
+import { mountMaillessSignUp } from "./web/account/signup-routes.js";
 import { mountCollectionRoutes } from "./web/collection-routes.js";
 import { mountCommunityAssets } from "./web/community-assets.js";
 import { type CommunityWebDeps, isSecure } from "./web/community-deps.js";
@@ -55,6 +56,7 @@ export function mountCommunity(app: Hono, deps: CommunityMountDeps): void {
   mountCommunityAssets(app);
   app.use(sessionMiddleware({ community, secret: csrfSecret, secure: isSecure(deps.config) }));
   mountAccountRoutes(app, web);
+  mountMaillessSignUp(app, web); // only where the site sends no mail
   mountCuratedRoutes(app, web);
   mountEngageRoutes(app, web);
   mountFollowRoutes(app, web);

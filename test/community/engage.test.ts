@@ -1,7 +1,6 @@
 /** The community over HTTP: daily submissions, upvotes, comments, collections, profiles, trending, and who may do what. */
 import assert from "node:assert/strict";
 import { after, before, test } from "node:test";
-import { createAccount } from "../../src/actions/accounts/accounts.js";
 import { paperLike } from "../store/fixture-papers.js";
 import { Agent, type CommunityApp, openCommunityApp, verifiedMember } from "./community-app.js";
 
@@ -20,8 +19,6 @@ before(async () => {
       announced: "2026-07-01",
     }),
   ]);
-  // The first account of an instance becomes its admin; here Ada and Bob are to be plain members.
-  await createAccount({ community: fx.community, mailer: null, baseUrl: fx.config.baseUrl }, { email: "operator@example.org", displayName: "Operator", role: "admin", password: "operator password" });
   ada = await verifiedMember(fx, "ada@example.org", '<b onclick="alert(3)">Ada</b>');
   bob = await verifiedMember(fx, "bob@example.org", "Bob");
 });

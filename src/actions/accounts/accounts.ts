@@ -1,6 +1,6 @@
 /**
- * Account actions: sign up (and the emailed verification link; without mail, active at once),
- * sign in and out, password reset by emailed link, and admins from the command line. Sessions and links are random
+ * Account actions: sign up (and the emailed verification link), sign in and out, password reset
+ * by emailed link, and the first admin from the command line. Sessions and links are random
  * secrets kept only as SHA-256 hashes, so a copy of the database opens no account.
  */
 import { PaperfeedError } from "../../core/errors.js";
@@ -32,7 +32,7 @@ const later = (ctx: AccountContext, hours: number) => new Date(now(ctx).getTime(
 const link = (ctx: AccountContext, path: string, secret: string) => `${ctx.baseUrl.replace(/\/$/, "")}${path}?token=${encodeURIComponent(secret)}`;
 
 function requireMailer(ctx: AccountContext): AccountMailer {
-  if (!ctx.mailer) throw new PaperfeedError("actions", "mail_unavailable", "this site sends no mail, so passwords cannot be reset by email here", 503);
+  if (!ctx.mailer) throw new PaperfeedError("actions", "mail_unavailable", "this site sends no mail (no SMTP server is configured)", 503);
   return ctx.mailer;
 }
 
@@ -45,24 +45,14 @@ export async function sendVerification(ctx: AccountContext, user: User): Promise
   await mailer.send(verifyMail(user.email, link(ctx, "/account/verify", secret)));
 }
 
-/**
- * A new account. With mail, its address is confirmed by an emailed link; without, the account is
- * active at once. The first account of an instance becomes its admin, so a fresh install needs no
- * command-line step (`paperfeed admin create` still works, and makes later admins).
- */
 export async function signUp(ctx: AccountContext, input: { email: string; displayName: string; password: string }): Promise<User> {
+  requireMailer(ctx);
   checkPasswordRules(input.password);
-  const at = now(ctx).toISOString();
-  // Two sign-ups racing for the first account may both see zero; both then being admins of an
-  // instance nobody else uses yet is harmless, and cheaper than a lock around every sign-up.
-  const first = (await ctx.community.countUsers()) === 0;
   const user = await ctx.community.createUser({
     email: input.email,
     displayName: input.displayName,
     passwordHash: await hashPassword(input.password),
-    ...(first ? { role: "admin" as const } : {}),
-    ...(ctx.mailer ? {} : { emailVerifiedAt: at }),
-    now: at,
+    now: now(ctx).toISOString(),
   });
   await sendVerification(ctx, user);
   return user;
@@ -127,4 +117,25 @@ export async function createAccount(
   const { secret, hash } = newSecret();
   await ctx.community.createEmailToken({ tokenHash: hash, userId: user.id, purpose: "reset", now: at, expiresAt: later(ctx, input.linkHours ?? 24) });
   return { user, setPasswordLink: link(ctx, "/account/reset", secret) };
+}
+
+/**
+ * Sign-up where the site sends no mail: nothing could confirm the address, so the account is
+ * active at once. The first account of such an instance becomes its admin, so a fresh install
+ * needs no command-line step (`paperfeed admin create` still makes admins and curators).
+ */
+export async function signUpWithoutMail(ctx: AccountContext, input: { email: string; displayName: string; password: string }): Promise<User> {
+  checkPasswordRules(input.password);
+  const at = now(ctx).toISOString();
+  // Two sign-ups racing for the first account may both see zero; both then being admins of an
+  // instance nobody else uses yet is harmless, and cheaper than a lock around every sign-up.
+  const first = (await ctx.community.countUsers()) === 0;
+  return ctx.community.createUser({
+    email: input.email,
+    displayName: input.displayName,
+    passwordHash: await hashPassword(input.password),
+    role: first ? "admin" : "member",
+    emailVerifiedAt: at,
+    now: at,
+  });
 }

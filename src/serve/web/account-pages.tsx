@@ -1,4 +1,5 @@
 /** The account pages: sign in, password reset (request and choose), and notices; sign-up is in account/. */
+export { SignUpPage } from "./account/signup-page.js";
 import { Layout } from "./layout.js";
 import { CommunityStyle } from "./community-nav.js";
 import { Notice, PostForm } from "./community-form.js";
@@ -31,7 +32,12 @@ export function AccountFrame(props: { title: string; state: FormState; children?
   );
 }
 
-export function SignInPage({ state, mailOn }: { state: FormState; mailOn: boolean }) {
+/**
+ * `canSignUp` is true where sign-ups go by mail (a confirmation link; resets possible); false
+ * where the site sends no mail — sign-up is offered then too, active at once, and the page says why.
+ */
+export function SignInPage({ state, canSignUp }: { state: FormState; canSignUp: boolean }) {
+  const mailOn = canSignUp;
   return (
     <AccountFrame title="Sign in" state={state}>
       <PostForm action="/account/signin" class="stack-form">

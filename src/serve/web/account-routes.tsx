@@ -1,6 +1,6 @@
 /**
- * /account/*: sign up (confirmed by emailed link; where the site sends no mail, active at once),
- * sign in and out, reset a password by emailed link (only when mail can be sent). Every POST carries the CSRF token; sign-in, sign-up and reset
+ * /account/*: sign up (when mail can be sent), verify by emailed link, sign in and out, reset
+ * a password by emailed link. Every POST carries the CSRF token; sign-in, sign-up and reset
  * requests are rate limited. Wrong credentials get one message whichever part was wrong.
  */
 import type { Context, Hono } from "hono";
@@ -9,8 +9,7 @@ import { isPaperfeedError } from "../../core/errors.js";
 import { csrfGuard } from "../middleware/csrf.js";
 import { type Limit, clientAddress, limitRate } from "../middleware/rate-limit.js";
 import { clearedSessionCookie, currentViewer, sessionCookie, SESSION_COOKIE } from "../middleware/session.js";
-import { ChoosePasswordPage, MessagePage, ResetRequestPage, SignInPage } from "./account-pages.js";
-import { SignUpPage } from "./account/signup-page.js";
+import { ChoosePasswordPage, MessagePage, ResetRequestPage, SignInPage, SignUpPage } from "./account-pages.js";
 import { noticeText } from "./community-form.js";
 import { type CommunityWebDeps, accountContext, formOf, isSecure, localPath } from "./community-deps.js";
 import { getCookie } from "hono/cookie";
@@ -22,19 +21,19 @@ function formError(error: unknown): string {
 }
 
 export function mountAccountRoutes(app: Hono, deps: CommunityWebDeps): void {
-  const mailOn = deps.mailer !== null;
+  const canSignUp = deps.mailer !== null;
   const secure = isSecure(deps.config);
   const limited = async (key: string, limit: Limit) => limitRate((await deps.community()), key, limit, deps.clock?.());
 
   app.get("/account/signin", (c) => {
     if (currentViewer()?.user) return c.redirect(localPath(c.req.query("next"), "/"), 303);
-    return c.html(<SignInPage state={{ info: noticeText(c.req.query("notice")) }} mailOn={mailOn} />);
+    return c.html(<SignInPage state={{ info: noticeText(c.req.query("notice")) }} canSignUp={canSignUp} />);
   });
 
   app.post("/account/signin", csrfGuard, async (c) => {
     const field = await formOf(c);
     const email = field("email").trim().toLowerCase();
-    const again = (error: string, status: 401 | 429) => c.html(<SignInPage state={{ error, email }} mailOn={mailOn} />, status);
+    const again = (error: string, status: 401 | 429) => c.html(<SignInPage state={{ error, email }} canSignUp={canSignUp} />, status);
     try {
       await limited(`signin:client:${clientAddress(c)}`, deps.limits.signInPerClient);
       await limited(`signin:email:${email}`, deps.limits.signIn);
@@ -60,7 +59,9 @@ export function mountAccountRoutes(app: Hono, deps: CommunityWebDeps): void {
     return c.redirect(currentViewer()?.user ? "/daily?notice=verified" : "/account/signin?notice=verified", 303);
   });
 
-  app.get("/account/signup", (c) => c.html(<SignUpPage state={{}} mailOn={mailOn} />));
+  if (!canSignUp) return;
+
+  app.get("/account/signup", (c) => c.html(<SignUpPage state={{}} />));
 
   app.post("/account/signup", csrfGuard, async (c) => {
     const field = await formOf(c);
@@ -70,20 +71,12 @@ export function mountAccountRoutes(app: Hono, deps: CommunityWebDeps): void {
       const ctx = await accountContext(deps);
       const user = await accounts.signUp(ctx, { ...state, password: field("password") });
       appendCookieLater(c, sessionCookie(await accounts.startSession(ctx, user.id), secure));
-      return c.redirect(`/daily?notice=${mailOn ? "verify-sent" : "welcome-no-mail"}`, 303);
+      return c.redirect("/daily?notice=verify-sent", 303);
     } catch (error) {
       const message = formError(error);
-      return c.html(<SignUpPage state={{ ...state, error: message }} mailOn={mailOn} />, isPaperfeedError(error) ? (error.status as 400) : 400);
+      return c.html(<SignUpPage state={{ ...state, error: message }} />, isPaperfeedError(error) ? (error.status as 400) : 400);
     }
   });
-
-  if (!mailOn) {
-    // No mail: nothing can carry a reset link, and the page says so instead of a 404.
-    app.get("/account/reset", (c) =>
-      c.html(<MessagePage title="Reset your password" status="info" message="This site sends no mail, so passwords cannot be reset by email. Ask whoever runs this site for help." />),
-    );
-    return;
-  }
 
   app.post("/account/verify/resend", csrfGuard, async (c) => {
     const user = currentViewer()?.user;

@@ -3,7 +3,8 @@ import { type FormState, AccountFrame, EmailField } from "../account-pages.js";
 import { PostForm } from "../community-form.js";
 import { MailOffNote } from "./mail-off-note.js";
 
-export function SignUpPage({ state, mailOn }: { state: FormState; mailOn: boolean }) {
+/** `mailOn` false: the account will be active at once, and the page says why nothing is mailed. */
+export function SignUpPage({ state, mailOn = true }: { state: FormState; mailOn?: boolean }) {
   return (
     <AccountFrame title="Create an account" state={state}>
       {!mailOn && <MailOffNote />}
