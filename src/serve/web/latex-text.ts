@@ -125,9 +125,12 @@ export function textRuns(s: string): TextRun[] {
   const open = (frame: Partial<Frame>) => stack.push({ styles: [...top().styles], href: top().href, closing: "", ...frame });
   const withStyle = (style: TextStyle | "") => (style && !top().styles.includes(style) ? [...top().styles, style] : [...top().styles]);
 
-  /** An accent `mark` on the letter at k (`o`, `{o}`, `{\i}`); without a letter, the accent is dropped. */
-  const accent = (start: number, k: number, mark: string): void => {
-    while (s[k] === " " && /[A-Za-z]/.test(mark)) k++;
+  /**
+   * An accent `mark` on the letter at k (`o`, `{o}`, `{\i}`); without a letter, the accent is
+   * dropped. After a lettered accent (`\v c`) spaces may come first, as TeX allows.
+   */
+  const accent = (start: number, k: number, mark: string, spaces = false): void => {
+    while (spaces && s[k] === " ") k++;
     const braced = s[k] === "{";
     const inner = braced ? k + 1 : k;
     let base = s[inner] ?? "";
@@ -194,7 +197,7 @@ export function textRuns(s: string): TextRun[] {
       const end = groupEnd(s, argAt);
       return emit(start, end < 0 ? s.length : end, " ");
     }
-    if (Object.hasOwn(MARK_OF, name) && name.length === 1 && (hasArg || s[k] === " ")) return accent(start, k, MARK_OF[name]!);
+    if (Object.hasOwn(MARK_OF, name) && name.length === 1 && (hasArg || s[k] === " ")) return accent(start, k, MARK_OF[name]!, true);
     // A letter's command ends its word's first part: TeX drops the space after "\ss" in "Stra\ss e".
     const letterEnd = s[k] === " " ? k + 1 : s[k] === "{" && s[k + 1] === "}" ? k + 2 : k;
     if (Object.hasOwn(LETTER_OF, name)) return emit(start, letterEnd, LETTER_OF[name]!);
