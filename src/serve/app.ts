@@ -22,6 +22,7 @@ import { errorHandler, notFoundHandler } from "./middleware/errors.js";
 import { LIMITS } from "./middleware/rate-limit.js";
 import { limitBody, wellFormedEscapes } from "./middleware/request-limits.js";
 import { securityHeaders } from "./middleware/security.js";
+import { compressResponses } from "./middleware/compress.js";
 import { mountStatic } from "./static.js";
 import { mountThumbnails } from "./thumbnails-route.js";
 import { mountPages } from "./web/routes.js";
@@ -37,7 +38,7 @@ export interface AppDeps {
   delivery?: DeliveryStore;
   /** Accounts, curated lists, votes, comments, collections; opened beside the store on first use when not given. */
   communityStore?: CommunityStore;
-  /** Sends account mail (verification, password reset); without one nobody can sign up. */
+  /** Sends account mail (verification, password reset); without one sign-ups are active at once. */
   accountMailer?: AccountMailer | null;
   /** API tokens (src/store/api-token-types.ts); opened beside the store on first use when not given. */
   apiTokens?: ApiTokenStore;
@@ -53,6 +54,7 @@ export interface AppDeps {
 export function createApp(deps: AppDeps): Hono {
   const log = deps.log ?? createLogger(deps.config.logLevel);
   const app = new Hono();
+  app.use(compressResponses()); // outermost, so it compresses every other middleware's final output
   app.use(securityHeaders());
   // Before anything reads the request: bodies are capped and escapes checked (request-limits.ts).
   app.use(limitBody(), wellFormedEscapes);

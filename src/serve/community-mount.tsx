@@ -16,6 +16,7 @@ import type { Store } from "../store/types.js";
 import { LIMITS } from "./middleware/rate-limit.js";
 import { sessionMiddleware } from "./middleware/session.js";
 import { mountAccountRoutes } from "./web/account-routes.js";
+import { mountMaillessSignUp } from "./web/account/signup-routes.js";
 import { mountCollectionRoutes } from "./web/collection-routes.js";
 import { mountCommunityAssets } from "./web/community-assets.js";
 import { type CommunityWebDeps, isSecure } from "./web/community-deps.js";
@@ -31,7 +32,7 @@ export interface CommunityMountDeps {
   search: SearchEngine;
   config: Config;
   community?: CommunityStore | undefined;
-  /** Sends account mail; without one nobody can sign up (existing accounts still sign in). */
+  /** Sends account mail; without one sign-ups are active at once and passwords cannot be reset by mail. */
   accountMailer?: AccountMailer | null;
   fetchPaper?: PaperFetcher;
   clock?: () => Date;
@@ -61,6 +62,7 @@ export function mountCommunity(app: Hono, deps: CommunityMountDeps): () => Promi
   mountCommunityAssets(app);
   app.use(sessionMiddleware({ community, secret: csrfSecret, secure: isSecure(deps.config) }));
   mountAccountRoutes(app, web);
+  mountMaillessSignUp(app, web); // only where the site sends no mail
   mountCuratedRoutes(app, web);
   mountEngageRoutes(app, web);
   mountFollowRoutes(app, web);

@@ -79,7 +79,8 @@ export interface StartOptions {
   log?: Logger;
   /**
    * Sends account mail; closed with the server. Default: with an SMTP server, the outbox
-   * (src/deliver/account-mailer.ts), sent by the outbox job; without one, none.
+   * (src/deliver/account-mailer.ts), sent by the outbox job; without one, none, and sign-ups are
+   * active at once.
    */
   accountMailer?: AccountMailer;
   /** The time of the jobs and of on-demand fetches (a FakeClock in tests); default the wall clock. */

@@ -39,7 +39,7 @@ export interface NewUser {
   /** The encoded scrypt hash (src/actions/accounts/password.ts); never a password. */
   passwordHash: string;
   role?: Role;
-  /** Admins made from the command line start verified. */
+  /** Admins made from the command line, and sign-ups where the site sends no mail, start verified. */
   emailVerifiedAt?: string | null;
   now: string;
 }

@@ -11,7 +11,10 @@ import { newSecret, sha256 } from "./secrets.js";
 
 export interface AccountContext {
   community: CommunityStore;
-  /** Null when no mail server is configured: then nobody can sign up, and resets cannot be sent. */
+  /**
+   * Null when no mail server is configured: then a new account is active at once (nothing could
+   * confirm it), and password resets cannot be sent.
+   */
   mailer: AccountMailer | null;
   /** Public site URL for the links in mail, e.g. "https://papers.example.org". */
   baseUrl: string;
@@ -30,7 +33,7 @@ const link = (ctx: AccountContext, path: string, secret?: string) =>
   `${ctx.baseUrl.replace(/\/$/, "")}${path}${secret === undefined ? "" : `?token=${encodeURIComponent(secret)}`}`;
 
 function requireMailer(ctx: AccountContext): AccountMailer {
-  if (!ctx.mailer) throw new PaperfeedError("actions", "mail_unavailable", "this site cannot send mail, so accounts cannot be created or reset here", 503);
+  if (!ctx.mailer) throw new PaperfeedError("actions", "mail_unavailable", "this site sends no mail (no SMTP server is configured)", 503);
   return ctx.mailer;
 }
 
@@ -129,4 +132,25 @@ export async function createAccount(
   const { secret, hash } = newSecret();
   await ctx.community.createEmailToken({ tokenHash: hash, userId: user.id, purpose: "reset", now: at, expiresAt: later(ctx, input.linkHours ?? 24) });
   return { user, setPasswordLink: link(ctx, "/account/reset", secret) };
+}
+
+/**
+ * Sign-up where the site sends no mail: nothing could confirm the address, so the account is
+ * active at once. The first account of such an instance becomes its admin, so a fresh install
+ * needs no command-line step (`paperfeed admin create` still makes admins and curators).
+ */
+export async function signUpWithoutMail(ctx: AccountContext, input: { email: string; displayName: string; password: string }): Promise<User> {
+  checkPasswordRules(input.password);
+  const at = now(ctx).toISOString();
+  // Two sign-ups racing for the first account may both see zero; both then being admins of an
+  // instance nobody else uses yet is harmless, and cheaper than a lock around every sign-up.
+  const first = (await ctx.community.countUsers()) === 0;
+  return ctx.community.createUser({
+    email: input.email,
+    displayName: input.displayName,
+    passwordHash: await hashPassword(input.password),
+    role: first ? "admin" : "member",
+    emailVerifiedAt: at,
+    now: at,
+  });
 }

@@ -19,7 +19,7 @@ export interface CommunityWebDeps {
   config: Config;
   /** The community tables, opened on first use. */
   community: () => Promise<CommunityStore>;
-  /** Sends verification and reset links; null when the site cannot send mail (no sign-up then). */
+  /** Sends verification and reset links; null when the site sends no mail (sign-ups are then active at once). */
   mailer: AccountMailer | null;
   fetchPaper?: PaperFetcher;
   clock?: () => Date;

@@ -20,7 +20,11 @@ import { attachThumbnails } from "./present/thumbnails.js";
 
 const POLICY_HINT = { open: null, members: "Members with a confirmed address may submit up to", curators: "Only curators add papers to this list." } as const;
 
-async function presentCurated(deps: CommunityWebDeps, day: string, messages: { notice?: string | null; error?: string | null }): Promise<CuratedView> {
+/**
+ * The curated list of `day`. `opened` is true when no day was asked for (the newest list was
+ * chosen), so the page says which day it shows when that is not today.
+ */
+async function presentCurated(deps: CommunityWebDeps, day: string, messages: { notice?: string | null; error?: string | null; opened?: boolean }): Promise<CuratedView> {
   const ctx = await communityContext(deps);
   const user: User | null = currentViewer()?.user ?? null;
   const [list, days, settings] = await Promise.all([ctx.community.listDaily(day), ctx.community.dailyDays(1000), ctx.community.settings()]);
@@ -53,6 +57,8 @@ async function presentCurated(deps: CommunityWebDeps, day: string, messages: { n
     notice: messages.notice ?? null,
     error: messages.error ?? null,
     hasMath: entries.some((e) => e.paper.hasMath),
+    empty: { day, today, signedIn: Boolean(user), canSubmit, curatorsOnly: settings.submissions === "curators" },
+    newestDay: messages.opened && day !== today ? { day, today } : null,
   };
 }
 
@@ -70,8 +76,9 @@ export function mountCuratedRoutes(app: Hono, deps: CommunityWebDeps): void {
   const today = () => (deps.clock?.() ?? new Date()).toISOString().slice(0, 10);
 
   app.get("/daily", async (c) => {
-    const day = validDay(c.req.query("date")) ?? today();
-    return c.html(<CuratedPage view={await presentCurated(deps, day, { notice: noticeText(c.req.query("notice")) })} />);
+    const asked = validDay(c.req.query("date"));
+    const day = asked ?? (await newestListDay(deps, today()));
+    return c.html(<CuratedPage view={await presentCurated(deps, day, { notice: noticeText(c.req.query("notice")), opened: !asked })} />);
   });
 
   app.post("/daily/submit", csrfGuard, async (c) => {
@@ -103,6 +110,12 @@ export function mountCuratedRoutes(app: Hono, deps: CommunityWebDeps): void {
     if (wantsJson(c)) return c.json(result);
     return c.redirect(localPath(field("back"), "/"), 303);
   });
+}
+
+/** Today when its list has papers or no list has any; else the newest earlier day with a list. */
+async function newestListDay(deps: CommunityWebDeps, today: string): Promise<string> {
+  const days = await (await deps.community()).dailyDays(1000);
+  return days.find((d) => d <= today) ?? today;
 }
 
 export const wantsJson = (c: Context) => (c.req.header("accept") ?? "").includes("application/json");

@@ -10,6 +10,7 @@ import type { Paper } from "../../core/paper.js";
 import type { SearchEngine } from "../../search/types.js";
 import type { Store } from "../../store/types.js";
 import type { StoreSources } from "../api/stores.js";
+import { mountAuthorPages } from "./authors/routes.js";
 import { DailyPage, EmptyDailyPage } from "./daily-page.js";
 import { ErrorPage, NotFoundPage } from "./error-page.js";
 import { paperHref } from "./format.js";
@@ -17,6 +18,7 @@ import { HelpPage } from "./help-page.js";
 import { NewPage } from "./new-page.js";
 import { PaperPage } from "./paper-page.js";
 import { presentDaily } from "./present/daily.js";
+import { todayUtc } from "./components/newest-day.js";
 import { presentNewest } from "./present/newest.js";
 import { presentPaper } from "./present/paper.js";
 import { presentSearch } from "./present/search.js";
@@ -59,7 +61,7 @@ export function mountPages(app: Hono, deps: PageDeps): void {
   const thumbnails = thumbnailSourceOf(deps);
 
   app.get("/", async (c) => {
-    const view = await presentDaily(deps, c.req.query());
+    const view = await presentDaily(deps, c.req.query(), todayUtc());
     if (view) {
       const papers = view.groups.flatMap((g) => g.papers);
       await Promise.all([attachThumbnails(thumbnails, papers), attachStars(thumbnails, papers)]);
@@ -84,6 +86,8 @@ export function mountPages(app: Hono, deps: PageDeps): void {
   });
 
   app.get("/help/search", (c) => c.html(<HelpPage />));
+
+  mountAuthorPages(app, deps);
 
   // Ids contain slashes (hep-th/9901001), so the parameter takes the rest of the path.
   app.get("/papers/:id{.+}", async (c) => {
