@@ -27,6 +27,15 @@ const results = (index: LiveIndex) =>
 /** Small chunks, so even 200 papers go through several chunks and the final merge. */
 const build = (workers: number): ImportIndexOptions["build"] => ({ workers, chunkDocs: 37 });
 
+/** A fresh store and an import-index build started on it. */
+async function started(workers: number) {
+  const { db, dir, rebuilt } = paths();
+  const store = await openStore({ path: db });
+  const indexing = await startImportIndex(store, { dir, build: build(workers) });
+  assert.ok(indexing);
+  return { db, dir, rebuilt, store, indexing };
+}
+
 /** The saved index answers exactly as one rebuilt from the store. */
 async function assertMatchesRebuild(store: Store, dir: string, rebuiltDir: string) {
   // No time budget: on a busy machine a query cut short would differ for no reason of ours.
@@ -43,10 +52,7 @@ async function assertMatchesRebuild(store: Store, dir: string, rebuiltDir: strin
 
 for (const workers of [0, 2]) {
   test(`an import into an empty store leaves an index equal to a rebuild (${workers} workers)`, async () => {
-    const { db, dir, rebuilt } = paths();
-    const store = await openStore({ path: db });
-    const indexing = await startImportIndex(store, { dir, build: build(workers) });
-    assert.ok(indexing);
+    const { dir, rebuilt, store, indexing } = await started(workers);
     const { sink } = indexing;
     await sink.upsertPapers(papers.slice(0, 120));
     // A newer version, the same paper again, an older version with an earlier day, deletions,
@@ -65,10 +71,7 @@ for (const workers of [0, 2]) {
 }
 
 test("importFiles through the sink: the saved index matches the store", async () => {
-  const { db, dir, rebuilt } = paths();
-  const store = await openStore({ path: db });
-  const indexing = await startImportIndex(store, { dir, build: build(2) });
-  assert.ok(indexing);
+  const { dir, rebuilt, store, indexing } = await started(2);
   const fixture = new URL("../../test/fixtures/cli/arxiv-first30.jsonl", import.meta.url).pathname;
   const summary = await importFiles(indexing.sink, [fixture, fixture], { batchSize: 7 });
   assert.equal(summary.imported, 30);
@@ -79,10 +82,7 @@ test("importFiles through the sink: the saved index matches the store", async ()
 });
 
 test("another writer during the import: nothing is saved, and the next open rebuilds with every paper", async () => {
-  const { db, dir } = paths();
-  const store = await openStore({ path: db });
-  const indexing = await startImportIndex(store, { dir, build: build(0) });
-  assert.ok(indexing);
+  const { db, dir, store, indexing } = await started(0);
   await indexing.sink.upsertPapers(papers.slice(0, 100));
   const other = await openStore({ path: db });
   await other.upsertPapers([papers[150]!]);
@@ -99,10 +99,7 @@ test("another writer during the import: nothing is saved, and the next open rebu
 });
 
 test("another writer after the import's last write but before finish: nothing is saved", async () => {
-  const { db, dir } = paths();
-  const store = await openStore({ path: db });
-  const indexing = await startImportIndex(store, { dir, build: build(0) });
-  assert.ok(indexing);
+  const { dir, store, indexing } = await started(0);
   await indexing.sink.upsertPapers(papers.slice(0, 50));
   await store.deletePaper(papers[0]!.id); // not through the sink: another writer's change
   assert.equal((await indexing.finish()).saved, false);
@@ -111,10 +108,7 @@ test("another writer after the import's last write but before finish: nothing is
 });
 
 test("a store that already holds papers is left to the live index; abort stops a build", async () => {
-  const { db, dir } = paths();
-  const store = await openStore({ path: db });
-  const indexing = await startImportIndex(store, { dir, build: build(2) });
-  assert.ok(indexing);
+  const { dir, store, indexing } = await started(2);
   await indexing.sink.upsertPapers(papers.slice(0, 120));
   await indexing.abort();
   assert.equal(existsSync(join(dir, MANIFEST)), false);
