@@ -3,19 +3,29 @@
  * plain lines otherwise, on stderr), then every issue with file and position, then the summary.
  * Exit code 1 when a file could not be read at all or every record was bad, else 0.
  */
+import { messageOf } from "../../core/errors.js";
 import type { ImportSummary } from "../../ingest/import.js";
+import type { ImportIndexing } from "../../search/import-index.js";
 import type { Store } from "../../store/types.js";
 import { EXIT_FAILURE, EXIT_OK } from "../report-error.js";
 
-export async function runImport(store: Store, files: string[], format: string | undefined): Promise<number> {
+export async function runImport(
+  store: Store,
+  files: string[],
+  format: string | undefined,
+  /** Where the search index lives: an import into an empty store builds it on the way. */
+  indexDir?: string,
+): Promise<number> {
   const { importFiles } = await import("../../ingest/import.js");
   const { createProgressReporter } = await import("../../ingest/progress.js");
+  const { startImportIndex } = await import("../../search/import-index.js");
+  const indexing = indexDir === undefined ? null : await startImportIndex(store, { dir: indexDir });
   const progress = createProgressReporter();
   const recordsPerFile = new Map<string, number>();
   const filesWithIssues = new Set<string>();
   let summary: ImportSummary;
   try {
-    summary = await importFiles(store, files, {
+    summary = await importFiles(indexing?.sink ?? store, files, {
       format,
       onProgress: (p) => {
         recordsPerFile.set(p.file, p.records);
@@ -23,6 +33,9 @@ export async function runImport(store: Store, files: string[], format: string | 
       },
       onIssue: (issue) => filesWithIssues.add(issue.file),
     });
+  } catch (e) {
+    await indexing?.abort();
+    throw e;
   } finally {
     progress.done();
   }
@@ -37,10 +50,23 @@ export async function runImport(store: Store, files: string[], format: string | 
     const start = await recordSnapshotDatestamp(store, summary.newestDatestamp, Date.now());
     process.stderr.write(`paperfeed: newest record datestamp ${summary.newestDatestamp}; paperfeed harvest starts from ${start}\n`);
   }
+  if (indexing) await finishIndex(indexing, indexDir!);
 
   const unreadable = [...filesWithIssues].filter((file) => !recordsPerFile.get(file));
   const allBad = summary.read > 0 && summary.skipped === summary.read;
   return unreadable.length > 0 || allBad ? EXIT_FAILURE : EXIT_OK;
+}
+
+async function finishIndex(indexing: ImportIndexing, dir: string) {
+  // The build's last merge takes a while at millions of papers; say what the wait is for.
+  process.stderr.write("paperfeed: finishing the search index…\n");
+  // The papers are stored either way: an index that could not be saved is only rebuilt later.
+  const result = await indexing.finish().catch((e: unknown) => ({ saved: false as const, reason: messageOf(e) }));
+  process.stderr.write(
+    result.saved
+      ? `paperfeed: search index of ${result.papers.toLocaleString("en-US")} papers saved to ${dir}\n`
+      : `paperfeed: search index not saved (${result.reason}); search and serve build it from the store\n`,
+  );
 }
 
 export function formatSummary(s: ImportSummary): string {
