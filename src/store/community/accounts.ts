@@ -5,9 +5,16 @@ import type * as C from "../community-types.js";
 import { SUBMISSION_POLICIES } from "../community-types.js";
 import { normalizeEmail } from "../delivery-rows.js";
 import { userOf, validDisplayName, validRole } from "./rows.js";
-import type { SqlDatabase } from "./sql.js";
+import type { Sql, SqlDatabase } from "./sql.js";
+import { freeUsername, usernameBase } from "./usernames.js";
 
-const USER_COLUMNS = "id, email, display_name, role, email_verified_at, created_at";
+/** Usernames already taken among `base` and `base-N`. */
+async function takenLike(db: Sql, base: string): Promise<Set<string>> {
+  const rows = await db.all("SELECT username FROM users WHERE username = ? OR username LIKE ?", [base, `${base}-%`]);
+  return new Set(rows.map((r) => String(r.username)));
+}
+
+const USER_COLUMNS = "id, email, display_name, username, role, email_verified_at, created_at";
 const DEFAULT_SETTINGS: C.CommunitySettings = { submissions: "members", dailyCap: 3 };
 
 export class AccountsPart {
@@ -15,13 +22,35 @@ export class AccountsPart {
 
   async createUser(input: C.NewUser): Promise<C.User> {
     const email = normalizeEmail(input.email);
-    const row = await this.db.get(
-      `INSERT INTO users (email, display_name, password_hash, role, email_verified_at, created_at) VALUES (?, ?, ?, ?, ?, ?)
-       ON CONFLICT (email) DO NOTHING RETURNING ${USER_COLUMNS}`,
-      [email, validDisplayName(input.displayName), String(input.passwordHash), validRole(input.role ?? "member"), input.emailVerifiedAt ?? null, input.now],
-    );
+    const displayName = validDisplayName(input.displayName);
+    const role = validRole(input.role ?? "member");
+    // In one transaction, so the username picked as free is still free when inserted.
+    const row = await this.db.transaction(async (tx) => {
+      const base = usernameBase(displayName);
+      const username = freeUsername(base, await takenLike(tx, base));
+      return tx.get(
+        `INSERT INTO users (email, display_name, username, password_hash, role, email_verified_at, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)
+         ON CONFLICT (email) DO NOTHING RETURNING ${USER_COLUMNS}`,
+        [email, displayName, username, String(input.passwordHash), role, input.emailVerifiedAt ?? null, input.now],
+      );
+    });
     if (!row) throw new PaperfeedError("store", "email_taken", `an account for ${email} exists already`, 409);
     return userOf(row);
+  }
+
+  /**
+   * Gives every account made before usernames existed (migration 13) one derived from its display
+   * name, oldest account first, so the earliest "Ada" stays `ada`. Run when the store opens.
+   */
+  async assignMissingUsernames(): Promise<number> {
+    return this.db.transaction(async (tx) => {
+      const rows = await tx.all("SELECT id, display_name FROM users WHERE username IS NULL ORDER BY id");
+      for (const r of rows) {
+        const base = usernameBase(String(r.display_name));
+        await tx.run("UPDATE users SET username = ? WHERE id = ?", [freeUsername(base, await takenLike(tx, base)), r.id]);
+      }
+      return rows.length;
+    });
   }
 
   async getUser(id: number) {

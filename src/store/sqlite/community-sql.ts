@@ -71,5 +71,9 @@ class SqliteSql implements SqlDatabase {
 }
 
 export function openSqliteCommunityStore(options: SqliteOpenOptions): SqlCommunityStore {
-  return new SqlCommunityStore(new SqliteSql(openSqliteDatabase(options), path.resolve(options.path)));
+  const store = new SqlCommunityStore(new SqliteSql(openSqliteDatabase(options), path.resolve(options.path)));
+  // First in this connection's queue, so every later statement sees the usernames; a failure
+  // (the file turned read-only) surfaces again on the first write.
+  void store.assignMissingUsernames().catch(() => undefined);
+  return store;
 }
