@@ -110,6 +110,8 @@ export interface Comment {
   paperId: string;
   userId: number;
   authorName: string;
+  /** The author's URL-safe username. */
+  authorUsername: string;
   /** The top-level comment this replies to; replies to replies attach to the same top level. */
   parentId: number | null;
   /** Markdown source as written; rendering and sanitising happen at display time. */

@@ -13,6 +13,7 @@ import { mountCommunityReads } from "./community/routes.js";
 import { mountDays } from "./days/routes.js";
 import type { ApiDeps } from "./deps.js";
 import { mountDailyPapers } from "./hf/daily-papers.js";
+import { mountPaperMarkdown } from "./hf/markdown.js";
 import { mountHfPapers } from "./hf/papers.js";
 import { mountPapers } from "./papers/routes.js";
 import { mountWhoAmI } from "./me/whoami.js";
@@ -29,6 +30,7 @@ export function createApi(deps: ApiDeps): OpenAPIHono {
   const api = new OpenAPIHono({ defaultHook: validationHook });
   mountDailyPapers(api, deps);
   mountHfPapers(api, deps);
+  mountPaperMarkdown(api, deps);
   mountPapers(api, deps);
   mountSearch(api, deps);
   mountDays(api, deps);
@@ -51,6 +53,6 @@ export interface MountApiDeps extends StoreSources {
 }
 
 export function mountApi(app: Hono, deps: MountApiDeps): void {
-  const { store, search, fetchPaper } = deps;
-  app.route("/", createApi({ store, search, ...lazyStores(deps), ...(fetchPaper ? { fetchPaper } : {}) }));
+  const { store, search, config, fetchPaper } = deps;
+  app.route("/", createApi({ store, search, config, ...lazyStores(deps), ...(fetchPaper ? { fetchPaper } : {}) }));
 }

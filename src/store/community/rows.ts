@@ -74,6 +74,7 @@ export const commentOf = (r: Row): C.Comment => ({
   paperId: String(r.paper_id),
   userId: Number(r.user_id),
   authorName: String(r.display_name),
+  authorUsername: String(r.username),
   parentId: num(r.parent_id),
   body: r.deleted_at ? "" : String(r.body),
   createdAt: String(r.created_at),
