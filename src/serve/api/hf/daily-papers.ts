@@ -33,6 +33,8 @@ type DailyPapersQuery = z.infer<typeof DailyPapersQuery>;
 const route = createRoute({
   method: "get",
   path: "/api/daily_papers",
+  operationId: "hfListDailyPapers",
+  security: [],
   tags: ["Hugging Face compatible"],
   summary: "Daily papers (Hugging Face shape)",
   request: { query: DailyPapersQuery },

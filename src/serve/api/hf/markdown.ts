@@ -19,7 +19,7 @@ import { isoTime } from "./present.js";
 const route = createRoute({
   method: "get",
   path: "/papers/{id}.md",
-  operationId: "readPaperMarkdown",
+  operationId: "hfReadPaper",
   tags: ["Hugging Face compatible"],
   summary: "A paper page as Markdown (Hugging Face's `hf papers read`)",
   security: [],

@@ -20,6 +20,8 @@ const json = <T>(schema: T) => ({ "application/json": { schema } });
 const searchRoute = createRoute({
   method: "get",
   path: "/api/papers/search",
+  operationId: "hfSearchPapers",
+  security: [],
   tags,
   summary: "Search papers (Hugging Face shape)",
   request: {
@@ -35,6 +37,8 @@ const CURSOR = /^[0-9]{1,9}$/;
 const listRoute = createRoute({
   method: "get",
   path: "/api/papers",
+  operationId: "hfListPapers",
+  security: [],
   tags,
   summary: "All papers, newest first (Hugging Face shape)",
   request: {
@@ -56,6 +60,8 @@ const listRoute = createRoute({
 const byIdRoute = createRoute({
   method: "get",
   path: "/api/papers/{id}",
+  operationId: "hfPaperInfo",
+  security: [],
   tags,
   summary: "One paper (Hugging Face shape)",
   request: { params: PaperIdParam },

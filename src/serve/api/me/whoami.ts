@@ -27,6 +27,7 @@ export const WhoAmISchema = z
 const route = createRoute({
   method: "get",
   path: "/api/whoami-v2",
+  operationId: "whoAmI",
   tags: ["API tokens"],
   summary: "The account an API token belongs to (Hugging Face shape)",
   security: [{ bearer: [] }],
