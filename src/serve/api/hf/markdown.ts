@@ -44,7 +44,7 @@ interface MarkdownInput {
   thumbnail?: string | undefined;
 }
 
-function frontMatter({ paper, facts, page, thumbnail }: MarkdownInput): string[] {
+function frontMatter({ paper, facts, comments, page, thumbnail }: MarkdownInput): string[] {
   const links: Array<[string, string]> = [["page", page], ["arxiv", absUrl(paper.id)], ["pdf", pdfUrl(paper.id)]];
   for (const link of paper.codeLinks) links.push([link.kind, link.url]);
   if (paper.doi) links.push(["doi", `https://doi.org/${paper.doi}`]);
@@ -65,7 +65,8 @@ function frontMatter({ paper, facts, page, thumbnail }: MarkdownInput): string[]
     // A kind may repeat (two GitHub links): the later ones get a number, so keys stay unique.
     ...links.map(([kind, url], i) => `  ${links.findIndex(([k]) => k === kind) === i ? kind : `${kind}-${i}`}: ${yamlString(url)}`),
     `upvotes: ${facts.upvotes}`,
-    `comments: ${facts.comments}`,
+    // The comments below, not the activity counter (which still counts ones hidden since).
+    `comments: ${comments.filter((m) => !m.deleted).length}`,
     "---",
   ];
 }
