@@ -18,6 +18,7 @@ import { mountExport } from "./export/routes.js";
 import { mountCommunity } from "./community-mount.js";
 import { mountDelivery } from "./delivery-mount.js";
 import { type Logger, createLogger } from "./log.js";
+import { readApiCors } from "./middleware/cors.js";
 import { errorHandler, notFoundHandler } from "./middleware/errors.js";
 import type { LIMITS } from "./middleware/rate-limit.js";
 import { securityHeaders } from "./middleware/security.js";
@@ -52,6 +53,7 @@ export interface AppDeps {
 export function createApp(deps: AppDeps): Hono {
   const log = deps.log ?? createLogger(deps.config.logLevel);
   const app = new Hono();
+  app.use(readApiCors(deps.config)); // first, so its Cross-Origin-Resource-Policy outlasts the default
   app.use(securityHeaders());
   app.get("/healthz", (c) => c.json({ status: "ok", papers: deps.search.size }));
   mountStatic(app);
