@@ -6,7 +6,7 @@ import { SUBMISSION_POLICIES } from "../community-types.js";
 import { normalizeEmail } from "../delivery-rows.js";
 import { userOf, validDisplayName, validRole } from "./rows.js";
 import type { Sql, SqlDatabase } from "./sql.js";
-import { freeUsername, usernameBase } from "./usernames.js";
+import { MISSING_USERNAMES_SQL, SET_USERNAME_SQL, TAKEN_USERNAMES_SQL, freeUsername, planUsernames, usernameBase } from "./usernames.js";
 
 /** Usernames already taken among `base` and `base-N`. */
 async function takenLike(db: Sql, base: string): Promise<Set<string>> {
@@ -24,32 +24,34 @@ export class AccountsPart {
     const email = normalizeEmail(input.email);
     const displayName = validDisplayName(input.displayName);
     const role = validRole(input.role ?? "member");
-    // In one transaction, so the username picked as free is still free when inserted.
-    const row = await this.db.transaction(async (tx) => {
-      const base = usernameBase(displayName);
-      const username = freeUsername(base, await takenLike(tx, base));
-      return tx.get(
+    const base = usernameBase(displayName);
+    // One statement, no transaction (an open one would hold SQLite's write lock across awaits): a
+    // username someone took since it was read as free makes the insert do nothing, and we pick again.
+    for (let attempt = 0; attempt < 5; attempt++) {
+      const username = freeUsername(base, await takenLike(this.db, base));
+      const row = await this.db.get(
         `INSERT INTO users (email, display_name, username, password_hash, role, email_verified_at, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)
-         ON CONFLICT (email) DO NOTHING RETURNING ${USER_COLUMNS}`,
+         ON CONFLICT DO NOTHING RETURNING ${USER_COLUMNS}`,
         [email, displayName, username, String(input.passwordHash), role, input.emailVerifiedAt ?? null, input.now],
       );
-    });
-    if (!row) throw new PaperfeedError("store", "email_taken", `an account for ${email} exists already`, 409);
-    return userOf(row);
+      if (row) return userOf(row);
+      if (await this.getUserByEmail(email)) throw new PaperfeedError("store", "email_taken", `an account for ${email} exists already`, 409);
+    }
+    throw new PaperfeedError("store", "username_busy", `could not find a free username for "${displayName}"; try again`, 503);
   }
 
   /**
    * Gives every account made before usernames existed (migration 13) one derived from its display
-   * name, oldest account first, so the earliest "Ada" stays `ada`. Run when the store opens.
+   * name (`planUsernames`). Run when a PostgreSQL store opens; SQLite does it synchronously
+   * (sqlite/community-sql.ts), since an open transaction awaiting here would hold the file's write
+   * lock while another connection of the same process blocks the thread waiting for it.
    */
   async assignMissingUsernames(): Promise<number> {
+    if ((await this.db.all(MISSING_USERNAMES_SQL)).length === 0) return 0;
     return this.db.transaction(async (tx) => {
-      const rows = await tx.all("SELECT id, display_name FROM users WHERE username IS NULL ORDER BY id");
-      for (const r of rows) {
-        const base = usernameBase(String(r.display_name));
-        await tx.run("UPDATE users SET username = ? WHERE id = ?", [freeUsername(base, await takenLike(tx, base)), r.id]);
-      }
-      return rows.length;
+      const plan = planUsernames(await tx.all(MISSING_USERNAMES_SQL), (await tx.all(TAKEN_USERNAMES_SQL)).map((r) => r.username));
+      for (const { id, username } of plan) await tx.run(SET_USERNAME_SQL, [username, id]);
+      return plan.length;
     });
   }
 

@@ -28,6 +28,21 @@ export function freeUsername(base: string, taken: ReadonlySet<string>): string {
   for (let n = 2; ; n++) if (!taken.has(`${base}-${n}`)) return `${base}-${n}`;
 }
 
+/** Accounts without a username, oldest first, and every username taken: what `planUsernames` needs. */
+export const MISSING_USERNAMES_SQL = "SELECT id, display_name FROM users WHERE username IS NULL ORDER BY id";
+export const TAKEN_USERNAMES_SQL = "SELECT username FROM users WHERE username IS NOT NULL";
+export const SET_USERNAME_SQL = "UPDATE users SET username = ? WHERE id = ? AND username IS NULL";
+
+/** Usernames for accounts made before there were any, in order, so the earliest "Ada" gets `ada`. */
+export function planUsernames(missing: ReadonlyArray<Record<string, unknown>>, taken: Iterable<unknown>): Array<{ id: number; username: string }> {
+  const used = new Set([...taken].map(String));
+  return missing.map((row) => {
+    const username = freeUsername(usernameBase(String(row.display_name)), used);
+    used.add(username);
+    return { id: Number(row.id), username };
+  });
+}
+
 function schema(d: SqlDialect): string {
   return `
     ALTER TABLE users ADD COLUMN username ${d.key};
