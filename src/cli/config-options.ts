@@ -31,6 +31,7 @@ const OPTIONS: Record<FieldName, { value?: string; help: string }> = {
   githubApiUrl: { value: "<url>", help: "GitHub REST API (default https://api.github.com)" },
   githubToken: { value: "<token>", help: "GitHub token for star counts (prefer the variable)" },
   thumbnails: { help: "do not render first-page thumbnails" },
+  corsOrigins: { value: "<origins>", help: "origins whose pages may read the API: *, off, or a comma-separated list (default *)" },
 };
 const NAMES = Object.keys(OPTIONS) as FieldName[];
 

@@ -31,6 +31,9 @@ function isUrlWithProtocol(s: string, protocols: string[]): boolean {
   }
 }
 
+/** `scheme://host[:port]` and nothing more, as browsers send it in `Origin`. */
+const isOrigin = (s: string) => isUrlWithProtocol(s, ["http:", "https:"]) && new URL(s).origin === s;
+
 const PORT_RULE = "must be an integer 0–65535";
 const BOOLEAN_WORDS: Record<string, boolean> = {
   "1": true,
@@ -174,6 +177,17 @@ export const FIELDS = {
     schema: z.coerce.string().trim().regex(/^[\w-]{10,255}$/, "must be a GitHub token (letters, digits, _ and -)"),
   },
   thumbnails: { flag: "--no-thumbnails", env: "PAPERFEED_THUMBNAILS", schema: BOOLEAN },
+  corsOrigins: {
+    flag: "--cors-origins",
+    env: "PAPERFEED_CORS_ORIGINS",
+    schema: z.coerce
+      .string()
+      .transform((s) => (s.trim() === "off" ? [] : s.split(",").map((x) => x.trim().replace(/\/+$/, "")).filter(Boolean)))
+      .refine(
+        (origins) => origins.length > 0 ? origins.every((o) => o === "*" || isOrigin(o)) && (origins.length === 1 || !origins.includes("*")) : true,
+        "must be *, off, or origins separated by commas, e.g. https://a.example,http://localhost:3000",
+      ),
+  },
 } satisfies Record<string, FieldSpec>;
 
 export type FieldName = keyof typeof FIELDS;

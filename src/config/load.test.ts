@@ -40,6 +40,7 @@ describe("loadConfig", () => {
       githubApiUrl: "https://api.github.com",
       githubToken: null,
       thumbnails: true,
+      corsOrigins: ["*"],
     });
   });
 
@@ -73,6 +74,7 @@ describe("loadConfig", () => {
         PAPERFEED_GITHUB_API_URL: "http://gh.example.org/api/v3",
         PAPERFEED_GITHUB_TOKEN: "ghp_0123456789abcdef",
         PAPERFEED_THUMBNAILS: "off",
+        PAPERFEED_CORS_ORIGINS: "https://a.example.org, http://localhost:3000/",
       },
     });
     assert.deepEqual(
@@ -99,6 +101,7 @@ describe("loadConfig", () => {
         githubApiUrl: "http://gh.example.org/api/v3",
         githubToken: "ghp_0123456789abcdef",
         thumbnails: false,
+        corsOrigins: ["https://a.example.org", "http://localhost:3000"],
       },
     );
   });
@@ -200,6 +203,16 @@ describe("loadConfig", () => {
       assert.equal(problemsOf(input), `config: invalid configuration, 1 problem: ${expected}`);
     });
   }
+
+  it("reads CORS origins as *, off or a list of origins, and refuses paths and mixtures", () => {
+    const origins = (value: string) => loadConfig({ env: { PAPERFEED_CORS_ORIGINS: value } }).corsOrigins;
+    assert.deepEqual(origins("*"), ["*"]);
+    assert.deepEqual(origins("off"), []);
+    assert.deepEqual(loadConfig({ flags: { corsOrigins: "http://127.0.0.1:5173" } }).corsOrigins, ["http://127.0.0.1:5173"]);
+    for (const bad of ["https://a.example.org/app", "a.example.org", "*,https://a.example.org", "ftp://a.example.org"]) {
+      assert.throws(() => origins(bad), /PAPERFEED_CORS_ORIGINS.*must be \*, off, or origins/, bad);
+    }
+  });
 
   it("takes off for the arXiv API (no fetching on demand), and refuses other non-URLs there", () => {
     assert.equal(loadConfig({ env: { PAPERFEED_ARXIV_API_URL: "off" } }).arxivApiUrl, "off");

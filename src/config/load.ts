@@ -33,6 +33,7 @@ const DEFAULTS = {
   backfillDays: 7,
   githubApiUrl: "https://api.github.com",
   thumbnails: true,
+  corsOrigins: ["*"],
 } as const;
 
 export function loadConfig({ flags = {}, env = {} }: LoadConfigInput = {}): Config {
@@ -92,6 +93,7 @@ export function loadConfig({ flags = {}, env = {} }: LoadConfigInput = {}): Conf
     githubApiUrl: values.githubApiUrl ?? DEFAULTS.githubApiUrl,
     githubToken: values.githubToken ?? null,
     thumbnails: values.thumbnails ?? DEFAULTS.thumbnails,
+    corsOrigins: Object.freeze([...(values.corsOrigins ?? DEFAULTS.corsOrigins)]),
   });
 }
 

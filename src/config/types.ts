@@ -90,4 +90,13 @@ export interface Config {
   readonly githubToken: string | null;
   /** Render first-page thumbnails of new papers (a job). `--no-thumbnails`, `PAPERFEED_THUMBNAILS=false`. Default true. */
   readonly thumbnails: boolean;
+  /**
+   * Web origins whose pages may read the API with fetch() (CORS on GET/HEAD and their OPTIONS
+   * preflight of `/api/…`, `/papers/ID.md`, `/openapi.json` and `/thumbnails/…`; never with
+   * cookies, and never for writes). `--cors-origins`, `PAPERFEED_CORS_ORIGINS`: `*` (any origin),
+   * a comma-separated list such as `https://a.example,http://localhost:3000`, or `off`.
+   * Default `*` (`["*"]`); `off` is `[]`. Always set by `loadConfig`; optional in the type like
+   * `smtpUrl`, and absent means the default.
+   */
+  readonly corsOrigins?: readonly string[];
 }

@@ -18,6 +18,7 @@ import { mountExport } from "./export/routes.js";
 import { mountCommunity } from "./community-mount.js";
 import { mountDelivery } from "./delivery-mount.js";
 import { type Logger, createLogger } from "./log.js";
+import { readApiCors } from "./middleware/cors.js";
 import { errorHandler, notFoundHandler } from "./middleware/errors.js";
 import { LIMITS } from "./middleware/rate-limit.js";
 import { limitBody, wellFormedEscapes } from "./middleware/request-limits.js";
@@ -55,6 +56,7 @@ export function createApp(deps: AppDeps): Hono {
   const log = deps.log ?? createLogger(deps.config.logLevel);
   const app = new Hono();
   app.use(compressResponses()); // outermost, so it compresses every other middleware's final output
+  app.use(readApiCors(deps.config)); // before the security headers, so its Cross-Origin-Resource-Policy outlasts their default
   app.use(securityHeaders());
   // Before anything reads the request: bodies are capped and escapes checked (request-limits.ts).
   app.use(limitBody(), wellFormedEscapes);

@@ -22,6 +22,12 @@ export interface User {
   email: string;
   /** Shown beside submissions and comments; 1–50 characters, any text (pages escape it). */
   displayName: string;
+  /**
+   * URL-safe and unique (`ada-lovelace`, src/store/community/usernames.ts): derived from the
+   * display name when the account is made and kept when that changes. Profile links and the
+   * Hugging Face-compatible API (`user`, `?submitter=`) use it.
+   */
+  username: string;
   role: Role;
   /** Set when the member followed the verification link. */
   emailVerifiedAt: string | null;
@@ -94,6 +100,8 @@ export interface DailyEntry {
   paperId: string;
   userId: number;
   submitterName: string;
+  /** The submitter's URL-safe username. */
+  submitterUsername: string;
   submittedAt: string;
   votes: number;
 }
@@ -103,6 +111,8 @@ export interface Comment {
   paperId: string;
   userId: number;
   authorName: string;
+  /** The author's URL-safe username. */
+  authorUsername: string;
   /** The top-level comment this replies to; replies to replies attach to the same top level. */
   parentId: number | null;
   /** Markdown source as written; rendering and sanitising happen at display time. */

@@ -11,6 +11,7 @@ import { PG_STARS_MIGRATION } from "../community/stars-schema.js";
 import { PG_THUMBNAIL_MIGRATION } from "../community/thumbnail-schema.js";
 import { PG_OUTBOX_ACCOUNT_MIGRATION } from "../outbox/schema.js";
 import { PG_INTERESTS_MIGRATION } from "../community/interests-schema.js";
+import { PG_USERNAME_MIGRATION } from "../community/usernames.js";
 import type { Migration } from "../migration.js";
 
 export const PG_MIGRATIONS: readonly Migration[] = [
@@ -153,6 +154,7 @@ export const PG_MIGRATIONS: readonly Migration[] = [
   PG_THUMBNAIL_MIGRATION,
   PG_OUTBOX_ACCOUNT_MIGRATION,
   PG_INTERESTS_MIGRATION,
+  PG_USERNAME_MIGRATION,
 ];
 
 export const PG_LATEST_SCHEMA = PG_MIGRATIONS.at(-1)!.version;

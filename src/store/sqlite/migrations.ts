@@ -9,6 +9,7 @@ import { SQLITE_STARS_MIGRATION } from "../community/stars-schema.js";
 import { SQLITE_THUMBNAIL_MIGRATION } from "../community/thumbnail-schema.js";
 import { SQLITE_OUTBOX_ACCOUNT_MIGRATION } from "../outbox/schema.js";
 import { SQLITE_INTERESTS_MIGRATION } from "../community/interests-schema.js";
+import { SQLITE_USERNAME_MIGRATION } from "../community/usernames.js";
 import type { Migration } from "../migration.js";
 
 export const MIGRATIONS: readonly Migration[] = [
@@ -155,6 +156,7 @@ export const MIGRATIONS: readonly Migration[] = [
   SQLITE_THUMBNAIL_MIGRATION,
   SQLITE_OUTBOX_ACCOUNT_MIGRATION,
   SQLITE_INTERESTS_MIGRATION,
+  SQLITE_USERNAME_MIGRATION,
 ];
 
 export const LATEST_SCHEMA = MIGRATIONS.at(-1)!.version;

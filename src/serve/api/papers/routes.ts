@@ -12,6 +12,8 @@ export const PaperResponse = z.object({ paper: PaperSchema, community: Community
 const route = createRoute({
   method: "get",
   path: "/api/v1/papers/{id}",
+  operationId: "getPaper",
+  security: [],
   tags: ["Papers"],
   summary: "One paper as stored",
   description:
