@@ -21,7 +21,10 @@ async function totals(url: string): Promise<Array<number | string>> {
   return Promise.all(
     QUERIES.map(async (q) => {
       const response = await fetch(`${url}/api/v1/search?q=${encodeURIComponent(q)}`, { signal: AbortSignal.timeout(30_000) });
-      return response.status === 200 ? ((await response.json()) as { total: number }).total : `status ${response.status}`;
+      if (response.status !== 200) return `status ${response.status}`;
+      const body = (await response.json()) as { total: number; timedOut: boolean };
+      // Past the time budget (a busy machine) the total is an estimate: asked again.
+      return body.timedOut ? "timed out" : body.total;
     }),
   );
 }
@@ -31,7 +34,8 @@ test("a server over a damaged index answers at once: 503 for searches until rebu
   await importFiles(store, [DEMO_DATA_PATH]);
   await store.close();
   const clean = await startServer(config);
-  const expected = await totals(clean.url);
+  let expected = await totals(clean.url);
+  while (expected.some((t) => t === "timed out")) expected = await totals(clean.url);
   await clean.close();
   assert.ok(expected.every((t) => typeof t === "number" && t > 0), String(expected));
 
@@ -41,7 +45,7 @@ test("a server over a damaged index answers at once: 503 for searches until rebu
     // Asked the moment the server listens, while a small index's rebuild is still under way.
     const [first, health] = await Promise.all([totals(server.url), fetch(`${server.url}/healthz`, { signal: AbortSignal.timeout(30_000) })]);
     assert.equal(health.status, 200);
-    first.forEach((t, i) => assert.ok(t === expected[i] || t === "status 503", `${QUERIES[i]}: ${t}, sound ${expected[i]}`));
+    first.forEach((t, i) => assert.ok(t === expected[i] || t === "status 503" || t === "timed out", `${QUERIES[i]}: ${t}, sound ${expected[i]}`));
     let now = first;
     for (let waited = 0; now.some((t) => typeof t !== "number") && waited < 60_000; waited += 100) {
       await sleep(100);
