@@ -117,6 +117,8 @@ export async function startServer(config: Config, options: StartOptions = {}): P
       store,
       dir: config.indexDir,
       log: (m) => log.info(m),
+      // A damaged index must not keep the server from answering everything else.
+      rebuildInBackground: true,
       onRebuildProgress: (papers, total) => {
         const tenth = total > 0 ? Math.floor((papers / total) * 10) : 0;
         if (tenth > reported && total >= 100_000) log.info(`serve: indexing: ${papers.toLocaleString("en-US")} of ${total.toLocaleString("en-US")} papers`);

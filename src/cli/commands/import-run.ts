@@ -1,7 +1,8 @@
 /**
  * Runs an import and tells the user what happened: progress while reading (a bar on a terminal,
  * plain lines otherwise, on stderr), then every issue with file and position, then the summary.
- * Exit code 1 when a file could not be read at all or every record was bad, else 0.
+ * Exit code 1 when a file could not be read at all, every record was bad, or the store failed
+ * (each record it did not store is named, and where reading stopped), else 0.
  */
 import { messageOf } from "../../core/errors.js";
 import type { ImportSummary } from "../../ingest/import.js";
@@ -27,6 +28,8 @@ export async function runImport(
   try {
     summary = await importFiles(indexing?.sink ?? store, files, {
       format,
+      // Every record not stored is named, however many.
+      maxIssues: 1_000_000,
       onProgress: (p) => {
         recordsPerFile.set(p.file, p.records);
         progress.onProgress(p);
@@ -44,6 +47,7 @@ export async function runImport(
   const unlisted = summary.issueCount - summary.issues.length;
   if (unlisted > 0) process.stderr.write(`paperfeed: … and ${unlisted} more issues\n`);
   process.stdout.write(formatSummary(summary));
+  if (summary.stopped !== null) process.stderr.write(`paperfeed: import stopped: ${summary.stopped}\n`);
   if (summary.newestDatestamp) {
     // A snapshot's newest datestamp is where harvesting takes over, so the two meet without a gap.
     const { recordSnapshotDatestamp } = await import("../../ingest/harvest/start.js");
@@ -54,7 +58,7 @@ export async function runImport(
 
   const unreadable = [...filesWithIssues].filter((file) => !recordsPerFile.get(file));
   const allBad = summary.read > 0 && summary.skipped === summary.read;
-  return unreadable.length > 0 || allBad ? EXIT_FAILURE : EXIT_OK;
+  return unreadable.length > 0 || allBad || summary.notStored > 0 || summary.stopped !== null ? EXIT_FAILURE : EXIT_OK;
 }
 
 async function finishIndex(indexing: ImportIndexing, dir: string) {
@@ -71,7 +75,8 @@ async function finishIndex(indexing: ImportIndexing, dir: string) {
 
 export function formatSummary(s: ImportSummary): string {
   const files = s.files === 1 ? "1 file" : `${s.files} files`;
-  const counts = `${s.imported} imported, ${s.updated} updated, ${s.unchanged} unchanged, ${s.deleted} deleted, ${s.skipped} skipped`;
+  const notStored = s.notStored > 0 ? `, ${s.notStored} not stored` : "";
+  const counts = `${s.imported} imported, ${s.updated} updated, ${s.unchanged} unchanged, ${s.deleted} deleted, ${s.skipped} skipped${notStored}`;
   const issues = s.issueCount === 0 ? "" : `; ${s.issueCount} ${s.issueCount === 1 ? "issue" : "issues"}`;
   const changed = s.imported + s.updated + s.deleted > 0;
   return `${changed ? "" : "no changes: "}${s.read} records from ${files} in ${s.seconds.toFixed(2)} s: ${counts}${issues}\n`;
