@@ -3,9 +3,12 @@
  * qrels/test.tsv) for `paperfeed eval DIR --task related`, from real arXiv listings.
  *
  *   node --import tsx bench/related-devset/build.ts [--listings FILE] [--out DIR] [--docs N] [--queries N] [--seed N]
+ *       [--sample DIR --sample-queries N --sample-docs N]
  *
  * Defaults: the shared `daily_arxiv_listings.jsonl.gz` (see bench/paths.ts), out
- * bench/out/related-devset, 20,000 papers, 500 queries, seed 1.
+ * bench/out/related-devset, 20,000 papers, 500 queries, seed 1. `--sample` also writes a small
+ * set drawn from it (default 50 queries, their judged papers, other papers up to 1,200 in all;
+ * corpus gzipped): test/fixtures/related-devset is one.
  *
  * What a judgement says: two papers are related when they share at least two authors (the same
  * group, usually on the same line of work); sharing also a category makes it grade 2, else 1.
@@ -21,6 +24,7 @@
  */
 import fs from "node:fs";
 import path from "node:path";
+import zlib from "node:zlib";
 import { readListing } from "../../src/ingest/readers/listing.js";
 import type { Paper } from "../../src/core/paper.js";
 import { OUT_DIR, arxivDataDir } from "../paths.js";
@@ -80,10 +84,34 @@ for (let i = judged.length - 1; i > 0; i--) {
 }
 const queries = judged.slice(0, queryCount).sort((a, b) => a.query - b.query);
 
-fs.mkdirSync(path.join(out, "qrels"), { recursive: true });
-const line = (o: object) => `${JSON.stringify(o)}\n`;
-fs.writeFileSync(path.join(out, "corpus.jsonl"), corpus.map((p) => line({ _id: p.id, title: p.title, text: p.abstract })).join(""));
-fs.writeFileSync(path.join(out, "queries.jsonl"), queries.map(({ query }) => line({ _id: corpus[query]!.id, text: `${corpus[query]!.title}\n${corpus[query]!.abstract}` })).join(""));
-const rows = ["query-id\tcorpus-id\tscore", ...queries.flatMap(({ query, related }) => [...related].map(([j, grade]) => `${corpus[query]!.id}\t${corpus[j]!.id}\t${grade}`))];
-fs.writeFileSync(path.join(out, "qrels", "test.tsv"), `${rows.join("\n")}\n`);
-process.stdout.write(`${out}: ${corpus.length} papers, ${queries.length} queries (of ${judged.length} with a related paper), ${rows.length - 1} judgements\n`);
+/** Writes one BEIR folder: these corpus papers (indexes into corpus) and these judged queries. */
+function write(dir: string, docs: number[], judgedQueries: typeof queries, gzip: boolean) {
+  fs.mkdirSync(path.join(dir, "qrels"), { recursive: true });
+  const line = (o: object) => `${JSON.stringify(o)}\n`;
+  const corpusText = docs.map((i) => line({ _id: corpus[i]!.id, title: corpus[i]!.title, text: corpus[i]!.abstract })).join("");
+  if (gzip) fs.writeFileSync(path.join(dir, "corpus.jsonl.gz"), zlib.gzipSync(corpusText, { level: 9 }));
+  else fs.writeFileSync(path.join(dir, "corpus.jsonl"), corpusText);
+  fs.writeFileSync(path.join(dir, "queries.jsonl"), judgedQueries.map(({ query }) => line({ _id: corpus[query]!.id, text: `${corpus[query]!.title}\n${corpus[query]!.abstract}` })).join(""));
+  const rows = ["query-id\tcorpus-id\tscore", ...judgedQueries.flatMap(({ query, related }) => [...related].map(([j, grade]) => `${corpus[query]!.id}\t${corpus[j]!.id}\t${grade}`))];
+  fs.writeFileSync(path.join(dir, "qrels", "test.tsv"), `${rows.join("\n")}\n`);
+  return rows.length - 1;
+}
+const judgements = write(out, corpus.map((_, i) => i), queries, false);
+const sampleDir = arg("sample", "");
+if (sampleDir) {
+  const picked = queries.slice();
+  for (let i = picked.length - 1; i > 0; i--) {
+    const j = Math.floor(rand() * (i + 1));
+    [picked[i], picked[j]] = [picked[j]!, picked[i]!];
+  }
+  const sampled = picked.slice(0, Number(arg("sample-queries", "50"))).sort((a, b) => a.query - b.query);
+  const keep = new Set(sampled.flatMap(({ query, related }) => [query, ...related.keys()]));
+  const others = corpus.map((_, i) => i).filter((i) => !keep.has(i));
+  for (let i = others.length - 1; i > 0; i--) {
+    const j = Math.floor(rand() * (i + 1));
+    [others[i], others[j]] = [others[j]!, others[i]!];
+  }
+  for (const i of others.slice(0, Math.max(0, Number(arg("sample-docs", "1200")) - keep.size))) keep.add(i);
+  write(sampleDir, [...keep].sort((a, b) => a - b), sampled, true);
+}
+process.stdout.write(`${out}: ${corpus.length} papers, ${queries.length} queries (of ${judged.length} with a related paper), ${judgements} judgements\n`);

@@ -23,11 +23,13 @@ const WORD = /^[a-z]+$/;
 const encoder = new TextEncoder();
 
 /**
- * Every spelling one edit away from `word`, letters added first, then swapped or changed, then
- * left out: typing drops letters more often than it adds them, so when two spellings give the
- * same term ("magnetc": magnetic, magnet) the first is the likelier.
+ * Every spelling one edit away from `word`: two letters swapped first, then a letter added, then
+ * one changed, then one left out — the order of how often typing does each — so when two
+ * spellings give the same term the likelier comes first ("modles": models, not modeles;
+ * "magnetc": magnetic, not magnet).
  */
 function edits(word: string): string[] {
+  const swapped: string[] = [];
   const added: string[] = [];
   const changed: string[] = [];
   const dropped: string[] = [];
@@ -35,13 +37,13 @@ function edits(word: string): string[] {
     const head = word.slice(0, i);
     const tail = word.slice(i);
     if (tail) dropped.push(head + tail.slice(1));
-    if (tail.length > 1) changed.push(head + tail[1] + tail[0] + tail.slice(2));
+    if (tail.length > 1) swapped.push(head + tail[1] + tail[0] + tail.slice(2));
     for (const c of LETTERS) {
       added.push(head + c + tail);
       if (tail) changed.push(head + c + tail.slice(1));
     }
   }
-  return [...new Set([...added, ...changed, ...dropped])].filter((w) => w !== word);
+  return [...new Set([...swapped, ...added, ...changed, ...dropped])].filter((w) => w !== word);
 }
 
 /** The single term a word analyses to, or null (a stopword, a compound). */

@@ -113,7 +113,7 @@ export async function runEvaluation(dir: string, options: EvaluationOptions = {}
       if (missing !== undefined)
         throw new PaperfeedError("search", "beir_bad_query", `eval: --task related: query ${missing} of qrels/${split}.tsv is not a document of the corpus`);
     }
-    progress(`answering ${qrels.size} queries (split ${split}, task ${task})`);
+    progress(`answering ${qrels.size} queries (split ${split}${task === "related" ? ", task related" : ""})`);
     const ours = new Map<string, string[]>();
     const baseline = new Map<string, string[]>();
     for (const queryId of qrels.keys()) {

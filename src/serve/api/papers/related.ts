@@ -1,7 +1,7 @@
 /**
  * `GET /api/v1/papers/{id}/related?limit=` — papers like this one: query-by-example over its
- * title and abstract (src/search/related.ts), the paper itself left out. `/api/papers/{id}/related`
- * is the same resource.
+ * title and abstract (src/search/related.ts), the paper itself left out. (Not under /api/papers…,
+ * which speaks Hugging Face's shapes.)
  */
 import { type OpenAPIHono, createRoute, z } from "@hono/zod-openapi";
 import { DEFAULT_RELATED, relatedPapers } from "../../../search/related.js";
@@ -36,7 +36,7 @@ const routeAt = (path: string) =>
     method: "get",
     path,
     tags: ["Papers"],
-    summary: path.startsWith("/api/v1/") ? "Papers like this one" : "Papers like this one (same as /api/v1/papers/{id}/related)",
+    summary: "Papers like this one",
     description: "Ranked by the paper's title and abstract used as the query; the paper itself is left out.",
     request: { params: PaperIdParam, query: RelatedQuery },
     responses: {
@@ -49,7 +49,7 @@ const routeAt = (path: string) =>
 
 /** Mounted before `/api/v1/papers/{id}`, whose id would otherwise swallow "/related". */
 export function mountRelated(api: OpenAPIHono, deps: ApiDeps): void {
-  for (const path of ["/api/v1/papers/{id}/related", "/api/papers/{id}/related"]) {
+  for (const path of ["/api/v1/papers/{id}/related"]) {
     api.openAPIRegistry.registerPath(routeAt(path));
     // Old-style ids hold a slash, so the id takes everything up to "/related".
     api.get(path.replace("{id}", ":id{.+}"), async (c) => {
