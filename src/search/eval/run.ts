@@ -73,7 +73,8 @@ export async function runEvaluation(dir: string, options: EvaluationOptions = {}
   for (const [queryId, judged] of await readQrels(dir, split))
     if (task === "related" || queries.has(queryId)) qrels.set(queryId, judged);
 
-  const engine = createSearchEngine(options.engine);
+  // Quality, not speed: no time budget, so a loaded machine cannot cut rankings short.
+  const engine = createSearchEngine({ timeBudgetMs: 0, ...options.engine });
   const fts5 = createFts5Baseline(options.tmpDir ? { dir: options.tmpDir } : {});
   try {
     const docIdOf = new Map<string, string>();
