@@ -198,13 +198,22 @@ export async function openLiveIndex(options: LiveIndexOptions): Promise<LiveInde
   };
   poll();
 
+  const whileRebuilding = () => {
+    if (ready === null) throw new PaperfeedError("search", "index_rebuilding", "the search index is being rebuilt; try again in a few minutes", 503, { visible: true });
+  };
   const served: SearchEngine = {
     add: (paper) => engine.add(paper),
     remove: (id) => engine.remove(id),
     search(request: SearchRequest) {
-      if (ready === null) throw new PaperfeedError("search", "index_rebuilding", "the search index is being rebuilt; try again in a few minutes", 503, { visible: true });
+      whileRebuilding();
       return engine.search(request);
     },
+    similar(request) {
+      whileRebuilding();
+      return engine.similar(request);
+    },
+    // A suggestion from a half-built vocabulary is only less helpful, never wrong: no refusal.
+    suggest: (q) => engine.suggest(q),
     get size() {
       return engine.size;
     },

@@ -1,3 +1,4 @@
+import { Option } from "commander";
 import { examples, type RegisterCommand } from "../command.js";
 
 export const registerEval: RegisterCommand = (program) => {
@@ -6,11 +7,16 @@ export const registerEval: RegisterCommand = (program) => {
     .description("measure ranking quality on a BEIR-style test collection (corpus, queries, qrels)")
     .argument("<dir>", "collection directory with corpus.jsonl(.gz), queries.jsonl and qrels/<split>.tsv")
     .option("--split <name>", "qrels split to evaluate (default: test, else dev, else train)")
-    .action(async (dir: string, options: { split?: string }) => {
+    .addOption(
+      new Option("--task <task>", "search: answer queries.jsonl; related: each judged query id is a corpus document whose own text asks for papers like it")
+        .choices(["search", "related"])
+        .default("search"),
+    )
+    .action(async (dir: string, options: { split?: string; task: "search" | "related" }) => {
       const onProgress = (message: string) => process.stderr.write(`eval: ${message}\n`);
       const { formatEvaluation, runEvaluation } = await import("../../search/eval/run.js");
-      const result = await runEvaluation(dir, { split: options.split, onProgress });
+      const result = await runEvaluation(dir, { split: options.split, task: options.task, onProgress });
       process.stdout.write(`${formatEvaluation(result)}\n`);
     });
-  examples(command, ["eval data/beir/scifact", "eval data/beir/scifact --split train"]);
+  examples(command, ["eval data/beir/scifact", "eval data/beir/scifact --split train", "eval bench/out/related-devset --task related"]);
 };

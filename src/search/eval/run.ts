@@ -2,10 +2,17 @@
  * `paperfeed eval`: retrieval quality of our engine against SQLite FTS5 (bm25, title 2×) on a
  * BEIR data set. Both engines index the same documents and answer the same queries, reduced to
  * plain words; each ranking (top 100) is scored against the qrels with trec_eval's definitions.
+ *
+ * Two tasks: `search` answers queries.jsonl; `related` ("papers like this one") takes each judged
+ * query id as a corpus document and asks for papers like it — ours by `relatedPapers` over the
+ * document's title and text, FTS5 by the same text as plain words — the document itself left out.
  */
 import path from "node:path";
 import { createFts5Baseline } from "../../store/sqlite/fts5-baseline.js";
+import { PaperfeedError } from "../../core/errors.js";
+import type { Paper } from "../../core/paper.js";
 import { createSearchEngine, type SearchEngineOptions } from "../index.js";
+import { relatedPapers, type RelatedRanker } from "../related.js";
 import { documentAsPaper, plainWords, syntheticArxivId } from "./as-paper.js";
 import { chooseSplit, readCorpus, readQrels, readQueries, type BeirDoc } from "./beir.js";
 import { evaluateRankings, type Judgements, type Metrics } from "./metrics.js";
@@ -17,13 +24,24 @@ export interface EvaluationOptions {
   tmpDir?: string;
   /** Passed to `createSearchEngine`. Default: the engine's defaults. */
   engine?: SearchEngineOptions;
+  /** What is measured; default "search". */
+  task?: EvaluationTask;
+  /**
+   * A semantic side for `related`: given every document as it is indexed, then asked through
+   * `related` and fused with ours (related.ts). Without it ours is lexical alone.
+   */
+  semantic?: { add(paper: Paper): void; related: RelatedRanker };
   /** Called with a short line at each stage (loading, indexing, querying). */
   onProgress?: (message: string) => void;
 }
 
+export type EvaluationTask = "search" | "related";
+export const EVALUATION_TASKS: readonly EvaluationTask[] = ["search", "related"];
+
 export interface EvaluationResult {
   /** Data set name: the directory's base name. */
   dataset: string;
+  task: EvaluationTask;
   split: string;
   /** Documents indexed. */
   docs: number;
@@ -47,17 +65,21 @@ const BATCH = 5_000;
 
 export async function runEvaluation(dir: string, options: EvaluationOptions = {}): Promise<EvaluationResult> {
   const progress = options.onProgress ?? (() => {});
+  const task = options.task ?? "search";
   const split = chooseSplit(dir, options.split);
   const queries = await readQueries(dir);
   // Only judged queries that have a text are scored (as BEIR does).
   const qrels = new Map<string, Judgements>();
   for (const [queryId, judged] of await readQrels(dir, split))
-    if (queries.has(queryId)) qrels.set(queryId, judged);
+    if (task === "related" || queries.has(queryId)) qrels.set(queryId, judged);
 
-  const engine = createSearchEngine(options.engine);
+  // Quality, not speed: no time budget, so a loaded machine cannot cut rankings short.
+  const engine = createSearchEngine({ timeBudgetMs: 0, ...options.engine });
   const fts5 = createFts5Baseline(options.tmpDir ? { dir: options.tmpDir } : {});
   try {
     const docIdOf = new Map<string, string>();
+    // related: the text and our id of each judged document, which is its own query.
+    const examples = new Map<string, { id: string; title: string; text: string }>();
     const timings = { ours: { indexMs: 0, queryMs: 0 }, fts5: { indexMs: 0, queryMs: 0 } };
     let batch: BeirDoc[] = [];
     const flush = () => {
@@ -65,7 +87,10 @@ export async function runEvaluation(dir: string, options: EvaluationOptions = {}
       for (const doc of batch) {
         const id = syntheticArxivId(docIdOf.size);
         docIdOf.set(id, doc.docId);
-        engine.add(documentAsPaper(id, doc.title, doc.text));
+        const paper = documentAsPaper(id, doc.title, doc.text);
+        engine.add(paper);
+        options.semantic?.add(paper);
+        if (task === "related" && qrels.has(doc.docId)) examples.set(doc.docId, { id, title: doc.title, text: doc.text });
       }
       timings.ours.indexMs += performance.now() - started;
       started = performance.now();
@@ -84,20 +109,28 @@ export async function runEvaluation(dir: string, options: EvaluationOptions = {}
     engine.search({ q: "", limit: 1 });
     timings.ours.indexMs += performance.now() - started;
 
-    progress(`answering ${qrels.size} queries (split ${split})`);
+    if (task === "related") {
+      const missing = [...qrels.keys()].find((queryId) => !examples.has(queryId));
+      if (missing !== undefined)
+        throw new PaperfeedError("search", "beir_bad_query", `eval: --task related: query ${missing} of qrels/${split}.tsv is not a document of the corpus`);
+    }
+    progress(`answering ${qrels.size} queries (split ${split}${task === "related" ? ", task related" : ""})`);
     const ours = new Map<string, string[]>();
     const baseline = new Map<string, string[]>();
     for (const queryId of qrels.keys()) {
-      const q = plainWords(queries.get(queryId)!);
+      const example = examples.get(queryId);
+      const q = plainWords(example ? `${example.title} ${example.text}` : queries.get(queryId)!);
       if (!q) continue;
       let started = performance.now();
-      const result = engine.search({ q, limit: DEPTH + 1, sort: "relevance" });
+      const ids = example
+        ? relatedPapers(engine, { id: example.id, title: example.title, abstract: example.text }, { limit: DEPTH, semantic: options.semantic?.related }).map((r) => r.id)
+        : engine.search({ q, limit: DEPTH + 1, sort: "relevance" }).hits.map((hit) => hit.id);
       timings.ours.queryMs += performance.now() - started;
       ours.set(
         queryId,
         ranking(
           queryId,
-          result.hits.map((hit) => docIdOf.get(hit.id) ?? hit.id),
+          ids.map((id) => docIdOf.get(id) ?? id),
         ),
       );
       started = performance.now();
@@ -112,6 +145,7 @@ export async function runEvaluation(dir: string, options: EvaluationOptions = {}
     }
     return {
       dataset: path.basename(path.resolve(dir)),
+      task,
       split,
       docs: docIdOf.size,
       queries: qrels.size,
@@ -135,7 +169,7 @@ export function formatEvaluation(result: EvaluationResult): string {
   const cell = (s: string, width: number) => s.padStart(width);
   const signed = (x: number) => (x >= 0 ? "+" : "") + x.toFixed(4);
   const lines = [
-    `${result.dataset} (qrels ${result.split}): ${result.docs.toLocaleString("en-US")} documents, ${result.queries.toLocaleString("en-US")} queries`,
+    `${result.dataset} (qrels ${result.split}${result.task === "related" ? ", task related" : ""}): ${result.docs.toLocaleString("en-US")} documents, ${result.queries.toLocaleString("en-US")} queries`,
     `${"metric".padEnd(12)}${cell("paperfeed", 11)}${cell("FTS5 bm25", 11)}${cell("difference", 12)}`,
   ];
   for (const [label, key] of ROWS) {

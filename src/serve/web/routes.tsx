@@ -21,6 +21,8 @@ import { presentDaily } from "./present/daily.js";
 import { todayUtc } from "./components/newest-day.js";
 import { presentNewest } from "./present/newest.js";
 import { presentPaper } from "./present/paper.js";
+import { presentRelated } from "./present/related.js";
+import { pastedPaperId } from "./present/pasted-id.js";
 import { presentSearch } from "./present/search.js";
 import { attachStars, starCountsOfLinks } from "./present/stars.js";
 import { attachThumbnails, thumbnailSourceOf, thumbnailViews } from "./present/thumbnails.js";
@@ -76,6 +78,9 @@ export function mountPages(app: Hono, deps: PageDeps): void {
   });
 
   app.get("/search", async (c) => {
+    // A pasted arXiv id, arXiv address or arXiv DOI opens the paper.
+    const pasted = pastedPaperId(c.req.query("q") ?? "");
+    if (pasted) return c.redirect(paperHref(pasted), 302);
     const view = await presentSearch(deps, c.req.query());
     await Promise.all([attachThumbnails(thumbnails, view.results), attachStars(thumbnails, view.results)]);
     const status = view.state === "invalid" ? 400 : 200;
@@ -119,6 +124,8 @@ export function mountPages(app: Hono, deps: PageDeps): void {
     if (thumbnail) view.thumbnail = thumbnail.get(paper.id) ?? null;
     const stars = await starCountsOfLinks(thumbnails, paper.codeLinks);
     if (stars.size > 0) view.stars = stars;
+    view.related = await presentRelated(deps, paper);
+    if (view.related.some((r) => r.hasMath)) view.hasMath = true;
     return c.html(<PaperPage view={view} />);
   });
 }
