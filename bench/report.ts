@@ -9,6 +9,7 @@ import type { ImportResult } from "./import.js";
 import type { ImportIndexResult } from "./import-index.js";
 import type { Fts5Result } from "./search/fts5.js";
 import type { FuzzResult } from "./search/fuzz-run.js";
+import type { RelatedTimings } from "./search/ours.js";
 import type { OursBuildResult, OursServeResult } from "./search/ours.js";
 import { QUERY_KINDS } from "./queries.js";
 import type { LatencySummary } from "./stats.js";
@@ -162,6 +163,7 @@ export function searchSection(run: SearchRun): string {
     "",
     ...kindTable(serve.queries.byKind, f?.queries.byKind),
   ];
+  if (serve.related) lines.push("", relatedLine(serve.related));
   if (serve.fuzz) lines.push("", fuzzLine(serve.fuzz));
   return lines.join("\n");
 }
@@ -177,6 +179,15 @@ function kindTable(
     return [kind, n(s.count), ms(s.p50), ms(s.p99), ms(s.max), b ? ms(b.p50) : "–", b ? ms(b.p99) : "–"];
   });
   return table(["query kind", "queries", "p50", "p99", "max", "FTS5 p50", "FTS5 p99"], rows);
+}
+
+/** Related papers (target p99 ≤ 20 ms at 2.6M). */
+export function relatedLine(r: RelatedTimings): string {
+  return (
+    `Related papers (title + abstract as the query, top 10, ${n(r.wall.count)} papers of the corpus): ` +
+    `wall p50 ${ms(r.wall.p50)}, p99 ${ms(r.wall.p99)}, max ${ms(r.wall.max)}; CPU p50 ${ms(r.cpu.p50)}, p99 ${ms(r.cpu.p99)}; ` +
+    `${r.meanHits.toFixed(1)} hits on average (target p99 ≤ 20 ms at 2.6M).`
+  );
 }
 
 export function fuzzLine(fuzz: FuzzResult): string {

@@ -27,7 +27,7 @@ import { msSince } from "./stats.js";
 
 const USAGE = `npm run bench -- [options]
   --sizes LIST        corpus sizes, e.g. 100k,1M,2.6M (default 100k)
-  --parts LIST        search, fuzz, import, digest, import-index (default all but import-index);
+  --parts LIST        search, fuzz, import, digest, for-you, import-index (default all but import-index);
                       fuzz runs at the largest size
   --subscribers N     digest part: subscribers, each with 3 saved searches (default 100000)
   --queries N         queries timed on paperfeed (default 2000)
@@ -213,6 +213,11 @@ async function main() {
     log(`import: ${path.basename(file)}`);
     const result = await child<ImportResult>("import", { file, tmpDir: TMP } satisfies ImportArgs);
     print("import", importSection(result));
+  }
+  if (parts.has("for-you")) {
+    const { forYouSimulation, forYouSection } = await import("./for-you-sim.js");
+    fs.mkdirSync(TMP, { recursive: true });
+    print("for-you", forYouSection(await forYouSimulation({ file: dailyListings(), tmpDir: TMP, seed: options.seed, log })));
   }
   if (parts.has("digest")) {
     const file = dailyListings();

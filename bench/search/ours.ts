@@ -8,7 +8,8 @@ import type { Paper } from "../../src/core/paper.js";
 import type { SearchEngine } from "../../src/search/index.js";
 import { readCorpusFile } from "../corpus-file.js";
 import { toSearchRequest, type BenchQuery } from "../queries.js";
-import { cpuMsSince, liveBytes, msSince, peakRssBytes } from "../stats.js";
+import { cpuMsSince, liveBytes, msSince, peakRssBytes, summarize, type LatencySummary } from "../stats.js";
+import { relatedPapers } from "../../src/search/related.js";
 import { buildEngine, loadEngine, saveIndex, verifyIndex } from "./engine-adapter.js";
 import { runFuzz, type FuzzResult } from "./fuzz-run.js";
 import { measureQueries, type QueryTimings } from "./measure.js";
@@ -43,8 +44,47 @@ export interface OursServeResult {
   /** Verifying the loaded files' checksums, which a server does in the background after loading. */
   verifyMs?: number;
   queries: QueryTimings;
+  /** "Papers like this one" (src/search/related.ts) for sample papers of the corpus, top 10. */
+  related?: RelatedTimings;
   fuzz?: FuzzResult;
   peakRssBytes: number;
+}
+
+export interface RelatedTimings {
+  wall: LatencySummary;
+  cpu: LatencySummary;
+  meanHits: number;
+}
+
+/** Papers asked for their related papers: every RELATED_STRIDE-th of the corpus file, up to RELATED_PAPERS. */
+const RELATED_PAPERS = 1_000;
+const RELATED_STRIDE = 97;
+const RELATED_WARMUP = 50;
+
+async function samplePapers(file: string): Promise<Paper[]> {
+  const out: Paper[] = [];
+  let seen = 0;
+  for await (const batch of readCorpusFile(file)) {
+    for (const paper of batch) if (seen++ % RELATED_STRIDE === 0) out.push(paper);
+    if (out.length >= RELATED_PAPERS + RELATED_WARMUP) break;
+  }
+  return out;
+}
+
+function measureRelated(engine: SearchEngine, papers: readonly Paper[]): RelatedTimings {
+  for (const paper of papers.slice(0, RELATED_WARMUP)) relatedPapers(engine, paper, { limit: 10 });
+  const wall: number[] = [];
+  const cpu: number[] = [];
+  let hits = 0;
+  for (const paper of papers.slice(RELATED_WARMUP)) {
+    const c = process.cpuUsage();
+    const t = process.hrtime.bigint();
+    hits += relatedPapers(engine, paper, { limit: 10 }).length;
+    wall.push(msSince(t));
+    const used = process.cpuUsage(c);
+    cpu.push((used.user + used.system) / 1000);
+  }
+  return { wall: summarize(wall), cpu: summarize(cpu), meanHits: hits / Math.max(1, wall.length) };
 }
 
 function dirBytes(dir: string): number {
@@ -108,7 +148,9 @@ export async function serveOurs(args: OursArgs): Promise<OursServeResult> {
   const v = process.hrtime.bigint();
   const problem = await verifyIndex(args.indexDir, engine);
   if (problem !== null) throw new Error(problem);
-  return serve(engine, coldStartMs, msSince(v), args);
+  const result = serve(engine, coldStartMs, msSince(v), args);
+  result.related = measureRelated(engine, await samplePapers(args.corpusFile));
+  return result;
 }
 
 function serve(engine: SearchEngine, coldStartMs: number, verifyMs: number, args: OursArgs): OursServeResult {

@@ -37,6 +37,7 @@ const OPTIONS: Record<FieldName, { value?: string; help: string }> = {
   embeddingsBatchSize: { value: "<n>", help: "texts per embeddings request, 1-2048 (default 64)" },
   embeddingsRetries: { value: "<n>", help: "retries of a failed embeddings request, 0-20 (default 4)" },
   onnxModelDir: { value: "<dir>", help: "local ONNX embedding model folder: model.onnx, tokenizer.json (default: none)" },
+  corsOrigins: { value: "<origins>", help: "origins whose pages may read the API: *, off, or a comma-separated list (default *)" },
 };
 const NAMES = Object.keys(OPTIONS) as FieldName[];
 

@@ -18,6 +18,12 @@ describe("paperfeed import", () => {
     );
     // Not a terminal: progress comes as plain lines on stderr.
     assert.match(first.stderr, /^import: arxiv-first30\.jsonl \(1\/1\): 30 records/m);
+    // The store was empty: the import built the search index on the way, and it is current.
+    assert.match(first.stderr, /^paperfeed: search index of 30 papers saved to papers\.db\.index$/m);
+    const stats = await cli(["stats", "--db", "papers.db", "--json"]);
+    assert.equal(JSON.parse(stats.stdout).index.state, "current");
+    const search = await cli(["search", "diphoton", "--db", "papers.db", "--log-level", "info"]);
+    assert.match(search.stderr, /^search: loaded 30 papers from papers\.db\.index$/m);
 
     const second = await cli(["import", "arxiv-first30.jsonl", "--db", "papers.db"]);
     assert.equal(second.code, 0, second.stderr);
@@ -25,6 +31,8 @@ describe("paperfeed import", () => {
       second.stdout,
       /^no changes: 30 records from 1 file in [\d.]+ s: 0 imported, 0 updated, 30 unchanged, 0 deleted, 0 skipped\n$/,
     );
+    // Not empty any more: the live index picks up what this import changed, as for any write.
+    assert.doesNotMatch(second.stderr, /search index/);
   });
 
   it("lists every bad record with file and line and exits 1 when every record was bad", async () => {

@@ -12,6 +12,7 @@ import { registerDigest } from "./commands/digest.js";
 import { registerEval } from "./commands/eval.js";
 import { registerHarvest } from "./commands/harvest.js";
 import { registerImport } from "./commands/import.js";
+import { registerMigrate } from "./commands/migrate.js";
 import { registerReindex } from "./commands/reindex.js";
 import { registerSearch } from "./commands/search.js";
 import { registerServe } from "./commands/serve.js";
@@ -31,6 +32,7 @@ const COMMANDS: RegisterCommand[] = [
   registerWorker,
   registerAdmin,
   registerToken,
+  registerMigrate,
 ];
 
 const packageJson = JSON.parse(readFileSync(new URL("../../package.json", import.meta.url), "utf8")) as {

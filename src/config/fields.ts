@@ -31,6 +31,9 @@ function isUrlWithProtocol(s: string, protocols: string[]): boolean {
   }
 }
 
+/** `scheme://host[:port]` and nothing more, as browsers send it in `Origin`. */
+const isOrigin = (s: string) => isUrlWithProtocol(s, ["http:", "https:"]) && new URL(s).origin === s;
+
 const PORT_RULE = "must be an integer 0–65535";
 const BOOLEAN_WORDS: Record<string, boolean> = {
   "1": true,
@@ -191,6 +194,17 @@ export const FIELDS = {
   embeddingsBatchSize: { flag: "--embeddings-batch-size", env: "PAPERFEED_EMBEDDINGS_BATCH_SIZE", schema: integerIn(1, 2048) },
   embeddingsRetries: { flag: "--embeddings-retries", env: "PAPERFEED_EMBEDDINGS_RETRIES", schema: integerIn(0, 20) },
   onnxModelDir: { flag: "--onnx-model-dir", env: "PAPERFEED_ONNX_MODEL_DIR", schema: nonEmpty },
+  corsOrigins: {
+    flag: "--cors-origins",
+    env: "PAPERFEED_CORS_ORIGINS",
+    schema: z.coerce
+      .string()
+      .transform((s) => (s.trim() === "off" ? [] : s.split(",").map((x) => x.trim().replace(/\/+$/, "")).filter(Boolean)))
+      .refine(
+        (origins) => origins.length > 0 ? origins.every((o) => o === "*" || isOrigin(o)) && (origins.length === 1 || !origins.includes("*")) : true,
+        "must be *, off, or origins separated by commas, e.g. https://a.example,http://localhost:3000",
+      ),
+  },
 } satisfies Record<string, FieldSpec>;
 
 export type FieldName = keyof typeof FIELDS;

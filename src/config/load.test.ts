@@ -46,6 +46,7 @@ describe("loadConfig", () => {
       embeddingsBatchSize: 64,
       embeddingsRetries: 4,
       onnxModelDir: null,
+      corsOrigins: ["*"],
     });
   });
 
@@ -85,6 +86,7 @@ describe("loadConfig", () => {
         PAPERFEED_EMBEDDINGS_BATCH_SIZE: "128",
         PAPERFEED_EMBEDDINGS_RETRIES: "0",
         PAPERFEED_ONNX_MODEL_DIR: "/models/bge",
+        PAPERFEED_CORS_ORIGINS: "https://a.example.org, http://localhost:3000/",
       },
     });
     assert.deepEqual(
@@ -117,6 +119,7 @@ describe("loadConfig", () => {
         embeddingsBatchSize: 128,
         embeddingsRetries: 0,
         onnxModelDir: "/models/bge",
+        corsOrigins: ["https://a.example.org", "http://localhost:3000"],
       },
     );
   });
@@ -218,6 +221,16 @@ describe("loadConfig", () => {
       assert.equal(problemsOf(input), `config: invalid configuration, 1 problem: ${expected}`);
     });
   }
+
+  it("reads CORS origins as *, off or a list of origins, and refuses paths and mixtures", () => {
+    const origins = (value: string) => loadConfig({ env: { PAPERFEED_CORS_ORIGINS: value } }).corsOrigins;
+    assert.deepEqual(origins("*"), ["*"]);
+    assert.deepEqual(origins("off"), []);
+    assert.deepEqual(loadConfig({ flags: { corsOrigins: "http://127.0.0.1:5173" } }).corsOrigins, ["http://127.0.0.1:5173"]);
+    for (const bad of ["https://a.example.org/app", "a.example.org", "*,https://a.example.org", "ftp://a.example.org"]) {
+      assert.throws(() => origins(bad), /PAPERFEED_CORS_ORIGINS.*must be \*, off, or origins/, bad);
+    }
+  });
 
   it("takes off for the arXiv API (no fetching on demand), and refuses other non-URLs there", () => {
     assert.equal(loadConfig({ env: { PAPERFEED_ARXIV_API_URL: "off" } }).arxivApiUrl, "off");

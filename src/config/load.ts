@@ -37,6 +37,7 @@ const DEFAULTS = {
   embeddingsModel: "text-embedding-3-small",
   embeddingsBatchSize: 64,
   embeddingsRetries: 4,
+  corsOrigins: ["*"],
 } as const;
 
 export function loadConfig({ flags = {}, env = {} }: LoadConfigInput = {}): Config {
@@ -102,6 +103,7 @@ export function loadConfig({ flags = {}, env = {} }: LoadConfigInput = {}): Conf
     embeddingsBatchSize: values.embeddingsBatchSize ?? DEFAULTS.embeddingsBatchSize,
     embeddingsRetries: values.embeddingsRetries ?? DEFAULTS.embeddingsRetries,
     onnxModelDir: values.onnxModelDir ?? null,
+    corsOrigins: Object.freeze([...(values.corsOrigins ?? DEFAULTS.corsOrigins)]),
   });
 }
 

@@ -111,4 +111,13 @@ export interface Config {
    * nothing is fetched. `--onnx-model-dir`, `PAPERFEED_ONNX_MODEL_DIR`. Default: unset (null).
    */
   readonly onnxModelDir: string | null;
+  /**
+   * Web origins whose pages may read the API with fetch() (CORS on GET/HEAD and their OPTIONS
+   * preflight of `/api/…`, `/papers/ID.md`, `/openapi.json` and `/thumbnails/…`; never with
+   * cookies, and never for writes). `--cors-origins`, `PAPERFEED_CORS_ORIGINS`: `*` (any origin),
+   * a comma-separated list such as `https://a.example,http://localhost:3000`, or `off`.
+   * Default `*` (`["*"]`); `off` is `[]`. Always set by `loadConfig`; optional in the type like
+   * `smtpUrl`, and absent means the default.
+   */
+  readonly corsOrigins?: readonly string[];
 }

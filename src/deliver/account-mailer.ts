@@ -1,32 +1,27 @@
 /**
- * Mail for accounts (verification and password-reset links), sent at once over the same SMTP
- * client and MIME builder as digests. Not queued in the outbox: the member is waiting for the
- * link, and a failure is reported on the page instead of retried behind their back.
+ * Mail for accounts (verification and password-reset links, sign-up notices) goes through the
+ * outbox like every other message: the request that asks for it only writes one row and answers
+ * at once, whether the mail server is up, slow or down, and whether the address has an account
+ * or not. The outbox job sends it within seconds, retries it, and holds it while the server is
+ * away (breaker.ts); its one-time links are dropped from the row once it is sent or failed.
  */
 import { randomUUID } from "node:crypto";
 import type { AccountMail, AccountMailer } from "../actions/accounts/mailer.js";
-import { PaperfeedError } from "../core/errors.js";
-import { buildMime } from "./mime.js";
-import { envelopeAddress, hostOf } from "./render-message.js";
-import { SmtpClient, parseSmtpUrl } from "./smtp.js";
+import type { DeliveryStore } from "../store/delivery-types.js";
 
-export interface AccountMailerSettings {
-  smtpUrl: string;
-  /** "name <address>" or a bare address. */
-  mailFrom: string;
-  /** The site's public URL; its host names the Message-IDs. */
-  baseUrl: string;
-}
+/** Account mail has no subscriber; its rows carry this id. */
+export const NO_SUBSCRIBER = 0;
 
-export function createAccountMailer(settings: AccountMailerSettings): AccountMailer {
-  const smtp = new SmtpClient(parseSmtpUrl(settings.smtpUrl));
-  const host = hostOf(settings.baseUrl);
+export function createAccountMailer(delivery: () => Promise<DeliveryStore>, clock: () => Date = () => new Date()): AccountMailer {
   return {
     async send(mail: AccountMail) {
-      const raw = await buildMime({ key: `account.${randomUUID()}`, from: settings.mailFrom, to: mail.to, host, subject: mail.subject, text: mail.text, html: mail.html });
-      const outcome = await smtp.send({ from: envelopeAddress(settings.mailFrom), to: mail.to }, raw, () => true);
-      if (!outcome.ok) throw new PaperfeedError("deliver", "send_failed", `the mail server did not take the message for ${mail.to} (${outcome.message}); try again later`, 503);
+      const now = clock().toISOString();
+      const { to, ...parts } = mail;
+      await (await delivery()).enqueue(
+        { key: `account.${randomUUID()}`, kind: "account", subscriberId: NO_SUBSCRIBER, email: to, payload: JSON.stringify(parts), notBefore: now },
+        now,
+      );
     },
-    close: () => smtp.close(),
+    close: async () => undefined,
   };
 }

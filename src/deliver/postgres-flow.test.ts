@@ -48,7 +48,7 @@ test(
     const store = await PostgresStore.open({ url, schema });
     const delivery = await PostgresDeliveryStore.open({ url, schema });
     const sink = await startSmtpSink({ query: "rateLimit=1000" });
-    const smtp = new SmtpClient(parseSmtpUrl(sink.url), 5000);
+    const smtp = new SmtpClient(parseSmtpUrl(sink.url));
     try {
       await store.upsertPapers(fixtureDays());
       const secret = await delivery.secret("links");

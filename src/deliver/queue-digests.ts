@@ -10,13 +10,14 @@ import type { Store } from "../store/types.js";
 import { createComposer, openPeriod, type ComposeLimits } from "../actions/digest/compose.js";
 import { digestKey, shownPaperIdsOf } from "../actions/digest/content.js";
 import { followedEventsOf } from "../actions/digest/followed.js";
+import { markRecommendedSeen, recommendedOf } from "../actions/digest/recommended.js";
 import type { CommunityStore } from "../store/community-types.js";
 import type { Period } from "../actions/digest/periods.js";
 
 export interface QueueDigestsInput {
   store: Store;
   delivery: DeliveryStore;
-  /** With it, members' digests carry the events of the papers they follow ("Papers you follow"). */
+  /** With it, members' digests carry the events of the papers they follow ("Papers you follow") and For you picks. */
   community?: CommunityStore;
   period: Period;
   limits?: ComposeLimits;
@@ -42,7 +43,8 @@ export async function queueDigests(input: QueueDigestsInput): Promise<QueueSumma
   // A period without papers can still bring followed papers' events.
   if (periodPapers.papers.size === 0 && !input.community) return summary;
   const followed = input.community ? followedEventsOf(input.community, delivery) : undefined;
-  const composer = createComposer(delivery, periodPapers, input.limits, followed);
+  const recommended = input.community ? recommendedOf({ store: input.store, community: input.community, delivery }, () => input.clock?.() ?? new Date()) : undefined;
+  const composer = createComposer(delivery, periodPapers, input.limits, followed, recommended);
   let afterId = 0;
   for (;;) {
     const page = await delivery.dueSubscribers({
@@ -54,6 +56,7 @@ export async function queueDigests(input: QueueDigestsInput): Promise<QueueSumma
     if (page.length === 0) return summary;
     const searches = await delivery.savedSearchesOf(page.map((s) => s.id));
     const batch: DigestEnqueue[] = [];
+    const picked: Array<{ subscriber: (typeof page)[number]; ids: string[] }> = [];
     const now = (input.clock?.() ?? new Date()).toISOString();
     for (const subscriber of page) {
       const content = await composer.compose(subscriber, searches.get(subscriber.id) ?? []);
@@ -71,9 +74,13 @@ export async function queueDigests(input: QueueDigestsInput): Promise<QueueSumma
         notBefore: now,
       };
       batch.push({ message, shownPaperIds, period: period.key });
+      picked.push({ subscriber, ids: content.sections.flatMap((s) => (s.kind === "recommended" ? s.paperIds : [])) });
     }
     // One transaction per page: each digest stays atomic, and commits are 500× fewer.
-    summary.queued += (await delivery.enqueueDigests(batch, now)).filter(Boolean).length;
+    const queued = await delivery.enqueueDigests(batch, now);
+    summary.queued += queued.filter(Boolean).length;
+    // What a digest shows from For you counts as seen on the site too (one read state).
+    if (input.community) for (const [i, p] of picked.entries()) if (queued[i]) await markRecommendedSeen(input.community, p.subscriber, p.ids, now);
     afterId = page.at(-1)!.id;
     input.onProgress?.(summary.queued + summary.empty);
   }

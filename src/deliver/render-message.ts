@@ -64,6 +64,7 @@ export async function renderOutboxMessage(
   ctx: RenderContext,
   m: OutboxMessage,
 ): Promise<RenderedOutboxMessage> {
+  if (m.kind === "account") return renderAccountMail(ctx, m);
   const payload = JSON.parse(m.payload) as OutboxPayload;
   const links = subscriberLinks(ctx.base, ctx.secret, { id: m.subscriberId, email: m.email });
   let mail: RenderedMail;
@@ -93,4 +94,14 @@ export async function renderOutboxMessage(
     ...(payload.type === "digest" ? { unsubscribeUrl: links.unsubscribe } : {}),
   });
   return { ...mail, raw, envelopeFrom: envelopeAddress(ctx.from) };
+}
+
+/** Account mail is queued already written (account-mailer.ts); only the MIME is left to build. */
+async function renderAccountMail(ctx: RenderContext, m: OutboxMessage): Promise<RenderedOutboxMessage> {
+  const mail = JSON.parse(m.payload) as Partial<RenderedMail>;
+  if (typeof mail.subject !== "string" || typeof mail.text !== "string" || typeof mail.html !== "string")
+    throw new PaperfeedError("deliver", "invalid_payload", `outbox ${m.key}: account mail without subject, text and html`);
+  const parts: RenderedMail = { subject: mail.subject, text: mail.text, html: mail.html };
+  const raw = await buildMime({ ...parts, key: m.key, from: ctx.from, to: m.email, host: hostOf(ctx.base) });
+  return { ...parts, raw, envelopeFrom: envelopeAddress(ctx.from) };
 }

@@ -6,9 +6,10 @@
  * only mail a pending address can get.
  */
 import { messageOf } from "../core/errors.js";
-import type { DeliveryStore, OutboxMessage } from "../store/delivery-types.js";
+import type { DeliveryStore, OutboxMessage, OutboxUpdate } from "../store/delivery-types.js";
 import type { Store } from "../store/types.js";
 import { createRenderCache, renderOutboxMessage, type RenderContext } from "./render-message.js";
+import type { MailBreaker } from "./breaker.js";
 import type { SmtpClient } from "./smtp.js";
 
 export interface SenderDeps extends RenderContext {
@@ -23,6 +24,8 @@ export interface SenderDeps extends RenderContext {
   concurrency?: number;
   clock?: () => Date;
   log?: (line: string) => void;
+  /** Holds mail while the server cannot be reached (breaker.ts); kept across drains by the outbox job. */
+  breaker?: MailBreaker;
 }
 
 export interface DrainSummary {
@@ -38,6 +41,7 @@ export const DEFAULT_RETRY_DELAYS_MS = [60_000, 300_000, 1_800_000, 7_200_000, 4
 /** Why a claimed message must not go out, or null when it may. */
 async function refusal(deps: SenderDeps, m: OutboxMessage): Promise<string | null> {
   if (await deps.delivery.isSuppressed(m.email)) return "address suppressed";
+  if (m.kind === "account") return null;
   const subscriber = await deps.delivery.getSubscriber(m.subscriberId);
   if (!subscriber || subscriber.email !== m.email) return "subscriber gone or address changed";
   if (m.kind === "digest" && subscriber.status !== "active") return `subscriber is ${subscriber.status}`;
@@ -46,11 +50,19 @@ async function refusal(deps: SenderDeps, m: OutboxMessage): Promise<string | nul
   return null;
 }
 
+/**
+ * Records a message's last outcome. Account mail carries one-time links; they leave the
+ * database with it, so a copy of the database taken later opens no account.
+ */
+function settle(deps: SenderDeps, m: OutboxMessage, update: OutboxUpdate & { status: "sent" | "failed" }) {
+  return deps.delivery.updateOutbox(m.key, m.kind === "account" ? { ...update, payload: "{}" } : update);
+}
+
 async function sendOne(deps: SenderDeps, m: OutboxMessage, summary: DrainSummary): Promise<void> {
   const now = () => (deps.clock?.() ?? new Date()).toISOString();
   const refused = await refusal(deps, m);
   if (refused) {
-    await deps.delivery.updateOutbox(m.key, { status: "failed", lastError: `not sent: ${refused}` });
+    await settle(deps, m, { status: "failed", lastError: `not sent: ${refused}` });
     summary.skipped++;
     return;
   }
@@ -58,27 +70,41 @@ async function sendOne(deps: SenderDeps, m: OutboxMessage, summary: DrainSummary
   const outcome = await deps.smtp.send({ from: mail.envelopeFrom, to: m.email }, mail.raw, () =>
     deps.delivery.markHanded(m.key, deps.owner),
   );
+  // 421 is a server closing the channel (shutting down, overloaded): as good as no answer.
+  const unreachable = !outcome.ok && (outcome.code === null || outcome.code === 421);
+  if (!unreachable) deps.breaker?.answered(Date.now());
   if (outcome.ok) {
-    await deps.delivery.updateOutbox(m.key, { status: "sent", sentAt: now(), lastError: null });
+    await settle(deps, m, { status: "sent", sentAt: now(), lastError: null });
     summary.sent++;
     return;
   }
   if (outcome.permanent) {
-    await deps.delivery.updateOutbox(m.key, { status: "failed", lastError: outcome.message });
+    await settle(deps, m, { status: "failed", lastError: outcome.message });
     await deps.delivery.suppress(m.email, `${outcome.code}: ${outcome.message}`.slice(0, 300), now());
     deps.log?.(`deliver: ${m.key}: permanent failure (${outcome.code}); ${m.email} suppressed`);
     summary.failed++;
     summary.suppressed++;
+  } else if (unreachable && deps.breaker) {
+    // No answer at all: not this message's fault. It keeps its place (first out when the server
+    // returns) instead of a retry delay, and the breaker says so once instead of a line per message.
+    deps.breaker.unreachable(outcome.message, Date.now());
+    await hold(deps, m, summary);
   } else {
     await retryLater(deps, m, outcome.message, summary);
   }
+}
+
+/** Gives a claimed message back with its place kept: the server cannot be reached. */
+async function hold(deps: SenderDeps, m: OutboxMessage, summary: DrainSummary) {
+  await deps.delivery.updateOutbox(m.key, { status: "pending", lastError: "waiting: the mail server cannot be reached" });
+  summary.retried++;
 }
 
 /** Schedules the next attempt after the delay for this attempt number, or fails the message when none is left. */
 async function retryLater(deps: SenderDeps, m: OutboxMessage, problem: string, summary: DrainSummary) {
   const delays = deps.retryDelaysMs ?? DEFAULT_RETRY_DELAYS_MS;
   if (m.attempts > delays.length) {
-    await deps.delivery.updateOutbox(m.key, {
+    await settle(deps, m, {
       status: "failed",
       lastError: `gave up after ${m.attempts} attempts: ${problem}`,
     });
@@ -91,16 +117,21 @@ async function retryLater(deps: SenderDeps, m: OutboxMessage, problem: string, s
   summary.retried++;
 }
 
-/** Sends every message due now, batch by batch, until none is left; returns what happened. */
+/**
+ * Sends every message due now, batch by batch, until none is left; returns what happened. While
+ * the breaker is open, a drain tries one message at most (when a probe is due) and stops.
+ */
 export async function drainOutbox(given: SenderDeps, batchSize = 100): Promise<DrainSummary> {
   const deps: SenderDeps = { cache: createRenderCache(), ...given };
   const summary: DrainSummary = { sent: 0, retried: 0, failed: 0, suppressed: 0, skipped: 0 };
-  const concurrency = deps.concurrency ?? 2;
+  const breaker = deps.breaker;
   for (;;) {
+    const probing = breaker?.isOpen ?? false;
+    if (probing && !breaker!.mayTry(Date.now())) return summary;
     const batch = await deps.delivery.claimOutbox(
       deps.owner,
       (deps.clock?.() ?? new Date()).toISOString(),
-      batchSize,
+      probing ? 1 : batchSize,
     );
     if (batch.length === 0) return summary;
     let next = 0;
@@ -108,14 +139,15 @@ export async function drainOutbox(given: SenderDeps, batchSize = 100): Promise<D
       while (next < batch.length) {
         const m = batch[next++]!;
         try {
-          await sendOne(deps, m, summary);
+          if (breaker?.isOpen && !probing) await hold(deps, m, summary);
+          else await sendOne(deps, m, summary);
         } catch (error) {
           // A rendering or store problem: try again later like a 4xx, report, go on.
           await retryLater(deps, m, messageOf(error), summary).catch(() => undefined);
         }
       }
     };
-    await Promise.all(Array.from({ length: concurrency }, worker));
+    await Promise.all(Array.from({ length: probing ? 1 : (deps.concurrency ?? 2) }, worker));
   }
 }
 

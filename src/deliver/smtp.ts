@@ -21,6 +21,12 @@ export interface SmtpSettings {
   rateLimit: number;
   /** Parallel connections; default 2, 1–20. */
   maxConnections: number;
+  /** Time allowed to open the connection (TCP, TLS), ms; default 10,000, 100–120,000 (`connectTimeout=`). */
+  connectTimeoutMs: number;
+  /** Time allowed for the server's greeting and login, ms; default 10,000, 100–120,000 (`greetingTimeout=`). */
+  greetingTimeoutMs: number;
+  /** Time allowed for one message, from MAIL FROM to the answer after the final dot, ms; default 60,000, 100–600,000 (`sendTimeout=`). */
+  sendTimeoutMs: number;
 }
 
 const intParam = (url: URL, name: string, fallback: number, min: number, max: number) => {
@@ -36,7 +42,10 @@ const intParam = (url: URL, name: string, fallback: number, min: number, max: nu
   return n;
 };
 
-/** `smtp://[user:pass@]host[:port][?rateLimit=N&maxConnections=N]` or `smtps://…`. */
+/**
+ * `smtp://[user:pass@]host[:port][?rateLimit=N&maxConnections=N&connectTimeout=MS&greetingTimeout=MS&sendTimeout=MS]`
+ * or `smtps://…`.
+ */
 export function parseSmtpUrl(text: string): SmtpSettings {
   let url: URL;
   try {
@@ -60,6 +69,9 @@ export function parseSmtpUrl(text: string): SmtpSettings {
       : null,
     rateLimit: intParam(url, "rateLimit", 10, 1, 10_000),
     maxConnections: intParam(url, "maxConnections", 2, 1, 20),
+    connectTimeoutMs: intParam(url, "connectTimeout", 10_000, 100, 120_000),
+    greetingTimeoutMs: intParam(url, "greetingTimeout", 10_000, 100, 120_000),
+    sendTimeoutMs: intParam(url, "sendTimeout", 60_000, 100, 600_000),
   };
 }
 
@@ -68,8 +80,32 @@ export type SendOutcome =
   /** permanent: a 5xx answer; otherwise a 4xx answer or a lost connection, worth retrying. */
   | { ok: false; permanent: boolean; code: number | null; message: string };
 
-const callback = <T>(run: (done: (err: Error | null | undefined, value?: T) => void) => void) =>
-  new Promise<T>((resolve, reject) => run((err, value) => (err ? reject(err) : resolve(value as T))));
+/**
+ * Runs one step on a connection and settles when its callback does — or when the connection
+ * fails, closes or stays silent for `ms`. nodemailer reports a failure while connecting (refused,
+ * no greeting, dropped) only as an 'error' event, never to connect()'s callback: waiting on the
+ * callback alone would wait forever and keep the connection's slot taken.
+ */
+function step<T>(conn: SMTPConnection, ms: number, what: string, run: (done: (err: Error | null | undefined, value?: T) => void) => void): Promise<T> {
+  return new Promise<T>((resolve, reject) => {
+    let settled = false;
+    const finish = (err: Error | null | undefined, value?: T) => {
+      if (settled) return;
+      settled = true;
+      clearTimeout(timer);
+      conn.off("error", onError);
+      conn.off("end", onEnd);
+      if (err) reject(err);
+      else resolve(value as T);
+    };
+    const onError = (err: Error) => finish(err);
+    const onEnd = () => finish(new PaperfeedError("deliver", "smtp_closed", `the mail server closed the connection during ${what}`));
+    const timer = setTimeout(() => finish(new PaperfeedError("deliver", "smtp_timeout", `the mail server did not finish ${what} within ${ms} ms`)), ms);
+    conn.on("error", onError);
+    conn.on("end", onEnd);
+    run(finish);
+  });
+}
 
 export class SmtpClient {
   private readonly idle: SMTPConnection[] = [];
@@ -78,11 +114,7 @@ export class SmtpClient {
   private readonly limiter: RateLimiter;
   private closed = false;
 
-  constructor(
-    private readonly settings: SmtpSettings,
-    /** Time allowed to connect, and to wait for any one reply; default 30 s. */
-    private readonly timeoutMs = 30_000,
-  ) {
+  constructor(private readonly settings: SmtpSettings) {
     this.limiter = new RateLimiter(settings.rateLimit);
   }
 
@@ -98,19 +130,19 @@ export class SmtpClient {
       await new Promise<void>((resolve) => this.waiting.push(resolve));
     }
     this.open++;
-    const { host, port, secure, auth } = this.settings;
+    const { host, port, secure, auth, connectTimeoutMs, greetingTimeoutMs, sendTimeoutMs } = this.settings;
     const conn = new SMTPConnection({
       host,
       port,
       secure,
-      connectionTimeout: this.timeoutMs,
-      greetingTimeout: this.timeoutMs,
-      socketTimeout: this.timeoutMs * 4,
+      connectionTimeout: connectTimeoutMs,
+      greetingTimeout: greetingTimeoutMs,
+      socketTimeout: sendTimeoutMs,
     });
-    conn.on("error", () => undefined); // reported through the send callback
+    conn.on("error", () => undefined); // reported through step()
     try {
-      await callback<void>((done) => conn.connect((err) => done(err)));
-      if (auth) await callback<boolean>((done) => conn.login(auth, done));
+      await step<void>(conn, connectTimeoutMs + greetingTimeoutMs, "connecting", (done) => conn.connect((err) => done(err)));
+      if (auth) await step<boolean>(conn, greetingTimeoutMs, "login", (done) => conn.login(auth, done));
       return conn;
     } catch (error) {
       this.discard(conn);
@@ -119,7 +151,7 @@ export class SmtpClient {
   }
 
   private release(conn: SMTPConnection): void {
-    if (this.closed) return this.discard(conn);
+    if (this.closed || conn.destroyed) return this.discard(conn);
     this.idle.push(conn);
     this.waiting.shift()?.();
   }
@@ -132,7 +164,8 @@ export class SmtpClient {
 
   /**
    * Sends one message. `beforeEnd` runs after the body is on its way and before the final dot;
-   * when it returns false the message is abandoned (the server discards it).
+   * when it returns false the message is abandoned (the server discards it). Always settles:
+   * within the connect, greeting and send timeouts, whatever the server does.
    */
   async send(
     envelope: { from: string; to: string },
@@ -160,7 +193,7 @@ export class SmtpClient {
       }),
     );
     try {
-      const info = await callback<{ response: string }>((done) =>
+      const info = await step<{ response: string }>(conn, this.settings.sendTimeoutMs, "sending a message", (done) =>
         conn.send({ from: envelope.from, to: [envelope.to] }, gate, done),
       );
       this.release(conn);

@@ -47,6 +47,10 @@ export interface ImportSummary {
   deleted: number;
   /** Records that could not be stored: unreadable, or from a format without arXiv ids. */
   skipped: number;
+  /** Records read but not stored because the store failed (each one is an issue); then the import stopped. */
+  notStored: number;
+  /** Why the import stopped before the end (the store failed), naming where; null when it read everything. */
+  stopped: string | null;
   issues: Issue[];
   /** All issues, including those beyond `maxIssues`. */
   issueCount: number;

@@ -5,17 +5,21 @@
  * Papers reach the store only through `upsertPapers` (one transaction per batch), so bad input
  * never leaves a half-written batch behind.
  *
- * Summary semantics: read = imported + updated + unchanged + deleted + skipped, where `read`
+ * A store that fails (locked past every retry, disk full) is not a bad record: every record of the
+ * batch it did not write becomes an issue, the import stops, and `stopped` says where.
+ *
+ * Summary semantics: read = imported + updated + unchanged + deleted + skipped + notStored, where `read`
  * counts records (papers, deletions, and records that could not be used). File-level problems
  * (missing file, cut-off gzip, OAI error response) are issues but not records.
  */
+import { setImmediate as yieldToRequests } from "node:timers/promises";
 import { messageOf } from "../core/errors.js";
 import type { Paper } from "../core/paper.js";
 import { detectFormat } from "./detect.js";
 import { formatByName, type Format } from "./formats.js";
 import type { ImportOptions, ImportProgress, ImportSummary, Issue } from "./import-types.js";
-import { fileError, type IngestItem, type Position } from "./items.js";
-import { tallyOutcomes, type PaperSink } from "./sink.js";
+import { fileError, formatPosition, type IngestItem, type Position } from "./items.js";
+import { NotStored, retryWhenBusy, tallyOutcomes, type PaperSink } from "./sink.js";
 
 export type { ImportOptions, ImportProgress, ImportSummary, Issue } from "./import-types.js";
 export type { PaperSink } from "./sink.js";
@@ -43,6 +47,8 @@ export async function importFiles(
     unchanged: 0,
     deleted: 0,
     skipped: 0,
+    notStored: 0,
+    stopped: null,
     issues: [],
     issueCount: 0,
     newestDatestamp: null,
@@ -57,6 +63,10 @@ export async function importFiles(
   const forced = options.format ? formatByName(options.format) : null;
 
   for (const [fileIndex, file] of files.entries()) {
+    if (summary.stopped !== null) {
+      report({ file, position: { file }, reason: `ingest: ${file}: not read: the import stopped` });
+      continue;
+    }
     let format: Format;
     try {
       format = forced ?? formatByName(await detectFormat(file));
@@ -71,13 +81,18 @@ export async function importFiles(
       await countUnstorable(format, file, summary, report);
       continue;
     }
-    await importOne(store, format.read(file, progress), {
-      batchSize,
-      summary,
-      report,
-      progress,
-      onProgress: options.onProgress,
-    });
+    try {
+      await importOne(store, format.read(file, progress), {
+        batchSize,
+        summary,
+        report,
+        progress,
+        onProgress: options.onProgress,
+      });
+    } catch (e) {
+      if (!(e instanceof NotStored)) throw e;
+      recordNotStored(summary, report, e);
+    }
   }
   summary.seconds = Math.round((performance.now() - started) / 10) / 100;
   return summary;
@@ -138,6 +153,8 @@ async function importOne(
     summary.unchanged += tally.unchanged;
     summary.skipped += tally.refused.length;
     for (const refused of tally.refused) ctx.report({ file: progress.file, ...refused });
+    // Between batches, let a server importing in its own process answer its requests.
+    await yieldToRequests();
   };
   let lastProgress = performance.now();
   for await (const item of items) {
@@ -151,7 +168,13 @@ async function importOne(
       if (batch.length >= ctx.batchSize) await flush();
     } else if (item.kind === "delete") {
       await flush(); // keep file order: a deletion after an upsert of the same id must win
-      if (await store.deletePaper(item.id)) summary.deleted++;
+      let deleted: boolean;
+      try {
+        deleted = await retryWhenBusy(() => store.deletePaper(item.id));
+      } catch (e) {
+        throw new NotStored([item.position], messageOf(e));
+      }
+      if (deleted) summary.deleted++;
       else summary.unchanged++;
     } else {
       if (item.scope === "record") summary.skipped++;
@@ -164,4 +187,12 @@ async function importOne(
   }
   await flush();
   ctx.onProgress?.({ ...progress });
+}
+
+/** Names every record the failed store did not write, and where reading stopped. */
+function recordNotStored(summary: ImportSummary, report: (issue: Issue) => void, failure: NotStored) {
+  for (const position of failure.positions) report({ file: position.file, position, reason: `ingest: ${formatPosition(position)}: not stored (${failure.reason})` });
+  summary.notStored += failure.positions.length;
+  const last = failure.positions.at(-1);
+  summary.stopped = `the store failed (${failure.reason})${last ? `; nothing after ${formatPosition(last)} was read` : ""}`;
 }

@@ -5,6 +5,7 @@
  */
 import { dailyPeriod, lastCompleteWeek, periodOfKey } from "../actions/digest/periods.js";
 import { queueDigests } from "../deliver/queue-digests.js";
+import { MailBreaker } from "../deliver/breaker.js";
 import { drainOutbox, recoverDeadSenders } from "../deliver/sender.js";
 import { SmtpClient, parseSmtpUrl } from "../deliver/smtp.js";
 import { PaperfeedError } from "../core/errors.js";
@@ -49,11 +50,16 @@ export const weeklyDigestJob: Job = {
   run: (ctx, period) => queue(ctx, period!),
 };
 
-/** Sends what the outbox holds; needs `config.smtpUrl`. Options are for tests. */
-export function outboxJob(options: { everyMs?: number; retryDelaysMs?: number[] } = {}): Job {
+/**
+ * Sends what the outbox holds (digests, confirmations, account mail), every 5 s so a member's
+ * link arrives promptly; needs `config.smtpUrl`. Its breaker outlives each run, so an outage is
+ * logged once and mail waits for the server's return. Options are for tests.
+ */
+export function outboxJob(options: { everyMs?: number; retryDelaysMs?: number[]; probeEveryMs?: number } = {}): Job {
+  let breaker: MailBreaker | null = null;
   return {
     name: "outbox.send",
-    everyMs: options.everyMs ?? 15_000,
+    everyMs: options.everyMs ?? 5_000,
     async run(ctx) {
       if (!ctx.config.smtpUrl)
         throw new PaperfeedError(
@@ -70,6 +76,7 @@ export function outboxJob(options: { everyMs?: number; retryDelaysMs?: number[] 
         (o) => o !== ctx.owner,
         ctx.clock().toISOString(),
       );
+      breaker ??= new MailBreaker(ctx.log, options.probeEveryMs);
       const smtp = new SmtpClient(settings);
       try {
         const s = await drainOutbox({
@@ -83,6 +90,7 @@ export function outboxJob(options: { everyMs?: number; retryDelaysMs?: number[] 
           clock: ctx.clock,
           log: ctx.log,
           concurrency: settings.maxConnections,
+          breaker,
           ...(options.retryDelaysMs ? { retryDelaysMs: options.retryDelaysMs } : {}),
         });
         const recoveredNote =

@@ -67,3 +67,4 @@ export async function verifySavedIndex(dir: string, engine?: Engine): Promise<st
   const read = readManifest(dir);
   return read.ok ? verifyChecksums(dir, read.manifest, engine ? loadedFiles.get(engine) : undefined) : read.reason;
 }
+export { relatedPapers, fuseByRank, type RelatedOptions, type RelatedQuery, type RelatedRanker, type RankedPaper } from "./related.js";

@@ -6,17 +6,22 @@
  *   deleted by any process is found (or gone) within a poll, without a rebuild;
  * - saves every `saveEveryMs` when something changed, and on close.
  * An index that disagrees with the store (saved after the store's last change, or holding a
- * different number of papers once caught up) is rebuilt. Segment checksums are verified in the
- * background once the index serves (a damaged file is rebuilt then), so a restart is quick.
+ * different number of papers once caught up) is rebuilt. Segment checksums are verified before a
+ * loaded segment answers anything (about half a second for all of arXiv): a damaged segment
+ * file would otherwise give wrong counts, or, read past its end, keep a core busy. A damaged
+ * index is rebuilt, in the background with `rebuildInBackground` (searches answer 503 meanwhile).
+ * Only the process holding the directory's writer lock saves (persist/lock.ts); others read.
  */
-import { messageOf } from "../core/errors.js";
+import { mkdirSync } from "node:fs";
+import { setImmediate as yieldToRequests } from "node:timers/promises";
+import { PaperfeedError, messageOf } from "../core/errors.js";
 import type { Store } from "../store/types.js";
 import { Engine, type SearchEngineOptions } from "./engine.js";
 import { buildSegment } from "./index/bulk-build.js";
 import { loadIndex, verifyChecksums } from "./persist/load.js";
-import type { Manifest } from "./persist/format.js";
+import { lockHolder, takeWriterLock, type WriterLock } from "./persist/lock.js";
 import { saveEngine } from "./persist/save.js";
-import type { SearchEngine } from "./types.js";
+import type { SearchEngine, SearchRequest } from "./types.js";
 import { buildSemanticIndex } from "./semantic/build.js";
 import { loadSemanticIndex, saveSemanticIndex } from "./semantic/persist.js";
 import type { SemanticIndex } from "./semantic/semantic-index.js";
@@ -43,6 +48,12 @@ export interface LiveIndexOptions {
   semantic?: boolean;
   /** Receives one line per notable event (load, rebuild and why, save failures). */
   log?: (message: string) => void;
+  /**
+   * When the saved index fails its checksums, return at once and rebuild in the background,
+   * searches failing with a 503 (`index_rebuilding`) until it is done; default false: rebuild
+   * before returning. The server sets it, so a damaged index never keeps it from answering.
+   */
+  rebuildInBackground?: boolean;
 }
 
 export interface LiveIndex {
@@ -53,15 +64,17 @@ export interface LiveIndex {
   readonly seq: number;
   /** How the index was opened. */
   readonly openedFrom: "disk" | "rebuild";
+  /** This process holds the directory's writer lock and saves; false: it only reads the directory. */
+  readonly writer: boolean;
   /** Applies the store's pending changes now. */
   sync(): Promise<void>;
   /** Writes the index to disk now. */
   save(): Promise<void>;
-  /** Rebuilds from the store and saves. */
+  /** Rebuilds from the store and saves; refused (409) when another process writes the directory. */
   rebuild(): Promise<void>;
   /**
-   * Settles when the checksums of an index opened from disk are verified (and, when one failed,
-   * the index is rebuilt); at once after a rebuild.
+   * Settles when searches are answered: at once, unless a damaged index is being rebuilt in the
+   * background (`rebuildInBackground`).
    */
   readonly verified: Promise<void>;
   /** Stops polling, catches up, saves. The store stays open. */
@@ -77,6 +90,7 @@ export async function openLiveIndex(options: LiveIndexOptions): Promise<LiveInde
   const saveEveryMs = Math.max(1000, options.saveEveryMs ?? 30_000);
   const log = options.log ?? (() => {});
   const engine = new Engine(options.engine);
+  const lock = takeLock(dir, log);
   let seq = 0;
   // The engine state last saved (SegmentSet.version), and the seq it reflected.
   let savedVersion = -1;
@@ -115,10 +129,13 @@ export async function openLiveIndex(options: LiveIndexOptions): Promise<LiveInde
         }
       }
       seq = changes.at(-1)!.seq;
+      // A long catch-up (an import of thousands of papers) must not starve the server's requests.
+      await yieldToRequests();
     }
   }
 
   function saveNow() {
+    if (lock === null) return;
     saveEngine(engine, dir, seq);
     if (semantic && (semantic.version !== semanticSaved.version || seq !== semanticSaved.seq)) {
       saveSemanticIndex(semantic, dir, seq);
@@ -164,16 +181,20 @@ export async function openLiveIndex(options: LiveIndexOptions): Promise<LiveInde
     return null;
   }
 
-  /** Loads the saved index when it matches the store; returns why not otherwise. */
-  async function tryLoad(): Promise<string | null> {
+  /**
+   * Loads the saved index when it is sound and matches the store; returns why not otherwise
+   * (`damaged` when a segment fails its checksum). Mapped without checksums, then checked in
+   * place, which also pages the files in, before any segment is used.
+   */
+  async function tryLoad(): Promise<{ reason: string; damaged: boolean } | null> {
     const loaded = loadIndex(dir, engine.params, { checksums: false });
-    if (!loaded.ok) return loaded.reason;
-    manifest = loaded.manifest;
-    loadedBytes = loaded.files;
+    if (!loaded.ok) return { reason: loaded.reason, damaged: loaded.damaged === true };
+    const problem = await verifyChecksums(dir, loaded.manifest, loaded.files);
+    if (problem !== null) return { reason: problem, damaged: true };
     const saved = loaded.manifest.seq;
     if (saved > 0) {
       const [change] = await store.changesSince(saved - 1, 1);
-      if (change?.seq !== saved) return `saved index reflects change ${saved}, which the store does not have`;
+      if (change?.seq !== saved) return { reason: `saved index reflects change ${saved}, which the store does not have`, damaged: false };
     }
     engine.segments.reset(loaded.segments);
     seq = savedSeq = saved;
@@ -182,30 +203,35 @@ export async function openLiveIndex(options: LiveIndexOptions): Promise<LiveInde
     if (semantic) semanticSaved = { version: semantic.version, seq: saved };
     await catchUp();
     const stored = await store.countPapers();
-    if (engine.size !== stored) return `saved index holds ${engine.size} papers after catching up, the store ${stored}`;
+    if (engine.size !== stored) return { reason: `saved index holds ${engine.size} papers after catching up, the store ${stored}`, damaged: false };
     return null;
   }
 
-  let manifest: Manifest | null = null;
-  /** The loaded segment files' bytes: checked in place, which also pages mapped files in. */
-  let loadedBytes = new Map<string, Uint8Array>();
-  const reason = await tryLoad();
-  const openedFrom = reason === null ? "disk" : "rebuild";
-  if (reason !== null) {
-    log(`search: rebuilding the index (${reason})`);
+  /** Null while a damaged index is rebuilt in the background: searches are refused meanwhile. */
+  let ready: Promise<void> | null = Promise.resolve();
+  const why = await tryLoad();
+  const openedFrom = why === null ? "disk" : "rebuild";
+  if (why === null) log(`search: loaded ${engine.size} papers from ${dir}`);
+  else if (why.damaged && options.rebuildInBackground) {
+    log(`search: rebuilding the index in the background; searches answer 503 until it is done (${why.reason})`);
+    engine.segments.reset([]);
+    seq = 0;
+    ready = null;
+  } else {
+    log(`search: rebuilding the index (${why.reason})`);
     await rebuild();
-  } else log(`search: loaded ${engine.size} papers from ${dir}`);
-  const loadedManifest = reason === null ? manifest : null;
-  const verified = loadedManifest
-    ? verifyChecksums(dir, loadedManifest, loadedBytes).then(async (problem) => {
-        if (problem === null || closed) return;
-        log(`search: rebuilding the index (${problem})`);
-        await serially(rebuild);
-      })
-    : Promise.resolve();
-  verified.catch((e) => log(`search: verifying the saved index failed: ${messageOf(e)}`));
-  // Segments loaded but no usable semantic index: build it while the lexical index serves.
-  if (options.semantic && !semantic) {
+  }
+  const verified: Promise<void> =
+    ready ??
+    serially(rebuild).then(
+      () => {
+        ready = Promise.resolve();
+      },
+      (e) => log(`search: rebuilding the damaged index failed: ${messageOf(e)}`),
+    );
+  // Segments loaded but no usable semantic index: build it while the lexical index serves (a
+  // rebuild, in the background or not, builds it itself).
+  if (options.semantic && !semantic && ready !== null) {
     void serially(async () => {
       if (closed) return;
       semantic = await buildSemantic(await store.countPapers());
@@ -230,8 +256,29 @@ export async function openLiveIndex(options: LiveIndexOptions): Promise<LiveInde
   };
   poll();
 
+  const whileRebuilding = () => {
+    if (ready === null) throw new PaperfeedError("search", "index_rebuilding", "the search index is being rebuilt; try again in a few minutes", 503, { visible: true });
+  };
+  const served: SearchEngine = {
+    add: (paper) => engine.add(paper),
+    remove: (id) => engine.remove(id),
+    search(request: SearchRequest) {
+      whileRebuilding();
+      return engine.search(request);
+    },
+    similar(request) {
+      whileRebuilding();
+      return engine.similar(request);
+    },
+    // A suggestion from a half-built vocabulary is only less helpful, never wrong: no refusal.
+    suggest: (q) => engine.suggest(q),
+    get size() {
+      return engine.size;
+    },
+  };
+
   return {
-    engine,
+    engine: served,
     get semantic() {
       return semantic;
     },
@@ -239,17 +286,41 @@ export async function openLiveIndex(options: LiveIndexOptions): Promise<LiveInde
       return seq;
     },
     openedFrom,
-    verified: verified.catch(() => {}),
+    writer: lock !== null,
+    verified,
     sync: () => serially(catchUp),
     save: () => serially(async () => saveNow()),
-    rebuild: () => serially(rebuild),
+    rebuild: () => {
+      if (lock === null) return Promise.reject(lockedError(dir));
+      return serially(rebuild);
+    },
     close: () =>
       serially(async () => {
         if (closed) return;
         closed = true;
         if (timer) clearTimeout(timer);
-        await catchUp();
-        if (dirty()) saveNow();
+        try {
+          await catchUp();
+          if (dirty()) saveNow();
+        } finally {
+          lock?.release();
+        }
       }),
   };
 }
+
+/** The directory's writer lock, or null (reading only) when another process holds it or it cannot be taken. */
+function takeLock(dir: string, log: (message: string) => void): WriterLock | null {
+  try {
+    mkdirSync(dir, { recursive: true });
+    const lock = takeWriterLock(dir);
+    if (lock === null) log(`search: ${dir} is written by ${lockHolder(dir) ?? "another process"}; this process reads it and keeps its changes in memory`);
+    return lock;
+  } catch (e) {
+    log(`search: cannot lock ${dir} (${messageOf(e)}); the index will not be saved`);
+    return null;
+  }
+}
+
+const lockedError = (dir: string) =>
+  new PaperfeedError("search", "index_locked", `${dir} is written by ${lockHolder(dir) ?? "another process"}; stop it first`, 409);

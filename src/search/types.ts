@@ -3,6 +3,9 @@
  * (typed arrays) built from the store; no database is touched while a query runs.
  */
 import type { Paper } from "../core/paper.js";
+import type { SimilarRequest } from "./similar.js";
+
+export type { SimilarRequest };
 
 export type SortOrder = "relevance" | "newest" | "oldest";
 
@@ -33,6 +36,11 @@ export interface SearchRequest {
   /** Default "relevance"; an empty query sorts newest first. */
   sort?: SortOrder;
   filters?: SearchFilters;
+  /**
+   * When the query matches nothing as written, answer its relaxed form (phrases and + words as
+   * plain ranked words) and say so in `relaxed`. Default false: the query means what it says.
+   */
+  relaxIfEmpty?: boolean;
 }
 
 export interface SearchHit {
@@ -52,6 +60,11 @@ export interface SearchResult {
   /** Set when the query ran out of its time budget: `hits` are the best found until then. */
   timedOut?: boolean;
   hits: SearchHit[];
+  /**
+   * Set when the query as written (its phrases, + words) matched nothing and these results are
+   * for its words, ranked as plain words: the phrases and words that were required, as typed.
+   */
+  relaxed?: { phrases: string[]; words: string[] };
   /** Analysed query terms, for highlighting matches in titles and snippets. */
   highlightTerms: string[];
   /** Wall time of the query in milliseconds. */
@@ -64,6 +77,10 @@ export interface SearchEngine {
   /** Removes a paper; unknown ids are ignored. */
   remove(id: string): void;
   search(request: SearchRequest): SearchResult;
+  /** Papers like the given title and abstract (query-by-example; see similar.ts). */
+  similar(request: SimilarRequest): SearchResult;
+  /** The query with its likely typos respelled from the index vocabulary, or null (see suggest.ts). */
+  suggest(q: string): string | null;
   /** Papers indexed. */
   readonly size: number;
 }

@@ -18,9 +18,12 @@ import { mountExport } from "./export/routes.js";
 import { mountCommunity } from "./community-mount.js";
 import { mountDelivery } from "./delivery-mount.js";
 import { type Logger, createLogger } from "./log.js";
+import { readApiCors } from "./middleware/cors.js";
 import { errorHandler, notFoundHandler } from "./middleware/errors.js";
-import type { LIMITS } from "./middleware/rate-limit.js";
+import { LIMITS } from "./middleware/rate-limit.js";
+import { limitBody, wellFormedEscapes } from "./middleware/request-limits.js";
 import { securityHeaders } from "./middleware/security.js";
+import { compressResponses } from "./middleware/compress.js";
 import { mountStatic } from "./static.js";
 import { mountThumbnails } from "./thumbnails-route.js";
 import { mountPages } from "./web/routes.js";
@@ -36,7 +39,7 @@ export interface AppDeps {
   delivery?: DeliveryStore;
   /** Accounts, curated lists, votes, comments, collections; opened beside the store on first use when not given. */
   communityStore?: CommunityStore;
-  /** Sends account mail (verification, password reset); without one nobody can sign up. */
+  /** Sends account mail (verification, password reset); without one sign-ups are active at once. */
   accountMailer?: AccountMailer | null;
   /** API tokens (src/store/api-token-types.ts); opened beside the store on first use when not given. */
   apiTokens?: ApiTokenStore;
@@ -52,15 +55,20 @@ export interface AppDeps {
 export function createApp(deps: AppDeps): Hono {
   const log = deps.log ?? createLogger(deps.config.logLevel);
   const app = new Hono();
+  app.use(compressResponses()); // outermost, so it compresses every other middleware's final output
+  app.use(readApiCors(deps.config)); // before the security headers, so its Cross-Origin-Resource-Policy outlasts their default
   app.use(securityHeaders());
+  // Before anything reads the request: bodies are capped and escapes checked (request-limits.ts).
+  app.use(limitBody(), wellFormedEscapes);
   app.get("/healthz", (c) => c.json({ status: "ok", papers: deps.search.size }));
   mountStatic(app);
   mountThumbnails(app, deps);
   mountApi(app, deps);
   mountExport(app, deps);
-  mountCommunity(app, { ...deps, community: deps.communityStore, limits: deps.communityLimits }); // sessions first, so every page below knows its viewer
+  const limits = { ...LIMITS, ...deps.communityLimits };
+  const community = mountCommunity(app, { ...deps, community: deps.communityStore, limits }); // sessions first, so every page below knows its viewer
   mountTokenPages(app, lazyStores(deps)); // after the sessions: it needs the viewer
-  mountDelivery(app, { ...deps, log }); // feeds, subscriptions; before the pages, whose heads it extends
+  mountDelivery(app, { ...deps, log, community, limits }); // feeds, subscriptions; before the pages, whose heads it extends
   mountPages(app, deps);
   app.notFound(notFoundHandler);
   app.onError(errorHandler(log));

@@ -10,17 +10,20 @@ import type { PaperFetcher } from "../actions/community/context.js";
 import type { Config } from "../config/types.js";
 import type { SearchEngine } from "../search/types.js";
 import type { CommunityStore } from "../store/community-types.js";
+import type { DeliveryStore } from "../store/delivery-types.js";
 import { openCommunityStore } from "../store/open-community.js";
 import type { Store } from "../store/types.js";
 import { LIMITS } from "./middleware/rate-limit.js";
 import { sessionMiddleware } from "./middleware/session.js";
 import { mountAccountRoutes } from "./web/account-routes.js";
+import { mountMaillessSignUp } from "./web/account/signup-routes.js";
 import { mountCollectionRoutes } from "./web/collection-routes.js";
 import { mountCommunityAssets } from "./web/community-assets.js";
 import { type CommunityWebDeps, isSecure } from "./web/community-deps.js";
 import { mountCuratedRoutes } from "./web/curated-routes.js";
 import { mountEngageRoutes } from "./web/engage-routes.js";
 import { mountFollowRoutes } from "./web/follow/routes.js";
+import { mountForYouRoutes } from "./web/for-you/routes.js";
 import { mountProfileRoutes } from "./web/profile-routes.js";
 import { mountTrendingRoutes } from "./web/trending-routes.js";
 
@@ -29,15 +32,18 @@ export interface CommunityMountDeps {
   search: SearchEngine;
   config: Config;
   community?: CommunityStore | undefined;
-  /** Sends account mail; without one nobody can sign up (existing accounts still sign in). */
+  /** Sends account mail; without one sign-ups are active at once and passwords cannot be reset by mail. */
   accountMailer?: AccountMailer | null;
   fetchPaper?: PaperFetcher;
   clock?: () => Date;
   /** Overrides of the rate limits (middleware/rate-limit.ts), e.g. for tests that sign up many members. */
   limits?: Partial<typeof LIMITS> | undefined;
+  /** Saved searches, for For you; present when mail is on. */
+  delivery?: DeliveryStore | undefined;
 }
 
-export function mountCommunity(app: Hono, deps: CommunityMountDeps): void {
+/** Returns the community store's opener, for the rate limits of other routes (subscriptions). */
+export function mountCommunity(app: Hono, deps: CommunityMountDeps): () => Promise<CommunityStore> {
   let opened: Promise<CommunityStore> | null = deps.community ? Promise.resolve(deps.community) : null;
   const community = () => (opened ??= openCommunityStore({ path: deps.config.db, url: deps.config.databaseUrl ?? undefined }));
   let secret: Promise<string> | null = null;
@@ -51,14 +57,18 @@ export function mountCommunity(app: Hono, deps: CommunityMountDeps): void {
     limits: { ...LIMITS, ...deps.limits },
     ...(deps.fetchPaper ? { fetchPaper: deps.fetchPaper } : {}),
     ...(deps.clock ? { clock: deps.clock } : {}),
+    ...(deps.delivery ? { delivery: deps.delivery } : {}),
   };
   mountCommunityAssets(app);
   app.use(sessionMiddleware({ community, secret: csrfSecret, secure: isSecure(deps.config) }));
   mountAccountRoutes(app, web);
+  mountMaillessSignUp(app, web); // only where the site sends no mail
   mountCuratedRoutes(app, web);
   mountEngageRoutes(app, web);
   mountFollowRoutes(app, web);
+  mountForYouRoutes(app, web);
   mountCollectionRoutes(app, web);
   mountProfileRoutes(app, web);
   mountTrendingRoutes(app, web);
+  return community;
 }

@@ -11,12 +11,14 @@
 import type { Hono } from "hono";
 import type { Config } from "../config/types.js";
 import type { SearchEngine } from "../search/types.js";
+import type { CommunityStore } from "../store/community-types.js";
 import type { DeliveryStore } from "../store/delivery-types.js";
 import { openDeliveryStore } from "../store/open-delivery.js";
 import type { Store } from "../store/types.js";
 import { mountSubscriptionApi } from "./api/subscriptions/post.js";
 import { mountFeeds } from "./feeds/routes.js";
 import { watchMail } from "./mail-status.js";
+import type { LIMITS } from "./middleware/rate-limit.js";
 import { headLinks, subscribeBox } from "./web/subscribe-box.js";
 import { mountSubscriptionPages } from "./web/subscribe-routes.js";
 
@@ -27,6 +29,9 @@ export interface DeliveryMountDeps {
   /** The delivery tables; opened beside the store on first use when not given. */
   delivery?: DeliveryStore;
   log?: { warn(message: string): void };
+  /** Where the subscription limits are counted (the community store's rate-limit windows). */
+  community: () => Promise<CommunityStore>;
+  limits: Pick<typeof LIMITS, "subscribePerClient" | "subscribePerAddress">;
 }
 
 export function mountDelivery(app: Hono, deps: DeliveryMountDeps): void {
@@ -65,6 +70,7 @@ export function mountDelivery(app: Hono, deps: DeliveryMountDeps): void {
     delivery: async () => (deps.config.smtpUrl || deps.delivery ? delivery() : null),
   });
   if (!deps.config.smtpUrl) return;
-  mountSubscriptionPages(app, { store: deps.store, delivery, base });
-  mountSubscriptionApi(app, { delivery });
+  const limited = { community: deps.community, limits: deps.limits };
+  mountSubscriptionPages(app, { store: deps.store, delivery, base, ...limited });
+  mountSubscriptionApi(app, { delivery, ...limited });
 }

@@ -22,7 +22,7 @@ test("a paper page shows title, authors as author searches, ids, links, categori
   const { status, body } = await fetchPage(fx.app, "/papers/2606.30673");
   assert.equal(status, 200);
   assert.match(body, /<h1 class="paper-page-title">PolyFlow: Continuous Topology Embedding Flow Matching/);
-  assert.match(body, /<a href="\/search\?q=au%3A%22Chunshi%20Wang%22">Chunshi Wang<\/a>/);
+  assert.match(body, /<a href="\/authors\/Chunshi%20Wang">Chunshi Wang<\/a>/);
   assert.match(body, /href="https:\/\/arxiv\.org\/pdf\/2606\.30673v1"/);
   assert.match(body, /href="https:\/\/arxiv\.org\/abs\/2606\.30673v1"/);
   assert.match(body, /<h2 id="abstract-heading">Abstract<\/h2>/);

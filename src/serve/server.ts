@@ -13,6 +13,7 @@ import { createPaperFetcher } from "../ingest/arxiv-api/index.js";
 import { DEMO_DATA_PATH } from "../ingest/demo.js";
 import { type Clock, systemClock } from "../ingest/http/clock.js";
 import { importFiles } from "../ingest/import.js";
+import { createAccountMailer } from "../deliver/account-mailer.js";
 import { newOwner } from "../deliver/owner.js";
 import { jobNames, jobsFor } from "../jobs/all-jobs.js";
 import { type RunningJobs, startJobs } from "../jobs/runner.js";
@@ -76,7 +77,11 @@ const urlHost = (host: string) => (host.includes(":") ? `[${host}]` : host);
 export interface StartOptions {
   /** Where the server reports; default: stderr at `config.logLevel`. */
   log?: Logger;
-  /** Sends account mail (src/deliver/account-mailer.ts, made by the CLI); closed with the server. Without one, sign-up is not offered. */
+  /**
+   * Sends account mail; closed with the server. Default: with an SMTP server, the outbox
+   * (src/deliver/account-mailer.ts), sent by the outbox job; without one, none, and sign-ups are
+   * active at once.
+   */
   accountMailer?: AccountMailer;
   /** The time of the jobs and of on-demand fetches (a FakeClock in tests); default the wall clock. */
   clock?: Clock;
@@ -93,10 +98,11 @@ export async function startServer(config: Config, options: StartOptions = {}): P
   let community: CommunityStore | null = null;
   let apiTokens: ApiTokenStore | null = null;
   let jobs: RunningJobs | null = null;
+  let accountMailer: AccountMailer | null = options.accountMailer ?? null;
   const release = async () => {
     // Jobs first: they write through the stores closed below.
     await jobs?.stop();
-    await options.accountMailer?.close();
+    await accountMailer?.close();
     await apiTokens?.close();
     await community?.close();
     await index?.close();
@@ -111,6 +117,8 @@ export async function startServer(config: Config, options: StartOptions = {}): P
       store,
       dir: config.indexDir,
       log: (m) => log.info(m),
+      // A damaged index must not keep the server from answering everything else.
+      rebuildInBackground: true,
       onRebuildProgress: (papers, total) => {
         const tenth = total > 0 ? Math.floor((papers / total) * 10) : 0;
         if (tenth > reported && total >= 100_000) log.info(`serve: indexing: ${papers.toLocaleString("en-US")} of ${total.toLocaleString("en-US")} papers`);
@@ -120,11 +128,13 @@ export async function startServer(config: Config, options: StartOptions = {}): P
     // Subscriptions need the delivery tables only when mail can be sent, the jobs always (their
     // leases live there); opened here so close() ends them.
     if (config.smtpUrl || config.jobs) delivery = await openDeliveryStore(where);
+    // Account mail is queued in the outbox, so no request waits for the mail server.
+    if (!accountMailer && config.smtpUrl && delivery) accountMailer = createAccountMailer(() => Promise.resolve(delivery!), options.clock ? () => new Date(options.clock!.now()) : undefined);
     community = await openCommunityStore(where);
     apiTokens = await openApiTokenStore(where);
     // Papers the store lacks are fetched from arXiv's export API, unless --arxiv-api-url off.
     const fetchPaper = createPaperFetcher({ config, log: (line) => log.warn(line), ...(options.clock ? { clock: options.clock } : {}) }) ?? undefined;
-    const app = createApp({ store, search: index.engine, config, log, ...(delivery && config.smtpUrl ? { delivery } : {}), communityStore: community, apiTokens, accountMailer: options.accountMailer ?? null, fetchPaper });
+    const app = createApp({ store, search: index.engine, config, log, ...(delivery && config.smtpUrl ? { delivery } : {}), communityStore: community, apiTokens, accountMailer, fetchPaper });
     const server = createAdaptorServer({ fetch: app.fetch, autoCleanupIncoming: true }) as Server;
     const address = await listen(server, config.host, config.port);
     const url = `http://${urlHost(config.host)}:${address.port}`;

@@ -8,6 +8,7 @@ import { dailyPeriod } from "../actions/digest/periods.js";
 import { signLink } from "../actions/subscriptions/tokens.js";
 import { queueDigests } from "../deliver/queue-digests.js";
 import { BASE, DAY1, DAY2 } from "../deliver/testing/delivery-fixture.js";
+import { Agent } from "../../test/community/community-app.js";
 import { openDeliveryApp, pageWith, postForm } from "./testing/delivery-app.js";
 
 const pathOf = (url: string) => url.slice(BASE.length);
@@ -44,11 +45,14 @@ describe("subscriptions on the web", () => {
       assert.doesNotMatch(search, /Get trending papers in your email inbox/);
       assert.match(search, /href="\/feeds\/search.rss\?q=graph"/);
 
-      const bad = await postForm(f.app, "/subscribe", { email: "not an address", cadence: "daily" });
+      // A browser that has the page: its cookie and the form's CSRF token go with the POST.
+      const browser = new Agent(f.app);
+      await browser.get("/subscribe");
+      const bad = await browser.post("/subscribe", { email: "not an address", cadence: "daily" });
       assert.equal(bad.status, 400);
-      const ok = await postForm(f.app, "/subscribe", { email: "Reader@Example.org", cadence: "daily" });
+      const ok = await browser.post("/subscribe", { email: "Reader@Example.org", cadence: "daily" });
       assert.equal(ok.status, 200);
-      assert.match(await ok.text(), /Check your inbox/);
+      assert.match(ok.body, /Check your inbox/);
 
       await queueDigests({ store: f.store, delivery: f.delivery, period: dailyPeriod(DAY1) });
       await f.drain();
@@ -173,6 +177,27 @@ describe("subscriptions on the web", () => {
       );
       assert.equal((await f.delivery.getSubscriber(b.id))!.status, "active");
       assert.equal((await f.delivery.getSubscriber(a.id))!.status, "active");
+    } finally {
+      await f.close();
+    }
+  });
+
+  it("POST /subscribe needs the page's CSRF token and is limited per address and per client", async () => {
+    const f = await openDeliveryApp({ mail: true });
+    try {
+      const foreign = await postForm(f.app, "/subscribe", { email: "victim@example.org", cadence: "daily" });
+      assert.equal(foreign.status, 403, "a form posted from another site has no token");
+      const browser = new Agent(f.app);
+      await browser.get("/subscribe");
+      const sameAddress = [];
+      for (let i = 0; i < 4; i++) sameAddress.push((await browser.post("/subscribe", { email: "victim@example.org", cadence: "daily" })).status);
+      assert.deepEqual(sameAddress, [200, 200, 200, 429]);
+      const many = [];
+      for (let i = 0; i < 7; i++) many.push((await browser.post("/subscribe", { email: `list${i}@example.org`, cadence: "daily" })).status);
+      assert.deepEqual(many, [200, 200, 200, 200, 200, 200, 429], "10 requests per client an hour");
+      assert.equal(await f.delivery.countSubscribers(), 7);
+      const api = await f.app.request("/api/subscriptions", { method: "POST", body: JSON.stringify({ email: "x@example.org" }), headers: { "content-type": "text/plain" } });
+      assert.equal(api.status, 415, "the API takes only JSON, which another site's form cannot send");
     } finally {
       await f.close();
     }

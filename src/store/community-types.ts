@@ -9,6 +9,7 @@
 import type { PaperEvent } from "./event-types.js";
 
 import type { ThumbnailStore } from "./thumbnail-types.js";
+import type { InterestStore } from "./interest-types.js";
 
 import type { StarStore } from "./star-types.js";
 
@@ -21,6 +22,12 @@ export interface User {
   email: string;
   /** Shown beside submissions and comments; 1–50 characters, any text (pages escape it). */
   displayName: string;
+  /**
+   * URL-safe and unique (`ada-lovelace`, src/store/community/usernames.ts): derived from the
+   * display name when the account is made and kept when that changes. Profile links and the
+   * Hugging Face-compatible API (`user`, `?submitter=`) use it.
+   */
+  username: string;
   role: Role;
   /** Set when the member followed the verification link. */
   emailVerifiedAt: string | null;
@@ -38,7 +45,7 @@ export interface NewUser {
   /** The encoded scrypt hash (src/actions/accounts/password.ts); never a password. */
   passwordHash: string;
   role?: Role;
-  /** Admins made from the command line start verified. */
+  /** Admins made from the command line, and sign-ups where the site sends no mail, start verified. */
   emailVerifiedAt?: string | null;
   now: string;
 }
@@ -93,6 +100,8 @@ export interface DailyEntry {
   paperId: string;
   userId: number;
   submitterName: string;
+  /** The submitter's URL-safe username. */
+  submitterUsername: string;
   submittedAt: string;
   votes: number;
 }
@@ -102,6 +111,8 @@ export interface Comment {
   paperId: string;
   userId: number;
   authorName: string;
+  /** The author's URL-safe username. */
+  authorUsername: string;
   /** The top-level comment this replies to; replies to replies attach to the same top level. */
   parentId: number | null;
   /** Markdown source as written; rendering and sanitising happen at display time. */
@@ -197,6 +208,8 @@ export interface CommunityStore extends StarStore {
 
   /** Counts a hit on `key` in fixed windows of `windowMs`; allowed while the count is ≤ limit. */
   hitRateLimit(key: string, now: string, windowMs: number, limit: number): Promise<RateHit>;
+  /** The hits on `key` in the current window, without counting one; allowed while below the limit. */
+  peekRateLimit(key: string, now: string, windowMs: number, limit: number): Promise<RateHit>;
 
   settings(): Promise<CommunitySettings>;
   updateSettings(patch: Partial<CommunitySettings>): Promise<CommunitySettings>;
@@ -270,5 +283,7 @@ export interface CommunityStore extends StarStore {
   secret(name: string): Promise<string>;
   /** First-page thumbnails of papers (thumbnail-types.ts), on the same connection. */
   readonly thumbnails: ThumbnailStore;
+  /** Followed authors and categories, "Not interested" and the read state of For you (interest-types.ts). */
+  readonly interests: InterestStore;
   close(): Promise<void>;
 }

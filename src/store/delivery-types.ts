@@ -49,7 +49,8 @@ export type NewSavedSearch = Pick<SavedSearch, "name" | "query" | "exclude">;
  * sending twice is worse than the microseconds-wide chance of a loss).
  */
 export type OutboxStatus = "pending" | "sending" | "handed" | "sent" | "failed";
-export type OutboxKind = "confirm" | "digest";
+/** confirm: a subscription's confirmation request; digest; account: a member's account mail (verify, reset, notices). */
+export type OutboxKind = "confirm" | "digest" | "account";
 
 export interface NewOutboxMessage {
   /** Idempotency key, also the Message-ID's local part: e.g. "digest.42.2024-01-15". */
@@ -79,6 +80,8 @@ export interface OutboxUpdate {
   notBefore?: string;
   lastError?: string | null;
   sentAt?: string | null;
+  /** Replaces what to render: account mail carries one-time links, dropped once it is sent or failed. */
+  payload?: string;
 }
 
 /** Everything queued with one digest, written in one transaction. */

@@ -59,6 +59,8 @@ export interface SiteOptions {
   config?: Partial<Config>;
   /** Passed to startServer (e.g. an account mailer). */
   start?: StartOptions;
+  /** Writes more into the database (given its path) before the server starts. */
+  prepare?: (db: string) => Promise<void>;
 }
 
 /** A server over a temp database holding the web fixtures, and a browser to look at it. */
@@ -68,6 +70,7 @@ export async function openSite(options: SiteOptions = {}): Promise<Site> {
   const store = await openStore({ path: config.db });
   await importFixtures(store);
   await store.close();
+  await options.prepare?.(config.db);
   const server = await startServer(config, options.start);
   const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_FLAGS });
   mkdirSync(SCREENSHOT_DIR, { recursive: true });

@@ -11,22 +11,23 @@ before(async () => {
 });
 after(() => fx.close());
 
-test("sign up, get the link by mail, confirm, sign out and back in", async () => {
+test("sign up, get the link by mail, confirm (which signs in), sign out and back in", async () => {
   const agent = new Agent(fx.app);
   const form = await agent.get("/account/signup");
   assert.equal(form.status, 200);
   const made = await agent.post("/account/signup", { email: "Ada@Example.org", displayName: "Ada", password: PASSWORD });
-  assert.equal(made.status, 303);
+  assert.deepEqual([made.status, made.location], [303, "/account/signin?notice=verify-sent"]);
+  assert.equal(fx.sink.messages.length, 0, "the request only queued the mail");
+  const link = await linkInMail(fx, "ada@example.org", "/account/verify");
   const mail = fx.sink.messages.at(-1)!;
   assert.equal(mail.subject, "Confirm your paperfeed account");
   assert.match(mail.text ?? "", /http:\/\/127\.0\.0\.1:8080\/account\/verify\?token=/);
   assert.equal((await fx.community.getUserByEmail("ada@example.org"))?.emailVerifiedAt, null);
-  const home = await agent.get("/");
-  assert.match(home.body, /class="account-name"[^>]*>Ada</);
+  assert.doesNotMatch((await agent.get("/")).body, /account-name/, "no session before the address is confirmed");
 
-  const link = linkInMail(fx.sink, "ada@example.org", "/account/verify");
-  assert.equal((await agent.get(link)).status, 303);
+  assert.deepEqual((await agent.get(link)).location, "/daily?notice=verified");
   assert.ok((await fx.community.getUserByEmail("ada@example.org"))?.emailVerifiedAt);
+  assert.match((await agent.get("/")).body, /class="account-name"[^>]*>Ada</);
   assert.equal((await agent.get(link)).status, 400, "a link works once");
 
   assert.equal((await agent.post("/account/signout", {})).status, 303);
@@ -100,7 +101,7 @@ test("password reset by emailed link ends old sessions", async () => {
   await other.get("/account/reset");
   assert.equal((await other.post("/account/reset", { email: "reset@example.org" })).status, 200);
   assert.equal((await other.post("/account/reset", { email: "nobody@example.org" })).status, 200, "unknown addresses look the same");
-  const link = linkInMail(fx.sink, "reset@example.org", "/account/reset");
+  const link = await linkInMail(fx, "reset@example.org", "/account/reset");
   await other.get(link);
   const token = new URLSearchParams(link.split("?")[1]).get("token")!;
   assert.equal((await other.post("/account/reset/confirm", { token, password: "short" })).status, 400);

@@ -1,6 +1,7 @@
 /**
- * A real app with the community mounted over a real SQLite file, account mail going to a real
- * SMTP server on 127.0.0.1, and a small cookie-keeping client that fills in CSRF tokens the way
+ * A real app with the community mounted over a real SQLite file, account mail queued in the
+ * outbox and sent (`deliverMail`, as the outbox job would) to a real SMTP server on 127.0.0.1,
+ * and a small cookie-keeping client that fills in CSRF tokens the way
  * a browser submitting the page's form would. For the community tests only.
  */
 import { mkdtempSync, rmSync } from "node:fs";
@@ -9,13 +10,18 @@ import { join } from "node:path";
 import type { Hono } from "hono";
 import type { Config } from "../../src/config/types.js";
 import { createAccountMailer } from "../../src/deliver/account-mailer.js";
+import { newOwner } from "../../src/deliver/owner.js";
+import { drainOutbox } from "../../src/deliver/sender.js";
+import { SmtpClient, parseSmtpUrl } from "../../src/deliver/smtp.js";
 import { type SmtpSink, startSmtpSink } from "../../src/deliver/testing/smtp-sink.js";
 import { createSearchEngine } from "../../src/search/index.js";
 import { type AppDeps, createApp } from "../../src/serve/app.js";
 import { createLogger } from "../../src/serve/log.js";
 import { importFixtures, testConfig } from "../../src/serve/testing/fixture-app.js";
 import type { CommunityStore } from "../../src/store/community-types.js";
+import type { DeliveryStore } from "../../src/store/delivery-types.js";
 import { openCommunityStore } from "../../src/store/open-community.js";
+import { openDeliveryStore } from "../../src/store/open-delivery.js";
 import { openStore } from "../../src/store/open.js";
 import type { Store } from "../../src/store/types.js";
 
@@ -24,13 +30,16 @@ export interface CommunityApp {
   store: Store;
   community: CommunityStore;
   sink: SmtpSink;
+  delivery: DeliveryStore;
+  /** Sends what the outbox holds to the sink; returns how many went out. */
+  deliverMail(): Promise<number>;
   config: Config;
   /** Every line the app logged, at debug level. */
   logged: string[];
   close(): Promise<void>;
 }
 
-export async function openCommunityApp(overrides: Partial<Config> = {}, deps: Pick<AppDeps, "fetchPaper"> = {}): Promise<CommunityApp> {
+export async function openCommunityApp(overrides: Partial<Config> = {}, deps: Pick<AppDeps, "fetchPaper" | "accountMailer"> = {}): Promise<CommunityApp> {
   const dir = mkdtempSync(join(tmpdir(), "paperfeed-community-"));
   const config = testConfig(dir, { baseUrl: "http://127.0.0.1:8080", ...overrides });
   const store = await openStore({ path: config.db });
@@ -38,17 +47,23 @@ export async function openCommunityApp(overrides: Partial<Config> = {}, deps: Pi
   const search = createSearchEngine();
   for await (const batch of store.scanPapers(200)) for (const paper of batch) search.add(paper);
   const community = await openCommunityStore({ path: config.db });
-  const sink = await startSmtpSink();
-  const accountMailer = createAccountMailer({ smtpUrl: sink.url, mailFrom: "paperfeed <paperfeed@127.0.0.1>", baseUrl: config.baseUrl });
+  const sink = await startSmtpSink({ query: "rateLimit=1000" });
+  const delivery = await openDeliveryStore({ path: config.db });
+  const accountMailer = createAccountMailer(async () => delivery);
+  const smtp = new SmtpClient(parseSmtpUrl(sink.url));
+  const sender = { delivery, store, smtp, owner: newOwner(), base: config.baseUrl, from: "paperfeed <paperfeed@127.0.0.1>", secret: await delivery.secret("links") };
+  const deliverMail = async () => (await drainOutbox(sender)).sent;
   const logged: string[] = [];
   const log = createLogger("debug", (line) => logged.push(line));
   // Many members sign up from one address here; the sign-up limit itself is not what these tests are about.
-  const app = createApp({ store, search, config, log, communityStore: community, accountMailer, communityLimits: { signUp: { windowMs: 3_600_000, max: 1000 } }, ...deps });
+  const app = createApp({ store, search, config, log, communityStore: community, delivery, accountMailer, communityLimits: { signUp: { windowMs: 3_600_000, max: 1000 } }, ...deps });
   return {
-    app, store, community, sink, config, logged,
+    app, store, community, sink, delivery, deliverMail, config, logged,
     close: async () => {
       await accountMailer.close();
+      await smtp.close();
       await sink.close();
+      await delivery.close();
       await community.close();
       await store.close();
       rmSync(dir, { recursive: true, force: true });
@@ -98,9 +113,10 @@ export class Agent {
   }
 }
 
-/** The link in the latest mail to `to` whose path starts with `path`. */
-export function linkInMail(sink: SmtpSink, to: string, path: string): string {
-  const mail = [...sink.messages].reverse().find((m) => JSON.stringify(m.to).includes(to));
+/** The link in the latest mail to `to` whose path starts with `path`, after sending what the outbox holds. */
+export async function linkInMail(fx: CommunityApp, to: string, path: string): Promise<string> {
+  await fx.deliverMail();
+  const mail = [...fx.sink.messages].reverse().find((m) => JSON.stringify(m.to).includes(to));
   const link = mail?.text?.match(new RegExp(`https?://\\S+${path}\\?token=\\S+`))?.[0];
   if (!link) throw new Error(`no ${path} link in mail to ${to}`);
   return link.slice(link.indexOf(path));
@@ -114,7 +130,7 @@ export async function verifiedMember(fx: CommunityApp, email: string, displayNam
   await agent.get("/account/signup");
   const made = await agent.post("/account/signup", { email, displayName, password: PASSWORD });
   if (made.status !== 303) throw new Error(`sign-up failed: ${made.status} ${made.body.slice(0, 300)}`);
-  const verified = await agent.get(linkInMail(fx.sink, email, "/account/verify"));
+  const verified = await agent.get(await linkInMail(fx, email, "/account/verify"));
   if (verified.status !== 303) throw new Error(`verification failed: ${verified.status}`);
   await agent.get("/");
   return agent;

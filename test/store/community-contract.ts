@@ -34,7 +34,7 @@ export function runCommunityContract(name: string, make: () => Promise<Community
     it("creates users once per address; credentials carry the hash, other reads do not", () =>
       withStore(async (store) => {
         const ada = await store.createUser({ email: " Ada@Example.org", displayName: "  Ada   L. ", passwordHash: HASH, now: T0 });
-        assert.deepEqual(ada, { id: ada.id, email: "ada@example.org", displayName: "Ada L.", role: "member", emailVerifiedAt: null, createdAt: T0 });
+        assert.deepEqual(ada, { id: ada.id, email: "ada@example.org", displayName: "Ada L.", username: "ada-l", role: "member", emailVerifiedAt: null, createdAt: T0 });
         await assert.rejects(member(store, "ada@example.org"), isError("email_taken"));
         await assert.rejects(store.createUser({ email: "x@example.org", displayName: "", passwordHash: HASH, now: T0 }), isError("invalid_display_name"));
         await assert.rejects(member(store, "y@example.org", "root" as "admin"), isError("invalid_role"));
@@ -47,6 +47,22 @@ export function runCommunityContract(name: string, make: () => Promise<Community
         assert.equal(await store.countUsers(), 1);
         assert.equal(await store.countUsers("admin"), 0);
         assert.equal(await store.updateUser(9999, { role: "admin" }), null);
+      }));
+
+    it("gives every account a URL-safe username from its display name, unique and kept when the name changes", () =>
+      withStore(async (store) => {
+        const made = async (email: string, displayName: string) => (await store.createUser({ email, displayName, passwordHash: HASH, now: T0 })).username;
+        assert.equal(await made("a1@example.org", "Ada Lovelace"), "ada-lovelace");
+        assert.equal(await made("a2@example.org", "ada  LOVELACE!"), "ada-lovelace-2");
+        assert.equal(await made("a3@example.org", "Ada Lovelace"), "ada-lovelace-3");
+        assert.equal(await made("e@example.org", "Émile Çeşme"), "emile-cesme");
+        assert.equal(await made("l@example.org", "李雷"), "member", "nothing URL-safe left");
+        assert.equal(await made("m@example.org", "—"), "member-2");
+        const long = await made("x@example.org", "A very long display name that goes on and on");
+        assert.match(long, /^[a-z0-9](?:[a-z0-9-]{0,28}[a-z0-9])?$/);
+        const ada = (await store.getUserByEmail("a1@example.org"))!;
+        assert.equal((await store.updateUser(ada.id, { displayName: "Countess" }))?.username, "ada-lovelace", "links stay valid");
+        assert.equal((await store.getUser(ada.id))?.username, "ada-lovelace");
       }));
 
     it("sessions live until they expire or are deleted", () =>
@@ -81,6 +97,8 @@ export function runCommunityContract(name: string, make: () => Promise<Community
         assert.deepEqual(hits.map((h) => [h.allowed, h.count]), [[true, 1], [true, 2], [true, 3], [false, 4]]);
         assert.equal(hits[0]!.resetAt, "2024-01-15T10:01:00.000Z");
         assert.equal((await store.hitRateLimit("signin:b", T0, 60_000, 3)).count, 1, "other key");
+        assert.deepEqual(await store.peekRateLimit("signin:a", T0, 60_000, 3), { allowed: false, count: 4, resetAt: "2024-01-15T10:01:00.000Z" }, "a peek counts nothing");
+        assert.equal((await store.peekRateLimit("signin:c", T0, 60_000, 3)).allowed, true);
         assert.deepEqual(await store.hitRateLimit("signin:a", "2024-01-15T10:01:00.000Z", 60_000, 3), { allowed: true, count: 1, resetAt: "2024-01-15T10:02:00.000Z" });
       }));
 

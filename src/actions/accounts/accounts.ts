@@ -3,15 +3,18 @@
  * by emailed link, and the first admin from the command line. Sessions and links are random
  * secrets kept only as SHA-256 hashes, so a copy of the database opens no account.
  */
-import { PaperfeedError } from "../../core/errors.js";
+import { PaperfeedError, isPaperfeedError } from "../../core/errors.js";
 import type { CommunityStore, Role, User } from "../../store/community-types.js";
-import { type AccountMailer, resetMail, verifyMail } from "./mailer.js";
+import { type AccountMailer, accountExistsMail, noAccountMail, resetMail, verifyMail } from "./mailer.js";
 import { UNMATCHABLE_HASH, checkPasswordRules, hashPassword, verifyPassword } from "./password.js";
 import { newSecret, sha256 } from "./secrets.js";
 
 export interface AccountContext {
   community: CommunityStore;
-  /** Null when no mail server is configured: then nobody can sign up, and resets cannot be sent. */
+  /**
+   * Null when no mail server is configured: then a new account is active at once (nothing could
+   * confirm it), and password resets cannot be sent.
+   */
   mailer: AccountMailer | null;
   /** Public site URL for the links in mail, e.g. "https://papers.example.org". */
   baseUrl: string;
@@ -26,10 +29,11 @@ const HOUR_MS = 3_600_000;
 
 const now = (ctx: AccountContext) => ctx.clock?.() ?? new Date();
 const later = (ctx: AccountContext, hours: number) => new Date(now(ctx).getTime() + hours * HOUR_MS).toISOString();
-const link = (ctx: AccountContext, path: string, secret: string) => `${ctx.baseUrl.replace(/\/$/, "")}${path}?token=${encodeURIComponent(secret)}`;
+const link = (ctx: AccountContext, path: string, secret?: string) =>
+  `${ctx.baseUrl.replace(/\/$/, "")}${path}${secret === undefined ? "" : `?token=${encodeURIComponent(secret)}`}`;
 
 function requireMailer(ctx: AccountContext): AccountMailer {
-  if (!ctx.mailer) throw new PaperfeedError("actions", "mail_unavailable", "this site cannot send mail, so accounts cannot be created or reset here", 503);
+  if (!ctx.mailer) throw new PaperfeedError("actions", "mail_unavailable", "this site sends no mail (no SMTP server is configured)", 503);
   return ctx.mailer;
 }
 
@@ -42,15 +46,24 @@ export async function sendVerification(ctx: AccountContext, user: User): Promise
   await mailer.send(verifyMail(user.email, link(ctx, "/account/verify", secret)));
 }
 
-export async function signUp(ctx: AccountContext, input: { email: string; displayName: string; password: string }): Promise<User> {
-  requireMailer(ctx);
+/**
+ * Creates an account and mails its verification link; returns it. When the address has an account
+ * already, its owner is mailed a note instead and the result is null: the caller answers "check
+ * your mail" either way, after the same work (a hash, an insert, a queued mail), so neither the
+ * answer nor its timing tells who has an account.
+ */
+export async function signUp(ctx: AccountContext, input: { email: string; displayName: string; password: string }): Promise<User | null> {
+  const mailer = requireMailer(ctx);
   checkPasswordRules(input.password);
-  const user = await ctx.community.createUser({
-    email: input.email,
-    displayName: input.displayName,
-    passwordHash: await hashPassword(input.password),
-    now: now(ctx).toISOString(),
-  });
+  const passwordHash = await hashPassword(input.password);
+  let user: User;
+  try {
+    user = await ctx.community.createUser({ email: input.email, displayName: input.displayName, passwordHash, now: now(ctx).toISOString() });
+  } catch (error) {
+    if (!isPaperfeedError(error) || error.id !== "email_taken") throw error;
+    await mailer.send(accountExistsMail(String(input.email).trim().toLowerCase(), link(ctx, "/account/signin"), link(ctx, "/account/reset")));
+    return null;
+  }
   await sendVerification(ctx, user);
   return user;
 }
@@ -79,12 +92,17 @@ export async function startSession(ctx: AccountContext, userId: number): Promise
 export const sessionUser = (ctx: AccountContext, session: string) => ctx.community.sessionUser(sha256(session), now(ctx).toISOString());
 export const signOut = (ctx: AccountContext, session: string) => ctx.community.deleteSession(sha256(session));
 
-/** Mails a reset link when the address has an account; says nothing either way. */
+/**
+ * Mails a reset link when the address has an account, and a note saying there is none otherwise
+ * (the same path: one queued mail, never a wait for the mail server); says nothing either way.
+ */
 export async function requestPasswordReset(ctx: AccountContext, email: string): Promise<void> {
   const mailer = requireMailer(ctx);
-  const user = await ctx.community.getUserByEmail(String(email));
-  if (!user) return;
+  const address = String(email).trim().toLowerCase();
+  if (!/^[^\s@]+@[^\s@]+$/.test(address)) return;
+  const user = await ctx.community.getUserByEmail(address);
   const { secret, hash } = newSecret();
+  if (!user) return mailer.send(noAccountMail(address, link(ctx, "/account/signup")));
   await ctx.community.createEmailToken({ tokenHash: hash, userId: user.id, purpose: "reset", now: now(ctx).toISOString(), expiresAt: later(ctx, RESET_HOURS) });
   await mailer.send(resetMail(user.email, link(ctx, "/account/reset", secret)));
 }
@@ -114,4 +132,25 @@ export async function createAccount(
   const { secret, hash } = newSecret();
   await ctx.community.createEmailToken({ tokenHash: hash, userId: user.id, purpose: "reset", now: at, expiresAt: later(ctx, input.linkHours ?? 24) });
   return { user, setPasswordLink: link(ctx, "/account/reset", secret) };
+}
+
+/**
+ * Sign-up where the site sends no mail: nothing could confirm the address, so the account is
+ * active at once. The first account of such an instance becomes its admin, so a fresh install
+ * needs no command-line step (`paperfeed admin create` still makes admins and curators).
+ */
+export async function signUpWithoutMail(ctx: AccountContext, input: { email: string; displayName: string; password: string }): Promise<User> {
+  checkPasswordRules(input.password);
+  const at = now(ctx).toISOString();
+  // Two sign-ups racing for the first account may both see zero; both then being admins of an
+  // instance nobody else uses yet is harmless, and cheaper than a lock around every sign-up.
+  const first = (await ctx.community.countUsers()) === 0;
+  return ctx.community.createUser({
+    email: input.email,
+    displayName: input.displayName,
+    passwordHash: await hashPassword(input.password),
+    role: first ? "admin" : "member",
+    emailVerifiedAt: at,
+    now: at,
+  });
 }

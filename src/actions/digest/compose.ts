@@ -13,6 +13,7 @@ import type { Store } from "../../store/types.js";
 import type { PaperEvent } from "../../store/event-types.js";
 import type { DigestContent, DigestSection } from "./content.js";
 import type { FollowedEventsOf } from "./followed.js";
+import { RECOMMENDED_MAX, type RecommendedOf } from "./recommended.js";
 import { createExclusionTest } from "./exclude.js";
 import type { Period } from "./periods.js";
 
@@ -68,6 +69,8 @@ export function createComposer(
   limits: ComposeLimits = {},
   /** Events of followed papers for a subscriber (followed.ts); without it no "Papers you follow". */
   followedEvents?: FollowedEventsOf,
+  /** For you picks among the period's papers for a member's subscription (recommended.ts). */
+  recommendedFor?: RecommendedOf,
 ): Composer {
   const trendingLimit = limits.trending ?? 10;
   const perAlert = limits.perAlert ?? 10;
@@ -111,6 +114,9 @@ export function createComposer(
         exclude: s.exclude,
         paperIds: take(alertCandidates[i]!, perAlert),
       }));
+      // Then what For you picks, before what is merely popular.
+      const picks = recommendedFor ? await recommendedFor(subscriber, new Set(periodPapers.papers.keys())) : [];
+      const recommended: DigestSection = { kind: "recommended", paperIds: take(picks.filter((id) => periodPapers.papers.has(id)), RECOMMENDED_MAX) };
       const trending: DigestSection = { kind: "trending", paperIds: take(trendingCandidates, trendingLimit) };
       const followed = followedSection(followedEvents ? await followedEvents(subscriber) : []);
       if (used.size === 0 && !followed) return null;
@@ -118,7 +124,7 @@ export function createComposer(
         type: "digest",
         cadence: subscriber.cadence,
         period: periodPapers.period.key,
-        sections: [...(followed ? [followed] : []), trending, ...alerts],
+        sections: [...(followed ? [followed] : []), ...(recommended.paperIds.length > 0 ? [recommended] : []), trending, ...alerts],
       };
     },
   };

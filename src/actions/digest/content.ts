@@ -18,7 +18,7 @@ export type DigestSection =
   /** Events of the papers the subscription's account follows; these papers are not marked shown. */
   | { kind: "followed"; paperIds: string[]; events: FollowedEventItem[] }
   | { kind: "alert"; searchId: number; name: string; query: string; exclude: string[]; paperIds: string[] }
-  /** Seam for personal recommendations, once there are accounts and reading history. */
+  /** For you: the period's papers picked for the subscription's account (recommended.ts). */
   | { kind: "recommended"; paperIds: string[] };
 
 export interface DigestContent {

@@ -17,7 +17,7 @@ export const registerImport: RegisterCommand = (program, run) => {
     )
     .action(async (files: string[], options: { format?: string }, self) => {
       const config = configOf(self);
-      run.exitCode = await withStore(config, (store) => runImport(store, files, options.format));
+      run.exitCode = await withStore(config, (store) => runImport(store, files, options.format, config.indexDir));
     });
   examples(command, [
     "import arxiv-metadata-oai-snapshot.json --db papers.db",

@@ -11,10 +11,8 @@ export const registerServe: RegisterCommand = (program) => {
       const { startServer } = await import("../../serve/server.js");
       // Listen before starting: a signal during the demo import then stops the server once it is up.
       const stopSignal = untilStopSignal();
-      // Account mail (verification, password reset) goes out over the configured SMTP server.
-      const { createAccountMailer } = await import("../../deliver/account-mailer.js");
-      const accountMailer = config.smtpUrl ? createAccountMailer({ smtpUrl: config.smtpUrl, mailFrom: config.mailFrom ?? "", baseUrl: config.baseUrl }) : undefined;
-      const server = await startServer(config, accountMailer ? { accountMailer } : {});
+      // Account mail (verification, password reset) is queued in the outbox by the server itself.
+      const server = await startServer(config);
       process.stdout.write(`paperfeed is listening on ${server.url}  (Ctrl-C stops it)\n`);
       const signal = await stopSignal;
       process.stdout.write(`${signal}: stopping…\n`);

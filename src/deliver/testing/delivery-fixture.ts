@@ -55,7 +55,7 @@ export async function openDeliveryFixture(
   const delivery = SqliteDeliveryStore.open({ path: dbPath });
   const community = await openSqliteCommunityStore({ path: dbPath });
   const sink = await startSmtpSink({ query: "rateLimit=1000", ...sinkOptions });
-  const smtp = new SmtpClient(parseSmtpUrl(sink.url), 5000);
+  const smtp = new SmtpClient(parseSmtpUrl(sink.url));
   const secret = await delivery.secret("links");
   const sender: SenderDeps = {
     delivery,

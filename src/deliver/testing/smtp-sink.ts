@@ -31,6 +31,10 @@ export interface SinkOptions {
   parse?: boolean;
   /** Called with each accepted message's Message-ID. */
   onMessageId?: (id: string) => void;
+  /** The port to listen on (default: any free one), e.g. to come back where a stopped server was. */
+  port?: number;
+  /** Accept connections but never greet (the server hangs before "220"): a mail server in trouble. */
+  silent?: boolean;
 }
 
 const refuse = (a: SinkAnswer) => Object.assign(new Error(a.message), { responseCode: a.code });
@@ -45,6 +49,8 @@ export async function startSmtpSink(options: SinkOptions = {}): Promise<SmtpSink
     disabledCommands: ["STARTTLS", "AUTH"],
     logger: false,
     size: 10 * 1024 * 1024,
+    // smtp-server greets once onConnect calls back; a silent sink never does.
+    ...(options.silent ? { onConnect: () => undefined, closeTimeout: 200 } : {}),
     onData(stream, session, callback) {
       const chunks: Buffer[] = [];
       stream.on("data", (c: Buffer) => chunks.push(c));
@@ -71,7 +77,7 @@ export async function startSmtpSink(options: SinkOptions = {}): Promise<SmtpSink
     },
   });
   server.on("error", () => undefined);
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  await new Promise<void>((resolve) => server.listen(options.port ?? 0, "127.0.0.1", resolve));
   const port = (server.server.address() as { port: number }).port;
   return {
     url: `smtp://127.0.0.1:${port}${options.query ? `?${options.query}` : ""}`,

@@ -114,6 +114,24 @@ test("concurrent asks for one id share one request", async () => {
   }
 });
 
+test("a visitor waits at most waitMs for a slow arXiv; the fetch goes on and the next ask gets the paper", async () => {
+  let release = () => undefined as void;
+  const answered = new Promise<void>((resolve) => (release = resolve));
+  const server = await startArxivApiReplay({ override: () => answered.then(() => undefined) });
+  try {
+    const { fetch } = fetcherOn(server, new FakeClock(), { waitMs: 200 });
+    const e = await rejection(fetch("1707.08567"));
+    assert.deepEqual([e.id, e.status], ["arxiv_slow", 503]);
+    assert.match(e.message, /has not answered for paper 1707\.08567 within 200 ms; it is still being fetched/);
+    release();
+    // The same fetch, still going: a later ask shares it (or finds its answer remembered).
+    assert.equal((await fetch("1707.08567"))?.id, "1707.08567");
+    assert.equal(server.requests.length, 1, "the slow answer was kept, not asked again");
+  } finally {
+    await server.close();
+  }
+});
+
 test("503 with Retry-After: waits as told, then the paper", async () => {
   let calls = 0;
   const server = await startArxivApiReplay({

@@ -6,7 +6,9 @@
  *   /papers/9999.99999 again and again costs arXiv one request per TTL;
  * - concurrent asks for one id share one request;
  * - after arXiv could not be reached, asks fail at once for `outageMs` instead of queueing;
- * - at most `maxPending` ids wait for their turn (requests are 3 s apart), others fail at once.
+ * - at most `maxPending` ids wait for their turn (requests are 3 s apart), others fail at once;
+ * - a visitor waits at most `waitMs` whatever arXiv does (queue, retries, slow answers): then a
+ *   503 "try again", while the fetch goes on and its answer is remembered for the next ask.
  * The store stays the lasting cache: callers upsert what this returns (resolvePaper, the paper
  * routes), and look there first.
  */
@@ -28,6 +30,8 @@ export interface OnDemandOptions {
   outageMs?: number;
   /** Distinct ids being fetched or waiting their turn at most; more fail at once as busy. Default 10, ≥ 1. */
   maxPending?: number;
+  /** Longest a caller waits for one fetch, ms (wall clock); default 30,000, ≥ 1. */
+  waitMs?: number;
   clock?: Pick<Clock, "now">;
 }
 
@@ -37,6 +41,7 @@ export const ON_DEMAND_DEFAULTS = {
   cacheSize: 10_000,
   outageMs: 60_000,
   maxPending: 10,
+  waitMs: 30_000,
 } as const;
 
 export class OnDemandFetcher {
@@ -67,7 +72,7 @@ export class OnDemandFetcher {
     const known = this.remembered.get(id);
     if (known !== undefined) return known;
     const shared = this.pending.get(id);
-    if (shared) return shared;
+    if (shared) return this.waitFor(id, shared);
     if (this.clock.now() < this.downUntil) throw arxivUnavailable(id);
     if (this.pending.size >= this.o.maxPending) throw arxivBusy(id);
     const asked = this.client.fetchPaper(id).then(
@@ -81,10 +86,31 @@ export class OnDemandFetcher {
       },
     );
     const settled = asked.finally(() => this.pending.delete(id));
+    // Whoever stops waiting, the fetch finishes; its failure then has no one to reach.
+    settled.catch(() => undefined);
     this.pending.set(id, settled);
-    return settled;
+    return this.waitFor(id, settled);
   };
+
+  /** `fetching`, or a 503 once the caller has waited `waitMs`. */
+  private waitFor(id: string, fetching: Promise<Paper | null>): Promise<Paper | null> {
+    let timer: NodeJS.Timeout | undefined;
+    const giveUp = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => reject(arxivSlow(id, this.o.waitMs)), this.o.waitMs);
+      timer.unref();
+    });
+    return Promise.race([fetching, giveUp]).finally(() => clearTimeout(timer));
+  }
 }
+
+const arxivSlow = (id: string, waitMs: number) =>
+  new PaperfeedError(
+    "ingest",
+    "arxiv_slow",
+    `arXiv has not answered for paper ${id} within ${waitMs < 1000 ? `${waitMs} ms` : `${Math.round(waitMs / 1000)} s`}; it is still being fetched, so try again in a minute`,
+    503,
+    { visible: true },
+  );
 
 const arxivBusy = (id: string) =>
   new PaperfeedError(

@@ -2,16 +2,24 @@
  * `paperfeed eval`: retrieval quality of our engine against SQLite FTS5 (bm25, title 2×) on a
  * BEIR data set. Both engines index the same documents and answer the same queries, reduced to
  * plain words; each ranking (top 100) is scored against the qrels with trec_eval's definitions.
+ *
+ * Two tasks: `search` answers queries.jsonl; `related` ("papers like this one") takes each judged
+ * query id as a corpus document and asks for papers like it — ours by `relatedPapers` over the
+ * document's title and text, FTS5 by the same text as plain words — the document itself left out.
+ * Either task scores one or all of our rankings (`mode`): lexical, semantic (corpus vectors) and
+ * hybrid (for `related`, the semantic neighbours fused through `relatedPapers`' `semantic` option).
  */
 import path from "node:path";
 import { createFts5Baseline } from "../../store/sqlite/fts5-baseline.js";
+import { PaperfeedError } from "../../core/errors.js";
+import type { Paper } from "../../core/paper.js";
 import { createSearchEngine, type SearchEngineOptions } from "../index.js";
+import { relatedPapers, type RelatedRanker } from "../related.js";
 import { documentAsPaper, plainWords, syntheticArxivId } from "./as-paper.js";
 import { chooseSplit, readCorpus, readQrels, readQueries, type BeirDoc } from "./beir.js";
 import { evaluateRankings, type Judgements, type Metrics } from "./metrics.js";
 import { buildSemanticIndex } from "../semantic/build.js";
 import { hybridSearch } from "../semantic/hybrid-search.js";
-import type { Paper } from "../../core/paper.js";
 
 /** Which rankings of ours to score: lexical (BM25F), semantic (corpus vectors), hybrid (both fused), or all. */
 export type EvaluationMode = "lexical" | "semantic" | "hybrid" | "all";
@@ -26,13 +34,24 @@ export interface EvaluationOptions {
   engine?: SearchEngineOptions;
   /** Rankings of ours to score; default "lexical". */
   mode?: EvaluationMode;
+  /** What is measured; default "search". */
+  task?: EvaluationTask;
+  /**
+   * A semantic side for `related`: given every document as it is indexed, then asked through
+   * `related` and fused with ours (related.ts). Without it ours is lexical alone.
+   */
+  semantic?: { add(paper: Paper): void; related: RelatedRanker };
   /** Called with a short line at each stage (loading, indexing, querying). */
   onProgress?: (message: string) => void;
 }
 
+export type EvaluationTask = "search" | "related";
+export const EVALUATION_TASKS: readonly EvaluationTask[] = ["search", "related"];
+
 export interface EvaluationResult {
   /** Data set name: the directory's base name. */
   dataset: string;
+  task: EvaluationTask;
   split: string;
   /** Documents indexed. */
   docs: number;
@@ -59,20 +78,24 @@ const BATCH = 5_000;
 
 export async function runEvaluation(dir: string, options: EvaluationOptions = {}): Promise<EvaluationResult> {
   const progress = options.onProgress ?? (() => {});
+  const task = options.task ?? "search";
   const split = chooseSplit(dir, options.split);
   const queries = await readQueries(dir);
   // Only judged queries that have a text are scored (as BEIR does).
   const qrels = new Map<string, Judgements>();
   for (const [queryId, judged] of await readQrels(dir, split))
-    if (queries.has(queryId)) qrels.set(queryId, judged);
+    if (task === "related" || queries.has(queryId)) qrels.set(queryId, judged);
 
   const mode = options.mode ?? "lexical";
   const wants = (m: EvaluationMode) => mode === m || mode === "all";
   const papers: Paper[] = [];
-  const engine = createSearchEngine(options.engine);
+  // Quality, not speed: no time budget, so a loaded machine cannot cut rankings short.
+  const engine = createSearchEngine({ timeBudgetMs: 0, ...options.engine });
   const fts5 = createFts5Baseline(options.tmpDir ? { dir: options.tmpDir } : {});
   try {
     const docIdOf = new Map<string, string>();
+    // related: the text and our id of each judged document, which is its own query.
+    const examples = new Map<string, { id: string; title: string; text: string }>();
     const timings = { ours: { indexMs: 0, queryMs: 0 }, fts5: { indexMs: 0, queryMs: 0 } };
     let batch: BeirDoc[] = [];
     const flush = () => {
@@ -83,6 +106,8 @@ export async function runEvaluation(dir: string, options: EvaluationOptions = {}
         const paper = documentAsPaper(id, doc.title, doc.text);
         engine.add(paper);
         if (mode !== "lexical") papers.push(paper);
+        options.semantic?.add(paper);
+        if (task === "related" && qrels.has(doc.docId)) examples.set(doc.docId, { id, title: doc.title, text: doc.text });
       }
       timings.ours.indexMs += performance.now() - started;
       started = performance.now();
@@ -101,25 +126,38 @@ export async function runEvaluation(dir: string, options: EvaluationOptions = {}
     engine.search({ q: "", limit: 1 });
     timings.ours.indexMs += performance.now() - started;
 
+    if (task === "related") {
+      const missing = [...qrels.keys()].find((queryId) => !examples.has(queryId));
+      if (missing !== undefined)
+        throw new PaperfeedError("search", "beir_bad_query", `eval: --task related: query ${missing} of qrels/${split}.tsv is not a document of the corpus`);
+    }
     const semantic = mode === "lexical" ? null : await buildSemanticIndex(() => [papers], { onProgress: progress });
     const semanticRanks = new Map<string, string[]>();
     const hybridRanks = new Map<string, string[]>();
     const docIds = (hits: { id: string }[]) => hits.map((hit) => docIdOf.get(hit.id) ?? hit.id);
+    // related, hybrid: the corpus vectors' neighbours are the related path's own semantic side.
+    const semanticRelated: RelatedRanker | undefined = semantic
+      ? (query, limit) => semantic.related(query.id, limit).map((hit) => ({ id: hit.id, score: hit.score, parts: { semantic: hit.score } }))
+      : undefined;
 
-    progress(`answering ${qrels.size} queries (split ${split})`);
+    progress(`answering ${qrels.size} queries (split ${split}${task === "related" ? ", task related" : ""})`);
     const ours = new Map<string, string[]>();
     const baseline = new Map<string, string[]>();
     for (const queryId of qrels.keys()) {
-      const q = plainWords(queries.get(queryId)!);
+      const example = examples.get(queryId);
+      const relatedQuery = example && { id: example.id, title: example.title, abstract: example.text };
+      const q = plainWords(example ? `${example.title} ${example.text}` : queries.get(queryId)!);
       if (!q) continue;
       let started = performance.now();
-      const result = engine.search({ q, limit: DEPTH + 1, sort: "relevance" });
+      const ids = relatedQuery
+        ? relatedPapers(engine, relatedQuery, { limit: DEPTH, semantic: options.semantic?.related }).map((r) => r.id)
+        : engine.search({ q, limit: DEPTH + 1, sort: "relevance" }).hits.map((hit) => hit.id);
       timings.ours.queryMs += performance.now() - started;
       ours.set(
         queryId,
         ranking(
           queryId,
-          result.hits.map((hit) => docIdOf.get(hit.id) ?? hit.id),
+          ids.map((id) => docIdOf.get(id) ?? id),
         ),
       );
       started = performance.now();
@@ -131,11 +169,20 @@ export async function runEvaluation(dir: string, options: EvaluationOptions = {}
         ),
       );
       timings.fts5.queryMs += performance.now() - started;
-      if (semantic && wants("semantic")) semanticRanks.set(queryId, ranking(queryId, docIds(semantic.search(q, DEPTH + 1))));
-      if (semantic && wants("hybrid")) hybridRanks.set(queryId, ranking(queryId, docIds(hybridSearch(engine, semantic, q, DEPTH + 1))));
+      if (semantic && wants("semantic")) {
+        const hits = relatedQuery ? semanticRelated!(relatedQuery, DEPTH + 1) : semantic.search(q, DEPTH + 1);
+        semanticRanks.set(queryId, ranking(queryId, docIds(hits)));
+      }
+      if (semantic && wants("hybrid")) {
+        const hits = relatedQuery
+          ? relatedPapers(engine, relatedQuery, { limit: DEPTH, semantic: semanticRelated })
+          : hybridSearch(engine, semantic, q, DEPTH + 1);
+        hybridRanks.set(queryId, ranking(queryId, docIds(hits)));
+      }
     }
     return {
       dataset: path.basename(path.resolve(dir)),
+      task,
       split,
       docs: docIdOf.size,
       queries: qrels.size,
@@ -166,7 +213,7 @@ export function formatEvaluation(result: EvaluationResult): string {
   if (result.hybrid) columns.push(["hybrid", result.hybrid]);
   const best = columns.at(-1)!;
   const lines = [
-    `${result.dataset} (qrels ${result.split}): ${result.docs.toLocaleString("en-US")} documents, ${result.queries.toLocaleString("en-US")} queries`,
+    `${result.dataset} (qrels ${result.split}${result.task === "related" ? ", task related" : ""}): ${result.docs.toLocaleString("en-US")} documents, ${result.queries.toLocaleString("en-US")} queries`,
     `${"metric".padEnd(12)}${columns.map(([name]) => cell(name, 11)).join("")}${cell("FTS5 bm25", 11)}${cell("difference", 12)}`,
   ];
   for (const [label, key] of ROWS) {

@@ -90,6 +90,7 @@ export async function buildSegment(
     if (buffer.length > 0) await dispatch(buffer);
     if (first !== null) chunks.push(Promise.resolve(buildHere(first)));
     const segments = await Promise.all(chunks);
+    chunks.length = 0; // the merge frees each chunk as it goes (see mergeInParallel)
     if (segments.length <= 1) return segments[0] ?? null;
     if (pool !== null) {
       try {

@@ -92,7 +92,14 @@ export class PostingsCursor {
       this.decodeBlock(b);
     }
     let i = this.index;
-    while (this.docs[i]! < target) i++;
+    while (i < this.count && this.docs[i]! < target) i++;
+    if (i === this.count) {
+      // Only a damaged block ends below the last doc its bound promised: end the list there, so
+      // callers that leapfrog on "never backwards" cannot spin.
+      this.block = this.endBlock;
+      this.count = 0;
+      return (this.doc = NO_MORE_DOCS);
+    }
     this.index = i;
     return (this.doc = this.docs[i]!);
   }

@@ -37,10 +37,20 @@ function splitTerms(segs: readonly Segment[], parts: number): Array<Uint8Array |
   return bounds;
 }
 
-export async function mergeInParallel(pool: ChunkPool, segments: readonly Segment[], params: Bm25fParams): Promise<Segment> {
+/**
+ * Merges `segments` on the pool's workers. The chunks are copied to shared memory one at a time
+ * and each is taken out of `segments` as it is copied, so (when the caller holds no other
+ * reference) the two copies of all chunks never coexist: at millions of papers that is the
+ * build's peak. On failure `segments` holds the shared copies, for merging on this thread.
+ */
+export async function mergeInParallel(pool: ChunkPool, segments: Segment[], params: Bm25fParams): Promise<Segment> {
   const plan = planMerge(segments.map((seg) => ({ seg, deleted: null })));
-  const inputs = segments.map((seg) => Object.fromEntries(SEGMENT_ARRAYS.map((name) => [name, shared(seg.a[name])])) as unknown as SegmentArrays);
   const bounds = splitTerms(segments, pool.size);
+  const inputs = segments.map((_, i) => {
+    const copy = Object.fromEntries(SEGMENT_ARRAYS.map((name) => [name, shared(segments[i]!.a[name])])) as unknown as SegmentArrays;
+    segments[i] = new Segment(copy, segments[i]!.name);
+    return copy;
+  });
   const parts = await Promise.all(
     bounds.slice(0, -1).map((from, k) =>
       pool.merge(

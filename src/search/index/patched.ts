@@ -108,7 +108,10 @@ export function openRun(bytes: Uint8Array, at: number, run: Run): number {
   run.highWidth = bytes[at + 1]!;
   let p = at + 2;
   let e = 0;
-  for (let shift = 0; ; shift += 7) {
+  // Every loop here stops at the end of the bytes: damaged bytes (a run read past its end) must
+  // give wrong values at worst, never a loop that spins on reads beyond the array.
+  const end = bytes.length;
+  for (let shift = 0; p < end; shift += 7) {
     const b = bytes[p++]!;
     if (b >= 128) {
       e += (b & 127) * 2 ** shift;
@@ -116,10 +119,12 @@ export function openRun(bytes: Uint8Array, at: number, run: Run): number {
     }
     e += b * 2 ** shift;
   }
+  // Each exception takes at least one index byte: a larger count is damage.
+  e = Math.min(e, end - p);
   run.exceptions = e;
   run.indexAt = p;
   // Skip the index distances, then the packed high parts.
-  for (let left = e; left > 0; p++) if (bytes[p]! >= 128) left--;
+  for (let left = e; left > 0 && p < end; p++) if (bytes[p]! >= 128) left--;
   run.highAt = p;
   return p + Math.ceil((e * run.highWidth) / 8);
 }
@@ -146,7 +151,8 @@ export function patch(bytes: Uint8Array, run: Run, from: number, count: number, 
   let index = 0;
   for (let k = 0; k < run.exceptions; k++) {
     let distance = 0;
-    for (let shift = 0; ; shift += 7) {
+    if (p >= bytes.length) return; // damaged: see openRun
+    for (let shift = 0; p < bytes.length; shift += 7) {
       const b = bytes[p++]!;
       if (b >= 128) {
         distance += (b & 127) << shift;

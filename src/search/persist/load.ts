@@ -4,8 +4,8 @@
  * parameters, a file of the wrong size or checksum.
  *
  * Checksums cost a pass over every byte (about a second per GB here, more than reading from the
- * page cache), so a server loads with `checksums: false` and runs `verifyChecksums` in the
- * background right after, in small steps between queries; a mismatch then triggers a rebuild.
+ * page cache), so the live index loads with `checksums: false` and runs `verifyChecksums`, in
+ * small steps that let requests through, before any loaded segment answers a query.
  */
 import { existsSync, readFileSync } from "node:fs";
 import { open } from "node:fs/promises";
@@ -34,7 +34,12 @@ export type LoadResult =
       /** Each segment file's bytes (mapped or read) by file name, which `verifyChecksums` can check in place. */
       files: Map<string, Uint8Array>;
     }
-  | { ok: false; reason: string };
+  | {
+      ok: false;
+      reason: string;
+      /** The index is there, for this version, but a file is missing, cut short or fails its checksum. */
+      damaged?: boolean;
+    };
 
 export interface LoadOptions {
   /** Check every file's CRC-32 before returning; default true (false: see verifyChecksums). */
@@ -149,6 +154,6 @@ export function loadIndex(dir: string, params: Bm25fParams, options: LoadOptions
     if (live !== manifest.docCount) return { ok: false, reason: `saved index holds ${live} papers, its manifest says ${manifest.docCount}` };
     return { ok: true, manifest, segments, files };
   } catch (e) {
-    return { ok: false, reason: `saved index in ${dir} is damaged: ${messageOf(e)}` };
+    return { ok: false, reason: `saved index in ${dir} is damaged: ${messageOf(e)}`, damaged: true };
   }
 }

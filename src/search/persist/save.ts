@@ -3,7 +3,7 @@
  * is not written again; deletion maps and the manifest are. The manifest is renamed into place
  * last; files no longer named by it are removed afterwards.
  */
-import { closeSync, fsyncSync, mkdirSync, openSync, readdirSync, renameSync, rmSync, writeFileSync, writeSync } from "node:fs";
+import { closeSync, fsyncSync, mkdirSync, openSync, readdirSync, renameSync, rmSync, writeSync } from "node:fs";
 import { join } from "node:path";
 import { crc32 } from "node:zlib";
 import type { Engine } from "../engine.js";
@@ -31,6 +31,15 @@ function writeChecked(dir: string, file: string, parts: Uint8Array[]): FileRef {
   }
   renameSync(`${path}.tmp`, path);
   return { file, bytes, crc32: crc };
+}
+
+function syncDirectory(dir: string) {
+  const fd = openSync(dir, "r");
+  try {
+    fsyncSync(fd);
+  } finally {
+    closeSync(fd);
+  }
 }
 
 function segmentParts(seg: Segment): { parts: Uint8Array[]; arrays: ArrayEntry[] } {
@@ -84,8 +93,10 @@ export function saveEngine(engine: Engine, dir: string, seq: number): Manifest {
     savedAt: new Date().toISOString(),
     segments: engine.segments.entries.map((entry) => saveSegment(dir, entry)),
   };
-  writeFileSync(join(dir, `${MANIFEST}.tmp`), JSON.stringify(manifest, null, 1));
-  renameSync(join(dir, `${MANIFEST}.tmp`), join(dir, MANIFEST));
+  // The manifest is what readers trust: flushed before it replaces the old one, and the rename
+  // itself flushed, so after a crash the directory names either the old set of files or the new.
+  writeChecked(dir, MANIFEST, [Buffer.from(JSON.stringify(manifest, null, 1))]);
+  syncDirectory(dir);
   const keep = new Set([MANIFEST, ...manifest.segments.flatMap((s) => [s.data.file, s.deleted.file])]);
   for (const file of readdirSync(dir)) {
     if (!keep.has(file) && /^(seg-|del-|manifest\.json\.tmp)/.test(file)) rmSync(join(dir, file), { force: true });

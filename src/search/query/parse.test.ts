@@ -52,7 +52,7 @@ test("year: takes a year or a range", () => {
 
 test("broken syntax degrades to plain words", () => {
   assert.deepEqual(parseQuery('"unbalanced quote').clauses.map((c) => [c.text, c.phrase]), [["unbalanced", false], ["quote", false]]);
-  assert.deepEqual(parseQuery("- + ti: au:").clauses, []);
+  assert.deepEqual(parseQuery("- + ti: au:").clauses.map((c) => c.text), ["ti:", "au:"], "a prefix before a space is a word");
   assert.deepEqual(parseQuery("since:yesterday id:notanid").clauses.map((c) => c.text), ["yesterday", "notanid"]);
   assert.deepEqual(parseQuery("foo:bar").clauses.map((c) => c.text), ["foo:bar"]);
   assert.deepEqual(parseQuery("a\u0000b").clauses.map((c) => c.text), ["a", "b"]);

@@ -2,8 +2,11 @@
  * Parses paperfeed's query language. Never throws: whatever does not parse as syntax is read as
  * plain words.
  *
- *   free text            words, ranked as OR (more matching words rank higher)
- *   "a phrase"           these words adjacent, in order (required)
+ *   free text            words, ranked as OR (more matching words rank higher); a word given
+ *                        twice counts twice; punctuation and unknown `word:` prefixes are words
+ *   "a phrase"           these words adjacent, in order (required) — but in prose (PROSE_WORDS
+ *                        or more free words besides) it only boosts its words; +"a phrase" is
+ *                        always required
  *   +word  -word         required / excluded (also +"phrase", -"phrase", -au:name)
  *   ti: au: abs:         only in the title / authors / abstract (required): ti:transformer, au:"Yann LeCun"
  *   cat:cs.LG  cat:cs    category, or every category of an archive (several: any of them)
@@ -16,10 +19,16 @@ import { dayRange } from "../days.js";
 import type { SortOrder } from "../types.js";
 import type { FieldScope, Occur, ParsedQuery } from "./types.js";
 
-/** Characters of a query read at most; the rest is ignored. */
-export const MAX_QUERY_CHARS = 2000;
-/** Clauses read at most. */
-export const MAX_CLAUSES = 64;
+/** Characters of a query read at most (a pasted abstract fits); the rest is ignored. */
+export const MAX_QUERY_CHARS = 4000;
+/** Clauses read at most (the engine keeps the best terms of long queries, see engine.ts). */
+export const MAX_CLAUSES = 600;
+/**
+ * Free words outside quotes from which a query reads as prose (a question, a pasted sentence):
+ * its quoted phrases then boost their words instead of being required. `"message passing"
+ * graph` stays strict; `papers on "message passing" for molecules and crystals` does not.
+ */
+export const PROSE_WORDS = 4;
 
 const PREFIX = /^(ti|title|au|author|abs|abstract|cat|id|since|until|year|sort):/i;
 const FIELD_OF: Record<string, FieldScope> = { ti: "title", title: "title", au: "authors", author: "authors", abs: "abstract", abstract: "abstract" };
@@ -48,7 +57,14 @@ function lex(query: string): RawClause[] {
       // A lone + or - is nothing.
       if (i >= text.length || /\s/.test(text[i]!)) continue;
     }
+    // A prefix followed by a space ("Title: …" in pasted text) is a word, not an operator.
     const prefixMatch = PREFIX.exec(text.slice(i, i + 10));
+    if (prefixMatch && (i + prefixMatch[0].length >= text.length || /\s/.test(text[i + prefixMatch[0].length]!))) {
+      const start = i;
+      i += prefixMatch[0].length;
+      clauses.push({ occur, prefix: null, value: text.slice(start, i), quoted: false });
+      continue;
+    }
     const prefix = prefixMatch ? prefixMatch[1]!.toLowerCase() : null;
     if (prefixMatch) i += prefixMatch[0].length;
     if (text[i] === '"') {
@@ -79,9 +95,13 @@ export function parseQuery(query: string): ParsedQuery {
   const parsed: ParsedQuery = { clauses: [], categories: [], excludedCategories: [], ids: [], excludedIds: [], fromDay: null, toDay: null, sort: null };
   const narrowFrom = (day: number) => (parsed.fromDay = Math.max(parsed.fromDay ?? day, day));
   const narrowTo = (day: number) => (parsed.toDay = Math.min(parsed.toDay ?? day, day));
-  for (const { occur, prefix, value, quoted } of lex(typeof query === "string" ? query : "")) {
+  const raw = lex(typeof query === "string" ? query : "");
+  const freeWords = raw.filter((c) => c.prefix === null && c.occur === null && !c.quoted && /[\p{L}\p{N}]/u.test(c.value)).length;
+  // In prose a bare quoted phrase boosts; only +"…" requires it.
+  const bareQuote: Occur = freeWords >= PROSE_WORDS ? "should" : "must";
+  for (const { occur, prefix, value, quoted } of raw) {
     const plain = () => {
-      if (value.trim()) parsed.clauses.push({ occur: occur ?? (quoted ? "must" : "should"), field: "all", phrase: quoted, text: value });
+      if (value.trim()) parsed.clauses.push({ occur: occur ?? (quoted ? bareQuote : "should"), field: "all", phrase: quoted, text: value });
     };
     if (prefix === null) {
       plain();

@@ -3,13 +3,20 @@
  * fields it counts in and whether it is required), phrases to check by position, exclusions,
  * and filters. A word that analyses into several terms (`GPT-4`) is matched as a phrase of its
  * parts when it is required, and as any of its terms (parts and joined form) when it is not.
+ * A term given n times weighs n times (query-term frequency, as FTS5 gets by repeating a term),
+ * and the words of an optional phrase weigh PHRASE_BOOST more.
  */
 import { analyzeInto } from "../analyze/analyzer.js";
 import { ALL_FIELDS, FIELD_INDEX } from "../fields.js";
 import type { FieldScope, ParsedQuery, TextClause } from "./types.js";
 
-/** Distinct scored terms at most; more are ignored (hostile or pasted text). */
-export const MAX_SCORED_TERMS = 64;
+/**
+ * Distinct terms planned at most; more are ignored (hostile text). The engine then ranks with
+ * the best of them by idf (MAX_RANKED_TERMS in engine.ts).
+ */
+export const MAX_SCORED_TERMS = 512;
+/** Extra weight of each word of an optional (prose) phrase: one more occurrence. */
+export const PHRASE_BOOST = 1;
 
 export interface Scorer {
   term: string;
@@ -17,6 +24,8 @@ export interface Scorer {
   /** Fields the term counts in (bit per field index). */
   mask: number;
   required: boolean;
+  /** Query-term frequency: the score of the term is multiplied by it (≥ 1). */
+  weight: number;
 }
 
 /** Terms that must appear at `offsets` from one another, within the fields of `mask`. */
@@ -56,16 +65,18 @@ export function planQuery(parsed: ParsedQuery): QueryPlan {
   const { clauses, ...filters } = parsed;
   const plan: QueryPlan = { ...filters, scorers: [], phrases: [], exclusions: [], highlightTerms: [] };
   const index = new Map<string, number>();
-  const scorer = (term: string, mask: number, required: boolean): number => {
+  const scorer = (term: string, mask: number, required: boolean, weight = 1): number => {
     const key = `${mask}:${term}`;
     const existing = index.get(key);
     if (existing !== undefined) {
-      if (required) plan.scorers[existing]!.required = true;
+      const s = plan.scorers[existing]!;
+      if (required) s.required = true;
+      s.weight += weight;
       return existing;
     }
     if (plan.scorers.length >= MAX_SCORED_TERMS) return -1;
     index.set(key, plan.scorers.length);
-    plan.scorers.push({ term, bytes: encoder.encode(term), mask, required });
+    plan.scorers.push({ term, bytes: encoder.encode(term), mask, required, weight });
     return plan.scorers.length - 1;
   };
   for (const clause of clauses) addClause(plan, clause, scorer);
@@ -73,7 +84,7 @@ export function planQuery(parsed: ParsedQuery): QueryPlan {
   return plan;
 }
 
-function addClause(plan: QueryPlan, clause: TextClause, scorer: (t: string, m: number, r: boolean) => number) {
+function addClause(plan: QueryPlan, clause: TextClause, scorer: (t: string, m: number, r: boolean, w?: number) => number) {
   const { parts, joined } = analyzeClause(clause.text);
   if (parts.length === 0 && joined.length === 0) return;
   const mask = maskOf(clause.field);
@@ -83,9 +94,10 @@ function addClause(plan: QueryPlan, clause: TextClause, scorer: (t: string, m: n
     plan.exclusions.push({ terms: terms.map((p) => encoder.encode(p.term)), offsets: terms.map((p) => p.position - first), mask });
     return;
   }
-  if (clause.occur === "should" && !clause.phrase) {
-    for (const { term } of parts) scorer(term, mask, false);
-    for (const term of joined) scorer(term, mask, false);
+  if (clause.occur === "should") {
+    const weight = clause.phrase ? 1 + PHRASE_BOOST : 1;
+    for (const { term } of parts) scorer(term, mask, false, weight);
+    for (const term of joined) scorer(term, mask, false, weight);
     return;
   }
   if (parts.length <= 1) {

@@ -9,7 +9,10 @@ export type Occur = "should" | "must" | "mustNot";
 export interface TextClause {
   occur: Occur;
   field: FieldScope;
-  /** A quoted phrase: its words must appear in this order, next to each other. */
+  /**
+   * A quoted phrase: its words must appear in this order, next to each other — when `occur` is
+   * "must"; a "should" phrase (quoted in prose) only boosts its words.
+   */
   phrase: boolean;
   /** The clause's text, not yet analysed. */
   text: string;

@@ -13,6 +13,7 @@ import { mountCommunityReads } from "./community/routes.js";
 import { mountDays } from "./days/routes.js";
 import type { ApiDeps } from "./deps.js";
 import { mountDailyPapers } from "./hf/daily-papers.js";
+import { mountPaperMarkdown } from "./hf/markdown.js";
 import { mountHfPapers } from "./hf/papers.js";
 import { mountPapers } from "./papers/routes.js";
 import { mountWhoAmI } from "./me/whoami.js";
@@ -21,14 +22,16 @@ import { mountListWrites } from "./writes/lists.js";
 import { mountPaperWrites } from "./writes/papers.js";
 import { type StoreSources, lazyStores } from "./stores.js";
 
-const DESCRIPTION = `paperfeed's JSON API. Native resources live under /api/v1; /api/daily_papers and
-/api/papers… answer in Hugging Face's Daily Papers shapes, so existing clients can point at this
-instance. Errors are {"error": {"id", "message"}} with a stable id.`;
+const DESCRIPTION = `paperfeed's JSON API. Native resources live under /api/v1; /api/daily_papers,
+/api/papers…, /papers/{id}.md and /api/whoami-v2 answer in Hugging Face's shapes, so existing
+clients can point at this instance. Errors on the native routes are {"error": {"id", "message"}}
+with a stable id; on the Hugging Face-compatible ones they are Hugging Face's {"error": "message"}.`;
 
 export function createApi(deps: ApiDeps): OpenAPIHono {
   const api = new OpenAPIHono({ defaultHook: validationHook });
   mountDailyPapers(api, deps);
   mountHfPapers(api, deps);
+  mountPaperMarkdown(api, deps);
   mountPapers(api, deps);
   mountSearch(api, deps);
   mountDays(api, deps);
@@ -38,8 +41,8 @@ export function createApi(deps: ApiDeps): OpenAPIHono {
   mountListWrites(api, deps);
   api.doc31("/openapi.json", (c) => ({
     openapi: "3.1.0",
-    info: { title: "paperfeed API", version: "1", description: DESCRIPTION },
-    servers: [{ url: new URL(c.req.url).origin }],
+    info: { title: "paperfeed API", version: "1", description: DESCRIPTION, license: { name: "MIT", identifier: "MIT" } },
+    servers: [{ url: new URL(c.req.url).origin, description: "This instance" }],
   }));
   return api;
 }
@@ -51,6 +54,6 @@ export interface MountApiDeps extends StoreSources {
 }
 
 export function mountApi(app: Hono, deps: MountApiDeps): void {
-  const { store, search, fetchPaper } = deps;
-  app.route("/", createApi({ store, search, ...lazyStores(deps), ...(fetchPaper ? { fetchPaper } : {}) }));
+  const { store, search, config, fetchPaper } = deps;
+  app.route("/", createApi({ store, search, config, ...lazyStores(deps), ...(fetchPaper ? { fetchPaper } : {}) }));
 }

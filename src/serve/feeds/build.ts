@@ -26,6 +26,8 @@ export interface FeedInput {
   /** Site base URL for entry links. */
   base: string;
   papers: readonly Paper[];
+  /** The query string of the next page ("?day=…&page=2"), when the list goes on (RFC 5005 paging). */
+  nextQuery?: string | null;
 }
 
 const paperUrl = (base: string, id: string) =>
@@ -61,5 +63,19 @@ export function buildFeed(input: FeedInput, format: FeedFormat): string {
       category: p.categories.map((c) => ({ name: c, term: c })),
     });
   }
-  return format === "atom" ? feed.atom1() : format === "rss" ? feed.rss2() : feed.json1();
+  const text = format === "atom" ? feed.atom1() : format === "rss" ? feed.rss2() : feed.json1();
+  return input.nextQuery ? withNextLink(text, format, `${input.feedBase}.${format}${input.nextQuery}`) : text;
+}
+
+const xmlAttr = (value: string) => value.replace(/&/g, "&amp;").replace(/"/g, "&quot;").replace(/</g, "&lt;");
+
+/**
+ * The `feed` package writes no link to a next page, so it goes in beside the self link: Atom's
+ * `<link rel="next">`, RSS's `<atom:link rel="next">` (RFC 5005) and JSON Feed's `next_url`.
+ */
+function withNextLink(text: string, format: FeedFormat, next: string): string {
+  if (format === "json") return JSON.stringify({ ...JSON.parse(text), next_url: next }, null, 4);
+  const self = format === "atom" ? /<link rel="self" href="[^"]*"\/>/ : /<atom:link href="[^"]*" rel="self" type="[^"]*"\/>/;
+  const link = format === "atom" ? `<link rel="next" href="${xmlAttr(next)}"/>` : `<atom:link href="${xmlAttr(next)}" rel="next" type="${FEED_FORMATS.rss.split(";")[0]}"/>`;
+  return text.replace(self, (m) => `${m}\n        ${link}`);
 }

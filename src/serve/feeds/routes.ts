@@ -26,6 +26,11 @@ export interface FeedDeps {
 
 /** Entries per search or saved-search feed, and per trending feed. */
 const FEED_SIZE = 50;
+/**
+ * Entries per page of a day's feed (a busy day has 1,000 and more; the whole day was 745 KB).
+ * 100 full abstracts are about 200 KB before compression; further pages follow by `rel="next"`.
+ */
+export const DAILY_FEED_PAGE = 100;
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
 
 function split(file: string): { name: string; format: FeedFormat } | null {
@@ -66,17 +71,26 @@ export function mountFeeds(app: Hono, deps: FeedDeps): void {
     if (name === "daily") {
       const asked = c.req.query("day");
       const day = asked && DAY.test(asked) ? asked : (await deps.store.announcedDays({ limit: 1 }))[0]?.day;
-      const papers = day ? await deps.store.listAnnounced(day, day, { limit: 1000 }) : [];
-      const query = asked && DAY.test(asked) ? `?day=${asked}` : "";
+      const page = Math.max(1, Math.min(1000, Number.parseInt(c.req.query("page") ?? "1", 10) || 1));
+      const [papers, total] = day
+        ? await Promise.all([
+            deps.store.listAnnounced(day, day, { limit: DAILY_FEED_PAGE, offset: (page - 1) * DAILY_FEED_PAGE }),
+            deps.store.countAnnounced(day, day),
+          ])
+        : [[], 0];
+      // Later pages name their day, so they stay the same list after the next announcement.
+      const pinned = (n: number) => `?day=${day}${n > 1 ? `&page=${n}` : ""}`;
+      const query = page > 1 ? pinned(page) : asked && DAY.test(asked) ? `?day=${asked}` : "";
       return send(
         c,
         {
           ...common,
           query,
-          title: `paperfeed: papers announced ${day ?? "(none yet)"}`,
+          title: `paperfeed: papers announced ${day ?? "(none yet)"}${page > 1 ? ` (page ${page})` : ""}`,
           description: "New arXiv papers of one announcement day",
-          pageUrl: `${base}/${query}`,
+          pageUrl: `${base}/${day ? `?date=${day}` : ""}`,
           papers,
+          nextQuery: page * DAILY_FEED_PAGE < total ? pinned(page + 1) : null,
         },
         format,
       );

@@ -8,6 +8,7 @@
 import { createHmac, timingSafeEqual } from "node:crypto";
 import type { MiddlewareHandler } from "hono";
 import { PaperfeedError } from "../../core/errors.js";
+import { readForm } from "./form-body.js";
 import { currentViewer } from "./session.js";
 
 export const csrfTokenFor = (secret: string, seed: string, session: string) =>
@@ -26,7 +27,7 @@ export const csrfGuard: MiddlewareHandler = async (c, next) => {
   const viewer = currentViewer();
   let sent = c.req.header("x-csrf-token") ?? "";
   if (!sent && /^(application\/x-www-form-urlencoded|multipart\/form-data)/.test(c.req.header("content-type") ?? "")) {
-    const field = (await c.req.parseBody())[CSRF_FIELD];
+    const field = (await readForm(c))[CSRF_FIELD];
     sent = typeof field === "string" ? field : "";
   }
   if (!viewer || !sent || !same(sent, viewer.csrf)) {

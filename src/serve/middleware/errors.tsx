@@ -4,12 +4,14 @@
  * marked `visible` (written for visitors, e.g. "arXiv could not be reached …; try again"). Other
  * server-side failures (5xx, and anything that is not a PaperfeedError) get a generic message,
  * since theirs can name files and hosts; the full error goes to the log. Under /api the body is JSON
- * `{error: {id, message}}`; elsewhere it is an HTML page.
+ * `{error: {id, message}}`, except on the Hugging Face-compatible routes, which answer HF's
+ * `{"error": "message"}` (src/serve/api/hf/errors.ts); elsewhere it is an HTML page.
  */
 import type { Context, ErrorHandler, NotFoundHandler } from "hono";
 import { HTTPException } from "hono/http-exception";
 import type { ContentfulStatusCode } from "hono/utils/http-status";
 import { isPaperfeedError } from "../../core/errors.js";
+import { isHfRoute } from "../api/hf/errors.js";
 import type { Logger } from "../log.js";
 import { ErrorPage, NotFoundPage } from "../web/error-page.js";
 
@@ -41,7 +43,10 @@ function describe(err: unknown): Described {
   return { status: 500, id: "internal_error", message: INTERNAL };
 }
 
-const wantsJson = (c: Context) => c.req.path === "/api" || c.req.path.startsWith("/api/");
+const wantsJson = (c: Context) => c.req.path === "/api" || c.req.path.startsWith("/api/") || isHfRoute(c.req.path);
+
+/** Hugging Face's `{"error": "message"}` on the routes that copy its API; `{error: {id, message}}` on ours. */
+const apiError = (c: Context, id: string, message: string) => (isHfRoute(c.req.path) ? { error: message } : { error: { id, message } });
 
 export function errorHandler(log: Logger): ErrorHandler {
   return (err, c) => {
@@ -52,7 +57,7 @@ export function errorHandler(log: Logger): ErrorHandler {
       log.error(
         `${c.req.method} ${c.req.path}: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`,
       );
-    if (wantsJson(c)) return c.json({ error: { id, message } }, status);
+    if (wantsJson(c)) return c.json(apiError(c, id, message), status);
     return c.html(<ErrorPage status={status} message={message} />, status);
   };
 }
@@ -71,7 +76,7 @@ function guessFromPath(path: string): string | undefined {
 export const notFoundHandler: NotFoundHandler = (c) => {
   const what = `${c.req.method} ${c.req.path}`;
   if (wantsJson(c))
-    return c.json({ error: { id: "not_found", message: `serve: no resource at ${what}` } }, 404);
+    return c.json(apiError(c, "not_found", `serve: no resource at ${what}`), 404);
   return c.html(
     <NotFoundPage message="There is no page at this address." guess={guessFromPath(c.req.path)} />,
     404,

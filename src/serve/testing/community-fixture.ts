@@ -3,6 +3,7 @@
  * private collection, a curated day with votes, and comments (one hidden, one deleted). Tests only.
  */
 import { createAccount } from "../../actions/accounts/accounts.js";
+import type { Config } from "../../config/types.js";
 import { createApiToken } from "../../actions/api-tokens.js";
 import type { ApiTokenStore } from "../../store/api-token-types.js";
 import type { CommunityStore, User } from "../../store/community-types.js";
@@ -25,8 +26,9 @@ export interface CommunityFixture extends FixtureApp {
   now: string;
 }
 
-export async function openCommunityFixture(): Promise<CommunityFixture> {
-  const fx = await openFixtureApp();
+/** `overrides`: settings over the test defaults (e.g. `thumbnails: true`). */
+export async function openCommunityFixture(overrides: Partial<Config> = {}): Promise<CommunityFixture> {
+  const fx = await openFixtureApp([], overrides);
   const community = await openCommunityStore({ path: fx.config.db });
   const tokens = await openApiTokenStore({ path: fx.config.db });
   const ctx = { community, mailer: null, baseUrl: "http://127.0.0.1" };

@@ -1,23 +1,25 @@
-/** The account pages: sign in, sign up, password reset (request and choose), and notices. */
+/** The account pages: sign in, password reset (request and choose), and notices; sign-up is in account/. */
+export { SignUpPage } from "./account/signup-page.js";
 import { Layout } from "./layout.js";
 import { CommunityStyle } from "./community-nav.js";
 import { Notice, PostForm } from "./community-form.js";
+import { MailOffNote } from "./account/mail-off-note.js";
 
-interface FormState {
+export interface FormState {
   error?: string | null;
   info?: string | null;
   email?: string;
   displayName?: string;
 }
 
-const EmailField = ({ value }: { value: string | undefined }) => (
+export const EmailField = ({ value }: { value: string | undefined }) => (
   <label>
     Email
     <input type="email" name="email" required autocomplete="email" value={value ?? ""} />
   </label>
 );
 
-function AccountFrame(props: { title: string; state: FormState; children?: unknown }) {
+export function AccountFrame(props: { title: string; state: FormState; children?: unknown }) {
   return (
     <Layout title={props.title} section="account">
       <CommunityStyle />
@@ -30,7 +32,12 @@ function AccountFrame(props: { title: string; state: FormState; children?: unkno
   );
 }
 
+/**
+ * `canSignUp` is true where sign-ups go by mail (a confirmation link; resets possible); false
+ * where the site sends no mail — sign-up is offered then too, active at once, and the page says why.
+ */
 export function SignInPage({ state, canSignUp }: { state: FormState; canSignUp: boolean }) {
+  const mailOn = canSignUp;
   return (
     <AccountFrame title="Sign in" state={state}>
       <PostForm action="/account/signin" class="stack-form">
@@ -42,35 +49,15 @@ export function SignInPage({ state, canSignUp }: { state: FormState; canSignUp: 
         <button type="submit">Sign in</button>
       </PostForm>
       <p>
-        {canSignUp && (
+        New here? <a href="/account/signup">Create an account</a>
+        {mailOn && (
           <>
-            New here? <a href="/account/signup">Create an account</a> ·{" "}
+            {" · "}
+            <a href="/account/reset">Forgot your password?</a>
           </>
         )}
-        {canSignUp && <a href="/account/reset">Forgot your password?</a>}
       </p>
-    </AccountFrame>
-  );
-}
-
-export function SignUpPage({ state }: { state: FormState }) {
-  return (
-    <AccountFrame title="Create an account" state={state}>
-      <PostForm action="/account/signup" class="stack-form">
-        <EmailField value={state.email} />
-        <label>
-          Display name <span class="hint">shown beside what you submit and write</span>
-          <input type="text" name="displayName" required maxlength={50} autocomplete="nickname" value={state.displayName ?? ""} />
-        </label>
-        <label>
-          Password <span class="hint">at least 10 characters</span>
-          <input type="password" name="password" required minlength={10} maxlength={200} autocomplete="new-password" />
-        </label>
-        <button type="submit">Create account</button>
-      </PostForm>
-      <p>
-        Have an account? <a href="/account/signin">Sign in</a>
-      </p>
+      {!mailOn && <MailOffNote />}
     </AccountFrame>
   );
 }

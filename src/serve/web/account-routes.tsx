@@ -7,7 +7,7 @@ import type { Context, Hono } from "hono";
 import * as accounts from "../../actions/accounts/accounts.js";
 import { isPaperfeedError } from "../../core/errors.js";
 import { csrfGuard } from "../middleware/csrf.js";
-import { type Limit, clientAddress, limitRate } from "../middleware/rate-limit.js";
+import { type Limit, checkFailures, clientAddress, countFailure, limitRate } from "../middleware/rate-limit.js";
 import { clearedSessionCookie, currentViewer, sessionCookie, SESSION_COOKIE } from "../middleware/session.js";
 import { ChoosePasswordPage, MessagePage, ResetRequestPage, SignInPage, SignUpPage } from "./account-pages.js";
 import { noticeText } from "./community-form.js";
@@ -34,14 +34,26 @@ export function mountAccountRoutes(app: Hono, deps: CommunityWebDeps): void {
     const field = await formOf(c);
     const email = field("email").trim().toLowerCase();
     const again = (error: string, status: 401 | 429) => c.html(<SignInPage state={{ error, email }} canSignUp={canSignUp} />, status);
+    // Wrong passwords count per (account, client) and, more slowly, per account: a stranger's
+    // guesses make the stranger wait, not the owner signing in from elsewhere.
+    const client = clientAddress(c);
+    const failures = [
+      { key: `signin:fail:${email}:${client}`, limit: deps.limits.signIn },
+      { key: `signin:fail:${email}`, limit: deps.limits.signInPerAccount },
+    ];
+    const community = await deps.community();
+    const now = deps.clock?.();
     try {
-      await limited(`signin:client:${clientAddress(c)}`, deps.limits.signInPerClient);
-      await limited(`signin:email:${email}`, deps.limits.signIn);
+      await limited(`signin:client:${client}`, deps.limits.signInPerClient);
+      for (const f of failures) await checkFailures(community, f.key, f.limit, now);
     } catch (error) {
       return again(formError(error), 429);
     }
     const result = await accounts.signIn(await accountContext(deps), email, field("password"));
-    if (!result) return again("That email and password do not match an account.", 401);
+    if (!result) {
+      for (const f of failures) await countFailure(community, f.key, f.limit, now);
+      return again("That email and password do not match an account.", 401);
+    }
     appendCookieLater(c, sessionCookie(result.session, secure));
     return c.redirect(localPath(c.req.query("next") ?? field("next"), "/"), 303);
   });
@@ -54,9 +66,12 @@ export function mountAccountRoutes(app: Hono, deps: CommunityWebDeps): void {
   });
 
   app.get("/account/verify", async (c) => {
-    const user = await accounts.verifyEmail(await accountContext(deps), c.req.query("token") ?? "");
+    const ctx = await accountContext(deps);
+    const user = await accounts.verifyEmail(ctx, c.req.query("token") ?? "");
     if (!user) return c.html(<MessagePage title="Link not valid" status="error" message="This confirmation link has expired or was used already. Sign in to get a new one." />, 400);
-    return c.redirect(currentViewer()?.user ? "/daily?notice=verified" : "/account/signin?notice=verified", 303);
+    // The link came to the address, which proves it as a password would: sign the member in.
+    if (!currentViewer()?.user) appendCookieLater(c, sessionCookie(await accounts.startSession(ctx, user.id), secure));
+    return c.redirect("/daily?notice=verified", 303);
   });
 
   if (!canSignUp) return;
@@ -68,10 +83,10 @@ export function mountAccountRoutes(app: Hono, deps: CommunityWebDeps): void {
     const state = { email: field("email"), displayName: field("displayName") };
     try {
       await limited(`signup:client:${clientAddress(c)}`, deps.limits.signUp);
-      const ctx = await accountContext(deps);
-      const user = await accounts.signUp(ctx, { ...state, password: field("password") });
-      appendCookieLater(c, sessionCookie(await accounts.startSession(ctx, user.id), secure));
-      return c.redirect("/daily?notice=verify-sent", 303);
+      // The same answer, and no session, whether the address was free (a verification link is on
+      // its way) or has an account (its owner gets a note): who has an account stays private.
+      await accounts.signUp(await accountContext(deps), { ...state, password: field("password") });
+      return c.redirect("/account/signin?notice=verify-sent", 303);
     } catch (error) {
       const message = formError(error);
       return c.html(<SignUpPage state={{ ...state, error: message }} />, isPaperfeedError(error) ? (error.status as 400) : 400);
@@ -96,6 +111,7 @@ export function mountAccountRoutes(app: Hono, deps: CommunityWebDeps): void {
     const field = await formOf(c);
     try {
       await limited(`reset:client:${clientAddress(c)}`, deps.limits.reset);
+      await limited(`reset:email:${field("email").trim().toLowerCase()}`, deps.limits.reset);
       await accounts.requestPasswordReset(await accountContext(deps), field("email"));
     } catch (error) {
       return c.html(<ResetRequestPage state={{ error: formError(error), email: field("email") }} />, 429);

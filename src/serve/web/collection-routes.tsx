@@ -6,6 +6,7 @@ import { isPaperfeedError } from "../../core/errors.js";
 import { csrfGuard } from "../middleware/csrf.js";
 import { currentViewer } from "../middleware/session.js";
 import { CollectionPage, MyCollectionsPage } from "./collection-pages.js";
+import { FIRST_COLLECTION } from "./paper-community.js";
 import { noticeText } from "./community-form.js";
 import { type CommunityWebDeps, communityContext, formOf, localPath, requireUser, signInFirst } from "./community-deps.js";
 import { paperHref } from "./format.js";
@@ -51,7 +52,14 @@ export function mountCollectionRoutes(app: Hono, deps: CommunityWebDeps): void {
 
   app.post("/collections/add", csrfGuard, async (c) => {
     const field = await formOf(c);
-    const paper = await engage.collect(await communityContext(deps), requireUser(), idOf(field("collection")), field("paper"), field("note"));
+    const user = requireUser();
+    const ctx = await communityContext(deps);
+    // "new": the member's first save, from a paper page that offered no collection to choose.
+    const collection =
+      field("collection") === "new"
+        ? (await ctx.community.createCollection({ userId: user.id, name: field("name") || FIRST_COLLECTION, isPublic: false, now: nowOf(ctx).toISOString() })).id
+        : idOf(field("collection"));
+    const paper = await engage.collect(ctx, user, collection, field("paper"), field("note"));
     return c.redirect(localPath(field("back"), `${paperHref(paper)}#community-heading`), 303);
   });
 

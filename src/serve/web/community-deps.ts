@@ -7,8 +7,10 @@ import type { Config } from "../../config/types.js";
 import { PaperfeedError } from "../../core/errors.js";
 import type { SearchEngine } from "../../search/types.js";
 import type { CommunityStore, User } from "../../store/community-types.js";
+import type { DeliveryStore } from "../../store/delivery-types.js";
 import type { Store } from "../../store/types.js";
 import type { LIMITS } from "../middleware/rate-limit.js";
+import { readForm } from "../middleware/form-body.js";
 import { currentViewer } from "../middleware/session.js";
 
 export interface CommunityWebDeps {
@@ -17,12 +19,14 @@ export interface CommunityWebDeps {
   config: Config;
   /** The community tables, opened on first use. */
   community: () => Promise<CommunityStore>;
-  /** Sends verification and reset links; null when the site cannot send mail (no sign-up then). */
+  /** Sends verification and reset links; null when the site sends no mail (sign-ups are then active at once). */
   mailer: AccountMailer | null;
   fetchPaper?: PaperFetcher;
   clock?: () => Date;
   /** Rate limits in force (rate-limit.ts LIMITS unless overridden). */
   limits: typeof LIMITS;
+  /** Subscriptions and saved searches, when mail is on (For you learns from saved searches). */
+  delivery?: DeliveryStore | undefined;
 }
 
 export async function accountContext(deps: CommunityWebDeps): Promise<AccountContext> {
@@ -42,7 +46,7 @@ export const isSecure = (config: Config) => config.baseUrl.startsWith("https:");
 
 /** A text field of a parsed form ("" when missing or a file). */
 export async function formOf(c: Context): Promise<(name: string) => string> {
-  const body = await c.req.parseBody();
+  const body = await readForm(c);
   return (name) => {
     const value = body[name];
     return typeof value === "string" ? value : "";
@@ -56,9 +60,23 @@ export function requireUser(): User {
   return user;
 }
 
-/** A local path to return to (never another site: "//host" and "/\\host" are refused). */
+const HERE = "http://paperfeed.invalid";
+
+/**
+ * A same-origin path to return to (`next`, `back`), judged the way a browser will read it: parsed
+ * as a URL against this site, kept only when it still points here, and returned re-serialised.
+ * Browsers drop tabs and newlines and read "\\" as "/", so "/\t/evil.example" or "/\\evil" is
+ * another site and falls back; what is kept is percent-encoded, safe in a Location header.
+ */
 export function localPath(raw: string | undefined, fallback: string): string {
-  return raw && /^\/(?![/\\])/.test(raw) ? raw : fallback;
+  if (typeof raw !== "string" || !raw.startsWith("/")) return fallback;
+  let url: URL;
+  try {
+    url = new URL(raw, HERE);
+  } catch {
+    return fallback;
+  }
+  return url.origin === HERE ? `${url.pathname}${url.search}${url.hash}` : fallback;
 }
 
 /** Where to send a visitor who must sign in before seeing `path`. */

@@ -26,6 +26,7 @@ export function Notice({ error, info }: { error?: string | null; info?: string |
 export const NOTICES: Record<string, string> = {
   verified: "Your address is confirmed. Welcome!",
   "verify-sent": "We sent you a link to confirm your address. Check your inbox.",
+  "welcome-no-mail": "Welcome! Your account is active. This site sends no mail, so there is no confirmation email and no password reset by email.",
   "reset-sent": "If an account uses that address, we sent it a link to choose a new password.",
   "password-set": "Your new password is set. Please sign in.",
   "signed-out": "You are signed out.",
@@ -33,6 +34,7 @@ export const NOTICES: Record<string, string> = {
   removed: "The paper is off the list.",
   saved: "Saved.",
   deleted: "Deleted.",
+  dismissed: "Noted: you will see fewer papers like it.",
 };
 
 export const noticeText = (code: string | undefined) => (code && Object.hasOwn(NOTICES, code) ? NOTICES[code]! : null);

@@ -19,6 +19,7 @@ export function sectionsFor<S extends string>(base: ReadonlyArray<SectionLink<S>
   const extra = [
     { section: "curated", href: "/daily", label: "Curated" },
     { section: "trending", href: "/trending", label: "Trending" },
+    ...(currentViewer()?.user ? [{ section: "for-you", href: "/for-you", label: "For you" }] : []),
   ] as Array<SectionLink<S>>;
   const at = base.findIndex((s) => s.section === "daily") + 1;
   return [...base.slice(0, at), ...extra, ...base.slice(at)];

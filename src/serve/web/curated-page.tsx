@@ -6,6 +6,8 @@ import { Notice, PostForm } from "./community-form.js";
 import { PaperItem } from "./components/paper-item.js";
 import type { PaperSummary } from "./present/summary.js";
 import { VoteButton } from "./vote-button.js";
+import { NewestDayNote } from "./components/newest-day.js";
+import { type EmptyDayFacts, EmptyCuratedDay } from "./curated/empty-day.js";
 
 export interface CuratedEntry {
   paper: PaperSummary;
@@ -27,6 +29,10 @@ export interface CuratedView {
   notice: string | null;
   error: string | null;
   hasMath: boolean;
+  /** What an empty day says about adding papers. */
+  empty: EmptyDayFacts;
+  /** Set when the page opened on the newest list because today's is empty. */
+  newestDay: { day: string; today: string } | null;
 }
 
 const dayHref = (day: string) => `/daily?date=${day}`;
@@ -41,6 +47,7 @@ export function CuratedPage({ view }: { view: CuratedView }) {
         <h1>{formatLongDay(view.day)}</h1>
         <p class="summary">Chosen by this site's members and curators; the most upvoted first.</p>
       </header>
+      {view.newestDay && <NewestDayNote {...view.newestDay} what="is on the curated list" which="a curated list" />}
       <nav class="period-nav" aria-label="Other days">
         {view.previous ? <a class="period-step prev" rel="prev" href={dayHref(view.previous)}>‹ {formatShortDay(view.previous)}</a> : <span class="period-step prev disabled">No earlier list</span>}
         {view.next ? <a class="period-step next" rel="next" href={dayHref(view.next)}>{formatShortDay(view.next)} ›</a> : <span class="period-step next disabled">No later list</span>}
@@ -61,9 +68,9 @@ export function CuratedPage({ view }: { view: CuratedView }) {
           <button type="submit">Submit</button>
         </PostForm>
       )}
-      {view.hint && <p class="muted">{view.hint}</p>}
+      {view.hint && view.entries.length > 0 && <p class="muted">{view.hint}</p>}
       {view.entries.length === 0 ? (
-        <p class="empty">Nobody has put a paper on this day's list yet.</p>
+        <EmptyCuratedDay facts={view.empty} />
       ) : (
         <ol class="ranked" aria-label={`Curated papers of ${formatLongDay(view.day)}`}>
           {view.entries.map((e) => (

@@ -6,7 +6,7 @@ import type { Context, Hono } from "hono";
 import { isCurator, todayOf } from "../../actions/community/context.js";
 import { vote } from "../../actions/community/engage.js";
 import { removeSubmission, submitPaper } from "../../actions/community/submit.js";
-import { isPaperfeedError } from "../../core/errors.js";
+import { PaperfeedError, isPaperfeedError } from "../../core/errors.js";
 import type { User } from "../../store/community-types.js";
 import { csrfGuard } from "../middleware/csrf.js";
 import { limitRate } from "../middleware/rate-limit.js";
@@ -20,7 +20,11 @@ import { attachThumbnails } from "./present/thumbnails.js";
 
 const POLICY_HINT = { open: null, members: "Members with a confirmed address may submit up to", curators: "Only curators add papers to this list." } as const;
 
-async function presentCurated(deps: CommunityWebDeps, day: string, messages: { notice?: string | null; error?: string | null }): Promise<CuratedView> {
+/**
+ * The curated list of `day`. `opened` is true when no day was asked for (the newest list was
+ * chosen), so the page says which day it shows when that is not today.
+ */
+async function presentCurated(deps: CommunityWebDeps, day: string, messages: { notice?: string | null; error?: string | null; opened?: boolean }): Promise<CuratedView> {
   const ctx = await communityContext(deps);
   const user: User | null = currentViewer()?.user ?? null;
   const [list, days, settings] = await Promise.all([ctx.community.listDaily(day), ctx.community.dailyDays(1000), ctx.community.settings()]);
@@ -53,17 +57,28 @@ async function presentCurated(deps: CommunityWebDeps, day: string, messages: { n
     notice: messages.notice ?? null,
     error: messages.error ?? null,
     hasMath: entries.some((e) => e.paper.hasMath),
+    empty: { day, today, signedIn: Boolean(user), canSubmit, curatorsOnly: settings.submissions === "curators" },
+    newestDay: messages.opened && day !== today ? { day, today } : null,
   };
 }
 
-const validDay = (raw: string | undefined) => (raw && /^\d{4}-\d{2}-\d{2}$/.test(raw) && !Number.isNaN(Date.parse(raw)) ? raw : null);
+const validDay = (raw: string | undefined) =>
+  raw && /^\d{4}-\d{2}-\d{2}$/.test(raw) && !Number.isNaN(Date.parse(raw)) && new Date(Date.parse(raw)).toISOString().startsWith(raw) ? raw : null;
+
+/** A day given with a submission must be a real date and not after today: no list fills ahead of time. */
+function checkSubmissionDay(raw: string, today: string): void {
+  if (!raw) return;
+  if (!validDay(raw)) throw new PaperfeedError("serve", "bad_day", `day "${raw.slice(0, 40)}" is not a date (YYYY-MM-DD)`, 400);
+  if (raw > today) throw new PaperfeedError("serve", "future_day", `day ${raw} is in the future; papers go on the list of a day that has begun (today is ${today})`, 400);
+}
 
 export function mountCuratedRoutes(app: Hono, deps: CommunityWebDeps): void {
   const today = () => (deps.clock?.() ?? new Date()).toISOString().slice(0, 10);
 
   app.get("/daily", async (c) => {
-    const day = validDay(c.req.query("date")) ?? today();
-    return c.html(<CuratedPage view={await presentCurated(deps, day, { notice: noticeText(c.req.query("notice")) })} />);
+    const asked = validDay(c.req.query("date"));
+    const day = asked ?? (await newestListDay(deps, today()));
+    return c.html(<CuratedPage view={await presentCurated(deps, day, { notice: noticeText(c.req.query("notice")), opened: !asked })} />);
   });
 
   app.post("/daily/submit", csrfGuard, async (c) => {
@@ -71,6 +86,7 @@ export function mountCuratedRoutes(app: Hono, deps: CommunityWebDeps): void {
     const field = await formOf(c);
     const day = validDay(field("day")) ?? today();
     try {
+      checkSubmissionDay(field("day"), today());
       const ctx = await communityContext(deps);
       await limitRate(ctx.community, `submit:user:${user.id}`, deps.limits.submit, deps.clock?.());
       const entry = await submitPaper(ctx, user, { paper: field("paper"), day });
@@ -94,6 +110,12 @@ export function mountCuratedRoutes(app: Hono, deps: CommunityWebDeps): void {
     if (wantsJson(c)) return c.json(result);
     return c.redirect(localPath(field("back"), "/"), 303);
   });
+}
+
+/** Today when its list has papers or no list has any; else the newest earlier day with a list. */
+async function newestListDay(deps: CommunityWebDeps, today: string): Promise<string> {
+  const days = await (await deps.community()).dailyDays(1000);
+  return days.find((d) => d <= today) ?? today;
 }
 
 export const wantsJson = (c: Context) => (c.req.header("accept") ?? "").includes("application/json");

@@ -5,6 +5,7 @@ import { PaperList } from "./components/paper-item.js";
 import type { DailyView, PeriodLink } from "./present/daily.js";
 import { type CategoryOption, withCurrent } from "./search-page.js";
 import { ExportLinks } from "../export/links.js";
+import { NewestDayNote } from "./components/newest-day.js";
 
 function Step({ link, rel, unit }: { link: PeriodLink | null; rel: "prev" | "next"; unit: string }) {
   const cls = `period-step ${rel}`;
@@ -77,6 +78,7 @@ export function DailyPage({ view, categories }: { view: DailyView; categories: C
           <CategoryFilter view={view} categories={categories} />
         </div>
       </header>
+      {view.newestDay && <NewestDayNote {...view.newestDay} what="has been announced" which="papers" />}
       <PeriodNav view={view} />
       {view.total === 0 && (
         <p class="empty">

@@ -37,6 +37,9 @@ export const formatCount = (n: number) => NUMBER.format(n);
 /** "1 paper", "2,314 papers" */
 export const countNoun = (n: number, noun: string) => `${formatCount(n)} ${noun}${n === 1 ? "" : "s"}`;
 
+/** Link to an author's page (web/authors/). */
+export const authorHref = (name: string) => `/authors/${encodeURIComponent(name)}`;
+
 /** Link to an author search; quotes in names would end the phrase early. */
 export const authorSearchHref = (name: string) =>
   `/search?q=${encodeURIComponent(`au:"${name.replace(/"/g, "")}"`)}`;

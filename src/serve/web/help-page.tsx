@@ -6,7 +6,11 @@ const ROWS: Array<{ query: string; meaning: string }> = [
     query: "graph neural networks",
     meaning: "Papers with any of the words; more matching words, and rarer ones, rank first.",
   },
-  { query: '"message passing"', meaning: "These words next to each other, in this order (required)." },
+  {
+    query: '"message passing"',
+    meaning:
+      "These words next to each other, in this order (required). In a sentence or pasted text a quoted phrase only weighs more; +\"…\" requires it.",
+  },
   {
     query: "+diffusion -video",
     meaning: '+ the word must appear; − it must not (also −"a phrase", −au:name).',
@@ -57,6 +61,11 @@ export function HelpPage() {
         <code>until:</code>, and “Has code” keeps papers that link to code, models or a project page. Press{" "}
         <kbd>/</kbd> anywhere to jump to the search box, and <kbd>j</kbd>/<kbd>k</kbd> to move between
         results.
+      </p>
+      <p>
+        Questions and pasted paragraphs work too: words said twice count more, and a long text is searched by
+        its most telling words. When a phrase matches nothing you get papers with its words, and a misspelt
+        word gets a “Did you mean”. Paste an arXiv id, an arxiv.org address or an arXiv DOI to open that paper.
       </p>
     </Layout>
   );

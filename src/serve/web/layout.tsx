@@ -8,7 +8,7 @@ import { raw } from "hono/html";
 import { assetUrls } from "../static.js";
 import { AccountNav, sectionsFor } from "./community-nav.js";
 
-export type Section = "daily" | "curated" | "trending" | "new" | "search" | "help" | "account" | null;
+export type Section = "daily" | "curated" | "trending" | "for-you" | "new" | "search" | "help" | "account" | null;
 
 export interface Frame {
   /** Page title without the site name. */

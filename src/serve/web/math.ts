@@ -5,6 +5,7 @@
  * rejects is shown as its source text (escaped by the caller), never as an error.
  */
 import katex from "katex";
+import { GREEK, latexTextToPlain } from "./latex-text.js";
 
 export type TextPart =
   { kind: "text"; text: string } | { kind: "math"; source: string; display: boolean; html: string | null };
@@ -68,23 +69,18 @@ export function renderTex(tex: string, display: boolean): string | null {
   return html;
 }
 
-// prettier-ignore
-const GREEK: Record<string, string> = {
-  alpha: "α", beta: "β", gamma: "γ", delta: "δ", epsilon: "ε", varepsilon: "ε", zeta: "ζ", eta: "η", theta: "θ",
-  iota: "ι", kappa: "κ", lambda: "λ", mu: "μ", nu: "ν", xi: "ξ", pi: "π", rho: "ρ", sigma: "σ", tau: "τ",
-  upsilon: "υ", phi: "φ", varphi: "φ", chi: "χ", psi: "ψ", omega: "ω", Gamma: "Γ", Delta: "Δ", Theta: "Θ",
-  Lambda: "Λ", Xi: "Ξ", Pi: "Π", Sigma: "Σ", Phi: "Φ", Psi: "Ψ", Omega: "Ω", hbar: "ħ", infty: "∞",
-  to: "→", rightarrow: "→", times: "×", pm: "±", le: "≤", leq: "≤", ge: "≥", geq: "≥", sim: "∼", approx: "≈",
-};
-
-/** Text for places that cannot hold markup (<title>, meta tags): "$\beta$-ensembles" → "β-ensembles". */
+/**
+ * Text for places that cannot hold markup (<title>, meta tags): "$\beta$-ensembles" →
+ * "β-ensembles", "\emph{fast}" → "fast".
+ */
 export function plainText(text: string): string {
   return splitMath(text)
     .map((part) => {
-      if (part.kind === "text") return part.text;
+      if (part.kind === "text") return latexTextToPlain(part.text);
       return part.source
         .replace(/^\$\$|\$\$$|^\$|\$$|^\\[([]|\\[)\]]$/g, "")
         .replace(/\\([A-Za-z]+)/g, (_, name: string) => GREEK[name] ?? "")
+        .replace(/\\([%&_#$,;! {}])/g, (_, char: string) => (/[,;! ]/.test(char) ? " " : /[{}]/.test(char) ? "" : char))
         .replace(/[{}^_]/g, "")
         .replace(/\s+/g, " ")
         .trim();

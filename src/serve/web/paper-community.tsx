@@ -95,13 +95,24 @@ function CommentItem({ c, view, replies }: { c: Comment; view: PaperCommunityVie
   );
 }
 
+/** The name of the collection a member's first save makes; renamed on its page. */
+export const FIRST_COLLECTION = "Reading list";
+
 function CollectForm({ view }: { view: PaperCommunityView }) {
   if (!view.viewer) return null;
   if (view.collections.length === 0) {
+    // A first save needs no detour: it makes the member's first (private) collection on the way.
     return (
-      <p>
-        <a href="/collections">Start a collection</a> to keep this paper with a note.
-      </p>
+      <PostForm action="/collections/add" class="row-form collect-form">
+        <input type="hidden" name="paper" value={view.paperId} />
+        <input type="hidden" name="collection" value="new" />
+        <input type="hidden" name="name" value={FIRST_COLLECTION} />
+        <label>
+          Note <span class="hint">optional</span>
+          <input type="text" name="note" maxlength={1000} />
+        </label>
+        <button type="submit">Save to a new private collection, “{FIRST_COLLECTION}”</button>
+      </PostForm>
     );
   }
   return (

@@ -1,4 +1,5 @@
 /** `/papers/:id` — one paper: title, authors, abstract with math, links, facts, versions, citation. */
+import { RelatedPapers } from "./related-papers.js";
 import { paperHref } from "./format.js";
 import { Layout } from "./layout.js";
 import { plainText } from "./math.js";
@@ -128,6 +129,7 @@ export function PaperPage({ view }: { view: PaperView }) {
             ))}
           </div>
         </section>
+        <RelatedPapers papers={view.related} />
         {view.codeLinks.length > 0 && (
           <section aria-labelledby="code-heading">
             <h2 id="code-heading">Code and links</h2>

@@ -10,6 +10,7 @@ import type { Paper } from "../../core/paper.js";
 import type { SearchEngine } from "../../search/types.js";
 import type { Store } from "../../store/types.js";
 import type { StoreSources } from "../api/stores.js";
+import { mountAuthorPages } from "./authors/routes.js";
 import { DailyPage, EmptyDailyPage } from "./daily-page.js";
 import { ErrorPage, NotFoundPage } from "./error-page.js";
 import { paperHref } from "./format.js";
@@ -17,8 +18,11 @@ import { HelpPage } from "./help-page.js";
 import { NewPage } from "./new-page.js";
 import { PaperPage } from "./paper-page.js";
 import { presentDaily } from "./present/daily.js";
+import { todayUtc } from "./components/newest-day.js";
 import { presentNewest } from "./present/newest.js";
 import { presentPaper } from "./present/paper.js";
+import { presentRelated } from "./present/related.js";
+import { pastedPaperId } from "./present/pasted-id.js";
 import { presentSearch } from "./present/search.js";
 import { attachStars, starCountsOfLinks } from "./present/stars.js";
 import { attachThumbnails, thumbnailSourceOf, thumbnailViews } from "./present/thumbnails.js";
@@ -59,7 +63,7 @@ export function mountPages(app: Hono, deps: PageDeps): void {
   const thumbnails = thumbnailSourceOf(deps);
 
   app.get("/", async (c) => {
-    const view = await presentDaily(deps, c.req.query());
+    const view = await presentDaily(deps, c.req.query(), todayUtc());
     if (view) {
       const papers = view.groups.flatMap((g) => g.papers);
       await Promise.all([attachThumbnails(thumbnails, papers), attachStars(thumbnails, papers)]);
@@ -74,6 +78,9 @@ export function mountPages(app: Hono, deps: PageDeps): void {
   });
 
   app.get("/search", async (c) => {
+    // A pasted arXiv id, arXiv address or arXiv DOI opens the paper.
+    const pasted = pastedPaperId(c.req.query("q") ?? "");
+    if (pasted) return c.redirect(paperHref(pasted), 302);
     const view = await presentSearch(deps, c.req.query());
     await Promise.all([attachThumbnails(thumbnails, view.results), attachStars(thumbnails, view.results)]);
     const status = view.state === "invalid" ? 400 : 200;
@@ -84,6 +91,8 @@ export function mountPages(app: Hono, deps: PageDeps): void {
   });
 
   app.get("/help/search", (c) => c.html(<HelpPage />));
+
+  mountAuthorPages(app, deps);
 
   // Ids contain slashes (hep-th/9901001), so the parameter takes the rest of the path.
   app.get("/papers/:id{.+}", async (c) => {
@@ -115,6 +124,8 @@ export function mountPages(app: Hono, deps: PageDeps): void {
     if (thumbnail) view.thumbnail = thumbnail.get(paper.id) ?? null;
     const stars = await starCountsOfLinks(thumbnails, paper.codeLinks);
     if (stars.size > 0) view.stars = stars;
+    view.related = await presentRelated(deps, paper);
+    if (view.related.some((r) => r.hasMath)) view.hasMath = true;
     return c.html(<PaperPage view={view} />);
   });
 }

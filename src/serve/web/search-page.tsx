@@ -4,6 +4,7 @@ import { Pager } from "./components/pager.js";
 import { PaperList } from "./components/paper-item.js";
 import type { SearchView } from "./present/search.js";
 import { ExportLinks } from "../export/links.js";
+import { DidYouMean, RelaxedNotice } from "./search-notices.js";
 
 export interface CategoryOption {
   value: string;
@@ -146,6 +147,8 @@ export function SearchPage({ view, categories }: { view: SearchView; categories:
           <SortLinks view={view} />
         </div>
       )}
+      <DidYouMean view={view} />
+      <RelaxedNotice view={view} />
       {view.state !== "intro" && <Filters view={view} categories={categories} />}
       <ActiveFilters view={view} />
       {view.state === "intro" && <Intro />}

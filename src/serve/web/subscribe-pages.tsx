@@ -3,6 +3,7 @@
  * manage page (cadence, saved searches, unsubscribe) and the unsubscribe page. Forms post back to
  * the same signed URL, so every page works without JavaScript.
  */
+import { CsrfField } from "./community-form.js";
 import type { Child } from "hono/jsx";
 import type { Cadence, SavedSearch, Subscriber } from "../../store/delivery-types.js";
 import { Layout } from "./layout.js";
@@ -29,6 +30,7 @@ export function CadenceChoice({ selected }: { selected: Cadence }) {
 export function SubscribeForm({ email = "", cadence = "daily" }: { email?: string; cadence?: Cadence }) {
   return (
     <form method="post" action="/subscribe" style={formStyle}>
+      <CsrfField />
       <label for="subscribe-email">Email address</label>
       <input
         id="subscribe-email"

@@ -14,10 +14,13 @@ import {
   unsubscribe,
 } from "../../actions/subscriptions/subscriptions.js";
 import type { Cadence, DeliveryStore, Subscriber } from "../../store/delivery-types.js";
+import { csrfGuard } from "../middleware/csrf.js";
+import { readForm } from "../middleware/form-body.js";
+import { type SubscriptionLimits, limitSubscription } from "../middleware/rate-limit.js";
 import type { Store } from "../../store/types.js";
 import { ManagePage, MessagePage, SubscribePage, UnsubscribePage } from "./subscribe-pages.js";
 
-export interface SubscriptionDeps {
+export interface SubscriptionDeps extends SubscriptionLimits {
   store: Store;
   delivery: () => Promise<DeliveryStore>;
   /** Public base URL. */
@@ -47,22 +50,19 @@ export function mountSubscriptionPages(app: Hono, deps: SubscriptionDeps): void 
 
   app.get("/subscribe", (c) => c.html(<SubscribePage />));
 
-  app.post("/subscribe", async (c) => {
-    const form = await c.req.parseBody();
+  // The form carries the CSRF token, and requests are limited per client and per address, so
+  // neither another site nor a script can make this site mail a list of strangers.
+  app.post("/subscribe", csrfGuard, async (c) => {
+    const form = await readForm(c);
     const email = text(form.email).trim();
     const cadence = cadenceOf(form.cadence);
     try {
+      await limitSubscription(c, deps, email);
       await subscribe(await context(), email, cadence);
     } catch (error) {
-      if (isPaperfeedError(error) && error.id === "invalid_email") {
-        return c.html(
-          <SubscribePage
-            problem={`“${email}” does not look like an email address.`}
-            email={email}
-            cadence={cadence}
-          />,
-          400,
-        );
+      if (isPaperfeedError(error) && (error.id === "invalid_email" || error.status === 429)) {
+        const problem = error.status === 429 ? `Too many requests: ${error.message.replace(/^\w+: /, "")}.` : `“${email}” does not look like an email address.`;
+        return c.html(<SubscribePage problem={problem} email={email} cadence={cadence} />, error.status === 429 ? 429 : 400);
       }
       throw error;
     }
@@ -105,7 +105,7 @@ export function mountSubscriptionPages(app: Hono, deps: SubscriptionDeps): void 
           )
         : invalidLink(c);
     }
-    const oneClick = text((await c.req.parseBody())["List-Unsubscribe"]) === "One-Click";
+    const oneClick = text((await readForm(c))["List-Unsubscribe"]) === "One-Click";
     const subscriber = await unsubscribe(ctx, token);
     if (oneClick) return subscriber ? c.text("unsubscribed\n") : c.text("invalid link\n", 400);
     return subscriber
@@ -137,7 +137,7 @@ export function mountSubscriptionPages(app: Hono, deps: SubscriptionDeps): void 
     const ctx = await context();
     const subscriber = await subscriberFromLink(ctx, c.req.query("token") ?? "", ["manage"]);
     if (!subscriber) return invalidLink(c);
-    const form = await c.req.parseBody();
+    const form = await readForm(c);
     const now = new Date().toISOString();
     const action = text(form.action);
     if (action === "cadence")

@@ -4,6 +4,7 @@ import { CommunityStyle } from "./community-nav.js";
 import { PaperItem } from "./components/paper-item.js";
 import type { PaperSummary } from "./present/summary.js";
 import { VoteButton } from "./vote-button.js";
+import { NewestDayNote } from "./components/newest-day.js";
 
 export interface TrendingEntry {
   paper: PaperSummary;
@@ -20,6 +21,9 @@ export interface TrendingView {
   windowDays: number;
   hasMath: boolean;
   here: string;
+  /** The newest announcement day, where the window ends; the page says so when it is not `today`. */
+  lastDay: string;
+  today: string;
 }
 
 const PART_LABEL: Record<string, string> = {
@@ -64,6 +68,7 @@ export function TrendingPage({ view }: { view: TrendingView }) {
           last {view.windowDays} days of announcements.
         </p>
       </header>
+      <NewestDayNote day={view.lastDay} today={view.today} what="has been announced" which="papers, where this week ends" />
       <nav class="tabs" aria-label="Categories">
         <a href={tabHref(null)} aria-current={view.category === null ? "page" : undefined}>All</a>
         {view.categories.map((cat) => (

@@ -49,6 +49,6 @@ export function mountTrendingRoutes(app: Hono, deps: CommunityWebDeps): void {
     const cards = entries.map((e) => e.paper);
     await Promise.all([attachThumbnails(deps, cards), attachStars(deps, cards)]);
     const here = cat ? `/trending?cat=${encodeURIComponent(cat)}` : "/trending";
-    return c.html(<TrendingPage view={{ entries, category: cat, categories, windowDays: WINDOW_DAYS, hasMath: entries.some((e) => e.paper.hasMath), here }} />);
+    return c.html(<TrendingPage view={{ entries, category: cat, categories, windowDays: WINDOW_DAYS, hasMath: entries.some((e) => e.paper.hasMath), here, lastDay, today: now.slice(0, 10) }} />);
   });
 }

@@ -5,9 +5,16 @@ import type * as C from "../community-types.js";
 import { SUBMISSION_POLICIES } from "../community-types.js";
 import { normalizeEmail } from "../delivery-rows.js";
 import { userOf, validDisplayName, validRole } from "./rows.js";
-import type { SqlDatabase } from "./sql.js";
+import type { Sql, SqlDatabase } from "./sql.js";
+import { MISSING_USERNAMES_SQL, SET_USERNAME_SQL, TAKEN_USERNAMES_SQL, freeUsername, planUsernames, usernameBase } from "./usernames.js";
 
-const USER_COLUMNS = "id, email, display_name, role, email_verified_at, created_at";
+/** Usernames already taken among `base` and `base-N`. */
+async function takenLike(db: Sql, base: string): Promise<Set<string>> {
+  const rows = await db.all("SELECT username FROM users WHERE username = ? OR username LIKE ?", [base, `${base}-%`]);
+  return new Set(rows.map((r) => String(r.username)));
+}
+
+const USER_COLUMNS = "id, email, display_name, username, role, email_verified_at, created_at";
 const DEFAULT_SETTINGS: C.CommunitySettings = { submissions: "members", dailyCap: 3 };
 
 export class AccountsPart {
@@ -15,13 +22,37 @@ export class AccountsPart {
 
   async createUser(input: C.NewUser): Promise<C.User> {
     const email = normalizeEmail(input.email);
-    const row = await this.db.get(
-      `INSERT INTO users (email, display_name, password_hash, role, email_verified_at, created_at) VALUES (?, ?, ?, ?, ?, ?)
-       ON CONFLICT (email) DO NOTHING RETURNING ${USER_COLUMNS}`,
-      [email, validDisplayName(input.displayName), String(input.passwordHash), validRole(input.role ?? "member"), input.emailVerifiedAt ?? null, input.now],
-    );
-    if (!row) throw new PaperfeedError("store", "email_taken", `an account for ${email} exists already`, 409);
-    return userOf(row);
+    const displayName = validDisplayName(input.displayName);
+    const role = validRole(input.role ?? "member");
+    const base = usernameBase(displayName);
+    // One statement, no transaction (an open one would hold SQLite's write lock across awaits): a
+    // username someone took since it was read as free makes the insert do nothing, and we pick again.
+    for (let attempt = 0; attempt < 5; attempt++) {
+      const username = freeUsername(base, await takenLike(this.db, base));
+      const row = await this.db.get(
+        `INSERT INTO users (email, display_name, username, password_hash, role, email_verified_at, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)
+         ON CONFLICT DO NOTHING RETURNING ${USER_COLUMNS}`,
+        [email, displayName, username, String(input.passwordHash), role, input.emailVerifiedAt ?? null, input.now],
+      );
+      if (row) return userOf(row);
+      if (await this.getUserByEmail(email)) throw new PaperfeedError("store", "email_taken", `an account for ${email} exists already`, 409);
+    }
+    throw new PaperfeedError("store", "username_busy", `could not find a free username for "${displayName}"; try again`, 503);
+  }
+
+  /**
+   * Gives every account made before usernames existed (migration 13) one derived from its display
+   * name (`planUsernames`). Run when a PostgreSQL store opens; SQLite does it synchronously
+   * (sqlite/community-sql.ts), since an open transaction awaiting here would hold the file's write
+   * lock while another connection of the same process blocks the thread waiting for it.
+   */
+  async assignMissingUsernames(): Promise<number> {
+    if ((await this.db.all(MISSING_USERNAMES_SQL)).length === 0) return 0;
+    return this.db.transaction(async (tx) => {
+      const plan = planUsernames(await tx.all(MISSING_USERNAMES_SQL), (await tx.all(TAKEN_USERNAMES_SQL)).map((r) => r.username));
+      for (const { id, username } of plan) await tx.run(SET_USERNAME_SQL, [username, id]);
+      return plan.length;
+    });
   }
 
   async getUser(id: number) {
@@ -101,6 +132,13 @@ export class AccountsPart {
     );
     const count = Number(row!.count);
     return { allowed: count <= limit, count, resetAt: new Date(Date.parse(start) + windowMs).toISOString() };
+  }
+
+  async peekRateLimit(key: string, now: string, windowMs: number, limit: number): Promise<C.RateHit> {
+    const start = new Date(Math.floor(Date.parse(now) / windowMs) * windowMs).toISOString();
+    const row = await this.db.get("SELECT count FROM rate_limits WHERE key = ? AND window_start = ?", [key, start]);
+    const count = row ? Number(row.count) : 0;
+    return { allowed: count < limit, count, resetAt: new Date(Date.parse(start) + windowMs).toISOString() };
   }
 
   async settings(): Promise<C.CommunitySettings> {

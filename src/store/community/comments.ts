@@ -4,7 +4,7 @@ import { bumpActivity } from "./activity.js";
 import { DailyPart } from "./daily.js";
 import { commentOf, validCommentBody } from "./rows.js";
 
-const COMMENT = "SELECT c.*, u.display_name FROM comments c JOIN users u ON u.id = c.user_id";
+const COMMENT = "SELECT c.*, u.display_name, u.username FROM comments c JOIN users u ON u.id = c.user_id";
 
 export class CommentsPart extends DailyPart {
   async addComment(input: { paperId: string; userId: number; parentId: number | null; body: string; now: string }) {

@@ -3,7 +3,7 @@ import { ActivityPart, bumpActivity } from "./activity.js";
 import { entryOf, listLimit, validDay } from "./rows.js";
 import { placeholders } from "./sql.js";
 
-const ENTRY = `SELECT d.day, d.paper_id, d.user_id, d.created_at, u.display_name, coalesce(a.votes, 0) AS votes
+const ENTRY = `SELECT d.day, d.paper_id, d.user_id, d.created_at, u.display_name, u.username, coalesce(a.votes, 0) AS votes
   FROM daily_entries d JOIN users u ON u.id = d.user_id LEFT JOIN paper_activity a ON a.paper_id = d.paper_id`;
 
 export class DailyPart extends ActivityPart {

@@ -53,6 +53,7 @@ export const userOf = (r: Row): C.User => ({
   id: Number(r.id),
   email: String(r.email),
   displayName: String(r.display_name),
+  username: String(r.username),
   role: r.role as C.Role,
   emailVerifiedAt: str(r.email_verified_at),
   createdAt: String(r.created_at),
@@ -63,6 +64,7 @@ export const entryOf = (r: Row): C.DailyEntry => ({
   paperId: String(r.paper_id),
   userId: Number(r.user_id),
   submitterName: String(r.display_name),
+  submitterUsername: String(r.username),
   submittedAt: String(r.created_at),
   votes: Number(r.votes ?? 0),
 });
@@ -72,6 +74,7 @@ export const commentOf = (r: Row): C.Comment => ({
   paperId: String(r.paper_id),
   userId: Number(r.user_id),
   authorName: String(r.display_name),
+  authorUsername: String(r.username),
   parentId: num(r.parent_id),
   body: r.deleted_at ? "" : String(r.body),
   createdAt: String(r.created_at),

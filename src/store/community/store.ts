@@ -5,9 +5,12 @@
  */
 import type { CommunityStore } from "../community-types.js";
 import { FollowsPart } from "./follows.js";
+import { SqlInterestStore } from "./interests.js";
 import { SqlThumbnailStore } from "./thumbnails.js";
 
 export class SqlCommunityStore extends FollowsPart implements CommunityStore {
   /** First-page thumbnails, on this store's connection. */
   readonly thumbnails = new SqlThumbnailStore(this.db);
+  /** Followed authors and categories, "Not interested", papers already shown (For you). */
+  readonly interests = new SqlInterestStore(this.db);
 }

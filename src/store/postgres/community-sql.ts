@@ -70,5 +70,12 @@ class PostgresSql implements SqlDatabase {
 
 export async function openPostgresCommunityStore(options: PostgresOpenOptions): Promise<SqlCommunityStore> {
   const { pool, location } = await connectPostgres({ poolSize: 4, ...options });
-  return new SqlCommunityStore(new PostgresSql(pool, location));
+  const store = new SqlCommunityStore(new PostgresSql(pool, location));
+  try {
+    await store.assignMissingUsernames();
+  } catch (error) {
+    await pool.end();
+    throw error;
+  }
+  return store;
 }

@@ -36,6 +36,11 @@ export function describePgError(location: string, error: unknown): PaperfeedErro
   if (CONNECT_CODES.test(code) || /connect|terminat/i.test(detail)) {
     return new PaperfeedError("store", "cannot_connect", `cannot connect to PostgreSQL at ${location}: ${detail}`, 503, { cause: error });
   }
+  // Serialization failure, deadlock, lock not available: the transaction may simply be run again.
+  if (/^(40001|40P01|55P03)$/.test(code)) {
+    return new PaperfeedError("store", "busy", `PostgreSQL at ${location}: ${detail}`, 503, { cause: error });
+  }
+  if (code === "53100") return new PaperfeedError("store", "disk_full", `PostgreSQL at ${location}: the disk is full (${detail})`, 507, { cause: error });
   return new PaperfeedError("store", "postgres_error", `PostgreSQL at ${location}: ${detail}`, 500, { cause: error });
 }
 

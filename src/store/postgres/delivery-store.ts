@@ -231,8 +231,9 @@ export class PostgresDeliveryStore implements D.DeliveryStore {
   async updateOutbox(key: string, u: D.OutboxUpdate) {
     await this.count(
       `UPDATE outbox SET status = $1, owner = NULL, not_before = coalesce($2, not_before),
-         last_error = CASE WHEN $3 THEN $4 ELSE last_error END, sent_at = CASE WHEN $5 THEN $6 ELSE sent_at END
-       WHERE key = $7`,
+         last_error = CASE WHEN $3 THEN $4 ELSE last_error END, sent_at = CASE WHEN $5 THEN $6 ELSE sent_at END,
+         payload = coalesce($7, payload)
+       WHERE key = $8`,
       [
         u.status,
         u.notBefore ?? null,
@@ -240,6 +241,7 @@ export class PostgresDeliveryStore implements D.DeliveryStore {
         u.lastError ?? null,
         u.sentAt !== undefined,
         u.sentAt ?? null,
+        u.payload ?? null,
         key,
       ],
     );

@@ -9,6 +9,9 @@ import { PG_HARVEST_MIGRATION } from "../harvest/schema.js";
 import { PG_EVENTS_MIGRATION } from "../events/schema.js";
 import { PG_STARS_MIGRATION } from "../community/stars-schema.js";
 import { PG_THUMBNAIL_MIGRATION } from "../community/thumbnail-schema.js";
+import { PG_OUTBOX_ACCOUNT_MIGRATION } from "../outbox/schema.js";
+import { PG_INTERESTS_MIGRATION } from "../community/interests-schema.js";
+import { PG_USERNAME_MIGRATION } from "../community/usernames.js";
 import type { Migration } from "../migration.js";
 
 export const PG_MIGRATIONS: readonly Migration[] = [
@@ -149,6 +152,9 @@ export const PG_MIGRATIONS: readonly Migration[] = [
   PG_EVENTS_MIGRATION,
   PG_STARS_MIGRATION,
   PG_THUMBNAIL_MIGRATION,
+  PG_OUTBOX_ACCOUNT_MIGRATION,
+  PG_INTERESTS_MIGRATION,
+  PG_USERNAME_MIGRATION,
 ];
 
 export const PG_LATEST_SCHEMA = PG_MIGRATIONS.at(-1)!.version;

@@ -8,6 +8,7 @@ import path from "node:path";
 import type Database from "better-sqlite3";
 import { SqlCommunityStore } from "../community/store.js";
 import type { Row, Sql, SqlDatabase } from "../community/sql.js";
+import { MISSING_USERNAMES_SQL, SET_USERNAME_SQL, TAKEN_USERNAMES_SQL, planUsernames } from "../community/usernames.js";
 import { describeSqliteError, openSqliteDatabase, type SqliteOpenOptions } from "./open-database.js";
 
 class SqliteSql implements SqlDatabase {
@@ -70,6 +71,25 @@ class SqliteSql implements SqlDatabase {
   }
 }
 
+/** `AccountsPart.assignMissingUsernames`, synchronously: no other statement can wait on it. */
+function assignMissingUsernames(db: Database.Database, file: string): void {
+  try {
+    const missing = db.prepare(MISSING_USERNAMES_SQL).all() as Row[];
+    if (missing.length === 0) return;
+    db.transaction(() => {
+      const plan = planUsernames(db.prepare(MISSING_USERNAMES_SQL).all() as Row[], db.prepare(TAKEN_USERNAMES_SQL).pluck().all());
+      const set = db.prepare(SET_USERNAME_SQL);
+      for (const { id, username } of plan) set.run(username, id);
+    }).immediate();
+  } catch (error) {
+    db.close();
+    throw describeSqliteError(file, error);
+  }
+}
+
 export function openSqliteCommunityStore(options: SqliteOpenOptions): SqlCommunityStore {
-  return new SqlCommunityStore(new SqliteSql(openSqliteDatabase(options), path.resolve(options.path)));
+  const db = openSqliteDatabase(options);
+  const file = path.resolve(options.path);
+  assignMissingUsernames(db, file);
+  return new SqlCommunityStore(new SqliteSql(db, file));
 }

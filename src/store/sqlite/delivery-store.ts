@@ -261,13 +261,15 @@ export class SqliteDeliveryStore implements D.DeliveryStore {
     return this.run(() => {
       this.exec(
         `UPDATE outbox SET status = ?, owner = NULL, not_before = coalesce(?, not_before),
-           last_error = CASE WHEN ? THEN ? ELSE last_error END, sent_at = CASE WHEN ? THEN ? ELSE sent_at END WHERE key = ?`,
+           last_error = CASE WHEN ? THEN ? ELSE last_error END, sent_at = CASE WHEN ? THEN ? ELSE sent_at END,
+           payload = coalesce(?, payload) WHERE key = ?`,
         u.status,
         u.notBefore ?? null,
         u.lastError !== undefined ? 1 : 0,
         u.lastError ?? null,
         u.sentAt !== undefined ? 1 : 0,
         u.sentAt ?? null,
+        u.payload ?? null,
         key,
       );
     });

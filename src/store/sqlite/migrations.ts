@@ -7,6 +7,9 @@ import { SQLITE_HARVEST_MIGRATION } from "../harvest/schema.js";
 import { SQLITE_EVENTS_MIGRATION } from "../events/schema.js";
 import { SQLITE_STARS_MIGRATION } from "../community/stars-schema.js";
 import { SQLITE_THUMBNAIL_MIGRATION } from "../community/thumbnail-schema.js";
+import { SQLITE_OUTBOX_ACCOUNT_MIGRATION } from "../outbox/schema.js";
+import { SQLITE_INTERESTS_MIGRATION } from "../community/interests-schema.js";
+import { SQLITE_USERNAME_MIGRATION } from "../community/usernames.js";
 import type { Migration } from "../migration.js";
 
 export const MIGRATIONS: readonly Migration[] = [
@@ -151,6 +154,9 @@ export const MIGRATIONS: readonly Migration[] = [
   SQLITE_EVENTS_MIGRATION,
   SQLITE_STARS_MIGRATION,
   SQLITE_THUMBNAIL_MIGRATION,
+  SQLITE_OUTBOX_ACCOUNT_MIGRATION,
+  SQLITE_INTERESTS_MIGRATION,
+  SQLITE_USERNAME_MIGRATION,
 ];
 
 export const LATEST_SCHEMA = MIGRATIONS.at(-1)!.version;

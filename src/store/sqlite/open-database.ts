@@ -27,6 +27,9 @@ export function describeSqliteError(file: string, error: unknown): PaperfeedErro
   if (code.startsWith("SQLITE_CANTOPEN") || code.startsWith("SQLITE_READONLY") || code.startsWith("SQLITE_PERM") || /^E(ACCES|PERM|NOTDIR|ROFS|EXIST)$/.test(code)) {
     return new PaperfeedError("store", "cannot_open", `cannot open ${file} for writing: ${detail} (is the location writable?)`, 500, { cause: error });
   }
+  if (code === "SQLITE_FULL" || /^E(NOSPC|DQUOT)$/.test(code)) {
+    return new PaperfeedError("store", "disk_full", `${file}: the disk is full (${detail})`, 507, { cause: error });
+  }
   if (code.startsWith("SQLITE_BUSY")) {
     return new PaperfeedError("store", "busy", `${file} is locked by another process (${detail})`, 503, { cause: error });
   }

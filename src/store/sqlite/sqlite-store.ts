@@ -23,7 +23,7 @@ const TOP_CATEGORIES = 20;
 
 export class SqliteStore implements Store {
   private readonly sql: Statements;
-  private readonly upsertBatch: (papers: readonly Paper[], seenAt: string) => UpsertOutcome[];
+  private readonly upsertBatch: Database.Transaction<(papers: readonly Paper[], seenAt: string) => UpsertOutcome[]>;
 
   private constructor(
     private readonly db: Database.Database,
@@ -63,7 +63,10 @@ export class SqliteStore implements Store {
   }
 
   upsertPapers(papers: readonly Paper[]): Promise<UpsertOutcome[]> {
-    return this.run(() => this.upsertBatch(papers, new Date().toISOString()));
+    // IMMEDIATE: the write lock is taken (waiting out the busy timeout) before the first read. A
+    // deferred transaction that reads, then finds another connection committed meanwhile, fails
+    // at once with "database is locked", whatever the timeout.
+    return this.run(() => this.upsertBatch.immediate(papers, new Date().toISOString()));
   }
 
   paperEvents(paperIds: readonly string[], query?: PaperEventQuery): Promise<PaperEvent[]> {
@@ -84,7 +87,7 @@ export class SqliteStore implements Store {
         if (this.sql.deletePaper.run(id).changes === 0) return false;
         this.logChange(id, "delete");
         return true;
-      })(),
+      }).immediate(),
     );
   }
 

@@ -35,7 +35,7 @@ const FRAGMENT_CACHE_SIZE = 20_000;
 
 const ABSTRACT_CHARS = 320;
 
-const TITLES = { trending: "Trending", followed: "Papers you follow", recommended: "Recommended for you" };
+const TITLES = { trending: "Trending", followed: "Papers you follow", recommended: "For you" };
 const titleOf = (s: DigestSection) => (s.kind === "alert" ? `Your alert: ${s.name}` : TITLES[s.kind]);
 const noteOf = (s: DigestSection) =>
   s.kind === "trending"
@@ -44,7 +44,7 @@ const noteOf = (s: DigestSection) =>
       ? `Query: ${s.query}${s.exclude.length ? ` · excluding ${s.exclude.join(", ")}` : ""}`
       : s.kind === "followed"
         ? "New versions, DOIs, journal references, code and withdrawals since your last digest."
-        : "";
+        : "Picked from what you upvote, save and follow; tell For you what you are not interested in on the site.";
 
 function paperHtml(p: Paper, base: string): string {
   const code = p.codeLinks[0];

@@ -29,7 +29,7 @@ export const notFoundResponse = { 404: errorContent("No such paper or day") } as
 
 /** For routes that fetch a paper the store lacks from arXiv (when the site may). */
 export const arxivUnavailableResponse = {
-  503: errorContent("arXiv could not be reached to fetch a paper not stored yet (id `arxiv_unavailable` or `arxiv_busy`); try again in a few minutes"),
+  503: errorContent("arXiv could not be reached to fetch a paper not stored yet (id `arxiv_unavailable`, `arxiv_busy` or `arxiv_slow`); try again in a few minutes"),
 } as const;
 
 /** "limit: Too small…; from: expected YYYY…" — one clause per bad parameter. */

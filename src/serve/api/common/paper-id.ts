@@ -20,11 +20,11 @@ export const PaperIdParam = z.object({
 
 /**
  * The paper for the request's id: stored, or fetched from arXiv and stored when the app has a
- * fetcher. 400 for a malformed id; 404 for one not stored (`paper_not_found`) or, with a fetcher,
+ * fetcher (`raw`: the id as given, by default the `id` path parameter). 400 for a malformed id; 404 for one not stored (`paper_not_found`) or, with a fetcher,
  * one arXiv lacks (`not_on_arxiv`); 503 when arXiv cannot be reached (`arxiv_unavailable`).
  */
-export async function paperOfRequest(deps: { store: Store; fetchPaper?: PaperFetcher | undefined }, c: Context): Promise<Paper> {
-  const { id } = requireArxivId(c.req.param("id") ?? "");
+export async function paperOfRequest(deps: { store: Store; fetchPaper?: PaperFetcher | undefined }, c: Context, raw = c.req.param("id") ?? ""): Promise<Paper> {
+  const { id } = requireArxivId(raw);
   const paper = await storedOrFetched(deps, id);
   if (paper) return paper;
   if (deps.fetchPaper) throw notOnArxiv(id);

@@ -37,10 +37,11 @@ test("daily_papers shows the submitter, the upvote and the comment in HF's field
   const item = items.find((i) => i.paper.id === target)!;
   assert.equal(item.paper.upvotes, 1);
   assert.equal(item.numComments, 1);
-  assert.equal(item.submittedBy.name, "Ada L");
+  assert.equal(item.submittedBy.name, "ada-l", "HF's `name` is the URL-safe username");
+  assert.equal(item.submittedBy.fullname, "Ada L");
   assert.equal(item.submittedBy.type, "user");
   assert.equal(item.paper.submittedOnDailyBy.fullname, "Ada L");
-  assert.equal(item.paper.submittedOnDailyBy.user, "Ada L", "HF's paper objects name the user under `user`");
+  assert.equal(item.paper.submittedOnDailyBy.user, "ada-l", "HF's paper objects name the user under `user`");
   assert.equal(item.paper.submittedOnDailyAt, NOW);
   assert.equal(item.publishedAt, NOW, "the item's time is when it entered the daily list");
   const others = items.filter((i) => i.paper.id !== target);
@@ -48,8 +49,9 @@ test("daily_papers shows the submitter, the upvote and the comment in HF's field
 });
 
 test("submitter keeps that member's papers, and an upvote lifts a paper in trending", async () => {
-  const mine = (await get("/api/daily_papers?date=2026-06-29&submitter=Ada%20L")) as Json[];
+  const mine = (await get("/api/daily_papers?date=2026-06-29&submitter=ada-l")) as Json[];
   assert.deepEqual(mine.map((i) => i.paper.id), [target]);
+  assert.deepEqual(await get("/api/daily_papers?date=2026-06-29&submitter=Ada%20L"), [], "the username, not the display name");
   const trending = (await get("/api/daily_papers?date=2026-06-29&sort=trending&limit=100")) as Json[];
   const rank = trending.findIndex((i) => i.paper.id === target);
   const firstWithout = trending.findIndex((i) => i.paper.id !== target && !i.paper.githubRepo && !i.paper.projectPage);
@@ -59,5 +61,6 @@ test("submitter keeps that member's papers, and an upvote lifts a paper in trend
 test("the native paper and search answers carry the same counters", async () => {
   const { community: counters } = await get(`/api/v1/papers/${target}`);
   assert.deepEqual(counters, { upvotes: 1, comments: 1, submittedBy: "Ada L", submittedAt: NOW });
-  assert.equal((await get(`/api/papers/${target}`)).upvotes, 1);
+  const hf = await get(`/api/papers/${target}`);
+  assert.deepEqual([hf.upvotes, hf.numComments], [1, 1]);
 });

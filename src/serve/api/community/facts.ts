@@ -8,7 +8,10 @@ import type { CommunityStore, DailyEntry, PaperActivity } from "../../../store/c
 
 export interface Submitter {
   id: number;
+  /** Display name. */
   name: string;
+  /** URL-safe username (HF's `user`, `?submitter=`). */
+  username: string;
 }
 
 export interface CommunityFacts {
@@ -48,7 +51,7 @@ export async function communityFacts(source: CommunitySource | undefined, papers
         {
           upvotes: a?.votes ?? entry?.votes ?? 0,
           comments: a?.comments ?? 0,
-          submittedBy: entry ? { id: entry.userId, name: entry.submitterName } : null,
+          submittedBy: entry ? { id: entry.userId, name: entry.submitterName, username: entry.submitterUsername } : null,
           submittedAt: entry?.submittedAt ?? null,
           githubStars: a?.stars ?? null,
           activity: a ?? null,

@@ -27,6 +27,8 @@ const notFound = { 404: errorContent("No such collection (or it is private)") };
 const commentsRoute = createRoute({
   method: "get",
   path: "/api/v1/comments",
+  operationId: "listComments",
+  security: [],
   tags,
   summary: "A paper's comments",
   request: {
@@ -46,9 +48,11 @@ const commentsRoute = createRoute({
 const collectionRoute = createRoute({
   method: "get",
   path: "/api/v1/collections/{id}",
+  operationId: "getCollection",
   tags,
   summary: "A collection with its papers",
-  security: [{ bearer: [] }],
+  // Public collections need no token; a private one only its owner's.
+  security: [{}, { bearer: [] }] as Array<Record<string, string[]>>,
   request: { params: z.object({ id: z.string().regex(/^[1-9]\d{0,14}$/, "expected a collection number").openapi({ example: "1" }) }) },
   responses: {
     200: { description: "Most recently added first", content: json(CollectionResponse) },
@@ -61,6 +65,8 @@ const collectionRoute = createRoute({
 const curatedRoute = createRoute({
   method: "get",
   path: "/api/v1/curated/{day}",
+  operationId: "getCuratedDay",
+  security: [],
   tags,
   summary: "The members' daily list of a day",
   request: {
@@ -75,6 +81,7 @@ const curatedRoute = createRoute({
 const votesRoute = createRoute({
   method: "get",
   path: "/api/v1/me/votes",
+  operationId: "listMyVotes",
   tags,
   summary: "Papers the token's owner upvoted",
   security: [{ bearer: [] }],

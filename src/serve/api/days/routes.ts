@@ -31,6 +31,8 @@ export const DayResponse = z
 const daysRoute = createRoute({
   method: "get",
   path: "/api/v1/days",
+  operationId: "listDays",
+  security: [],
   tags: ["Daily lists"],
   summary: "Days that have papers, newest first",
   request: { query: z.object(page(1000, 30)) },
@@ -40,6 +42,8 @@ const daysRoute = createRoute({
 const dayRoute = createRoute({
   method: "get",
   path: "/api/v1/days/{day}",
+  operationId: "getDay",
+  security: [],
   tags: ["Daily lists"],
   summary: "Papers announced on one day",
   request: {

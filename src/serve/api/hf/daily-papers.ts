@@ -10,10 +10,11 @@ import type { Paper } from "../../../core/paper.js";
 import { rankTrending } from "../../../rank/trending.js";
 import { type Period, dayPeriod, monthPeriod, weekPeriod } from "../../web/present/periods.js";
 import { type CommunityFacts, communityFacts } from "../community/facts.js";
-import { errorResponses, invalidParameters } from "../common/errors.js";
+import { invalidParameters } from "../common/errors.js";
+import { hfErrorResponses } from "./errors.js";
 import type { ApiDeps } from "../deps.js";
-import { hfDailyItem } from "./present.js";
-import { HfDailyItemSchema } from "./schema.js";
+import { hfItems } from "./items.js";
+import { HfDailyItemSchema, pageLimit } from "./schema.js";
 
 /** Papers of a period that trending and the submitter filter consider (the newest ones). */
 const CANDIDATES = 1000;
@@ -22,22 +23,24 @@ export const DailyPapersQuery = z.object({
   date: z.string().optional().openapi({ description: "A day, YYYY-MM-DD", example: "2024-01-15" }),
   week: z.string().optional().openapi({ description: "An ISO week, YYYY-Www", example: "2024-W03" }),
   month: z.string().optional().openapi({ description: "A month, YYYY-MM", example: "2024-01" }),
-  submitter: z.string().max(100).optional().openapi({ description: "Only papers this member (display name) submitted" }),
+  submitter: z.string().max(100).optional().openapi({ description: "Only papers this member (username) put on a daily list", example: "ada-lovelace" }),
   sort: z.enum(["publishedAt", "trending"]).default("publishedAt").openapi({ description: "Newest first (default) or trending" }),
   p: z.coerce.number().int().min(0).max(10_000).default(0).openapi({ description: "Page, from 0" }),
-  limit: z.coerce.number().int().min(1).max(100).default(50).openapi({ description: "Items per page, 1–100" }),
+  limit: pageLimit(100, 50, "Items"),
 });
 type DailyPapersQuery = z.infer<typeof DailyPapersQuery>;
 
 const route = createRoute({
   method: "get",
   path: "/api/daily_papers",
+  operationId: "hfListDailyPapers",
+  security: [],
   tags: ["Hugging Face compatible"],
   summary: "Daily papers (Hugging Face shape)",
   request: { query: DailyPapersQuery },
   responses: {
     200: { description: "One page of the period's papers", content: { "application/json": { schema: z.array(HfDailyItemSchema) } } },
-    ...errorResponses,
+    ...hfErrorResponses,
   },
 });
 
@@ -63,12 +66,12 @@ export function mountDailyPapers(api: OpenAPIHono, deps: ApiDeps): void {
     } else {
       papers = await deps.store.listAnnounced(period.from, period.to, { limit: CANDIDATES });
       const facts = await communityFacts(deps.community, papers);
-      if (q.submitter !== undefined) papers = papers.filter((p) => facts.get(p.id)?.submittedBy?.name === q.submitter);
+      const submitter = q.submitter?.toLowerCase();
+      if (submitter !== undefined) papers = papers.filter((p) => facts.get(p.id)?.submittedBy?.username === submitter);
       if (q.sort === "trending") papers = trending(papers, facts);
       papers = papers.slice(offset, offset + q.limit);
     }
-    const facts = await communityFacts(deps.community, papers);
-    return c.json(papers.map((p) => hfDailyItem(p, facts.get(p.id)!)), 200);
+    return c.json(await hfItems(deps, c, papers), 200);
   });
 }
 

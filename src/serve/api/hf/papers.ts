@@ -7,11 +7,12 @@
 import { type OpenAPIHono, createRoute, z } from "@hono/zod-openapi";
 import { PaperfeedError } from "../../../core/errors.js";
 import { communityFacts } from "../community/facts.js";
-import { arxivUnavailableResponse, errorResponses, notFoundResponse } from "../common/errors.js";
-import { PaperIdParam, mountPaperIdRoute, paperOfRequest } from "../common/paper-id.js";
+import { PaperIdParam, mountPaperIdRoute } from "../common/paper-id.js";
+import { hfErrorResponses, hfPaperErrorResponses, hfPaperOfRequest } from "./errors.js";
 import type { ApiDeps } from "../deps.js";
-import { hfDailyItem, hfPaper } from "./present.js";
-import { HfDailyItemSchema, HfPaperSchema } from "./schema.js";
+import { hfPaper } from "./present.js";
+import { hfItems } from "./items.js";
+import { HfDailyItemSchema, HfPaperSchema, HfPaperWithCommentsSchema, pageLimit } from "./schema.js";
 
 const tags = ["Hugging Face compatible"];
 const json = <T>(schema: T) => ({ "application/json": { schema } });
@@ -19,27 +20,31 @@ const json = <T>(schema: T) => ({ "application/json": { schema } });
 const searchRoute = createRoute({
   method: "get",
   path: "/api/papers/search",
+  operationId: "hfSearchPapers",
+  security: [],
   tags,
   summary: "Search papers (Hugging Face shape)",
   request: {
     query: z.object({
       q: z.string().max(1000).default("").openapi({ description: "Query in paperfeed's query language" }),
-      limit: z.coerce.number().int().min(1).max(100).default(50).openapi({ description: "Results, 1–100" }),
+      limit: pageLimit(100, 50, "Results"),
     }),
   },
-  responses: { 200: { description: "Best matches first", content: json(z.array(HfDailyItemSchema)) }, ...errorResponses },
+  responses: { 200: { description: "Best matches first", content: json(z.array(HfDailyItemSchema)) }, ...hfErrorResponses },
 });
 
 const CURSOR = /^[0-9]{1,9}$/;
 const listRoute = createRoute({
   method: "get",
   path: "/api/papers",
+  operationId: "hfListPapers",
+  security: [],
   tags,
   summary: "All papers, newest first (Hugging Face shape)",
   request: {
     query: z.object({
       cursor: z.string().regex(CURSOR, "expected a cursor from a Link header").optional().openapi({ description: "Where the previous page ended" }),
-      limit: z.coerce.number().int().min(1).max(100).default(50).openapi({ description: "Papers per page, 1–100" }),
+      limit: pageLimit(100, 50, "Papers"),
     }),
   },
   responses: {
@@ -48,21 +53,21 @@ const listRoute = createRoute({
       headers: z.object({ Link: z.string().optional() }),
       content: json(z.array(HfPaperSchema)),
     },
-    ...errorResponses,
+    ...hfErrorResponses,
   },
 });
 
 const byIdRoute = createRoute({
   method: "get",
   path: "/api/papers/{id}",
+  operationId: "hfPaperInfo",
+  security: [],
   tags,
   summary: "One paper (Hugging Face shape)",
   request: { params: PaperIdParam },
   responses: {
-    200: { description: "The paper object", content: json(HfPaperSchema) },
-    ...notFoundResponse,
-    ...arxivUnavailableResponse,
-    ...errorResponses,
+    200: { description: "The paper object, with its comment count", content: json(HfPaperWithCommentsSchema) },
+    ...hfPaperErrorResponses,
   },
 });
 
@@ -74,8 +79,7 @@ export function mountHfPapers(api: OpenAPIHono, deps: ApiDeps): void {
     const { q, limit } = c.req.valid("query");
     const result = deps.search.search({ q, limit });
     const papers = await deps.store.getPapers(result.hits.map((h) => h.id));
-    const facts = await communityFacts(deps.community, papers);
-    return c.json(papers.map((p) => hfDailyItem(p, facts.get(p.id)!)), 200);
+    return c.json(await hfItems(deps, c, papers), 200);
   });
 
   api.openapi(listRoute, async (c) => {
@@ -94,8 +98,8 @@ export function mountHfPapers(api: OpenAPIHono, deps: ApiDeps): void {
   });
 
   mountPaperIdRoute(api, byIdRoute, async (c) => {
-    const paper = await paperOfRequest(deps, c);
-    const facts = await communityFacts(deps.community, [paper]);
-    return c.json(hfPaper(paper, facts.get(paper.id)!));
+    const paper = await hfPaperOfRequest(deps, c);
+    const facts = (await communityFacts(deps.community, [paper])).get(paper.id)!;
+    return c.json({ ...hfPaper(paper, facts), numComments: facts.comments });
   });
 }

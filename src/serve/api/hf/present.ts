@@ -11,8 +11,8 @@ export function hfUser(submitter: Submitter): HfUser {
     _id: String(submitter.id),
     avatarUrl: "",
     fullname: submitter.name,
-    name: submitter.name,
-    user: submitter.name,
+    name: submitter.username,
+    user: submitter.username,
     type: "user",
     isPro: false,
     isHf: false,
@@ -41,12 +41,14 @@ export function hfPaper(paper: Paper, facts: CommunityFacts): HfPaper {
   };
 }
 
-export function hfDailyItem(paper: Paper, facts: CommunityFacts): HfDailyItem {
+/** `thumbnail`: the absolute URL of its first-page image, when there is one. */
+export function hfDailyItem(paper: Paper, facts: CommunityFacts, thumbnail?: string): HfDailyItem {
   return {
     paper: hfPaper(paper, facts),
     publishedAt: isoTime(facts.submittedAt ?? paper.announced),
     title: paper.title,
     summary: paper.abstract,
+    ...(thumbnail ? { thumbnail } : {}),
     mediaUrls: [],
     numComments: facts.comments,
     submittedBy: facts.submittedBy ? hfUser(facts.submittedBy) : null,

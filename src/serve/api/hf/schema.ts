@@ -6,15 +6,29 @@
  */
 import { z } from "@hono/zod-openapi";
 
+/**
+ * A page size of at least 1, `fallback` when absent. More than `max` is served as `max`, as
+ * huggingface.co does: its clients ask for more (`list_papers(limit=120)`) and expect at most the
+ * maximum, not an error.
+ */
+export const pageLimit = (max: number, fallback: number, what: string) =>
+  z.coerce
+    .number()
+    .int()
+    .min(1)
+    .default(fallback)
+    .transform((n) => Math.min(n, max))
+    .openapi({ description: `${what} per page, at least 1; more than ${max} is served as ${max}`, example: fallback });
+
 const isoTime = z.string().openapi({ format: "date-time", example: "2024-01-02T18:59:59.000Z" });
 
 export const HfUserSchema = z
   .object({
     _id: z.string(),
     avatarUrl: z.string(),
-    fullname: z.string(),
-    name: z.string().openapi({ description: "The member's display name (HF: user name, as daily items name it)" }),
-    user: z.string().openapi({ description: "The same name under the key HF's paper objects use" }),
+    fullname: z.string().openapi({ description: "The member's display name" }),
+    name: z.string().openapi({ description: "The member's URL-safe username, as HF's daily items name it", example: "ada-lovelace" }),
+    user: z.string().openapi({ description: "The same username under the key HF's paper objects (and huggingface_hub's User) read" }),
     type: z.literal("user"),
     isPro: z.boolean(),
     isHf: z.boolean(),
@@ -51,15 +65,20 @@ export const HfPaperSchema = z
   })
   .openapi("HfPaper");
 
+/** `/api/papers/{id}` adds the comment count that daily items carry beside their paper. */
+export const HfPaperWithCommentsSchema = HfPaperSchema.extend({ numComments: z.number().int().min(0) }).openapi("HfPaperWithComments");
+
 export const HfDailyItemSchema = z
   .object({
     paper: HfPaperSchema,
     publishedAt: isoTime.openapi({ description: "When it entered the daily list (else its announcement day)" }),
     title: z.string(),
     summary: z.string(),
+    thumbnail: z.string().optional().openapi({ description: "Absolute URL of the first page as an image, when one has been rendered", example: "https://paperfeed.example/thumbnails/2401.01234.webp?v=3f2a9c01d4e5b6a7" }),
     mediaUrls: z.array(z.string()),
     numComments: z.number().int().min(0),
-    submittedBy: HfUserSchema.nullable().openapi({ description: "null when nobody submitted it" }),
+    // A union, not .nullable(): that documents as allOf[$ref, {type: [object, null]}], which no null satisfies.
+    submittedBy: z.union([HfUserSchema, z.null()]).openapi({ description: "null when nobody submitted it" }),
     isAuthorParticipating: z.boolean(),
   })
   .openapi("HfDailyItem");

@@ -3,15 +3,15 @@
  * this to check a token before writing). Needs `Authorization: Bearer pf_…`.
  */
 import { type OpenAPIHono, createRoute, z } from "@hono/zod-openapi";
-import { errorContent, errorResponses } from "../common/errors.js";
+import { HfErrorSchema, hfErrorResponses } from "../hf/errors.js";
 import { apiToken, type ApiTokenDeps, type ApiTokenEnv } from "../../middleware/api-token.js";
 
 export const WhoAmISchema = z
   .object({
     type: z.literal("user"),
     id: z.string(),
-    name: z.string(),
-    fullname: z.string(),
+    name: z.string().openapi({ description: "The account's URL-safe username" }),
+    fullname: z.string().openapi({ description: "Its display name" }),
     email: z.string(),
     emailVerified: z.boolean(),
     isPro: z.boolean(),
@@ -27,13 +27,14 @@ export const WhoAmISchema = z
 const route = createRoute({
   method: "get",
   path: "/api/whoami-v2",
+  operationId: "whoAmI",
   tags: ["API tokens"],
   summary: "The account an API token belongs to (Hugging Face shape)",
   security: [{ bearer: [] }],
   responses: {
     200: { description: "The token's account", content: { "application/json": { schema: WhoAmISchema } } },
-    401: errorContent("No token, or not a valid one (id `unauthorized`)"),
-    ...errorResponses,
+    401: { description: "No token, or not a valid one", content: { "application/json": { schema: HfErrorSchema } } },
+    ...hfErrorResponses,
   },
 });
 
@@ -46,7 +47,7 @@ export function mountWhoAmI(api: OpenAPIHono, deps: ApiTokenDeps): void {
       {
         type: "user" as const,
         id: String(user.id),
-        name: user.displayName,
+        name: user.username,
         fullname: user.displayName,
         email: user.email,
         emailVerified: Boolean(user.emailVerifiedAt),

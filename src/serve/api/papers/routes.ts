@@ -6,12 +6,15 @@ import { PaperIdParam, mountPaperIdRoute, paperOfRequest } from "../common/paper
 import { CommunitySchema, PaperSchema } from "../common/paper-schema.js";
 import { communityOf } from "../common/present.js";
 import type { ApiDeps } from "../deps.js";
+import { mountRelated } from "./related.js";
 
 export const PaperResponse = z.object({ paper: PaperSchema, community: CommunitySchema }).openapi("PaperResponse");
 
 const route = createRoute({
   method: "get",
   path: "/api/v1/papers/{id}",
+  operationId: "getPaper",
+  security: [],
   tags: ["Papers"],
   summary: "One paper as stored",
   description:
@@ -26,6 +29,7 @@ const route = createRoute({
 });
 
 export function mountPapers(api: OpenAPIHono, deps: ApiDeps): void {
+  mountRelated(api, deps);
   mountPaperIdRoute(api, route, async (c) => {
     const paper = await paperOfRequest(deps, c);
     const facts = await communityFacts(deps.community, [paper]);

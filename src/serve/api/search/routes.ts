@@ -40,6 +40,8 @@ const routeAt = (path: string) =>
   createRoute({
     method: "get",
     path,
+    operationId: path === "/api/search" ? "searchPapersAtFirstAddress" : "searchPapers",
+    security: [],
     tags: ["Search"],
     summary: path === "/api/search" ? "Search (first address of /api/v1/search)" : "Search papers",
     request: { query: SearchQuery },

@@ -25,6 +25,7 @@ const submitted = {
 const submitRoute = createRoute({
   method: "post",
   path: "/api/v1/submissions",
+  operationId: "submitPaper",
   tags,
   summary: "Put a paper on today's daily list",
   security,
@@ -35,6 +36,7 @@ const submitRoute = createRoute({
 const submitOnDayRoute = createRoute({
   method: "post",
   path: "/api/v1/days/{day}/submissions",
+  operationId: "submitPaperForDay",
   tags,
   summary: "Put a paper on a day's daily list (members always add to today's)",
   security,
@@ -50,6 +52,7 @@ const submitOnDayRoute = createRoute({
 const collectRoute = createRoute({
   method: "post",
   path: "/api/v1/collections/{id}/papers",
+  operationId: "addPaperToCollection",
   tags,
   summary: "Add a paper to one of the token owner's collections",
   security,

@@ -16,6 +16,7 @@ import { contextOf, json, ownerOf, readBody, security, tags, writeErrors } from 
 const voteRoute = createRoute({
   method: "post",
   path: "/api/v1/papers/{id}/vote",
+  operationId: "votePaper",
   tags,
   summary: "Upvote a paper, clear the upvote, or toggle it",
   security,
@@ -32,6 +33,7 @@ const voteRoute = createRoute({
 const commentRoute = createRoute({
   method: "post",
   path: "/api/v1/papers/{id}/comments",
+  operationId: "commentOnPaper",
   tags,
   summary: "Comment on a paper, or reply to a comment",
   security,

@@ -1,10 +1,10 @@
-/** Author names as links to an author search; long lists show the first few and fold the rest. */
-import { authorSearchHref } from "../format.js";
+/** Author names as links to their author pages; long lists show the first few and fold the rest. */
+import { authorHref } from "../format.js";
 
 /** Names shown before "et al." in lists. */
 const SHOWN = 3;
 
-const AuthorLink = ({ name }: { name: string }) => <a href={authorSearchHref(name)}>{name}</a>;
+const AuthorLink = ({ name }: { name: string }) => <a href={authorHref(name)}>{name}</a>;
 
 function joined(names: string[]) {
   return names.map((name, i) => (

@@ -29,7 +29,7 @@ export function PaperItem({ paper, level = 2, showDay = true }: { paper: PaperSu
       <Thumbnail thumbnail={paper.thumbnail} title={paper.title.map((s) => s.text).join("")} category={paper.primaryCategory} class="paper-thumb" />
       <Heading class="paper-title">
         <a href={paper.href}>
-          <RichText segments={paper.title} />
+          <RichText segments={paper.title} links={false} />
         </a>
       </Heading>
       <div class="paper-meta">

@@ -1,12 +1,13 @@
 /**
- * Paper text as HTML: LaTeX math typeset by KaTeX, matched words in <mark>, everything else
- * escaped by JSX. Input arrives as segments (the search engine's highlight/snippet output) so
+ * Paper text as HTML: LaTeX math typeset by KaTeX, text LaTeX (`\emph`, `\%`, accents, …) as
+ * styled text (latex-text.ts), matched words in <mark>, everything else escaped by JSX. Input arrives as segments (the search engine's highlight/snippet output) so
  * marks and math can be merged: math is found in the joined text, and marks apply only to the
  * plain parts, because a <mark> inside a formula would break it.
  */
 import { raw } from "hono/html";
 import type { Segment } from "../../../search/index.js";
 import { splitMath } from "../math.js";
+import { type TextRun, textRuns } from "../latex-text.js";
 
 export type { Segment };
 
@@ -42,7 +43,30 @@ function Marked({ text, start, ranges }: { text: string; start: number; ranges: 
   return <>{out}</>;
 }
 
-export function RichText({ text, segments }: { text?: string; segments?: readonly Segment[] }) {
+const overlaps = (ranges: Range[], start: number, end: number) => ranges.some((r) => r.start < end && r.end > start);
+
+const STYLE_TAG = { i: "i", b: "b", tt: "code", u: "u", sc: "span" } as const;
+
+/** One run of text LaTeX: marked (a verbatim run word by word, a replaced one whole), styled, maybe a link. */
+function Run({ run, base, ranges, links }: { run: TextRun; base: number; ranges: Range[]; links: boolean }) {
+  const start = base + run.start;
+  let out: unknown = run.verbatim ? (
+    <Marked text={run.text} start={start} ranges={ranges} />
+  ) : overlaps(ranges, start, base + run.end) ? (
+    <mark>{run.text}</mark>
+  ) : (
+    run.text
+  );
+  for (const style of run.styles) {
+    const Tag = STYLE_TAG[style];
+    out = <Tag class={style === "sc" ? "small-caps" : undefined}>{out as never}</Tag>;
+  }
+  if (run.href && links) out = <a href={run.href} rel="nofollow ugc noopener">{out as never}</a>;
+  return <>{out as never}</>;
+}
+
+/** `links` false where the text already sits inside a link (a card's title). */
+export function RichText({ text, segments, links = true }: { text?: string; segments?: readonly Segment[]; links?: boolean }) {
   const segs = segments ?? [{ text: text ?? "", match: false }];
   const full = segs.map((s) => s.text).join("");
   const ranges = matchRanges(segs);
@@ -53,7 +77,7 @@ export function RichText({ text, segments }: { text?: string; segments?: readonl
         const start = offset;
         if (part.kind === "text") {
           offset += part.text.length;
-          return <Marked text={part.text} start={start} ranges={ranges} />;
+          return textRuns(part.text).map((run) => <Run run={run} base={start} ranges={ranges} links={links} />);
         }
         offset += part.source.length;
         if (part.html === null) return part.source;

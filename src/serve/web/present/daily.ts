@@ -52,6 +52,8 @@ export interface DailyView {
   views: Array<{ kind: PeriodKind; label: string; href: string; current: boolean }>;
   paging: Paging;
   hasMath: boolean;
+  /** Set when no period was asked for and the newest day with papers is not `today`: that day. */
+  newestDay: { day: string; today: string } | null;
 }
 
 export interface DailyQuery {
@@ -62,6 +64,9 @@ export interface DailyQuery {
   /** Only papers in this category or archive. */
   cat?: string;
 }
+
+/** Whether the visitor asked for a period, or gets the newest day by default. */
+const asksForPeriod = (query: DailyQuery) => Boolean(query.date || query.week || query.month);
 
 export function periodTitle(period: Period): string {
   if (period.kind === "day") return formatLongDay(period.from);
@@ -139,8 +144,8 @@ export interface DailyDeps {
   search: SearchEngine;
 }
 
-/** Null when the store holds no papers at all. */
-export async function presentDaily(deps: DailyDeps, query: DailyQuery): Promise<DailyView | null> {
+/** Null when the store holds no papers at all. `today` (UTC "YYYY-MM-DD") decides whether the default day is today's. */
+export async function presentDaily(deps: DailyDeps, query: DailyQuery, today: string): Promise<DailyView | null> {
   const period = await requestedPeriod(deps.store, query);
   if (!period) return null;
   const cat = parseCategory(query.cat);
@@ -176,5 +181,6 @@ export async function presentDaily(deps: DailyDeps, query: DailyQuery): Promise<
     })),
     paging: { page, pages, href: (p) => hrefOf(period, cat, p) },
     hasMath: summaries.some((s) => s.hasMath),
+    newestDay: asksForPeriod(query) || period.from === today ? null : { day: period.from, today },
   };
 }

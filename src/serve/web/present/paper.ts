@@ -6,6 +6,7 @@ import { hasMath, plainText } from "../math.js";
 import { toBibtex } from "../../export/bibtex.js";
 import { plainCitation } from "./citation.js";
 import { licenseName } from "./license.js";
+import type { RelatedPaperView } from "./related.js";
 import type { RepoStars } from "./stars.js";
 import type { ThumbnailView } from "./thumbnails.js";
 
@@ -32,6 +33,8 @@ export interface PaperView {
   thumbnail?: ThumbnailView | null;
   /** GitHub star counts of the code links' repositories; set by the route. */
   stars?: RepoStars;
+  /** Papers like this one (present/related.ts); set by the route. */
+  related?: RelatedPaperView[];
 }
 
 function facts(paper: Paper): PaperView["facts"] {

@@ -29,12 +29,25 @@ function badPeriod(what: string, value: string, expected: string): never {
   );
 }
 
+/**
+ * Years a period may fall in. Beyond them date arithmetic leaves four-digit years (10000-01-01
+ * is not a day the store or `Date` can round-trip), and no paper is announced there anyway.
+ */
+export const FIRST_YEAR = 1900;
+export const LAST_YEAR = 2999;
+const YEARS = `a year from ${FIRST_YEAR} to ${LAST_YEAR}`;
+
+function checkYear(what: string, value: string, year: number): void {
+  if (year < FIRST_YEAR || year > LAST_YEAR) badPeriod(what, value, YEARS);
+}
+
 function checkDay(value: string): string {
   const ms = toUtc(value);
   // Date.parse accepts "2026-02-30" as 2 March; the round trip catches that.
   if (!/^\d{4}-\d{2}-\d{2}$/.test(value) || Number.isNaN(ms) || isoOf(ms) !== value) {
     badPeriod("date", value, "YYYY-MM-DD");
   }
+  checkYear("date", value, Number(value.slice(0, 4)));
   return value;
 }
 
@@ -66,6 +79,7 @@ export function weekPeriod(key: string): Period {
   const m = /^(\d{4})-W(\d{2})$/.exec(key);
   const week = Number(m?.[2]);
   if (!m || week < 1 || week > 53) badPeriod("week", key, "YYYY-Www, e.g. 2026-W14");
+  checkYear("week", key, Number(m[1]));
   const from = isoWeekMonday(Number(m[1]), week);
   if (weekOf(from) !== key) badPeriod("week", key, "a week that exists in that year");
   return { kind: "week", key, from, to: addDays(from, 6) };
@@ -75,6 +89,7 @@ export function monthPeriod(key: string): Period {
   const m = /^(\d{4})-(\d{2})$/.exec(key);
   const month = Number(m?.[2]);
   if (!m || month < 1 || month > 12) badPeriod("month", key, "YYYY-MM, e.g. 2026-04");
+  checkYear("month", key, Number(m[1]));
   const from = `${key}-01`;
   const next =
     month === 12 ? `${Number(m[1]) + 1}-01-01` : `${m[1]}-${String(month + 1).padStart(2, "0")}-01`;

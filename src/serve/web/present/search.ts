@@ -39,6 +39,10 @@ export interface SearchView {
   sortLinks: Array<{ label: string; href: string; current: boolean }>;
   suggestions: Suggestion[];
   hasMath: boolean;
+  /** "Did you mean …": the query respelled from the index vocabulary (search/suggest.ts). */
+  didYouMean?: Suggestion;
+  /** Set when the query as written matched nothing and the results are for its words. */
+  relaxed?: { phrases: string[]; words: string[] };
 }
 
 function markerFor(terms: string[]): Marker | undefined {
@@ -53,6 +57,11 @@ function activeFilters(form: SearchForm): Suggestion[] {
   if (form.to) out.push({ text: `Until ${form.to}`, href: searchHref(form, { to: "" }) });
   if (form.code) out.push({ text: "Has code", href: searchHref(form, { code: false }) });
   return out;
+}
+
+function didYouMean(search: SearchEngine, form: SearchForm): { didYouMean?: Suggestion } {
+  const respelled = form.q ? search.suggest(form.q) : null;
+  return respelled ? { didYouMean: { text: respelled, href: searchHref(form, { q: respelled, page: 1 }) } } : {};
 }
 
 /** What to try when a query found nothing, most likely fix first. */
@@ -112,6 +121,7 @@ export async function presentSearch(
       offset: (page - 1) * SEARCH_PAGE_SIZE,
       sort: form.sort || undefined,
       filters: filtersOf(form),
+      relaxIfEmpty: true,
     });
   let result;
   try {
@@ -147,5 +157,7 @@ export async function presentSearch(
     paging: { ...view.paging, page, pages: lastPage },
     suggestions: result.total === 0 ? suggestionsFor(form) : [],
     hasMath: results.some((r) => r.hasMath),
+    ...(result.relaxed ? { relaxed: result.relaxed } : {}),
+    ...didYouMean(deps.search, form),
   };
 }

@@ -1,0 +1,69 @@
+/**
+ * "Papers like this one": query-by-example over a paper's title and abstract. The text's terms
+ * are weighed as a query would weigh them if the whole text were typed (each term as often as it
+ * occurs, hyphenated words by their parts), and the `maxTerms` with the highest tf × idf are kept — the words that say what the
+ * paper is about, not the ones every abstract uses. Terms found in no other paper cannot find
+ * anything and are left out. The paper itself is excluded by id.
+ */
+import { analyzeInto } from "./analyze/analyzer.js";
+import { ALL_FIELDS } from "./fields.js";
+import type { QueryPlan, Scorer } from "./query/plan.js";
+import { idf } from "./score/bm25f.js";
+import type { SearchFilters } from "./types.js";
+
+export interface SimilarRequest {
+  title: string;
+  abstract: string;
+  /** A paper left out of the results: the one whose text this is. */
+  excludeId?: string;
+  /** Results; default 20, 1–200. */
+  limit?: number;
+  filters?: SearchFilters;
+  /** Terms of the text kept; default DEFAULT_SIMILAR_TERMS, 1–64. */
+  maxTerms?: number;
+}
+
+/**
+ * Best terms kept by default. On the related dev set (`paperfeed eval --task related`, 20,000
+ * papers) nDCG@10 was 0.1093 with 32 terms and 0.1194 with 64 (FTS5 on the whole text 0.1158);
+ * fewer terms are faster (bench/RESULTS.md).
+ */
+export const DEFAULT_SIMILAR_TERMS = 64;
+const MAX_SIMILAR_TERMS = 64;
+
+const encoder = new TextEncoder();
+
+export function planSimilar(request: SimilarRequest, documentFrequencies: (terms: Uint8Array[]) => Float64Array, docCount: number): QueryPlan {
+  const counts = new Map<string, number>();
+  const text = `${typeof request.title === "string" ? request.title : ""}\n${typeof request.abstract === "string" ? request.abstract : ""}`;
+  // Parts of hyphenated words only: the joined form too would count such a word twice.
+  analyzeInto(text, (term, _p, _s, _e, joined) => {
+    if (!joined) counts.set(term, (counts.get(term) ?? 0) + 1);
+  });
+  const terms = [...counts.keys()];
+  const bytes = terms.map((t) => encoder.encode(t));
+  const dfs = documentFrequencies(bytes);
+  // The paper's own copy is one of the df papers when it is indexed.
+  const ownCopy = request.excludeId ? 1 : 0;
+  const max = Number.isFinite(request.maxTerms) ? Math.min(MAX_SIMILAR_TERMS, Math.max(1, Math.floor(request.maxTerms!))) : DEFAULT_SIMILAR_TERMS;
+  const scorers: Scorer[] = terms
+    .map((term, i) => ({ i, weight: counts.get(term)!, df: dfs[i]! }))
+    .filter((t) => t.df > ownCopy)
+    .map((t) => ({ ...t, value: t.weight * idf(docCount, t.df) }))
+    .sort((a, b) => b.value - a.value || a.i - b.i)
+    .slice(0, max)
+    .map(({ i, weight }) => ({ term: terms[i]!, bytes: bytes[i]!, mask: ALL_FIELDS, required: false, weight }));
+  return {
+    scorers,
+    phrases: [],
+    exclusions: [],
+    highlightTerms: scorers.map((s) => s.term),
+    categories: [],
+    excludedCategories: [],
+    ids: [],
+    excludedIds: request.excludeId ? [request.excludeId] : [],
+    fromDay: null,
+    toDay: null,
+    sort: null,
+  };
+}

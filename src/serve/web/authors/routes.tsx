@@ -1,0 +1,29 @@
+/**
+ * `/authors/NAME`: an author's page. Every author name on the site links here (components/
+ * authors.tsx); the search's `au:` field still finds papers by name parts. An author no stored
+ * paper lists answers 404 with a link to that search.
+ */
+import type { Hono } from "hono";
+import type { SearchEngine } from "../../../search/types.js";
+import type { Store } from "../../../store/types.js";
+import type { StoreSources } from "../../api/stores.js";
+import { NotFoundPage } from "../error-page.js";
+import { attachStars } from "../present/stars.js";
+import { attachThumbnails, thumbnailSourceOf } from "../present/thumbnails.js";
+import { AuthorPage } from "./page.js";
+import { presentAuthor } from "./present.js";
+
+/** Names longer than this are not names (the longest in arXiv's metadata are under 100). */
+const MAX_NAME = 200;
+
+export function mountAuthorPages(app: Hono, deps: StoreSources & { store: Store; search: SearchEngine }): void {
+  const thumbnails = thumbnailSourceOf(deps);
+  app.get("/authors/:name{.+}", async (c) => {
+    const name = c.req.param("name").replace(/\s+/g, " ").trim();
+    const view = name && name.length <= MAX_NAME ? await presentAuthor(deps, name, c.req.query("page")) : null;
+    if (!view) return c.html(<NotFoundPage message={`No paper here lists an author named “${name.slice(0, MAX_NAME)}”.`} guess={`au:"${name.slice(0, MAX_NAME).replace(/"/g, "")}"`} />, 404);
+    await Promise.all([attachThumbnails(thumbnails, view.papers), attachStars(thumbnails, view.papers)]);
+    // Following an author plugs in here: pass the Follow button as `actions`.
+    return c.html(<AuthorPage view={view} />);
+  });
+}
