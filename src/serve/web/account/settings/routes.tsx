@@ -15,6 +15,7 @@ import { isPaperfeedError } from "../../../../core/errors.js";
 import type { ApiTokenStore } from "../../../../store/api-token-types.js";
 import type { User } from "../../../../store/community-types.js";
 import { csrfGuard } from "../../../middleware/csrf.js";
+import { checkFailures, countFailure } from "../../../middleware/rate-limit.js";
 import { clearedSessionCookie, currentViewer, sessionCookie } from "../../../middleware/session.js";
 import { MessagePage } from "../../account-pages.js";
 import { noticeText } from "../../community-form.js";
@@ -27,20 +28,28 @@ const PAGE = "/account/settings";
 export function mountAccountSettings(app: Hono, deps: CommunityWebDeps, tokens: () => Promise<ApiTokenStore>): void {
   const secure = isSecure(deps.config);
   const stores = async (): Promise<MemberStores> => ({ tokens: await tokens(), delivery: deps.delivery });
-  const render = async (c: Context, user: User, extra: Partial<Pick<SettingsView, "notice" | "error" | "typed">> = {}, status: 200 | 400 | 409 | 503 = 200) => {
+  const render = async (c: Context, user: User, extra: Partial<Pick<SettingsView, "notice" | "error" | "typed">> = {}, status: 200 | 400 | 409 | 429 | 503 = 200) => {
     c.header("Cache-Control", "no-store");
     const view = await loadSettings(deps, await stores(), user, { notice: null, error: null, typed: {}, ...extra });
     return c.html(<AccountSettingsPage view={view} />, status);
   };
-  /** Runs one form's action; a 4xx PaperfeedError shows beside that form, anything else is rethrown. */
+  /**
+   * Runs one form's action; a 4xx PaperfeedError shows beside that form, anything else is
+   * rethrown. Wrong current passwords count per member as failed sign-ins do, so an open session
+   * cannot be used to guess the password.
+   */
   const attempt = async (c: Context, section: SettingsSection, typed: SettingsView["typed"], work: (user: User) => Promise<Response>) => {
     const user = requireUser();
+    const community = await deps.community();
+    const guesses = `settings:password:${user.id}`;
     try {
+      if (section !== "name") await checkFailures(community, guesses, deps.limits.signIn, deps.clock?.());
       return await work(user);
     } catch (error) {
       if (!isPaperfeedError(error) || (error.status >= 500 && error.id !== "mail_unavailable")) throw error;
+      if (error.id === "wrong_password") await countFailure(community, guesses, deps.limits.signIn, deps.clock?.());
       const message = error.message.replace(/^\w+: /, "");
-      return render(c, user, { error: { section, message }, typed }, error.status as 400 | 409 | 503);
+      return render(c, user, { error: { section, message }, typed }, error.status as 400 | 409 | 429 | 503);
     }
   };
   const setCookie = (c: Context, cookie: string) => c.header("Set-Cookie", cookie, { append: true });

@@ -69,6 +69,15 @@ test("password: the wrong current password is refused; a change signs out other 
   assert.equal((await signIn(new Agent(fx.app), "ada.pw@example.org", "a brand new password")).status, 303);
 });
 
+test("wrong current passwords are limited per member like failed sign-ins", async () => {
+  const ada = await verifiedMember(fx, "ada.guess@example.org", "Ada");
+  for (let i = 0; i < 5; i++) assert.equal((await ada.post("/account/settings/delete", { password: `guess number ${i}` })).status, 400);
+  const stopped = await ada.post("/account/settings/password", { current: PASSWORD, password: "a brand new password" });
+  assert.equal(stopped.status, 429, "even the right one waits");
+  assert.match(stopped.body, /role="alert">[^<]*try again/i);
+  assert.equal((await ada.post("/account/settings/name", { displayName: "Still Ada" })).status, 303, "the name needs no password");
+});
+
 test("email: a link goes to the new address; following it changes the address; a taken address and a wrong password are refused", async () => {
   const ada = await verifiedMember(fx, "ada.mail@example.org", "Ada");
   await verifiedMember(fx, "taken@example.org", "Taken");
