@@ -19,6 +19,8 @@ export interface MemberData {
   /** Followed authors and categories (For you). */
   interests: Array<{ kind: string; value: string; createdAt: string }>;
   notInterested: Array<{ paperId: string; createdAt: string }>;
+  /** The member's API tokens by name (the api_tokens table shares this database); never a hash. */
+  apiTokens: Array<{ name: string; createdAt: string; lastUsedAt: string | null; revokedAt: string | null }>;
 }
 
 /** Shown where a removed member's comments and list submissions used to name them. */
@@ -35,7 +37,8 @@ export interface MemberDataStore {
   /**
    * Removes a member in one transaction: votes, collections and their items (the papers' counts
    * drop with them), follows and follow settings, interests, "not interested", seen papers,
-   * sessions and email tokens. Comments and curated-list submissions stay, as part of others'
+   * sessions and email tokens; their API tokens are revoked (by owner id, whatever address they
+   * were made under). Comments and curated-list submissions stay, as part of others'
    * threads and lists, under DELETED_MEMBER_NAME: the account row stays as that tombstone with
    * no address, name or password anyone can use. False when there was no such member.
    */

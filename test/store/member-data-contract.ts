@@ -63,6 +63,7 @@ export function memberDataCases(withStore: (body: (store: CommunityStore) => Pro
       assert.equal(data.followOnActivity, true);
       assert.deepEqual(data.interests, [{ kind: "author", value: "Grace Hopper", createdAt: T0 }]);
       assert.deepEqual(data.notInterested, [{ paperId: "p9", createdAt: T0 }]);
+      assert.deepEqual(data.apiTokens, [], "none made here; the HTTP tests cover them");
       assert.equal(await store.memberData(9999), null);
     }));
 

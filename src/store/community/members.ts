@@ -35,7 +35,7 @@ export class MembersPart extends FollowsPart {
     const account = await this.getUser(userId);
     if (!account) return null;
     const q = (sql: string) => this.db.all(sql, [userId]);
-    const [votes, comments, collections, items, submissions, follows, prefs, interests, notInterested] = await Promise.all([
+    const [votes, comments, collections, items, submissions, follows, prefs, interests, notInterested, tokens] = await Promise.all([
       q("SELECT paper_id, created_at FROM votes WHERE user_id = ? ORDER BY created_at, paper_id"),
       q("SELECT id, paper_id, parent_id, body, created_at, edited_at, deleted_at FROM comments WHERE user_id = ? ORDER BY id"),
       q("SELECT id, name, is_public, created_at FROM collections WHERE user_id = ? ORDER BY id"),
@@ -45,6 +45,7 @@ export class MembersPart extends FollowsPart {
       q("SELECT follow_on_activity FROM follow_prefs WHERE user_id = ?"),
       q("SELECT kind, value, created_at FROM interests WHERE user_id = ? ORDER BY created_at, kind, value"),
       q("SELECT paper_id, created_at FROM not_interested WHERE user_id = ? ORDER BY created_at, paper_id"),
+      this.db.all("SELECT name, created_at, last_used_at, revoked_at FROM api_tokens WHERE account_id = ? ORDER BY id", [String(userId)]),
     ]);
     const paperAt = (r: Row) => ({ paperId: String(r.paper_id), createdAt: String(r.created_at) });
     return {
@@ -73,6 +74,7 @@ export class MembersPart extends FollowsPart {
       followOnActivity: Number(prefs[0]?.follow_on_activity ?? 0) === 1,
       interests: interests.map((r) => ({ kind: String(r.kind), value: String(r.value), createdAt: String(r.created_at) })),
       notInterested: notInterested.map(paperAt),
+      apiTokens: tokens.map((t) => ({ name: String(t.name), createdAt: String(t.created_at), lastUsedAt: str(t.last_used_at), revokedAt: str(t.revoked_at) })),
     };
   }
 
@@ -89,6 +91,8 @@ export class MembersPart extends FollowsPart {
       for (const item of items) await bumpActivity(tx, String(item.paper_id), "collect", -1, String(item.added_at), now);
       await tx.run("DELETE FROM collections WHERE user_id = ?", [userId]);
       for (const table of MEMBER_TABLES) await tx.run(`DELETE FROM ${table} WHERE user_id = ?`, [userId]);
+      // Tokens point at the row by id, and the tombstone keeps the id: revoke them, or they would act as it.
+      await tx.run("UPDATE api_tokens SET revoked_at = ? WHERE account_id = ? AND revoked_at IS NULL", [now, String(userId)]);
       // The row stays as a tombstone so comments and list entries keep their author column;
       // "deleted" is no scrypt hash, so no password ever matches it (password.ts).
       await tx.run("UPDATE users SET email = ?, display_name = ?, password_hash = 'deleted', role = 'member', email_verified_at = NULL WHERE id = ?", [

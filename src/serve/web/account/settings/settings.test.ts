@@ -22,6 +22,16 @@ before(async () => {
 });
 after(() => fx.close());
 
+/** Makes an API token for the member with this address; returns the secret. */
+async function makeToken(email: string, name: string): Promise<string> {
+  const tokens = await openApiTokenStore({ path: fx.config.db });
+  try {
+    return (await createApiToken({ tokens, community: fx.community }, { email, name })).token;
+  } finally {
+    await tokens.close();
+  }
+}
+
 const signIn = (agent: Agent, email: string, password: string) => agent.get("/account/signin").then(() => agent.post("/account/signin", { email, password }));
 
 test("a visitor is sent to sign in; the page has every part, each form with its CSRF field", async () => {
@@ -88,6 +98,7 @@ test("email: a link goes to the new address; following it changes the address; a
   assert.match(wrong.body, /role="alert">Current password: that is not your current password</);
   assert.match((await ada.post("/account/settings/email", { email: "not-an-address", password: PASSWORD })).body, /New email: that is not an email address/);
 
+  await makeToken("ada.mail@example.org", "made before the move");
   assert.equal((await ada.post("/account/settings/email", { email: "ada.new@example.org", password: PASSWORD })).location, "/account/settings?notice=email-sent#email");
   assert.equal((await fx.community.getUserByEmail("ada.mail@example.org"))?.email, "ada.mail@example.org", "unchanged until the link is followed");
   const link = await linkInMail(fx, "ada.new@example.org", "/account/settings/email/confirm");
@@ -98,6 +109,8 @@ test("email: a link goes to the new address; following it changes the address; a
   assert.equal(await fx.community.getUserByEmail("ada.mail@example.org"), null);
   assert.equal((await ada.get(link)).status, 400, "the link works once");
   assert.equal((await signIn(new Agent(fx.app), "ada.new@example.org", PASSWORD)).status, 303, "signs in with the new address");
+  const exported = JSON.parse((await ada.get("/account/settings/export")).body) as { apiTokens: Array<{ name: string }> };
+  assert.deepEqual(exported.apiTokens.map((t) => t.name), ["made before the move"], "tokens made under the old address stay the member's");
 });
 
 test("the follow setting stays at POST /account/settings", async () => {
@@ -116,9 +129,7 @@ test("export: one JSON download of the member's things, with token names but no 
   await fx.community.addToCollection(list.id, PAPER, "read soon", "2026-07-01T10:00:00.000Z");
   await fx.community.follow(user.id, PAPER, "2026-07-01T10:00:00.000Z");
   await fx.community.interests.followInterest(user.id, "category", "cs.LG", "2026-07-01T10:00:00.000Z");
-  const tokens = await openApiTokenStore({ path: fx.config.db });
-  const made = await createApiToken({ tokens, community: fx.community }, { email: user.email, name: "laptop script" });
-  await tokens.close();
+  const secret = await makeToken(user.email, "laptop script");
   const { subscriber } = await fx.delivery.createSubscriber({ email: user.email, cadence: "weekly", now: "2026-07-01T10:00:00.000Z" });
   await fx.delivery.linkAccount(subscriber.id, String(user.id));
   await fx.delivery.addSavedSearch(subscriber.id, { name: "Diffusion", query: "diffusion models", exclude: [] }, "2026-07-01T10:00:00.000Z");
@@ -141,8 +152,8 @@ test("export: one JSON download of the member's things, with token names but no 
   assert.deepEqual((data.apiTokens as Array<{ name: string }>).map((t) => t.name), ["laptop script"]);
   assert.equal((data.subscription as { cadence: string }).cadence, "weekly");
   assert.deepEqual((data.savedSearches as Array<{ query: string }>).map((s) => s.query), ["diffusion models"]);
-  assert.equal(res.body.includes(made.token), false, "no token");
-  assert.equal(res.body.includes(made.token.slice(0, 12)), false, "not even its prefix");
+  assert.equal(res.body.includes(secret), false, "no token");
+  assert.equal(res.body.includes(secret.slice(0, 12)), false, "not even its prefix");
   assert.doesNotMatch(res.body, /scrypt\$|passwordHash|tokenHash|token_hash/, "no hash");
   assert.equal((await new Agent(fx.app).get("/account/settings/export")).status, 303, "only for the member");
 });
@@ -158,6 +169,9 @@ test("deletion: needs the password; then signed out, cannot sign in, votes no lo
   await bob.post("/vote", { paper: PAPER, up: "1" });
   assert.equal((await fx.community.activityOf([PAPER])).get(PAPER)?.votes, before + 2);
   const comment = await fx.community.addComment({ paperId: PAPER, userId: user.id, parentId: null, body: "Ada was here", now: new Date().toISOString() });
+  const token = await makeToken("ada.delete@example.org", "script");
+  const whoami = () => fx.app.request("/api/whoami-v2", { headers: { authorization: `Bearer ${token}` } });
+  assert.equal((await whoami()).status, 200);
   await ada.get("/account/settings");
 
   const wrong = await ada.post("/account/settings/delete", { password: "not my password" });
@@ -174,6 +188,7 @@ test("deletion: needs the password; then signed out, cannot sign in, votes no lo
   assert.match(paper.body, new RegExp(`href="/users/${user.id}">\\[deleted member\\]<`));
   assert.equal((await fx.community.getComment(comment.id))?.authorName, "[deleted member]");
   assert.doesNotMatch(paper.body, new RegExp(`href="/users/${user.id}">Ada<`));
+  assert.equal((await whoami()).status, 401, "the API token is revoked");
 });
 
 test("without mail the page says the address cannot change, and offers no form for it", async () => {
