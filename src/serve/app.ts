@@ -66,7 +66,7 @@ export function createApp(deps: AppDeps): Hono {
   mountApi(app, deps);
   mountExport(app, deps);
   const limits = { ...LIMITS, ...deps.communityLimits };
-  const community = mountCommunity(app, { ...deps, community: deps.communityStore, limits }); // sessions first, so every page below knows its viewer
+  const community = mountCommunity(app, { ...deps, community: deps.communityStore, limits, tokens: lazyStores(deps).tokens }); // sessions first, so every page below knows its viewer
   mountTokenPages(app, lazyStores(deps)); // after the sessions: it needs the viewer
   mountDelivery(app, { ...deps, log, community, limits }); // feeds, subscriptions; before the pages, whose heads it extends
   mountPages(app, deps);
