@@ -31,6 +31,8 @@ const OPTIONS: Record<FieldName, { value?: string; help: string }> = {
   githubApiUrl: { value: "<url>", help: "GitHub REST API (default https://api.github.com)" },
   githubToken: { value: "<token>", help: "GitHub token for star counts (prefer the variable)" },
   thumbnails: { help: "do not render first-page thumbnails" },
+  workers: { value: "<n>", help: "serve: web server processes, 1-64 or auto = one per core (default auto)" },
+  trustProxy: { value: "<n>", help: "reverse proxies whose X-Forwarded-For is believed, 0-10 (default 0)" },
 };
 const NAMES = Object.keys(OPTIONS) as FieldName[];
 

@@ -1,6 +1,7 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 import { isPaperfeedError } from "../core/errors.js";
+import { autoWorkers } from "./fields.js";
 import { loadConfig, type LoadConfigInput } from "./load.js";
 
 /** The message of the config error `input` must raise. */
@@ -40,6 +41,8 @@ describe("loadConfig", () => {
       githubApiUrl: "https://api.github.com",
       githubToken: null,
       thumbnails: true,
+      workers: autoWorkers(),
+      trustProxy: 0,
     });
   });
 
@@ -73,6 +76,8 @@ describe("loadConfig", () => {
         PAPERFEED_GITHUB_API_URL: "http://gh.example.org/api/v3",
         PAPERFEED_GITHUB_TOKEN: "ghp_0123456789abcdef",
         PAPERFEED_THUMBNAILS: "off",
+        PAPERFEED_WORKERS: "3",
+        PAPERFEED_TRUST_PROXY: "1",
       },
     });
     assert.deepEqual(
@@ -99,6 +104,8 @@ describe("loadConfig", () => {
         githubApiUrl: "http://gh.example.org/api/v3",
         githubToken: "ghp_0123456789abcdef",
         thumbnails: false,
+        workers: 3,
+        trustProxy: 1,
       },
     );
   });

@@ -5,7 +5,7 @@
  */
 import { PaperfeedError } from "../core/errors.js";
 import type { z } from "zod";
-import { FIELDS, type FieldName, type RawValue } from "./fields.js";
+import { FIELDS, type FieldName, type RawValue, autoWorkers } from "./fields.js";
 import type { Config } from "./types.js";
 import { unknownVariables } from "./unknown-env.js";
 
@@ -92,6 +92,8 @@ export function loadConfig({ flags = {}, env = {} }: LoadConfigInput = {}): Conf
     githubApiUrl: values.githubApiUrl ?? DEFAULTS.githubApiUrl,
     githubToken: values.githubToken ?? null,
     thumbnails: values.thumbnails ?? DEFAULTS.thumbnails,
+    workers: values.workers ?? autoWorkers(),
+    trustProxy: values.trustProxy ?? 0,
   });
 }
 
