@@ -34,6 +34,11 @@ export interface LiveIndexOptions {
   onRebuildProgress?: (papers: number, total: number) => void;
   /** Receives one line per notable event (load, rebuild and why, save failures). */
   log?: (message: string) => void;
+  /**
+   * Never write `dir`: one of several processes sharing an index folder (`serve --workers`),
+   * where another process saves. A rebuild still happens, in memory. Default false.
+   */
+  readOnly?: boolean;
 }
 
 export interface LiveIndex {
@@ -98,6 +103,7 @@ export async function openLiveIndex(options: LiveIndexOptions): Promise<LiveInde
   }
 
   function saveNow() {
+    if (options.readOnly) return;
     saveEngine(engine, dir, seq);
     savedVersion = engine.segments.version;
     savedSeq = seq;
