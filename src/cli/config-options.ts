@@ -32,6 +32,8 @@ const OPTIONS: Record<FieldName, { value?: string; help: string }> = {
   githubToken: { value: "<token>", help: "GitHub token for star counts (prefer the variable)" },
   thumbnails: { help: "do not render first-page thumbnails" },
   corsOrigins: { value: "<origins>", help: "origins whose pages may read the API: *, off, or a comma-separated list (default *)" },
+  workers: { value: "<n>", help: "serve: web server processes, 1-64 or auto = one per core (default auto)" },
+  trustProxy: { value: "<n>", help: "reverse proxies whose X-Forwarded-For is believed, 0-10 (default 0)" },
 };
 const NAMES = Object.keys(OPTIONS) as FieldName[];
 

@@ -1,6 +1,7 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 import { isPaperfeedError } from "../core/errors.js";
+import { autoWorkers } from "./fields.js";
 import { loadConfig, type LoadConfigInput } from "./load.js";
 
 /** The message of the config error `input` must raise. */
@@ -41,6 +42,8 @@ describe("loadConfig", () => {
       githubToken: null,
       thumbnails: true,
       corsOrigins: ["*"],
+      workers: autoWorkers(),
+      trustProxy: 0,
     });
   });
 
@@ -75,6 +78,8 @@ describe("loadConfig", () => {
         PAPERFEED_GITHUB_TOKEN: "ghp_0123456789abcdef",
         PAPERFEED_THUMBNAILS: "off",
         PAPERFEED_CORS_ORIGINS: "https://a.example.org, http://localhost:3000/",
+        PAPERFEED_WORKERS: "3",
+        PAPERFEED_TRUST_PROXY: "1",
       },
     });
     assert.deepEqual(
@@ -102,6 +107,8 @@ describe("loadConfig", () => {
         githubToken: "ghp_0123456789abcdef",
         thumbnails: false,
         corsOrigins: ["https://a.example.org", "http://localhost:3000"],
+        workers: 3,
+        trustProxy: 1,
       },
     );
   });

@@ -24,6 +24,7 @@ import { LIMITS } from "./middleware/rate-limit.js";
 import { limitBody, wellFormedEscapes } from "./middleware/request-limits.js";
 import { securityHeaders } from "./middleware/security.js";
 import { compressResponses } from "./middleware/compress.js";
+import { clientAddressMiddleware } from "./middleware/client-address.js";
 import { mountStatic } from "./static.js";
 import { mountThumbnails } from "./thumbnails-route.js";
 import { mountPages } from "./web/routes.js";
@@ -57,6 +58,7 @@ export function createApp(deps: AppDeps): Hono {
   const app = new Hono();
   app.use(compressResponses()); // outermost, so it compresses every other middleware's final output
   app.use(readApiCors(deps.config)); // before the security headers, so its Cross-Origin-Resource-Policy outlasts their default
+  app.use(clientAddressMiddleware(deps.config.trustProxy ?? 0));
   app.use(securityHeaders());
   // Before anything reads the request: bodies are capped and escapes checked (request-limits.ts).
   app.use(limitBody(), wellFormedEscapes);
