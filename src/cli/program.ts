@@ -12,6 +12,7 @@ import { registerDigest } from "./commands/digest.js";
 import { registerEval } from "./commands/eval.js";
 import { registerHarvest } from "./commands/harvest.js";
 import { registerImport } from "./commands/import.js";
+import { registerMcp } from "./commands/mcp.js";
 import { registerReindex } from "./commands/reindex.js";
 import { registerSearch } from "./commands/search.js";
 import { registerServe } from "./commands/serve.js";
@@ -24,6 +25,7 @@ const COMMANDS: RegisterCommand[] = [
   registerHarvest,
   registerServe,
   registerSearch,
+  registerMcp,
   registerStats,
   registerReindex,
   registerEval,

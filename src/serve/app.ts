@@ -18,6 +18,8 @@ import { mountExport } from "./export/routes.js";
 import { mountCommunity } from "./community-mount.js";
 import { mountDelivery } from "./delivery-mount.js";
 import { type Logger, createLogger } from "./log.js";
+import { mcpDeps } from "./mcp/deps.js";
+import { mountMcp } from "./mcp/http.js";
 import { errorHandler, notFoundHandler } from "./middleware/errors.js";
 import type { LIMITS } from "./middleware/rate-limit.js";
 import { securityHeaders } from "./middleware/security.js";
@@ -57,6 +59,7 @@ export function createApp(deps: AppDeps): Hono {
   mountStatic(app);
   mountThumbnails(app, deps);
   mountApi(app, deps);
+  mountMcp(app, () => mcpDeps({ ...deps, community: lazyStores(deps).community, log: (line) => log.warn(line) }));
   mountExport(app, deps);
   mountCommunity(app, { ...deps, community: deps.communityStore, limits: deps.communityLimits }); // sessions first, so every page below knows its viewer
   mountTokenPages(app, lazyStores(deps)); // after the sessions: it needs the viewer

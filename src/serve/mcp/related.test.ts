@@ -1,0 +1,42 @@
+/**
+ * `related_papers` is offered only when the deps carry a related-papers function. Here that
+ * function is the real engine asked for the paper's primary category, which is enough to prove
+ * the wiring: the id is resolved, the paper itself left out, the answer shaped like search's.
+ */
+import assert from "node:assert/strict";
+import { after, before, test } from "node:test";
+import { Client } from "@modelcontextprotocol/sdk/client/index.js";
+import { InMemoryTransport } from "@modelcontextprotocol/sdk/inMemory.js";
+import { lazyStores } from "../api/stores.js";
+import { type FixtureApp, openFixtureApp } from "../testing/fixture-app.js";
+import { type RelatedPapers, mcpDeps } from "./deps.js";
+import { createMcpServer } from "./server.js";
+
+let fx: FixtureApp;
+let client: Client;
+
+before(async () => {
+  fx = await openFixtureApp();
+  const related: RelatedPapers = (paper, limit) => fx.search.search({ q: `cat:${paper.primaryCategory}`, limit: limit + 1 });
+  const deps = { ...mcpDeps({ ...fx, community: lazyStores(fx).community, log: () => {} }), related };
+  const [clientSide, serverSide] = InMemoryTransport.createLinkedPair();
+  await createMcpServer(deps).connect(serverSide);
+  client = new Client({ name: "paperfeed-test", version: "1" });
+  await client.connect(clientSide);
+});
+after(async () => {
+  await client.close();
+  await fx.close();
+});
+
+test("with a related-papers function, related_papers lists papers like the given one, without it", async () => {
+  const { tools } = await client.listTools();
+  assert.ok(tools.some((t) => t.name === "related_papers"));
+  const result = await client.callTool({ name: "related_papers", arguments: { id: "arXiv:hep-th/9901001v3", limit: 3 } });
+  const answer = result.structuredContent as { id: string; papers: { id: string; categories: string[] }[] };
+  assert.equal(answer.id, "hep-th/9901001");
+  assert.ok(answer.papers.length > 0 && answer.papers.length <= 3);
+  assert.ok(answer.papers.every((p) => p.id !== "hep-th/9901001" && p.categories.includes("hep-th")));
+  const unknown = await client.callTool({ name: "related_papers", arguments: { id: "2101.00001" } });
+  assert.equal(unknown.isError, true);
+});
