@@ -1,5 +1,6 @@
 /**
- * `related_papers` is offered only when the deps carry a related-papers function. Here that
+ * `related_papers` is offered only when the deps carry a related-papers function (`mcpDeps` sets
+ * it where the engine has one). Here that
  * function is the real engine asked for the paper's primary category, which is enough to prove
  * the wiring: the id is resolved, the paper itself left out, the answer shaped like search's.
  */
@@ -9,24 +10,38 @@ import { Client } from "@modelcontextprotocol/sdk/client/index.js";
 import { InMemoryTransport } from "@modelcontextprotocol/sdk/inMemory.js";
 import { lazyStores } from "../api/stores.js";
 import { type FixtureApp, openFixtureApp } from "../testing/fixture-app.js";
-import { type RelatedPapers, mcpDeps } from "./deps.js";
+import { type McpDeps, type RelatedPapers, mcpDeps } from "./deps.js";
 import { createMcpServer } from "./server.js";
 
 let fx: FixtureApp;
 let client: Client;
+let without: Client;
+
+async function connected(deps: McpDeps): Promise<Client> {
+  const [clientSide, serverSide] = InMemoryTransport.createLinkedPair();
+  await createMcpServer(deps).connect(serverSide);
+  const connecting = new Client({ name: "paperfeed-test", version: "1" });
+  await connecting.connect(clientSide);
+  return connecting;
+}
 
 before(async () => {
   fx = await openFixtureApp();
   const related: RelatedPapers = (paper, limit) => fx.search.search({ q: `cat:${paper.primaryCategory}`, limit: limit + 1 });
-  const deps = { ...mcpDeps({ ...fx, community: lazyStores(fx).community, log: () => {} }), related };
-  const [clientSide, serverSide] = InMemoryTransport.createLinkedPair();
-  await createMcpServer(deps).connect(serverSide);
-  client = new Client({ name: "paperfeed-test", version: "1" });
-  await client.connect(clientSide);
+  const deps = mcpDeps({ ...fx, community: lazyStores(fx).community, log: () => {} });
+  without = await connected({ ...deps, related: undefined });
+  client = await connected({ ...deps, related });
 });
 after(async () => {
   await client.close();
+  await without.close();
   await fx.close();
+});
+
+test("without a related-papers function there is no related_papers tool", async () => {
+  const { tools } = await without.listTools();
+  assert.ok(tools.some((t) => t.name === "search_papers"));
+  assert.ok(!tools.some((t) => t.name === "related_papers"));
 });
 
 test("with a related-papers function, related_papers lists papers like the given one, without it", async () => {
