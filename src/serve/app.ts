@@ -19,6 +19,8 @@ import { mountCommunity } from "./community-mount.js";
 import { mountDelivery } from "./delivery-mount.js";
 import { type Logger, createLogger } from "./log.js";
 import { readApiCors } from "./middleware/cors.js";
+import { mcpDeps } from "./mcp/deps.js";
+import { mountMcp } from "./mcp/http.js";
 import { errorHandler, notFoundHandler } from "./middleware/errors.js";
 import { LIMITS } from "./middleware/rate-limit.js";
 import { limitBody, wellFormedEscapes } from "./middleware/request-limits.js";
@@ -66,6 +68,7 @@ export function createApp(deps: AppDeps): Hono {
   mountStatic(app);
   mountThumbnails(app, deps);
   mountApi(app, deps);
+  mountMcp(app, () => mcpDeps({ ...deps, community: lazyStores(deps).community, log: (line) => log.warn(line) }));
   mountExport(app, deps);
   const limits = { ...LIMITS, ...deps.communityLimits };
   const community = mountCommunity(app, { ...deps, community: deps.communityStore, limits, tokens: lazyStores(deps).tokens }); // sessions first, so every page below knows its viewer
