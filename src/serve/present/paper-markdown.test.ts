@@ -21,6 +21,7 @@ const comment = (id: number, parentId: number | null, body: string, extra: Parti
   paperId: paper.id,
   userId: 1,
   authorName: `member ${id}`,
+  authorUsername: `member-${id}`,
   parentId,
   body,
   createdAt: "2024-01-05T10:00:00Z",
