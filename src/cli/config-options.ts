@@ -38,6 +38,8 @@ const OPTIONS: Record<FieldName, { value?: string; help: string }> = {
   embeddingsRetries: { value: "<n>", help: "retries of a failed embeddings request, 0-20 (default 4)" },
   onnxModelDir: { value: "<dir>", help: "local ONNX embedding model folder: model.onnx, tokenizer.json (default: none)" },
   corsOrigins: { value: "<origins>", help: "origins whose pages may read the API: *, off, or a comma-separated list (default *)" },
+  workers: { value: "<n>", help: "serve: web server processes, 1-64 or auto = one per core (default auto)" },
+  trustProxy: { value: "<n>", help: "reverse proxies whose X-Forwarded-For is believed, 0-10 (default 0)" },
 };
 const NAMES = Object.keys(OPTIONS) as FieldName[];
 

@@ -13,6 +13,7 @@ import { registerEval } from "./commands/eval.js";
 import { registerHarvest } from "./commands/harvest.js";
 import { registerImport } from "./commands/import.js";
 import { registerMigrate } from "./commands/migrate.js";
+import { registerMcp } from "./commands/mcp.js";
 import { registerReindex } from "./commands/reindex.js";
 import { registerSearch } from "./commands/search.js";
 import { registerServe } from "./commands/serve.js";
@@ -25,6 +26,7 @@ const COMMANDS: RegisterCommand[] = [
   registerHarvest,
   registerServe,
   registerSearch,
+  registerMcp,
   registerStats,
   registerReindex,
   registerEval,

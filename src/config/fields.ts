@@ -1,3 +1,4 @@
+import { availableParallelism } from "node:os";
 /**
  * One row per configurable setting: its flag, its environment variable and the zod schema that
  * turns the raw text into the typed value. Defaults that depend on other fields (`indexDir`,
@@ -35,6 +36,8 @@ function isUrlWithProtocol(s: string, protocols: string[]): boolean {
 const isOrigin = (s: string) => isUrlWithProtocol(s, ["http:", "https:"]) && new URL(s).origin === s;
 
 const PORT_RULE = "must be an integer 0–65535";
+/** `--workers auto`: one web process per core, at most 8 (more only contend for the database). */
+export const autoWorkers = () => Math.max(1, Math.min(8, availableParallelism()));
 const BOOLEAN_WORDS: Record<string, boolean> = {
   "1": true,
   true: true,
@@ -182,6 +185,26 @@ export const FIELDS = {
       .regex(/^[^<>\s@()]+@[^<>\s@()]+$/, "must be an email address, e.g. admin@example.org"),
   },
   githubApiUrl: { flag: "--github-api-url", env: "PAPERFEED_GITHUB_API_URL", schema: httpUrl },
+  workers: {
+    flag: "--workers",
+    env: "PAPERFEED_WORKERS",
+    schema: z.coerce
+      .string()
+      .trim()
+      .regex(/^(auto|\d{1,2})$/, "must be auto or an integer 1–64")
+      .transform((s) => (s === "auto" ? autoWorkers() : Number(s)))
+      .refine((n) => n >= 1 && n <= 64, "must be auto or an integer 1–64"),
+  },
+  trustProxy: {
+    flag: "--trust-proxy",
+    env: "PAPERFEED_TRUST_PROXY",
+    schema: z.coerce
+      .string()
+      .trim()
+      .regex(/^\d{1,2}$/, "must be an integer 0–10")
+      .transform(Number)
+      .refine((n) => n <= 10, "must be an integer 0–10"),
+  },
   githubToken: {
     flag: "--github-token",
     env: "PAPERFEED_GITHUB_TOKEN",

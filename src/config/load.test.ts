@@ -1,6 +1,7 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 import { isPaperfeedError } from "../core/errors.js";
+import { autoWorkers } from "./fields.js";
 import { loadConfig, type LoadConfigInput } from "./load.js";
 
 /** The message of the config error `input` must raise. */
@@ -47,6 +48,8 @@ describe("loadConfig", () => {
       embeddingsRetries: 4,
       onnxModelDir: null,
       corsOrigins: ["*"],
+      workers: autoWorkers(),
+      trustProxy: 0,
     });
   });
 
@@ -87,6 +90,8 @@ describe("loadConfig", () => {
         PAPERFEED_EMBEDDINGS_RETRIES: "0",
         PAPERFEED_ONNX_MODEL_DIR: "/models/bge",
         PAPERFEED_CORS_ORIGINS: "https://a.example.org, http://localhost:3000/",
+        PAPERFEED_WORKERS: "3",
+        PAPERFEED_TRUST_PROXY: "1",
       },
     });
     assert.deepEqual(
@@ -120,6 +125,8 @@ describe("loadConfig", () => {
         embeddingsRetries: 0,
         onnxModelDir: "/models/bge",
         corsOrigins: ["https://a.example.org", "http://localhost:3000"],
+        workers: 3,
+        trustProxy: 1,
       },
     );
   });

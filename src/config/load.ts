@@ -5,7 +5,7 @@
  */
 import { PaperfeedError } from "../core/errors.js";
 import type { z } from "zod";
-import { FIELDS, type FieldName, type RawValue } from "./fields.js";
+import { FIELDS, type FieldName, type RawValue, autoWorkers } from "./fields.js";
 import type { Config } from "./types.js";
 import { unknownVariables } from "./unknown-env.js";
 
@@ -104,6 +104,8 @@ export function loadConfig({ flags = {}, env = {} }: LoadConfigInput = {}): Conf
     embeddingsRetries: values.embeddingsRetries ?? DEFAULTS.embeddingsRetries,
     onnxModelDir: values.onnxModelDir ?? null,
     corsOrigins: Object.freeze([...(values.corsOrigins ?? DEFAULTS.corsOrigins)]),
+    workers: values.workers ?? autoWorkers(),
+    trustProxy: values.trustProxy ?? 0,
   });
 }
 

@@ -120,4 +120,18 @@ export interface Config {
    * `smtpUrl`, and absent means the default.
    */
   readonly corsOrigins?: readonly string[];
+  /**
+   * Web server processes `serve` runs (node:cluster), sharing one port, one database and the one
+   * saved search index (mapped, so its pages are shared); the first also runs the jobs. `auto` is
+   * one per CPU core, at most 8. `--workers`, `PAPERFEED_WORKERS`: 1–64 or auto. Default auto.
+   * Optional in the type so hand-built configs (tests) need not name it; absent means 1.
+   */
+  readonly workers?: number;
+  /**
+   * Reverse proxies in front of this server whose `X-Forwarded-For` is believed: the client is
+   * the address that many entries from the end (1 for one nginx). Rate limits count per client, so
+   * behind a proxy without this every visitor shares one limit. `--trust-proxy`,
+   * `PAPERFEED_TRUST_PROXY`: 0–10. Default 0 (the socket's address). Optional like `workers`.
+   */
+  readonly trustProxy?: number;
 }

@@ -133,14 +133,18 @@ test("mail flow: saved searches and exclusions shape the digest; a paper is show
 });
 
 test("mail flow: 451 then 250 delivers once; 550 fails the message and suppresses the address", async () => {
-  const f = await openDeliveryFixture({
-    answer: (rcpt, attempt) =>
-      rcpt === "later@example.org" && attempt === 1
-        ? { code: 451, message: "4.3.0 try again later" }
-        : rcpt === "gone@example.org"
-          ? { code: 550, message: "5.1.1 no such user" }
-          : null,
-  });
+  const f = await openDeliveryFixture(
+    {
+      answer: (rcpt, attempt) =>
+        rcpt === "later@example.org" && attempt === 1
+          ? { code: 451, message: "4.3.0 try again later" }
+          : rcpt === "gone@example.org"
+            ? { code: 550, message: "5.1.1 no such user" }
+            : null,
+    },
+    // Long enough that a slow first drain on a loaded machine never reaches the retry itself.
+    [1000, 1000, 1000],
+  );
   try {
     const ctx = { delivery: f.delivery, secret: f.secret };
     await subscribe(ctx, "later@example.org", "weekly");

@@ -54,6 +54,11 @@ export interface LiveIndexOptions {
    * before returning. The server sets it, so a damaged index never keeps it from answering.
    */
   rebuildInBackground?: boolean;
+  /**
+   * Never write `dir`: one of several processes sharing an index folder (`serve --workers`),
+   * where another process saves. A rebuild still happens, in memory. Default false.
+   */
+  readOnly?: boolean;
 }
 
 export interface LiveIndex {
@@ -135,7 +140,7 @@ export async function openLiveIndex(options: LiveIndexOptions): Promise<LiveInde
   }
 
   function saveNow() {
-    if (lock === null) return;
+    if (lock === null || options.readOnly) return;
     saveEngine(engine, dir, seq);
     if (semantic && (semantic.version !== semanticSaved.version || seq !== semanticSaved.seq)) {
       saveSemanticIndex(semantic, dir, seq);

@@ -19,11 +19,14 @@ import { mountCommunity } from "./community-mount.js";
 import { mountDelivery } from "./delivery-mount.js";
 import { type Logger, createLogger } from "./log.js";
 import { readApiCors } from "./middleware/cors.js";
+import { mcpDeps } from "./mcp/deps.js";
+import { mountMcp } from "./mcp/http.js";
 import { errorHandler, notFoundHandler } from "./middleware/errors.js";
 import { LIMITS } from "./middleware/rate-limit.js";
 import { limitBody, wellFormedEscapes } from "./middleware/request-limits.js";
 import { securityHeaders } from "./middleware/security.js";
 import { compressResponses } from "./middleware/compress.js";
+import { clientAddressMiddleware } from "./middleware/client-address.js";
 import { mountStatic } from "./static.js";
 import { mountThumbnails } from "./thumbnails-route.js";
 import { mountPages } from "./web/routes.js";
@@ -57,6 +60,7 @@ export function createApp(deps: AppDeps): Hono {
   const app = new Hono();
   app.use(compressResponses()); // outermost, so it compresses every other middleware's final output
   app.use(readApiCors(deps.config)); // before the security headers, so its Cross-Origin-Resource-Policy outlasts their default
+  app.use(clientAddressMiddleware(deps.config.trustProxy ?? 0));
   app.use(securityHeaders());
   // Before anything reads the request: bodies are capped and escapes checked (request-limits.ts).
   app.use(limitBody(), wellFormedEscapes);
@@ -64,9 +68,10 @@ export function createApp(deps: AppDeps): Hono {
   mountStatic(app);
   mountThumbnails(app, deps);
   mountApi(app, deps);
+  mountMcp(app, () => mcpDeps({ ...deps, community: lazyStores(deps).community, log: (line) => log.warn(line) }));
   mountExport(app, deps);
   const limits = { ...LIMITS, ...deps.communityLimits };
-  const community = mountCommunity(app, { ...deps, community: deps.communityStore, limits }); // sessions first, so every page below knows its viewer
+  const community = mountCommunity(app, { ...deps, community: deps.communityStore, limits, tokens: lazyStores(deps).tokens }); // sessions first, so every page below knows its viewer
   mountTokenPages(app, lazyStores(deps)); // after the sessions: it needs the viewer
   mountDelivery(app, { ...deps, log, community, limits }); // feeds, subscriptions; before the pages, whose heads it extends
   mountPages(app, deps);

@@ -1,6 +1,6 @@
 /**
  * Mounts the community on the app in one call from app.ts: the session middleware (before the
- * pages, so every page knows its viewer), the account, curated-list, vote, comment, collection,
+ * pages, so every page knows its viewer), the account and account-settings, curated-list, vote, comment, collection,
  * profile and trending routes, and the community assets. The community tables are opened beside
  * the store on first use unless given.
  */
@@ -9,14 +9,17 @@ import type { AccountMailer } from "../actions/accounts/mailer.js";
 import type { PaperFetcher } from "../actions/community/context.js";
 import type { Config } from "../config/types.js";
 import type { SearchEngine } from "../search/types.js";
+import type { ApiTokenStore } from "../store/api-token-types.js";
 import type { CommunityStore } from "../store/community-types.js";
 import type { DeliveryStore } from "../store/delivery-types.js";
+import { openApiTokenStore } from "../store/open-api-tokens.js";
 import { openCommunityStore } from "../store/open-community.js";
 import type { Store } from "../store/types.js";
 import { LIMITS } from "./middleware/rate-limit.js";
 import { sessionMiddleware } from "./middleware/session.js";
 import { mountAccountRoutes } from "./web/account-routes.js";
 import { mountMaillessSignUp } from "./web/account/signup-routes.js";
+import { mountAccountSettings } from "./web/account/settings/routes.js";
 import { mountCollectionRoutes } from "./web/collection-routes.js";
 import { mountCommunityAssets } from "./web/community-assets.js";
 import { type CommunityWebDeps, isSecure } from "./web/community-deps.js";
@@ -40,6 +43,8 @@ export interface CommunityMountDeps {
   limits?: Partial<typeof LIMITS> | undefined;
   /** Saved searches, for For you; present when mail is on. */
   delivery?: DeliveryStore | undefined;
+  /** API tokens, listed on the settings page, exported and revoked with the account; opened beside the store when not given. */
+  tokens?: (() => Promise<ApiTokenStore>) | undefined;
 }
 
 /** Returns the community store's opener, for the rate limits of other routes (subscriptions). */
@@ -63,6 +68,8 @@ export function mountCommunity(app: Hono, deps: CommunityMountDeps): () => Promi
   app.use(sessionMiddleware({ community, secret: csrfSecret, secure: isSecure(deps.config) }));
   mountAccountRoutes(app, web);
   mountMaillessSignUp(app, web); // only where the site sends no mail
+  let tokens: Promise<ApiTokenStore> | null = null;
+  mountAccountSettings(app, web, deps.tokens ?? (() => (tokens ??= openApiTokenStore({ path: deps.config.db, url: deps.config.databaseUrl ?? undefined }))));
   mountCuratedRoutes(app, web);
   mountEngageRoutes(app, web);
   mountFollowRoutes(app, web);

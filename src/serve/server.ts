@@ -87,6 +87,25 @@ export interface StartOptions {
   clock?: Clock;
   /** The jobs to run when `config.jobs` is on; default `jobsFor(config)`. */
   jobs?: readonly Job[];
+  /** Load the saved search index but never write it: another process of `serve --workers` saves. */
+  readOnlyIndex?: boolean;
+}
+
+/**
+ * What `serve --workers N` does once before starting its web processes: the demo import into an
+ * empty database and the search index built and saved, so the workers only load it (mapped,
+ * shared) instead of each building its own.
+ */
+export async function prepareServe(config: Config, options: { log?: Logger } = {}): Promise<void> {
+  const log = options.log ?? createLogger(config.logLevel);
+  const store = await openStore({ path: config.db, url: config.databaseUrl ?? undefined });
+  try {
+    await importDemoIfEmpty(store, config, log);
+    const index = await openLiveIndex({ store, dir: config.indexDir, log: (m) => log.info(m) });
+    await index.close();
+  } finally {
+    await store.close();
+  }
 }
 
 export async function startServer(config: Config, options: StartOptions = {}): Promise<RunningServer> {
@@ -116,6 +135,7 @@ export async function startServer(config: Config, options: StartOptions = {}): P
     index = await openLiveIndex({
       store,
       dir: config.indexDir,
+      ...(options.readOnlyIndex ? { readOnly: true } : {}),
       log: (m) => log.info(m),
       // A damaged index must not keep the server from answering everything else.
       rebuildInBackground: true,
@@ -149,7 +169,8 @@ export async function startServer(config: Config, options: StartOptions = {}): P
         (o) => log.info(`jobs: ${o.job}${o.period ? ` ${o.period}` : ""}: ${o.status}, ${o.detail}`),
       );
       log.info(`serve: running jobs: ${jobNames(list)} (--no-jobs for a web-only node)`);
-    } else log.info("serve: web only (--no-jobs): run `paperfeed worker` on another node for harvests, digests and mail");
+    } else if (options.readOnlyIndex) log.info("serve: this web process runs no jobs: the first one does");
+    else log.info("serve: web only (--no-jobs): run `paperfeed worker` on another node for harvests, digests and mail");
     let closing: Promise<void> | null = null;
     return {
       url,

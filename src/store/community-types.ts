@@ -12,6 +12,7 @@ import type { ThumbnailStore } from "./thumbnail-types.js";
 import type { InterestStore } from "./interest-types.js";
 
 import type { StarStore } from "./star-types.js";
+import type { MemberDataStore } from "./member-data-types.js";
 
 export type Role = "admin" | "curator" | "member";
 export const ROLES: readonly Role[] = ["admin", "curator", "member"];
@@ -187,7 +188,7 @@ export interface FollowedEventQuery {
   offset?: number;
 }
 
-export interface CommunityStore extends StarStore {
+export interface CommunityStore extends StarStore, MemberDataStore {
   createUser(input: NewUser): Promise<User>;
   getUser(id: number): Promise<User | null>;
   getUserByEmail(email: string): Promise<User | null>;

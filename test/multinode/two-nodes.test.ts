@@ -93,6 +93,8 @@ await postgresSuite("two_nodes", (freshSchema) => {
       PAPERFEED_GITHUB_API_URL: github.url,
       PAPERFEED_THUMBNAILS: "false",
       PAPERFEED_LOG_LEVEL: "info",
+      // One process per node: the test kills the node holding a job's lease by its pid.
+      PAPERFEED_WORKERS: "1",
     };
     const child = spawn(process.execPath, [BIN, "serve"], { env, stdio: ["ignore", "pipe", "pipe"] });
     let output = "";

@@ -6,6 +6,7 @@ import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 import { PaperfeedError } from "../../src/core/errors.js";
 import type { CommunityStore, User } from "../../src/store/community-types.js";
+import { memberDataCases } from "./member-data-contract.js";
 
 export interface CommunityUnderTest {
   store: CommunityStore;
@@ -217,5 +218,7 @@ export function runCommunityContract(name: string, make: () => Promise<Community
         const s = (await store.activityOf(["new"])).get("new")!;
         assert.deepEqual([s.stars, s.starsAt, s.prevStars, s.prevStarsAt, s.votes], [30, DAY_LATER, 10, T0, 1]);
       }));
+
+    memberDataCases(withStore);
   });
 }

@@ -44,3 +44,8 @@ export const accountExistsMail = (to: string, signInLink: string, resetLink: str
 export const noAccountMail = (to: string, signUpLink: string) =>
   message(to, "Your paperfeed password reset", "Someone (hopefully you) asked to reset the password of a paperfeed account for this address, but no account uses it.", "Create an account", signUpLink,
     "If it was not you, ignore this message.");
+
+/** To the new address a member asked to move their account to. */
+export const emailChangeMail = (to: string, link: string) =>
+  message(to, "Confirm your new paperfeed address", "Someone (hopefully you) asked to move a paperfeed account to this address.", "Use this address", link,
+    "The link works for 48 hours. Until it is followed, the account keeps its old address. If you did not ask, ignore this message.");

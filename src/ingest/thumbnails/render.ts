@@ -66,7 +66,8 @@ export async function renderFirstPage(pdf: Uint8Array, width = THUMBNAIL_WIDTH):
     throw new PaperfeedError("ingest", "not_a_pdf", `not a PDF (starts with ${startOf(pdf)})`);
   const { pdfjs, canvas: skia, data } = await libraries();
   // pdf.js takes over the buffer it is given; hand it a copy so the caller's bytes stay usable.
-  const task = pdfjs.getDocument({ data: new Uint8Array(pdf), ...data, cMapPacked: true, isEvalSupported: false, verbosity: 0 });
+  // (pdf.js 6 never evaluates code from a PDF, so the old isEvalSupported switch is gone.)
+  const task = pdfjs.getDocument({ data: new Uint8Array(pdf), ...data, cMapPacked: true, verbosity: 0 });
   try {
     let page;
     try {

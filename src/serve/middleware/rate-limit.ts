@@ -3,9 +3,11 @@
  * counted in the community store (fixed windows) so they hold across restarts and processes.
  */
 import type { Context } from "hono";
-import { getConnInfo } from "@hono/node-server/conninfo";
 import { PaperfeedError } from "../../core/errors.js";
 import type { CommunityStore, RateHit } from "../../store/community-types.js";
+import { clientAddress } from "./client-address.js";
+
+export { clientAddress };
 
 export interface Limit {
   /** Window length in ms. */
@@ -35,15 +37,6 @@ export const LIMITS = {
   subscribePerAddress: { windowMs: 24 * 60 * MINUTE, max: 3 },
   comment: { windowMs: 10 * MINUTE, max: 10 },
 } satisfies Record<string, Limit>;
-
-/** The client's address as the socket saw it ("local" for in-process requests in tests). */
-export function clientAddress(c: Context): string {
-  try {
-    return getConnInfo(c).remote.address ?? "local";
-  } catch {
-    return "local";
-  }
-}
 
 function refuse(hit: RateHit, now: Date): never {
   const minutes = Math.max(1, Math.ceil((Date.parse(hit.resetAt) - now.getTime()) / MINUTE));

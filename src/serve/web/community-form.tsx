@@ -35,6 +35,10 @@ export const NOTICES: Record<string, string> = {
   saved: "Saved.",
   deleted: "Deleted.",
   dismissed: "Noted: you will see fewer papers like it.",
+  "email-sent": "We sent a link to your new address. Your address changes when you follow it.",
+  "email-changed": "Your new address is confirmed and in use.",
+  "password-changed": "Your password is changed, and you are signed out everywhere else.",
+  "account-deleted": "Your account is deleted.",
 };
 
 export const noticeText = (code: string | undefined) => (code && Object.hasOwn(NOTICES, code) ? NOTICES[code]! : null);

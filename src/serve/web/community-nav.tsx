@@ -40,6 +40,7 @@ export function AccountNav() {
               {viewer.user.displayName}
             </a>
             <a href="/following">Following</a>
+            <a href="/account/settings">Settings</a>
             <form method="post" action="/account/signout" class="inline-form">
               <CsrfField />
               <button type="submit" class="link-button">

@@ -1,12 +1,9 @@
 /**
- * `/trending` and `/trending?cat=…`: the papers announced in the last week of the store plus
- * every paper with community activity in the last two weeks, scored by rank/trending.ts with the
- * community parts. The decayed counts are kept up to date by each vote, comment and collection
- * add (incrementally, in the store), so a page only reads them and sums.
+ * `/trending` and `/trending?cat=…`: what is trending now (src/serve/present/trending.ts), with the
+ * viewer's own upvotes, thumbnails and star counts.
  */
 import type { Hono } from "hono";
-import type { Paper } from "../../core/paper.js";
-import { rankTrending } from "../../rank/trending.js";
+import { TRENDING_WINDOW_DAYS, trendingNow } from "../present/trending.js";
 import { currentViewer } from "../middleware/session.js";
 import type { CommunityWebDeps } from "./community-deps.js";
 import { summarize } from "./present/summary.js";
@@ -14,41 +11,20 @@ import { attachStars } from "./present/stars.js";
 import { attachThumbnails } from "./present/thumbnails.js";
 import { TrendingPage } from "./trending-page.js";
 
-const WINDOW_DAYS = 7;
-/** How far back community activity makes a paper a candidate. */
-const ACTIVE_DAYS = 14;
 const SHOWN = 30;
-const CATEGORY_TABS = 12;
-const DAY_MS = 86_400_000;
-
-const minusDays = (day: string, n: number) => new Date(Date.parse(day) - n * DAY_MS).toISOString().slice(0, 10);
 
 export function mountTrendingRoutes(app: Hono, deps: CommunityWebDeps): void {
   app.get("/trending", async (c) => {
-    const community = await deps.community();
-    const now = (deps.clock?.() ?? new Date()).toISOString();
-    const lastDay = (await deps.store.announcedDays({ limit: 1 }))[0]?.day ?? now.slice(0, 10);
-    const recent = await deps.store.listAnnounced(minusDays(lastDay, WINDOW_DAYS - 1), lastDay, { limit: 1000 });
-    const active = await community.activeSince(new Date(Date.parse(now) - ACTIVE_DAYS * DAY_MS).toISOString(), 500);
-    const byId = new Map<string, Paper>(recent.map((p) => [p.id, p]));
-    for (const p of await deps.store.getPapers(active.map((a) => a.paperId).filter((id) => !byId.has(id)))) byId.set(p.id, p);
-    const papers = [...byId.values()];
-
-    const counts = new Map<string, number>();
-    for (const p of papers) counts.set(p.primaryCategory, (counts.get(p.primaryCategory) ?? 0) + 1);
-    const categories = [...counts].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).slice(0, CATEGORY_TABS).map(([cat]) => cat);
     const cat = c.req.query("cat")?.trim() || null;
-    if (cat && !categories.includes(cat)) categories.push(cat);
-
-    const pool = cat ? papers.filter((p) => p.categories.includes(cat)) : papers;
-    const activity = await community.activityOf(pool.map((p) => p.id));
-    const top = rankTrending(pool, { lastDay, windowDays: WINDOW_DAYS, activity, now }).slice(0, SHOWN);
+    const { entries: top, categories, lastDay } = await trendingNow(deps, { category: cat, limit: SHOWN });
     const user = currentViewer()?.user;
-    const voted = user ? await community.votedPapers(user.id, top.map((r) => r.id)) : new Set<string>();
-    const entries = top.map((r) => ({ paper: summarize(byId.get(r.id)!), score: r.score, parts: r.parts, votes: activity.get(r.id)?.votes ?? 0, voted: voted.has(r.id) }));
+    const community = await deps.community();
+    const voted = user ? await community.votedPapers(user.id, top.map((r) => r.paper.id)) : new Set<string>();
+    const entries = top.map((r) => ({ paper: summarize(r.paper), score: r.score, parts: r.parts, votes: r.votes, voted: voted.has(r.paper.id) }));
     const cards = entries.map((e) => e.paper);
     await Promise.all([attachThumbnails(deps, cards), attachStars(deps, cards)]);
     const here = cat ? `/trending?cat=${encodeURIComponent(cat)}` : "/trending";
-    return c.html(<TrendingPage view={{ entries, category: cat, categories, windowDays: WINDOW_DAYS, hasMath: entries.some((e) => e.paper.hasMath), here, lastDay, today: now.slice(0, 10) }} />);
+    const today = (deps.clock?.() ?? new Date()).toISOString().slice(0, 10);
+    return c.html(<TrendingPage view={{ entries, category: cat, categories, windowDays: TRENDING_WINDOW_DAYS, hasMath: entries.some((e) => e.paper.hasMath), here, lastDay, today }} />);
   });
 }

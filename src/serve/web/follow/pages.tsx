@@ -1,11 +1,10 @@
-/** `/following` (the papers a member follows, their updates, the secret feed) and `/account/settings`. */
+/** `/following`: the papers a member follows, their updates, the secret feed (its setting is on /account/settings). */
 import { CommunityStyle } from "../community-nav.js";
 import { Notice, PostForm } from "../community-form.js";
 import { Layout } from "../layout.js";
 import { PaperItem } from "../components/paper-item.js";
 import { EventLine } from "./parts.js";
 import type { FollowingView } from "./present.js";
-import type { FollowPrefs } from "../../../store/community-types.js";
 
 function FeedBox({ view }: { view: FollowingView }) {
   return (
@@ -95,30 +94,6 @@ export function FollowingPage({ view }: { view: FollowingView }) {
         <Pager view={view} />
       </section>
       <FeedBox view={view} />
-    </Layout>
-  );
-}
-
-export function SettingsPage({ prefs, notice }: { prefs: FollowPrefs; notice: string | null }) {
-  return (
-    <Layout title="Settings" section="account">
-      <CommunityStyle />
-      <header class="page-head">
-        <h1>Settings</h1>
-      </header>
-      <Notice info={notice} />
-      <PostForm action="/account/settings" class="row-form">
-        <fieldset>
-          <legend>Following</legend>
-          <label>
-            <input type="checkbox" name="followOnActivity" value="1" checked={prefs.followOnActivity} /> Also follow papers I upvote or add to a collection
-          </label>
-          <p class="hint">
-            You hear of new versions, DOIs, code and withdrawals of the papers you follow on <a href="/following">Following</a>, in its feed and in your digest.
-          </p>
-        </fieldset>
-        <button type="submit">Save</button>
-      </PostForm>
     </Layout>
   );
 }

@@ -1,12 +1,12 @@
 /**
  * Follow routes: the Follow button and the updates on the paper page (added to the finished page
  * the way engage-routes.tsx adds the comments), POST /follow, the /following page, renewing its
- * secret feed address, /account/settings, and the feed itself at /feeds/following/<id>/<key>.atom
+ * secret feed address, and the feed itself at /feeds/following/<id>/<key>.atom
  * (readers send no cookies; the key in the URL is the credential, src/actions/follow/feed-link.ts).
  */
-import type { Context, Hono } from "hono";
+import type { Hono } from "hono";
 import { followingFeedPath, isFollowingFeedKey, renewFollowingFeed } from "../../../actions/follow/feed-link.js";
-import { follow, setFollowOnActivity } from "../../../actions/follow/follow.js";
+import { follow } from "../../../actions/follow/follow.js";
 import { parseArxivId } from "../../../core/arxiv-id.js";
 import { csrfGuard } from "../../middleware/csrf.js";
 import { currentViewer } from "../../middleware/session.js";
@@ -16,7 +16,7 @@ import { wantsJson } from "../curated-routes.js";
 import { paperHref } from "../format.js";
 import { followingAtom } from "./feed.js";
 import { eventsWithPapers, loadFollowing } from "./load.js";
-import { FollowingPage, SettingsPage } from "./pages.js";
+import { FollowingPage } from "./pages.js";
 import { FollowButton, PaperEvents } from "./parts.js";
 import { presentEvent } from "./present.js";
 
@@ -79,18 +79,6 @@ export function mountFollowRoutes(app: Hono, deps: CommunityWebDeps): void {
   app.post("/following/feed/renew", csrfGuard, async (c) => {
     await renewFollowingFeed(await deps.community(), requireUser().id);
     return c.redirect("/following?notice=saved#feed-heading", 303);
-  });
-
-  const settings = async (c: Context, notice: string | null) => {
-    const viewer = currentViewer()!.user!;
-    c.header("Cache-Control", "no-store");
-    return c.html(<SettingsPage prefs={await (await deps.community()).followPrefs(viewer.id)} notice={notice} />);
-  };
-  app.get("/account/settings", (c) => (currentViewer()?.user ? settings(c, noticeText(c.req.query("notice"))) : signInFirst(c)));
-  app.post("/account/settings", csrfGuard, async (c) => {
-    const field = await formOf(c);
-    await setFollowOnActivity(await communityContext(deps), requireUser(), field("followOnActivity") === "1");
-    return c.redirect("/account/settings?notice=saved", 303);
   });
 
   app.get("/feeds/following/:user{[0-9]+}/:file{[A-Za-z0-9_-]+\\.atom}", async (c) => {
