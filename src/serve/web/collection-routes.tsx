@@ -6,7 +6,7 @@ import { isPaperfeedError } from "../../core/errors.js";
 import { csrfGuard } from "../middleware/csrf.js";
 import { currentViewer } from "../middleware/session.js";
 import { CollectionPage, MyCollectionsPage } from "./collection-pages.js";
-import { FIRST_COLLECTION } from "./paper-community.js";
+import { FIRST_COLLECTION } from "./components/save-button.js";
 import { noticeText } from "./community-form.js";
 import { type CommunityWebDeps, communityContext, formOf, localPath, requireUser, signInFirst } from "./community-deps.js";
 import { paperHref } from "./format.js";

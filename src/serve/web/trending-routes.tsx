@@ -7,10 +7,10 @@
 import type { Hono } from "hono";
 import type { Paper } from "../../core/paper.js";
 import { rankTrending } from "../../rank/trending.js";
-import { currentViewer } from "../middleware/session.js";
 import type { CommunityWebDeps } from "./community-deps.js";
 import { summarize } from "./present/summary.js";
 import { attachStars } from "./present/stars.js";
+import { attachActivity } from "./present/activity.js";
 import { attachThumbnails } from "./present/thumbnails.js";
 import { TrendingPage } from "./trending-page.js";
 
@@ -43,12 +43,11 @@ export function mountTrendingRoutes(app: Hono, deps: CommunityWebDeps): void {
     const pool = cat ? papers.filter((p) => p.categories.includes(cat)) : papers;
     const activity = await community.activityOf(pool.map((p) => p.id));
     const top = rankTrending(pool, { lastDay, windowDays: WINDOW_DAYS, activity, now }).slice(0, SHOWN);
-    const user = currentViewer()?.user;
-    const voted = user ? await community.votedPapers(user.id, top.map((r) => r.id)) : new Set<string>();
-    const entries = top.map((r) => ({ paper: summarize(byId.get(r.id)!), score: r.score, parts: r.parts, votes: activity.get(r.id)?.votes ?? 0, voted: voted.has(r.id) }));
+    const entries = top.map((r) => ({ paper: summarize(byId.get(r.id)!), score: r.score, parts: r.parts }));
     const cards = entries.map((e) => e.paper);
-    await Promise.all([attachThumbnails(deps, cards), attachStars(deps, cards)]);
     const here = cat ? `/trending?cat=${encodeURIComponent(cat)}` : "/trending";
+    // The ranking already read every candidate's activity: the cards' counts come from it.
+    await Promise.all([attachThumbnails(deps, cards), attachStars(deps, cards), attachActivity(deps, cards, here, activity)]);
     return c.html(<TrendingPage view={{ entries, category: cat, categories, windowDays: WINDOW_DAYS, hasMath: entries.some((e) => e.paper.hasMath), here, lastDay, today: now.slice(0, 10) }} />);
   });
 }
