@@ -23,11 +23,17 @@ async function checked(page: Page, name: string, viewport: "desktop" | "phone", 
   await screenshot(page, `cards-${name}`, viewport, scheme);
 }
 
-const style = (page: Page, selector: string) =>
-  page.locator(selector).first().evaluate((el) => {
-    const s = getComputedStyle(el);
-    return { background: s.backgroundColor, color: s.color, border: s.borderTopColor };
-  });
+interface Colours {
+  background: string;
+  color: string;
+  border: string;
+}
+
+/** The element's computed colours (run in the page, where `getComputedStyle` exists). */
+const style = (page: Page, selector: string): Promise<Colours> =>
+  page.evaluate(
+    `(() => { const s = getComputedStyle(document.querySelector(${JSON.stringify(selector)})); return { background: s.backgroundColor, color: s.color, border: s.borderTopColor }; })()`,
+  );
 
 test("a member's cards: outline until voted, filled after; Save in one click; paper page actions first", { skip: skipReason, timeout: 180_000 }, async () => {
   const { page, errors } = await newPage(site, "desktop", "light");
