@@ -45,6 +45,8 @@ test("a member's cards: outline until voted, filled after; Save in one click; pa
   await page.waitForURL(/notice=/);
 
   await page.goto("/");
+  // The pointer stays where the last click was; a card under it would read its hover colours.
+  await page.mouse.move(0, 0);
   const first = "article.paper .card-actions .vote-button";
   const before = await style(page, first);
   assert.equal(before.background, "rgba(0, 0, 0, 0)", "not voted: no fill");
