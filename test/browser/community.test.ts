@@ -29,7 +29,7 @@ after(async () => {
 /** The paper's trending score, or 0 while it is not among the papers shown. */
 async function trendingScore(page: Page): Promise<number> {
   await page.goto("/trending");
-  const item = page.locator("ol.ranked > li", { has: page.locator(`[data-paper-id="${PAPER}"]`) });
+  const item = page.locator("ol.paper-list > li", { has: page.locator(`[data-paper-id="${PAPER}"]`) });
   if ((await item.count()) === 0) return 0;
   return Number(/Score ([\d.]+)/.exec((await item.locator(".score-parts").textContent()) ?? "")![1]);
 }
@@ -105,7 +105,7 @@ test("sign up, confirm by mail, sign in, submit, upvote, comment, collect, and t
 
   const after = await trendingScore(page);
   assert.ok(after >= before + 1 + 0.5 + 0.75 - 0.01, `trending score ${before} → ${after}`);
-  const parts = await page.locator(`ol.ranked > li:has([data-paper-id="${PAPER}"]) .score-parts`).textContent();
+  const parts = await page.locator(`ol.paper-list > li:has([data-paper-id="${PAPER}"]) .score-parts`).textContent();
   assert.match(parts ?? "", /upvotes\s*1\.00/);
   assert.match(parts ?? "", /comments\s*0\.50/);
   assert.match(parts ?? "", /collection adds\s*0\.75/);

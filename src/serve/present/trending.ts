@@ -6,7 +6,7 @@
  */
 import type { Paper } from "../../core/paper.js";
 import { rankTrending } from "../../rank/trending.js";
-import type { CommunityStore } from "../../store/community-types.js";
+import type { CommunityStore, PaperActivity } from "../../store/community-types.js";
 import type { Store } from "../../store/types.js";
 
 export const TRENDING_WINDOW_DAYS = 7;
@@ -32,6 +32,8 @@ export interface Trending {
   categories: string[];
   /** The newest announcement day in the store: the window's last day. */
   lastDay: string;
+  /** The candidates' community activity, read for the ranking; pages reuse it for their cards' counts. */
+  activity: Map<string, PaperActivity>;
 }
 
 export interface TrendingSource {
@@ -60,5 +62,5 @@ export async function trendingNow(deps: TrendingSource, options: { category?: st
   const activity = await community.activityOf(pool.map((p) => p.id));
   const top = rankTrending(pool, { lastDay, windowDays: TRENDING_WINDOW_DAYS, activity, now }).slice(0, options.limit);
   const entries = top.map((r) => ({ paper: byId.get(r.id)!, score: r.score, parts: r.parts, votes: activity.get(r.id)?.votes ?? 0 }));
-  return { entries, categories, lastDay };
+  return { entries, categories, lastDay, activity };
 }

@@ -6,11 +6,12 @@ import { isPaperfeedError } from "../../core/errors.js";
 import { csrfGuard } from "../middleware/csrf.js";
 import { currentViewer } from "../middleware/session.js";
 import { CollectionPage, MyCollectionsPage } from "./collection-pages.js";
-import { FIRST_COLLECTION } from "./paper-community.js";
+import { FIRST_COLLECTION } from "./components/save-button.js";
 import { noticeText } from "./community-form.js";
 import { type CommunityWebDeps, communityContext, formOf, localPath, requireUser, signInFirst } from "./community-deps.js";
 import { paperHref } from "./format.js";
 import { summarize } from "./present/summary.js";
+import { attachActivity, hereOf } from "./present/activity.js";
 
 const idOf = (raw: string) => Number(raw);
 
@@ -47,6 +48,7 @@ export function mountCollectionRoutes(app: Hono, deps: CommunityWebDeps): void {
       mine: viewer?.id === collection.userId,
       notice: noticeText(c.req.query("notice")),
     };
+    await attachActivity(deps, view.items.map((i) => i.paper), hereOf(c.req.url));
     return c.html(<CollectionPage view={view} />);
   });
 

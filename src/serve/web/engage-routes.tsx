@@ -11,7 +11,12 @@ import { limitRate } from "../middleware/rate-limit.js";
 import { currentViewer } from "../middleware/session.js";
 import { type CommunityWebDeps, communityContext, formOf, requireUser } from "./community-deps.js";
 import { paperHref } from "./format.js";
-import { PaperCommunity, type PaperCommunityView } from "./paper-community.js";
+import { commentHasMath } from "./markdown.js";
+import { PaperCommunity, type PaperCommunityView, PaperTopActions } from "./paper-community.js";
+import { assetUrls } from "../static.js";
+
+/** The paper page's actions block (paper-page.tsx): the upvote and Save go first, Follow after them (follow/routes.tsx, mounted after). */
+const ACTIONS = '<div class="actions">';
 
 async function presentPaperCommunity(deps: CommunityWebDeps, paperId: string): Promise<PaperCommunityView> {
   const community = await deps.community();
@@ -42,8 +47,12 @@ export function mountEngageRoutes(app: Hono, deps: CommunityWebDeps): void {
     if (c.req.method !== "GET" || c.res.status !== 200 || !c.res.headers.get("content-type")?.startsWith("text/html")) return;
     const id = parseArxivId(c.req.path.slice("/papers/".length))?.id;
     if (!id) return;
-    const section = await (<PaperCommunity view={await presentPaperCommunity(deps, id)} />).toString();
-    const html = (await c.res.text()).replace("</main>", `${section}</main>`);
+    const view = await presentPaperCommunity(deps, id);
+    const [section, top] = await Promise.all([(<PaperCommunity view={view} />).toString(), (<PaperTopActions view={view} />).toString()]);
+    let html = (await c.res.text()).replace(ACTIONS, `${ACTIONS}${top}`).replace("</main>", `${section}</main>`);
+    // Math in comments needs KaTeX's stylesheet, which the page loads only for math in the paper.
+    const katexLink = `<link rel="stylesheet" href="${assetUrls.katexCss}">`;
+    if (view.comments.some((k) => !k.deleted && commentHasMath(k.body)) && !html.includes(assetUrls.katexCss)) html = html.replace("</head>", `${katexLink}</head>`);
     const headers = new Headers(c.res.headers);
     headers.delete("content-length");
     c.res = new Response(html, { status: 200, headers });

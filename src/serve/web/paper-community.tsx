@@ -1,11 +1,13 @@
 /**
- * The community section under a paper: its upvote, adding it to a collection, and the comments
- * (one reply level). Comment text is Markdown made safe by markdown.ts; names are plain text.
+ * The community parts of a paper page: the upvote and Save at the top (PaperTopActions), and the
+ * section under the paper: adding it to a chosen collection with a note, and the comments (one
+ * reply level). Comment text is Markdown made safe by markdown.ts; names are plain text.
  */
 import { raw } from "hono/html";
 import type { Collection, Comment, User } from "../../store/community-types.js";
 import { PostForm } from "./community-form.js";
 import { renderCommentMarkdown } from "./markdown.js";
+import { FIRST_COLLECTION, SaveButton, saveTargetOf } from "./components/save-button.js";
 import { VoteButton } from "./vote-button.js";
 
 export interface PaperCommunityView {
@@ -95,8 +97,6 @@ function CommentItem({ c, view, replies }: { c: Comment; view: PaperCommunityVie
   );
 }
 
-/** The name of the collection a member's first save makes; renamed on its page. */
-export const FIRST_COLLECTION = "Reading list";
 
 function CollectForm({ view }: { view: PaperCommunityView }) {
   if (!view.viewer) return null;
@@ -135,15 +135,22 @@ function CollectForm({ view }: { view: PaperCommunityView }) {
   );
 }
 
+/** The upvote and one-click Save, first in the paper page's actions block. */
+export function PaperTopActions({ view }: { view: PaperCommunityView }) {
+  return (
+    <>
+      <VoteButton paperId={view.paperId} votes={view.votes} voted={view.voted} back={view.href} />
+      <SaveButton paperId={view.paperId} target={view.viewer ? saveTargetOf(view.collections) : null} back={view.href} />
+    </>
+  );
+}
+
 export function PaperCommunity({ view }: { view: PaperCommunityView }) {
   const top = view.comments.filter((c) => c.parentId === null);
   const repliesOf = (id: number) => view.comments.filter((c) => c.parentId === id);
   return (
     <section class="community" aria-labelledby="community-heading">
       <h2 id="community-heading">Community</h2>
-      <div class="row-form">
-        <VoteButton paperId={view.paperId} votes={view.votes} voted={view.voted} back={view.href} />
-      </div>
       <CollectForm view={view} />
       <h3 id="comments">Comments ({view.comments.filter((c) => !c.deleted).length})</h3>
       {top.length === 0 && <p class="muted">No comments yet.</p>}
@@ -154,7 +161,7 @@ export function PaperCommunity({ view }: { view: PaperCommunityView }) {
         <PostForm action="/comments" class="row-form comment-form">
           <input type="hidden" name="paper" value={view.paperId} />
           <label for="new-comment">
-            Add a comment <span class="hint">Markdown: *emphasis*, `code`, [links](https://…)</span>
+            Add a comment <span class="hint">Markdown: *emphasis*, `code`, [links](https://…), math in $…$</span>
           </label>
           <textarea id="new-comment" name="body" required maxlength={5000}></textarea>
           <button type="submit">Comment</button>

@@ -9,6 +9,7 @@ import { CategoryChip } from "./components/paper-item.js";
 import { RichText } from "./components/rich-text.js";
 import { Thumbnail } from "./components/thumbnail.js";
 import type { PaperView } from "./present/paper.js";
+import { formatStars, starsOf } from "./present/stars.js";
 import { ExportLinks } from "../export/links.js";
 
 function Facts({ view }: { view: PaperView }) {
@@ -48,6 +49,19 @@ function Facts({ view }: { view: PaperView }) {
         </>
       )}
     </dl>
+  );
+}
+
+/** The first code link, with its GitHub stars when known; the full list is further down. */
+function CodeAction({ view }: { view: PaperView }) {
+  const link = view.codeLinks[0];
+  if (!link) return null;
+  const stars = starsOf(link, view.stars);
+  return (
+    <a class="button" href={link.url}>
+      Code{stars && <span class="muted"> ★ {formatStars(stars.stars)}</span>}
+      {stars && <span class="visually-hidden"> GitHub stars</span>}
+    </a>
   );
 }
 
@@ -96,17 +110,19 @@ export function PaperPage({ view }: { view: PaperView }) {
           <RichText text={view.title} />
         </h1>
         <AllAuthors names={view.authors} />
-        <p class="actions">
+        {/* The community adds upvote, Save and Follow at the start of this block (engage-routes.tsx, follow/routes.tsx). */}
+        <div class="actions">
+          <a class="button" href="#cite-heading">
+            Cite
+          </a>
           <a class="button primary" href={view.pdfUrl}>
             PDF
           </a>
           <a class="button" href={view.arxivUrl}>
             arXiv page
           </a>
-          <a class="button" href="#cite-heading">
-            Cite
-          </a>
-        </p>
+          <CodeAction view={view} />
+        </div>
         <section aria-labelledby="abstract-heading">
           {view.thumbnail ? (
             <a class="paper-page-thumb" href={view.pdfUrl} title="Open the PDF">

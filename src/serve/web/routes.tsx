@@ -25,6 +25,7 @@ import { presentRelated } from "./present/related.js";
 import { pastedPaperId } from "./present/pasted-id.js";
 import { presentSearch } from "./present/search.js";
 import { attachStars, starCountsOfLinks } from "./present/stars.js";
+import { attachActivity, hereOf } from "./present/activity.js";
 import { attachThumbnails, thumbnailSourceOf, thumbnailViews } from "./present/thumbnails.js";
 import { type CategoryOption, SearchPage } from "./search-page.js";
 
@@ -66,14 +67,14 @@ export function mountPages(app: Hono, deps: PageDeps): void {
     const view = await presentDaily(deps, c.req.query(), todayUtc());
     if (view) {
       const papers = view.groups.flatMap((g) => g.papers);
-      await Promise.all([attachThumbnails(thumbnails, papers), attachStars(thumbnails, papers)]);
+      await Promise.all([attachThumbnails(thumbnails, papers), attachStars(thumbnails, papers), attachActivity(thumbnails, papers, hereOf(c.req.url))]);
     }
     return c.html(view ? <DailyPage view={view} categories={await categories()} /> : <EmptyDailyPage />);
   });
 
   app.get("/new", async (c) => {
     const view = await presentNewest(deps.store, c.req.query("page"));
-    await Promise.all([attachThumbnails(thumbnails, view.papers), attachStars(thumbnails, view.papers)]);
+    await Promise.all([attachThumbnails(thumbnails, view.papers), attachStars(thumbnails, view.papers), attachActivity(thumbnails, view.papers, hereOf(c.req.url))]);
     return c.html(<NewPage view={view} />);
   });
 
@@ -82,7 +83,7 @@ export function mountPages(app: Hono, deps: PageDeps): void {
     const pasted = pastedPaperId(c.req.query("q") ?? "");
     if (pasted) return c.redirect(paperHref(pasted), 302);
     const view = await presentSearch(deps, c.req.query());
-    await Promise.all([attachThumbnails(thumbnails, view.results), attachStars(thumbnails, view.results)]);
+    await Promise.all([attachThumbnails(thumbnails, view.results), attachStars(thumbnails, view.results), attachActivity(thumbnails, view.results, hereOf(c.req.url))]);
     const status = view.state === "invalid" ? 400 : 200;
     return c.html(
       <SearchPage view={view} categories={view.state === "intro" ? [] : await categories()} />,

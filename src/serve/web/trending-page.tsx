@@ -3,15 +3,12 @@ import { Layout } from "./layout.js";
 import { CommunityStyle } from "./community-nav.js";
 import { PaperItem } from "./components/paper-item.js";
 import type { PaperSummary } from "./present/summary.js";
-import { VoteButton } from "./vote-button.js";
 import { NewestDayNote } from "./components/newest-day.js";
 
 export interface TrendingEntry {
   paper: PaperSummary;
   score: number;
   parts: Record<string, number>;
-  votes: number;
-  voted: boolean;
 }
 
 export interface TrendingView {
@@ -40,8 +37,9 @@ const PART_LABEL: Record<string, string> = {
 function Parts({ score, parts }: { score: number; parts: Record<string, number> }) {
   const shown = Object.entries(parts).filter(([, v]) => v > 0);
   return (
-    <div class="score-parts">
-      <span>Score {score.toFixed(2)}</span>
+    <details class="score-parts">
+      <summary>Why is this here?</summary>
+      <p>Score {score.toFixed(2)}, from:</p>
       <dl aria-label="Parts of the score">
         {shown.map(([k, v]) => (
           <div data-part={k}>
@@ -50,7 +48,7 @@ function Parts({ score, parts }: { score: number; parts: Record<string, number> 
           </div>
         ))}
       </dl>
-    </div>
+    </details>
   );
 }
 
@@ -80,14 +78,12 @@ export function TrendingPage({ view }: { view: TrendingView }) {
       {view.entries.length === 0 ? (
         <p class="empty">Nothing is trending here yet.</p>
       ) : (
-        <ol class="ranked" aria-label="Trending papers">
+        <ol class="paper-list" aria-label="Trending papers">
           {view.entries.map((e) => (
             <li>
-              <VoteButton paperId={e.paper.id} votes={e.votes} voted={e.voted} back={view.here} />
-              <div>
-                <PaperItem paper={e.paper} />
+              <PaperItem paper={e.paper}>
                 <Parts score={e.score} parts={e.parts} />
-              </div>
+              </PaperItem>
             </li>
           ))}
         </ol>

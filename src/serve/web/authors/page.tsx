@@ -7,8 +7,8 @@ import { authorHref, authorSearchHref, formatCount } from "../format.js";
 import type { AuthorView } from "./present.js";
 
 /**
- * `actions` is where buttons about the author go, beside the name — following an author will
- * be the first (routes.tsx passes nothing yet).
+ * `actions` is where buttons about the author go, beside the name: Follow (follow-button.tsx)
+ * where the community is mounted.
  */
 export function AuthorPage({ view, actions }: { view: AuthorView; actions?: Child }) {
   return (

@@ -9,7 +9,9 @@ import type { Store } from "../../../store/types.js";
 import type { StoreSources } from "../../api/stores.js";
 import { NotFoundPage } from "../error-page.js";
 import { attachStars } from "../present/stars.js";
+import { attachActivity, hereOf } from "../present/activity.js";
 import { attachThumbnails, thumbnailSourceOf } from "../present/thumbnails.js";
+import { authorFollowAction } from "./follow-button.js";
 import { AuthorPage } from "./page.js";
 import { presentAuthor } from "./present.js";
 
@@ -22,8 +24,12 @@ export function mountAuthorPages(app: Hono, deps: StoreSources & { store: Store;
     const name = c.req.param("name").replace(/\s+/g, " ").trim();
     const view = name && name.length <= MAX_NAME ? await presentAuthor(deps, name, c.req.query("page")) : null;
     if (!view) return c.html(<NotFoundPage message={`No paper here lists an author named “${name.slice(0, MAX_NAME)}”.`} guess={`au:"${name.slice(0, MAX_NAME).replace(/"/g, "")}"`} />, 404);
-    await Promise.all([attachThumbnails(thumbnails, view.papers), attachStars(thumbnails, view.papers)]);
-    // Following an author plugs in here: pass the Follow button as `actions`.
-    return c.html(<AuthorPage view={view} />);
+    const [follow] = await Promise.all([
+      authorFollowAction(thumbnails, view.name),
+      attachThumbnails(thumbnails, view.papers),
+      attachStars(thumbnails, view.papers),
+      attachActivity(thumbnails, view.papers, hereOf(c.req.url)),
+    ]);
+    return c.html(<AuthorPage view={view} actions={follow ?? undefined} />);
   });
 }

@@ -59,3 +59,10 @@ export const CODE_LABEL: Record<CodeLinkKind, string> = {
   huggingface: "Hugging Face",
   project: "Project page",
 };
+
+/** A speech bubble, beside a comment count. */
+export const CommentIcon = () => (
+  <Svg>
+    <path {...stroke} stroke-linejoin="round" d="M2.5 3.5h11v7h-6l-3 2.5v-2.5h-2z" />
+  </Svg>
+);

@@ -3,7 +3,12 @@ import type { PaperSummary } from "../present/summary.js";
 import { AuthorList } from "./authors.js";
 import { CodeIcons } from "./code-links.js";
 import { RichText } from "./rich-text.js";
+import type { Child } from "hono/jsx";
+import { CommentIcon } from "./icons.js";
 import { Thumbnail } from "./thumbnail.js";
+import { VoteButton } from "../vote-button.js";
+import { SaveButton } from "./save-button.js";
+import type { CardCommunity } from "../present/activity.js";
 
 export const CategoryChip = ({ category }: { category: string }) => (
   <a
@@ -15,6 +20,21 @@ export const CategoryChip = ({ category }: { category: string }) => (
   </a>
 );
 
+/** Upvote, comment count and Save, in one row under the text, the count beside its arrow. */
+function CardActions({ paper, community }: { paper: PaperSummary; community: CardCommunity }) {
+  const comments = `${community.comments} comment${community.comments === 1 ? "" : "s"}`;
+  return (
+    <div class="card-actions">
+      <VoteButton paperId={paper.id} votes={community.votes} voted={community.voted} back={community.back} />
+      <a class="comment-count" href={`${paper.href}#comments`} aria-label={comments}>
+        <CommentIcon />
+        <span aria-hidden="true">{community.comments}</span>
+      </a>
+      <SaveButton paperId={paper.id} target={community.saveTo} back={community.back} />
+    </div>
+  );
+}
+
 interface ItemOptions {
   /** The title's heading level: 2 under the page heading, 3 under day headings. */
   level?: 2 | 3;
@@ -22,7 +42,7 @@ interface ItemOptions {
   showDay?: boolean;
 }
 
-export function PaperItem({ paper, level = 2, showDay = true }: { paper: PaperSummary } & ItemOptions) {
+export function PaperItem({ paper, level = 2, showDay = true, children }: { paper: PaperSummary; children?: Child } & ItemOptions) {
   const Heading = level === 2 ? "h2" : "h3";
   return (
     <article class="paper" data-paper-id={paper.id}>
@@ -51,6 +71,8 @@ export function PaperItem({ paper, level = 2, showDay = true }: { paper: PaperSu
           </p>
         </details>
       )}
+      {paper.community && <CardActions paper={paper} community={paper.community} />}
+      {children}
     </article>
   );
 }

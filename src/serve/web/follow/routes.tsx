@@ -24,7 +24,8 @@ import { presentEvent } from "./present.js";
 const PAPER_EVENTS = 50;
 const FEED_ENTRIES = 50;
 
-const ACTIONS = /<p class="actions">[\s\S]*?<\/p>/;
+/** The paper page's actions block; Follow goes first in it, the upvote and Save before it (engage-routes.tsx, mounted before). */
+const ACTIONS = '<div class="actions">';
 const DETAILS = '<section aria-labelledby="details-heading">';
 
 async function paperPageParts(deps: CommunityWebDeps, paperId: string): Promise<{ button: string; events: string }> {
@@ -51,7 +52,7 @@ export function mountFollowRoutes(app: Hono, deps: CommunityWebDeps): void {
     const id = parseArxivId(c.req.path.slice("/papers/".length))?.id;
     if (!id) return;
     const { button, events } = await paperPageParts(deps, id);
-    const html = (await c.res.text()).replace(ACTIONS, (actions) => `${actions}${button}`).replace(DETAILS, `${events}${DETAILS}`);
+    const html = (await c.res.text()).replace(ACTIONS, `${ACTIONS}${button}`).replace(DETAILS, `${events}${DETAILS}`);
     const headers = new Headers(c.res.headers);
     headers.delete("content-length");
     c.res = new Response(html, { status: 200, headers });

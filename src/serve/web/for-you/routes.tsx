@@ -17,6 +17,7 @@ import { noticeText } from "../community-form.js";
 import { wantsJson } from "../curated-routes.js";
 import { paperHref } from "../format.js";
 import { attachThumbnails } from "../present/thumbnails.js";
+import { attachActivity } from "../present/activity.js";
 import { ForYouPage } from "./page.js";
 import { FollowInterestsBox } from "./parts.js";
 import { presentForYou } from "./present.js";
@@ -63,7 +64,8 @@ export function mountForYouRoutes(app: Hono, deps: CommunityWebDeps): void {
     const community = await deps.community();
     const list = await forYou({ store: deps.store, community, delivery: deps.delivery ?? null, pool }, viewer.id, { now: nowOf(deps), limit: LIST_SIZE, markSeen: true });
     const view = presentForYou(list, await community.interests.listInterests(viewer.id), noticeText(c.req.query("notice")));
-    await attachThumbnails(deps, view.items.map((i) => i.paper));
+    const cards = view.items.map((i) => i.paper);
+    await Promise.all([attachThumbnails(deps, cards), attachActivity(deps, cards, "/for-you")]);
     c.header("Cache-Control", "no-store");
     return c.html(<ForYouPage view={view} />);
   });

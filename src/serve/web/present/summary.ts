@@ -2,6 +2,7 @@
  * Shapes a Paper for a list entry (daily, new, search results): the title and excerpt as
  * segments ready for marks and math, the first authors, the day and the code links.
  */
+import type { CardCommunity } from "./activity.js";
 import type { CodeLink, Paper } from "../../../core/paper.js";
 import type { Segment } from "../components/rich-text.js";
 import { formatDay, paperHref } from "../format.js";
@@ -29,6 +30,8 @@ export interface PaperSummary {
   thumbnail?: ThumbnailView | null;
   /** GitHub star counts of the page's repositories, by repository; set by attachStars. */
   stars?: RepoStars;
+  /** Upvotes, comments, the viewer's vote and where "Save" goes; set by attachActivity where the community is mounted. */
+  community?: CardCommunity;
 }
 
 /** How matched words are found; without one nothing is marked. */
