@@ -28,6 +28,18 @@ describe("paperfeed eval", () => {
     assert.ok(ours! > 0.1 && fts5! > 0.1, stdout);
   });
 
+  it("--task related --mode all: lexical, semantic and hybrid related papers beside FTS5; a bad --mode is a usage error", async () => {
+    const { code, stdout, stderr } = await runCli(["eval", RELATED_SAMPLE, "--task", "related", "--mode", "all"], { cwd: workspace.dir });
+    assert.equal(code, 0, stderr);
+    assert.match(stdout, /^metric +lexical +semantic +hybrid +FTS5 bm25 +difference$/m);
+    const [lexical, semantic, hybrid] = /^nDCG@10 +(0\.\d{4}) +(0\.\d{4}) +(0\.\d{4}) +0\.\d{4}/m.exec(stdout)!.slice(1).map(Number);
+    assert.ok(lexical! > 0.1 && semantic! > 0 && hybrid! > 0.1, stdout);
+    assert.match(stdout, /^difference: hybrid − FTS5$/m);
+    const bad = await runCli(["eval", RELATED_SAMPLE, "--mode", "dense"], { cwd: workspace.dir });
+    assert.equal(bad.code, 2);
+    assert.match(bad.stderr, /--mode must be one of lexical, semantic, hybrid, all, not "dense"/);
+  });
+
   it("--task related on a set whose queries are not corpus papers names the query (exit 1)", async () => {
     const { code, stderr } = await runCli(["eval", BEIR_MINI, "--task", "related"], { cwd: workspace.dir });
     assert.equal(code, 1);

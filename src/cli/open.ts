@@ -42,6 +42,7 @@ export function withLiveIndex<T>(
     const index = await openLiveIndex({
       store,
       dir: config.indexDir,
+      semantic: config.semantic,
       log: indexLog(config),
       onRebuildProgress: showProgress
         ? (papers, total) => {

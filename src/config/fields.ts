@@ -56,6 +56,17 @@ const BOOLEAN = z.union([
     .refine((b) => b !== undefined, "must be 1/0, true/false, yes/no or on/off"),
 ]);
 
+/** An integer from min to max, given as text or a number. */
+function integerIn(min: number, max: number) {
+  const rule = `must be an integer ${min}–${max}`;
+  return z.coerce
+    .string()
+    .trim()
+    .regex(/^\d{1,9}$/, rule)
+    .transform(Number)
+    .refine((n) => n >= min && n <= max, rule);
+}
+
 const httpUrl = z.coerce
   .string()
   .refine((s) => isUrlWithProtocol(s, ["http:", "https:"]), "must be an http:// or https:// URL")
@@ -200,6 +211,12 @@ export const FIELDS = {
     schema: z.coerce.string().trim().regex(/^[\w-]{10,255}$/, "must be a GitHub token (letters, digits, _ and -)"),
   },
   thumbnails: { flag: "--no-thumbnails", env: "PAPERFEED_THUMBNAILS", schema: BOOLEAN },
+  semantic: { flag: "--semantic", env: "PAPERFEED_SEMANTIC", schema: BOOLEAN },
+  embeddingsUrl: { flag: "--embeddings-url", env: "PAPERFEED_EMBEDDINGS_URL", schema: httpUrl },
+  embeddingsModel: { flag: "--embeddings-model", env: "PAPERFEED_EMBEDDINGS_MODEL", schema: nonEmpty },
+  embeddingsBatchSize: { flag: "--embeddings-batch-size", env: "PAPERFEED_EMBEDDINGS_BATCH_SIZE", schema: integerIn(1, 2048) },
+  embeddingsRetries: { flag: "--embeddings-retries", env: "PAPERFEED_EMBEDDINGS_RETRIES", schema: integerIn(0, 20) },
+  onnxModelDir: { flag: "--onnx-model-dir", env: "PAPERFEED_ONNX_MODEL_DIR", schema: nonEmpty },
   corsOrigins: {
     flag: "--cors-origins",
     env: "PAPERFEED_CORS_ORIGINS",

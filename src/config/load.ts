@@ -33,6 +33,10 @@ const DEFAULTS = {
   backfillDays: 7,
   githubApiUrl: "https://api.github.com",
   thumbnails: true,
+  semantic: false,
+  embeddingsModel: "text-embedding-3-small",
+  embeddingsBatchSize: 64,
+  embeddingsRetries: 4,
   corsOrigins: ["*"],
 } as const;
 
@@ -93,6 +97,12 @@ export function loadConfig({ flags = {}, env = {} }: LoadConfigInput = {}): Conf
     githubApiUrl: values.githubApiUrl ?? DEFAULTS.githubApiUrl,
     githubToken: values.githubToken ?? null,
     thumbnails: values.thumbnails ?? DEFAULTS.thumbnails,
+    semantic: values.semantic ?? DEFAULTS.semantic,
+    embeddingsUrl: values.embeddingsUrl ?? null,
+    embeddingsModel: values.embeddingsModel ?? DEFAULTS.embeddingsModel,
+    embeddingsBatchSize: values.embeddingsBatchSize ?? DEFAULTS.embeddingsBatchSize,
+    embeddingsRetries: values.embeddingsRetries ?? DEFAULTS.embeddingsRetries,
+    onnxModelDir: values.onnxModelDir ?? null,
     corsOrigins: Object.freeze([...(values.corsOrigins ?? DEFAULTS.corsOrigins)]),
     workers: values.workers ?? autoWorkers(),
     trustProxy: values.trustProxy ?? 0,

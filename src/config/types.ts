@@ -91,6 +91,27 @@ export interface Config {
   /** Render first-page thumbnails of new papers (a job). `--no-thumbnails`, `PAPERFEED_THUMBNAILS=false`. Default true. */
   readonly thumbnails: boolean;
   /**
+   * Keep a semantic index (vectors learned from the stored papers, no download) beside the
+   * lexical one, for related papers and hybrid ranking. `--semantic`, `PAPERFEED_SEMANTIC`. Default false.
+   */
+  readonly semantic: boolean;
+  /**
+   * An OpenAI-compatible embeddings endpoint (`…/v1`, requests go to `…/v1/embeddings`) to embed
+   * papers with instead of the corpus vectors. `--embeddings-url`, `PAPERFEED_EMBEDDINGS_URL`. Default: unset (null).
+   */
+  readonly embeddingsUrl: string | null;
+  /** Model name sent to the endpoint. `--embeddings-model`, `PAPERFEED_EMBEDDINGS_MODEL`. Default `text-embedding-3-small`. */
+  readonly embeddingsModel: string;
+  /** Texts per embeddings request, 1–2048. `--embeddings-batch-size`, `PAPERFEED_EMBEDDINGS_BATCH_SIZE`. Default 64. */
+  readonly embeddingsBatchSize: number;
+  /** Retries of a failed embeddings request (429/5xx, network), 0–20. `--embeddings-retries`, `PAPERFEED_EMBEDDINGS_RETRIES`. Default 4. */
+  readonly embeddingsRetries: number;
+  /**
+   * A local ONNX embedding model folder (`model.onnx`, `tokenizer.json`), run by onnxruntime-node;
+   * nothing is fetched. `--onnx-model-dir`, `PAPERFEED_ONNX_MODEL_DIR`. Default: unset (null).
+   */
+  readonly onnxModelDir: string | null;
+  /**
    * Web origins whose pages may read the API with fetch() (CORS on GET/HEAD and their OPTIONS
    * preflight of `/api/…`, `/papers/ID.md`, `/openapi.json` and `/thumbnails/…`; never with
    * cookies, and never for writes). `--cors-origins`, `PAPERFEED_CORS_ORIGINS`: `*` (any origin),

@@ -22,6 +22,9 @@ import { loadIndex, verifyChecksums } from "./persist/load.js";
 import { lockHolder, takeWriterLock, type WriterLock } from "./persist/lock.js";
 import { saveEngine } from "./persist/save.js";
 import type { SearchEngine, SearchRequest } from "./types.js";
+import { buildSemanticIndex } from "./semantic/build.js";
+import { loadSemanticIndex, saveSemanticIndex } from "./semantic/persist.js";
+import type { SemanticIndex } from "./semantic/semantic-index.js";
 
 export interface LiveIndexOptions {
   store: Store;
@@ -37,6 +40,12 @@ export interface LiveIndexOptions {
    * final merge of the build's chunks comes after the last call).
    */
   onRebuildProgress?: (papers: number, total: number) => void;
+  /**
+   * Keep a semantic index too (semantic/: corpus-learned vectors), saved as `semantic.bin` beside
+   * the segments, built after the lexical index when missing and updated from the same changes.
+   * Default false.
+   */
+  semantic?: boolean;
   /** Receives one line per notable event (load, rebuild and why, save failures). */
   log?: (message: string) => void;
   /**
@@ -54,6 +63,8 @@ export interface LiveIndexOptions {
 
 export interface LiveIndex {
   readonly engine: SearchEngine;
+  /** The semantic index, once loaded or built (null while building, or when not asked for). */
+  readonly semantic: SemanticIndex | null;
   /** The store change sequence number the engine reflects. */
   readonly seq: number;
   /** How the index was opened. */
@@ -92,6 +103,8 @@ export async function openLiveIndex(options: LiveIndexOptions): Promise<LiveInde
   const dirty = () => engine.segments.version !== savedVersion || seq !== savedSeq;
   let lastSave = Date.now();
   let closed = false;
+  let semantic: SemanticIndex | null = null;
+  let semanticSaved = { version: -1, seq: -1 };
   let timer: NodeJS.Timeout | null = null;
   // Sync, save, rebuild and close run one at a time, in call order.
   let queue: Promise<unknown> = Promise.resolve();
@@ -110,8 +123,16 @@ export async function openLiveIndex(options: LiveIndexOptions): Promise<LiveInde
       const upserted = [...last].filter(([, kind]) => kind === "upsert").map(([id]) => id);
       const papers = upserted.length > 0 ? await store.getPapers(upserted) : [];
       const found = new Set(papers.map((p) => p.id));
-      for (const paper of papers) engine.add(paper);
-      for (const [id, kind] of last) if (kind === "delete" || !found.has(id)) engine.remove(id);
+      for (const paper of papers) {
+        engine.add(paper);
+        semantic?.addPaper(paper);
+      }
+      for (const [id, kind] of last) {
+        if (kind === "delete" || !found.has(id)) {
+          engine.remove(id);
+          semantic?.remove(id);
+        }
+      }
       seq = changes.at(-1)!.seq;
       // A long catch-up (an import of thousands of papers) must not starve the server's requests.
       await yieldToRequests();
@@ -121,6 +142,10 @@ export async function openLiveIndex(options: LiveIndexOptions): Promise<LiveInde
   function saveNow() {
     if (lock === null || options.readOnly) return;
     saveEngine(engine, dir, seq);
+    if (semantic && (semantic.version !== semanticSaved.version || seq !== semanticSaved.seq)) {
+      saveSemanticIndex(semantic, dir, seq);
+      semanticSaved = { version: semantic.version, seq };
+    }
     savedVersion = engine.segments.version;
     savedSeq = seq;
     lastSave = Date.now();
@@ -135,9 +160,30 @@ export async function openLiveIndex(options: LiveIndexOptions): Promise<LiveInde
     });
     engine.segments.reset(seg ? [{ seg }] : []);
     seq = lastSeq;
+    if (options.semantic) semantic = await buildSemantic(total);
     await catchUp();
     saveNow();
     log(`search: indexed ${engine.size} papers in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+  }
+
+  /** A semantic index from every stored paper (replaying changes made meanwhile is harmless: adds replace). */
+  async function buildSemantic(total: number): Promise<SemanticIndex> {
+    const started = performance.now();
+    const built = await buildSemanticIndex(() => store.scanPapers(), { total, onProgress: log });
+    log(`search: semantic index of ${built.size} papers built in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+    return built;
+  }
+
+  /** The saved semantic index when it reflects store change `at`; null (and why, logged) otherwise. */
+  function loadSemantic(at: number): SemanticIndex | null {
+    try {
+      const loaded = loadSemanticIndex(dir);
+      if (loaded && loaded.seq === at) return loaded.index;
+      if (loaded) log(`search: the semantic index reflects change ${loaded.seq}, the segments ${at}; building it again`);
+    } catch (e) {
+      log(`search: ${messageOf(e)}; building the semantic index again`);
+    }
+    return null;
   }
 
   /**
@@ -158,6 +204,8 @@ export async function openLiveIndex(options: LiveIndexOptions): Promise<LiveInde
     engine.segments.reset(loaded.segments);
     seq = savedSeq = saved;
     savedVersion = engine.segments.version;
+    if (options.semantic) semantic = loadSemantic(saved);
+    if (semantic) semanticSaved = { version: semantic.version, seq: saved };
     await catchUp();
     const stored = await store.countPapers();
     if (engine.size !== stored) return { reason: `saved index holds ${engine.size} papers after catching up, the store ${stored}`, damaged: false };
@@ -186,6 +234,16 @@ export async function openLiveIndex(options: LiveIndexOptions): Promise<LiveInde
       },
       (e) => log(`search: rebuilding the damaged index failed: ${messageOf(e)}`),
     );
+  // Segments loaded but no usable semantic index: build it while the lexical index serves (a
+  // rebuild, in the background or not, builds it itself).
+  if (options.semantic && !semantic && ready !== null) {
+    void serially(async () => {
+      if (closed) return;
+      semantic = await buildSemantic(await store.countPapers());
+      await catchUp();
+      saveNow();
+    }).catch((e) => log(`search: building the semantic index failed: ${messageOf(e)}`));
+  }
 
   const poll = () => {
     timer = setTimeout(() => {
@@ -226,6 +284,9 @@ export async function openLiveIndex(options: LiveIndexOptions): Promise<LiveInde
 
   return {
     engine: served,
+    get semantic() {
+      return semantic;
+    },
     get seq() {
       return seq;
     },

@@ -1,5 +1,6 @@
 import { Option } from "commander";
 import { examples, type RegisterCommand } from "../command.js";
+import { usageError } from "../usage-error.js";
 
 export const registerEval: RegisterCommand = (program) => {
   const command = program
@@ -12,11 +13,19 @@ export const registerEval: RegisterCommand = (program) => {
         .choices(["search", "related"])
         .default("search"),
     )
-    .action(async (dir: string, options: { split?: string; task: "search" | "related" }) => {
+    .option("--mode <mode>", "rankings to score: lexical, semantic, hybrid or all (default: lexical)", "lexical")
+    .action(async (dir: string, options: { split?: string; task: "search" | "related"; mode: string }) => {
       const onProgress = (message: string) => process.stderr.write(`eval: ${message}\n`);
-      const { formatEvaluation, runEvaluation } = await import("../../search/eval/run.js");
-      const result = await runEvaluation(dir, { split: options.split, task: options.task, onProgress });
+      const { formatEvaluation, runEvaluation, EVALUATION_MODES } = await import("../../search/eval/run.js");
+      const mode = EVALUATION_MODES.find((m) => m === options.mode);
+      if (!mode) throw usageError(`--mode must be one of ${EVALUATION_MODES.join(", ")}, not "${options.mode}"`);
+      const result = await runEvaluation(dir, { split: options.split, task: options.task, mode, onProgress });
       process.stdout.write(`${formatEvaluation(result)}\n`);
     });
-  examples(command, ["eval data/beir/scifact", "eval data/beir/scifact --split train", "eval bench/out/related-devset --task related"]);
+  examples(command, [
+    "eval data/beir/scifact",
+    "eval data/beir/scifact --split train",
+    "eval data/beir/scifact --mode all",
+    "eval bench/out/related-devset --task related --mode hybrid",
+  ]);
 };

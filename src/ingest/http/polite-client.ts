@@ -42,6 +42,9 @@ export interface PoliteResponse {
 
 export interface RequestOptions {
   headers?: Record<string, string>;
+  /** Default GET; POST sends `body` (e.g. an embeddings request). */
+  method?: "GET" | "POST";
+  body?: string;
   /** Statuses returned to the caller instead of failing (e.g. 304, 404); 2xx always are. */
   accept?: readonly number[];
   /** Decides a wait (ms) for a response the client would otherwise return or fail, e.g. GitHub's secondary-limit 403; null: no retry. */
@@ -87,7 +90,7 @@ export class PoliteClient {
     };
   }
 
-  /** GETs `url`, politely; resolves with a 2xx (or an accepted status), else throws a PaperfeedError. */
+  /** GETs (or with `method: "POST"`, posts to) `url`, politely; resolves with a 2xx (or an accepted status), else throws a PaperfeedError. */
   get(url: string, options: RequestOptions = {}): Promise<PoliteResponse> {
     const origin = new URL(url).origin;
     // One request at a time per origin: chain onto the origin's queue.
@@ -152,6 +155,8 @@ export class PoliteClient {
     const signal = options.signal ? AbortSignal.any([options.signal, timeout]) : timeout;
     const res = await fetch(url, {
       headers: { "user-agent": this.o.userAgent, ...options.headers },
+      method: options.method ?? "GET",
+      body: options.body,
       signal,
       redirect: "follow",
     });

@@ -29,8 +29,8 @@ test("evaluates both engines end to end on the SciFact slice", async () => {
   assert.equal(result.fts5.recall100, 0.9);
   assert.equal(result.fts5.mrr10, 0.8);
   // Our engine must find most relevant documents; a broken id mapping would score 0.
-  assert.ok(result.ours.recall100 >= 0.8, `ours recall@100 ${result.ours.recall100}`);
-  assert.ok(result.ours.ndcg10 > 0.5 && result.ours.ndcg10 <= 1, `ours nDCG@10 ${result.ours.ndcg10}`);
+  assert.ok(result.ours!.recall100 >= 0.8, `ours recall@100 ${result.ours!.recall100}`);
+  assert.ok(result.ours!.ndcg10 > 0.5 && result.ours!.ndcg10 <= 1, `ours nDCG@10 ${result.ours!.ndcg10}`);
   const table = formatEvaluation(result);
   assert.match(table, /^beir-mini \(qrels train\): 50 documents, 10 queries$/m);
   assert.match(table, /^Recall@100\s+\d\.\d{4}\s+0\.9000\s+[+-]\d\.\d{4}$/m);
@@ -87,7 +87,7 @@ test("a document whose id is the query's id is left out of the ranking, as BEIR 
   const result = await runEvaluation(dir, { tmpDir: root });
   // q1 itself would rank first; without it only d2 (rank 1) of the two relevant ids is found.
   assert.deepEqual(result.fts5, { ndcg10: 1 / (1 + 1 / Math.log2(3)), recall100: 0.5, mrr10: 1 });
-  assert.equal(result.ours.recall100, 0.5);
+  assert.equal(result.ours!.recall100, 0.5);
 });
 
 test("synthetic ids are valid arXiv ids, unique per index; queries lose their operators", () => {

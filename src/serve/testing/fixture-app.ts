@@ -58,6 +58,12 @@ export function testConfig(dir: string, overrides: Partial<Config> = {}): Config
     githubApiUrl: "http://127.0.0.1:9",
     githubToken: null,
     thumbnails: false,
+    semantic: false,
+    embeddingsUrl: null,
+    embeddingsModel: "test-embedding",
+    embeddingsBatchSize: 64,
+    embeddingsRetries: 0,
+    onnxModelDir: null,
     ...overrides,
   };
 }

@@ -1,0 +1,204 @@
+/**
+ * The semantic index: one vector per paper (one byte per dimension, see ivf.ts), grouped in
+ * inverted lists, plus the model that turns text into vectors. Papers added after the lists were
+ * made wait in per-list tails (found by the same probes); replaced and removed papers are marked
+ * deleted. `search` embeds text with the corpus model; `related` starts from a paper's own vector.
+ */
+import type { Paper } from "../../core/paper.js";
+import { assignLeaf, dotInt8, nearestLeaves, quantize, TopK, trainCentroids, type CentroidTree } from "./ivf.js";
+import { embedText, normalize, type TextModel } from "./model.js";
+import type { RankedHit } from "./types.js";
+
+export interface SemanticSearchOptions {
+  /** Inverted lists read per query; default 24 (more: closer to exact, slower). */
+  probe?: number;
+  /** Papers whose vectors are added to the query's (pseudo-relevance feedback), e.g. the lexical top 3. */
+  feedback?: readonly string[];
+  /** Weight of the feedback papers' mean vector against the query's; default 2 (SciFact train: 1 → 0.7148, 2 → 0.7154 hybrid nDCG@10). */
+  feedbackWeight?: number;
+  /** Ids left out of the results (a paper itself, for related papers). */
+  exclude?: ReadonlySet<string>;
+}
+
+/** Below this many papers every vector is compared (exact); above, inverted lists. */
+export const FLAT_LIMIT = 20_000;
+
+/** The text a paper is embedded from. */
+export const paperText = (paper: Pick<Paper, "title" | "abstract">) => `${paper.title}\n${paper.abstract}`;
+
+export class SemanticIndex {
+  ids: string[] = [];
+  readonly rowOf = new Map<string, number>();
+  vectors: Int8Array<ArrayBufferLike>;
+  scales: Float32Array<ArrayBufferLike>;
+  deleted: Uint8Array<ArrayBufferLike>;
+  /** Inverted lists (null: flat). Rows listed at build time, then later rows per list. */
+  tree: CentroidTree | null = null;
+  listStart: Uint32Array<ArrayBufferLike> = new Uint32Array(1);
+  listRows: Uint32Array<ArrayBufferLike> = new Uint32Array(0);
+  tails: number[][] = [];
+  /** Bumped on every change, so a saver knows whether to write. */
+  version = 0;
+  private readonly scratch: Int8Array;
+
+  constructor(
+    /** The corpus model (null when vectors come from an outside embedding model). */
+    readonly model: TextModel | null,
+    readonly dim: number,
+    capacity = 1024,
+  ) {
+    this.vectors = new Int8Array(capacity * dim);
+    this.scales = new Float32Array(capacity);
+    this.deleted = new Uint8Array(capacity);
+    this.scratch = new Int8Array(dim);
+  }
+
+  /** Papers held (not deleted). */
+  get size(): number {
+    return this.rowOf.size;
+  }
+
+  /** The unit vector of `text` from the corpus model, or null (no known word, or no corpus model). */
+  embed(text: string): Float32Array | null {
+    return this.model ? embedText(this.model, text) : null;
+  }
+
+  /** Adds or replaces a paper's vector (a unit vector of `dim` values). */
+  addVector(id: string, vector: Float32Array): void {
+    this.remove(id);
+    const row = this.ids.length;
+    this.ensureCapacity(row + 1);
+    this.scales[row] = quantize(vector, this.scratch);
+    this.vectors.set(this.scratch, row * this.dim);
+    this.ids.push(id);
+    this.rowOf.set(id, row);
+    if (this.tree) this.tails[assignLeaf(this.tree, vector)]!.push(row);
+    this.version++;
+  }
+
+  /** Adds or replaces a paper, embedded by the corpus model; a paper with no known word is left out. */
+  addPaper(paper: Paper): void {
+    const vector = this.embed(paperText(paper));
+    if (vector) this.addVector(paper.id, vector);
+    else this.remove(paper.id);
+  }
+
+  remove(id: string): void {
+    const row = this.rowOf.get(id);
+    if (row === undefined) return;
+    this.deleted[row] = 1;
+    this.rowOf.delete(id);
+    this.version++;
+  }
+
+  /** A paper's stored vector (dequantized), or null. */
+  vectorOf(id: string): Float32Array | null {
+    const row = this.rowOf.get(id);
+    if (row === undefined) return null;
+    const v = new Float32Array(this.dim);
+    const scale = this.scales[row]!;
+    for (let k = 0; k < this.dim; k++) v[k] = this.vectors[row * this.dim + k]! * scale;
+    return v;
+  }
+
+  /** Cosine of the unit vector `q` with paper `id`'s vector (0 when it has none). */
+  scoreOf(q: Float32Array, id: string): number {
+    const row = this.rowOf.get(id);
+    return row === undefined ? 0 : dotInt8(q, this.vectors, row * this.dim, this.dim) * this.scales[row]!;
+  }
+
+  /** The `k` papers nearest to the unit vector `q`, best first. */
+  nearest(q: Float32Array, k: number, options: SemanticSearchOptions = {}): RankedHit[] {
+    const top = new TopK(k + (options.exclude?.size ?? 0));
+    const consider = (row: number) => {
+      if (this.deleted[row]) return;
+      top.offer(row, dotInt8(q, this.vectors, row * this.dim, this.dim) * this.scales[row]!);
+    };
+    if (!this.tree) {
+      for (let row = 0; row < this.ids.length; row++) consider(row);
+    } else {
+      for (const leaf of nearestLeaves(this.tree, q, options.probe ?? 24)) {
+        for (let i = this.listStart[leaf]!; i < this.listStart[leaf + 1]!; i++) consider(this.listRows[i]!);
+        for (const row of this.tails[leaf]!) consider(row);
+      }
+    }
+    const hits: RankedHit[] = [];
+    top.rows.forEach((row, i) => {
+      const id = this.ids[row]!;
+      if (hits.length < k && !options.exclude?.has(id)) hits.push({ id, score: top.scores[i]!, parts: { semantic: top.scores[i]! } });
+    });
+    return hits;
+  }
+
+  /** The query vector of `text`, moved toward the feedback papers' vectors; null when nothing is known. */
+  queryVector(text: string, options: SemanticSearchOptions = {}): Float32Array | null {
+    const q = this.embed(text) ?? new Float32Array(this.dim);
+    const feedback = (options.feedback ?? []).map((id) => this.vectorOf(id)).filter((v) => v !== null);
+    const weight = (options.feedbackWeight ?? 2) / Math.max(1, feedback.length);
+    for (const v of feedback) for (let k = 0; k < this.dim; k++) q[k]! += weight * v[k]!;
+    return normalize(q);
+  }
+
+  /** Papers nearest in meaning to `text` (corpus model), best first: `semanticSearch`. */
+  search(text: string, k: number, options: SemanticSearchOptions = {}): RankedHit[] {
+    const q = this.queryVector(text, options);
+    return q ? this.nearest(q, k, options) : [];
+  }
+
+  /** Papers nearest to paper `id`, without it: `semanticRelated`. Empty when the paper has no vector. */
+  related(id: string, k: number, options: SemanticSearchOptions = {}): RankedHit[] {
+    const q = this.vectorOf(id);
+    if (!q || !normalize(q)) return [];
+    const exclude = new Set(options.exclude ?? []);
+    exclude.add(id);
+    return this.nearest(q, k, { ...options, exclude });
+  }
+
+  /** Groups the vectors in inverted lists (or drops the lists below FLAT_LIMIT papers). */
+  buildLists(options: { lists?: number; sample?: number; minPapers?: number; onProgress?: (message: string) => void } = {}): void {
+    const live = [...this.rowOf.values()];
+    if (live.length < (options.minPapers ?? FLAT_LIMIT)) {
+      this.tree = null;
+      return;
+    }
+    const lists = options.lists ?? Math.round(Math.sqrt(live.length));
+    const sampleSize = Math.min(live.length, options.sample ?? 40 * lists);
+    const stride = live.length / sampleSize;
+    const sample = new Float32Array(sampleSize * this.dim);
+    for (let i = 0; i < sampleSize; i++) sample.set(this.vectorOf(this.ids[live[Math.floor(i * stride)]!]!)!, i * this.dim);
+    for (let i = 0; i < sampleSize; i++) normalize(sample.subarray(i * this.dim, (i + 1) * this.dim));
+    options.onProgress?.(`semantic: clustering ${sampleSize} vectors into ${lists} lists`);
+    const tree = trainCentroids(sample, sampleSize, this.dim, lists);
+    const count = tree.leaves.length / this.dim;
+    const leafOf = new Uint32Array(live.length);
+    const sizes = new Uint32Array(count + 1);
+    const v = new Float32Array(this.dim);
+    live.forEach((row, i) => {
+      const scale = this.scales[row]!;
+      for (let k = 0; k < this.dim; k++) v[k] = this.vectors[row * this.dim + k]! * scale;
+      leafOf[i] = assignLeaf(tree, v);
+      sizes[leafOf[i]! + 1]!++;
+    });
+    for (let leaf = 0; leaf < count; leaf++) sizes[leaf + 1]! += sizes[leaf]!;
+    const listRows = new Uint32Array(live.length);
+    const fill = sizes.slice(0, count);
+    live.forEach((row, i) => (listRows[fill[leafOf[i]!]!++] = row));
+    this.tree = tree;
+    this.listStart = sizes;
+    this.listRows = listRows;
+    this.tails = Array.from({ length: count }, () => []);
+    this.version++;
+  }
+
+  private ensureCapacity(rows: number): void {
+    if (rows <= this.scales.length) return;
+    const capacity = Math.max(rows, this.scales.length * 2);
+    const vectors = new Int8Array(capacity * this.dim);
+    vectors.set(this.vectors.subarray(0, this.ids.length * this.dim));
+    const scales = new Float32Array(capacity);
+    scales.set(this.scales.subarray(0, this.ids.length));
+    const deleted = new Uint8Array(capacity);
+    deleted.set(this.deleted.subarray(0, this.ids.length));
+    [this.vectors, this.scales, this.deleted] = [vectors, scales, deleted];
+  }
+}
