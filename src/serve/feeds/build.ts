@@ -6,6 +6,7 @@
  */
 import { Feed } from "feed";
 import type { Paper } from "../../core/paper.js";
+import { latexTextToPlain } from "../web/latex-text.js";
 
 export const FEED_FORMATS = {
   atom: "application/atom+xml; charset=utf-8",
@@ -53,10 +54,11 @@ export function buildFeed(input: FeedInput, format: FeedFormat): string {
   for (const p of input.papers) {
     const url = paperUrl(input.base, p.id);
     feed.addItem({
-      title: p.title,
+      // Feed readers show text: `\emph{…}`, `91\%` and `--` arrive as words, not as typed (math stays as written).
+      title: latexTextToPlain(p.title),
       id: url,
       link: url,
-      description: p.abstract,
+      description: latexTextToPlain(p.abstract),
       author: p.authors.slice(0, 20).map((a) => ({ name: a.name })),
       date: dateOf(p),
       published: new Date(`${p.announced}T00:00:00Z`),
