@@ -10,6 +10,7 @@ import { MAX_SIGNALS, type Recommendation, type Signal, recommend } from "../../
 import type { RecentPool } from "../../rank/for-you/recent-pool.js";
 import type { CommunityStore } from "../../store/community-types.js";
 import type { DeliveryStore } from "../../store/delivery-types.js";
+import type { Interest } from "../../store/interest-types.js";
 import type { Store } from "../../store/types.js";
 
 export interface ForYouDeps {
@@ -31,6 +32,8 @@ export interface ForYouList {
   trained: boolean;
   /** The newest announcement day in the pool. */
   newestDay: string | null;
+  /** The authors and categories the member follows, newest first (read for the ranking). */
+  interests: Interest[];
   /** How many signals of each kind were used, for the page's "learned from" line. */
   learnedFrom: { upvoted: number; saved: number; followed: number; authors: number; categories: number; searches: number; dismissed: number };
 }
@@ -115,6 +118,7 @@ export async function forYou(deps: ForYouDeps, userId: number, options: ForYouOp
     items,
     trained: signals.length + authors.length + categories.length + savedSearches.length > 0,
     newestDay: deps.pool.newestDay(),
+    interests,
     learnedFrom: {
       upvoted: signals.filter((s) => s.kind === "upvoted").length,
       saved: signals.filter((s) => s.kind === "saved").length,

@@ -55,13 +55,13 @@ function learnedFrom(l: ForYouList["learnedFrom"]): string {
   return parts.length === 0 ? "" : parts.length === 1 ? parts[0]! : `${parts.slice(0, -1).join(", ")} and ${parts.at(-1)}`;
 }
 
-export function presentForYou(list: ForYouList, interests: Interest[], notice: string | null): ForYouView {
+export function presentForYou(list: ForYouList, notice: string | null): ForYouView {
   return {
     items: list.items.map(({ paper, recommendation }) => ({ paper: summarize(paper), reasons: recommendation.reasons.map(presentReason) })),
     trained: list.trained,
     newestDay: list.newestDay,
     learnedFrom: learnedFrom(list.learnedFrom),
-    interests,
+    interests: list.interests,
     notice,
   };
 }

@@ -63,7 +63,7 @@ export function mountForYouRoutes(app: Hono, deps: CommunityWebDeps): void {
     if (!viewer) return signInFirst(c);
     const community = await deps.community();
     const list = await forYou({ store: deps.store, community, delivery: deps.delivery ?? null, pool }, viewer.id, { now: nowOf(deps), limit: LIST_SIZE, markSeen: true });
-    const view = presentForYou(list, await community.interests.listInterests(viewer.id), noticeText(c.req.query("notice")));
+    const view = presentForYou(list, noticeText(c.req.query("notice")));
     const cards = view.items.map((i) => i.paper);
     await Promise.all([attachThumbnails(deps, cards), attachActivity(deps, cards, "/for-you")]);
     c.header("Cache-Control", "no-store");
