@@ -7,7 +7,7 @@ import { test } from "node:test";
 import { dailyPeriod } from "../actions/digest/periods.js";
 import type { Paper } from "../core/paper.js";
 import { queueDigests } from "./queue-digests.js";
-import { BASE, DAY1, DAY2, openDeliveryFixture } from "./testing/delivery-fixture.js";
+import { BASE, DAY1, DAY2, activeSubscriber, openDeliveryFixture } from "./testing/delivery-fixture.js";
 
 const HASH = "scrypt$16384$8$1$c2FsdA$aGFzaA";
 const FOLLOWED = "2401.00007"; // announced on DAY2, so the DAY1 digest shows it only as followed
@@ -16,10 +16,7 @@ test("a member's digest carries the followed papers' events since their last dig
   const f = await openDeliveryFixture();
   try {
     const now = new Date().toISOString();
-    const active = async (email: string) => {
-      const { subscriber } = await f.delivery.createSubscriber({ email, cadence: "daily", now });
-      return (await f.delivery.updateSubscriber(subscriber.id, { status: "active", now }))!;
-    };
+    const active = (email: string) => activeSubscriber(f.delivery, email, now);
     const ada = await f.community.createUser({ email: "ada@example.org", displayName: "Ada", passwordHash: HASH, now });
     const adaSub = await active("ada@example.org");
     await f.delivery.linkAccount(adaSub.id, String(ada.id));

@@ -7,7 +7,7 @@ import assert from "node:assert/strict";
 import { test } from "node:test";
 import { dailyPeriod } from "../actions/digest/periods.js";
 import { queueDigests } from "./queue-digests.js";
-import { BASE, DAY1, openDeliveryFixture } from "./testing/delivery-fixture.js";
+import { BASE, DAY1, activeSubscriber, openDeliveryFixture } from "./testing/delivery-fixture.js";
 
 const HASH = "scrypt$16384$8$1$c2FsdA$aGFzaA";
 /** 2401.00001 and 2401.00006 share their text (test/store/fixture-papers.ts cycles five real papers). */
@@ -18,10 +18,7 @@ test("a member's digest picks the period's papers like their upvotes, and the si
   const f = await openDeliveryFixture();
   try {
     const now = new Date().toISOString();
-    const active = async (email: string) => {
-      const { subscriber } = await f.delivery.createSubscriber({ email, cadence: "daily", now });
-      return (await f.delivery.updateSubscriber(subscriber.id, { status: "active", now }))!;
-    };
+    const active = (email: string) => activeSubscriber(f.delivery, email, now);
     const ada = await f.community.createUser({ email: "ada@example.org", displayName: "Ada", passwordHash: HASH, now });
     await f.delivery.linkAccount((await active("ada@example.org")).id, String(ada.id));
     await active("bob@example.org");

@@ -142,3 +142,26 @@ export async function screenshot(
 ): Promise<void> {
   await page.screenshot({ path: join(SCREENSHOT_DIR, `${name}-${viewport}-${scheme}.png`), fullPage: true });
 }
+
+/** A verified member stored straight into the database at `db` (for `SiteOptions.prepare`); returns the account's id. */
+export async function storeMember(db: string, member: { email: string; displayName: string; password: string }): Promise<number> {
+  const { hashPassword } = await import("../../src/actions/accounts/password.js");
+  const { openCommunityStore } = await import("../../src/store/open-community.js");
+  const community = await openCommunityStore({ path: db });
+  try {
+    const now = new Date().toISOString();
+    const user = await community.createUser({ email: member.email, displayName: member.displayName, passwordHash: await hashPassword(member.password), emailVerifiedAt: now, now });
+    return user.id;
+  } finally {
+    await community.close();
+  }
+}
+
+/** Signs in through the sign-in form and waits for the home page. */
+export async function signIn(page: Page, email: string, password: string): Promise<void> {
+  await page.goto("/account/signin");
+  await page.fill("input[name=email]", email);
+  await page.fill("input[name=password]", password);
+  await page.click("form.stack-form button[type=submit]");
+  await page.waitForURL((url) => url.pathname === "/");
+}

@@ -6,9 +6,8 @@
  */
 import assert from "node:assert/strict";
 import { after, before, test } from "node:test";
-import { hashPassword } from "../../src/actions/accounts/password.js";
 import { openCommunityStore } from "../../src/store/open-community.js";
-import { type Site, describeViolations, horizontalOverflow, newPage, openSite, screenshot, seriousViolations, skipReason } from "./browser.js";
+import { type Site, describeViolations, horizontalOverflow, newPage, openSite, screenshot, seriousViolations, signIn, skipReason, storeMember } from "./browser.js";
 
 let site: Site;
 const PASSWORD = "a sufficiently long password";
@@ -21,10 +20,9 @@ before(async () => {
     start: {},
     config: {},
     prepare: async (db) => {
+      const ada = await storeMember(db, { email: "ada@example.org", displayName: "Ada", password: PASSWORD });
       const community = await openCommunityStore({ path: db });
-      const now = new Date().toISOString();
-      const ada = await community.createUser({ email: "ada@example.org", displayName: "Ada", passwordHash: await hashPassword(PASSWORD), emailVerifiedAt: now, now });
-      for (const id of UPVOTED) await community.setVote(ada.id, id, true, now);
+      for (const id of UPVOTED) await community.setVote(ada, id, true, new Date().toISOString());
       await community.close();
     },
   });
@@ -35,11 +33,7 @@ after(async () => {
 
 test("For you shows picks with reasons; Not interested and following an author work in the browser", { skip: skipReason, timeout: 120_000 }, async () => {
   const { page, errors } = await newPage(site, "desktop", "light");
-  await page.goto("/account/signin");
-  await page.fill("input[name=email]", "ada@example.org");
-  await page.fill("input[name=password]", PASSWORD);
-  await page.click("form.stack-form button[type=submit]");
-  await page.waitForURL((url) => url.pathname === "/");
+  await signIn(page, "ada@example.org", PASSWORD);
 
   await page.click("nav.sections a[href='/for-you']");
   await page.waitForURL((url) => url.pathname === "/for-you");
@@ -68,11 +62,7 @@ test("For you shows picks with reasons; Not interested and following an author w
   assert.deepEqual(errors, []);
 
   const phone = await newPage(site, "phone", "dark");
-  await phone.page.goto("/account/signin");
-  await phone.page.fill("input[name=email]", "ada@example.org");
-  await phone.page.fill("input[name=password]", PASSWORD);
-  await phone.page.click("form.stack-form button[type=submit]");
-  await phone.page.waitForURL((url) => url.pathname === "/");
+  await signIn(phone.page, "ada@example.org", PASSWORD);
   await phone.page.goto("/for-you");
   assert.equal(await horizontalOverflow(phone.page), 0, "the page scrolls sideways at phone width");
   await screenshot(phone.page, "for-you", "phone", "dark");

@@ -9,9 +9,7 @@ import assert from "node:assert/strict";
 import { join } from "node:path";
 import { after, before, test } from "node:test";
 import type { Page } from "playwright-core";
-import { hashPassword } from "../../src/actions/accounts/password.js";
-import { openCommunityStore } from "../../src/store/open-community.js";
-import { SCREENSHOT_DIR, type Site, describeViolations, horizontalOverflow, newPage, openSite, screenshot, seriousViolations, skipReason } from "./browser.js";
+import { SCREENSHOT_DIR, type Site, describeViolations, horizontalOverflow, newPage, openSite, screenshot, seriousViolations, signIn, skipReason, storeMember } from "./browser.js";
 
 let site: Site;
 const PASSWORD = "a sufficiently long password";
@@ -22,10 +20,7 @@ before(async () => {
     start: {},
     config: {},
     prepare: async (db) => {
-      const community = await openCommunityStore({ path: db });
-      const now = new Date().toISOString();
-      await community.createUser({ email: "ada@example.org", displayName: "Ada", passwordHash: await hashPassword(PASSWORD), emailVerifiedAt: now, now });
-      await community.close();
+      await storeMember(db, { email: "ada@example.org", displayName: "Ada", password: PASSWORD });
     },
   });
 });
@@ -33,13 +28,7 @@ after(async () => {
   await site?.close();
 });
 
-async function signIn(page: Page): Promise<void> {
-  await page.goto("/account/signin");
-  await page.fill("input[name=email]", "ada@example.org");
-  await page.fill("input[name=password]", PASSWORD);
-  await page.click("form.stack-form button[type=submit]");
-  await page.waitForURL((url) => url.pathname === "/");
-}
+const signInAda = (page: Page) => signIn(page, "ada@example.org", PASSWORD);
 
 async function assertAccessible(page: Page): Promise<void> {
   const violations = await seriousViolations(page);
@@ -48,7 +37,7 @@ async function assertAccessible(page: Page): Promise<void> {
 
 test("settings: rename, follow setting, no email change without mail, export; accessible at desktop and phone widths", { skip: skipReason, timeout: 120_000 }, async () => {
   const { page, errors } = await newPage(site, "desktop", "light");
-  await signIn(page);
+  await signInAda(page);
   await page.click("nav.account-nav a[href='/account/settings']");
   await page.waitForURL((url) => url.pathname === "/account/settings");
   assert.equal(await page.locator("h1").textContent(), "Settings");
@@ -85,7 +74,7 @@ test("settings: rename, follow setting, no email change without mail, export; ac
   for (const width of [390, 360]) {
     const context = await site.browser.newContext({ viewport: { width, height: 800 }, colorScheme: "dark", baseURL: site.url });
     const phone = await context.newPage();
-    await signIn(phone);
+    await signInAda(phone);
     await phone.goto("/account/settings");
     assert.equal(await horizontalOverflow(phone), 0, `the page scrolls sideways at ${width} px`);
     await assertAccessible(phone);

@@ -87,3 +87,9 @@ export async function openDeliveryFixture(
     },
   };
 }
+
+/** A confirmed daily subscriber (as if they had followed the confirmation link). */
+export async function activeSubscriber(delivery: SqliteDeliveryStore, email: string, now = new Date().toISOString()) {
+  const { subscriber } = await delivery.createSubscriber({ email, cadence: "daily", now });
+  return (await delivery.updateSubscriber(subscriber.id, { status: "active", now }))!;
+}
