@@ -24,7 +24,12 @@ export interface BuildOptions {
   /** Papers per chunk; default 50,000, at least 1 (small only in tests). */
   chunkDocs?: number;
   onProgress?: (papers: number) => void;
+  /** Told once when the worker threads fail and the build goes on in this thread; default stderr. */
+  onFallback?: (reason: string) => void;
 }
+
+const sayOnStderr = (reason: string) =>
+  process.stderr.write(`paperfeed: index build: worker threads failed (${reason}); building on one thread, slower\n`);
 
 export async function buildSegment(
   batches: AsyncIterable<readonly Paper[]> | Iterable<readonly Paper[]>,
@@ -36,6 +41,12 @@ export async function buildSegment(
   let analyzer: Analyzer | null = null;
   let pool: ChunkPool | null = null;
   let poolFailed = options.workers === 0;
+  let fallbackTold = false;
+  const fellBack = (e: unknown) => {
+    if (fallbackTold) return;
+    fallbackTold = true;
+    (options.onFallback ?? sayOnStderr)(e instanceof Error ? e.message : String(e));
+  };
   let buffer: Paper[] = [];
   let papers = 0;
 
@@ -52,9 +63,15 @@ export async function buildSegment(
         // Keep at most two chunks per worker in flight, so papers do not pile up in memory.
         if (chunks.length >= 2 * pool.size) await chunks[chunks.length - 2 * pool.size];
         // A worker that fails leaves its chunk to this thread.
-        chunks.push(pool.build(chunk, params).catch(() => buildHere(chunk)));
+        chunks.push(
+          pool.build(chunk, params).catch((e: unknown) => {
+            fellBack(e);
+            return buildHere(chunk);
+          }),
+        );
         return;
-      } catch {
+      } catch (e) {
+        fellBack(e);
         poolFailed = true;
       }
     }
@@ -95,8 +112,8 @@ export async function buildSegment(
     if (pool !== null) {
       try {
         return await mergeInParallel(pool, segments, params);
-      } catch {
-        // Merged here instead.
+      } catch (e) {
+        fellBack(e); // merged here instead
       }
     }
     return mergeSegments(segments.map((seg) => ({ seg, deleted: null })), params);

@@ -13,11 +13,18 @@ import { Segment, type SegmentArrays } from "./segment.js";
 
 const workerUrl = new URL(import.meta.url.endsWith(".ts") ? "./build-worker.ts" : "./build-worker.js", import.meta.url).href;
 
+/**
+ * tsx's API, resolved here: an eval'd worker resolves bare names from the process's working
+ * directory, so a build started outside the checkout would not find tsx, and every chunk would
+ * fall back to one thread without a word.
+ */
+const tsxApiUrl = workerUrl.endsWith(".ts") ? import.meta.resolve("tsx/esm/api") : null;
+
 // An eval'd CommonJS bootstrap: registers tsx when the worker module is TypeScript.
 const BOOTSTRAP = `
 const { workerData } = require("node:worker_threads");
 (async () => {
-  if (workerData.url.endsWith(".ts")) (await import("tsx/esm/api")).register();
+  if (workerData.tsx) (await import(workerData.tsx)).register();
   await import(workerData.url);
 })();
 `;
@@ -48,7 +55,7 @@ export class ChunkPool {
     this.workers = Array.from({ length: Math.max(1, size) }, () => {
       const worker = new Worker(BOOTSTRAP, {
         eval: true,
-        workerData: { url: workerUrl },
+        workerData: { url: workerUrl, tsx: tsxApiUrl },
         resourceLimits: { maxYoungGenerationSizeMb: YOUNG_GENERATION_MB },
       });
       worker.on("message", (m: { job: number; arrays?: unknown; error?: string }) => {
