@@ -5,7 +5,7 @@
 import { parseArxivId } from "./arxiv-id.js";
 import { extractCodeLinks } from "./code-links.js";
 import { PaperfeedError } from "./errors.js";
-import type { Paper, PaperInput } from "./paper.js";
+import type { Author, Paper, PaperInput, PaperVersion } from "./paper.js";
 
 /** Collapses arXiv's hard line wrapping; a line starting with indentation starts a paragraph. */
 export function normalizeText(text: string): string {
@@ -43,26 +43,46 @@ export function makePaper(input: PaperInput): Paper {
     isoDay(input.announced) ?? isoDay(submitted) ?? isoDay(updated) ?? `${parsed.yearMonth}-01`;
   const abstract = normalizeText(input.abstract ?? "");
   const comments = input.comments ? normalizeLine(input.comments) || null : null;
+  // Fields in sorted key order, as the store's canonical JSON writes them (store/paper-json.ts):
+  // the store then encodes the paper as it is instead of copying it with sorted keys.
   return {
-    id: parsed.id,
-    version,
-    title,
     abstract,
-    authors: input.authors.map((a) => ({ ...a, name: normalizeLine(a.name) })).filter((a) => a.name),
-    categories,
-    primaryCategory: categories[0] ?? "",
-    submitted,
-    updated,
-    announced,
-    versions,
-    comments,
-    journalRef: input.journalRef ? normalizeLine(input.journalRef) : null,
-    doi: input.doi?.trim() || null,
-    license: input.license?.trim() || null,
-    reportNo: input.reportNo?.trim() || null,
-    mscClass: input.mscClass?.trim() || null,
     acmClass: input.acmClass?.trim() || null,
-    submitter: input.submitter?.trim() || null,
+    announced,
+    authors: input.authors.flatMap(authorOf),
+    categories,
     codeLinks: input.codeLinks ?? extractCodeLinks(abstract, comments),
+    comments,
+    doi: input.doi?.trim() || null,
+    id: parsed.id,
+    journalRef: input.journalRef ? normalizeLine(input.journalRef) : null,
+    license: input.license?.trim() || null,
+    mscClass: input.mscClass?.trim() || null,
+    primaryCategory: categories[0] ?? "",
+    reportNo: input.reportNo?.trim() || null,
+    submitted,
+    submitter: input.submitter?.trim() || null,
+    title,
+    updated,
+    version,
+    versions: versions.map(versionOf),
   };
 }
+
+/** An author with a normalised name (none: dropped), its fields in sorted key order. */
+function authorOf(author: Author): Author[] {
+  const name = normalizeLine(author.name);
+  if (!name) return [];
+  const out: Author = {} as Author;
+  if (author.affiliations !== undefined) out.affiliations = author.affiliations;
+  if (author.forenames !== undefined) out.forenames = author.forenames;
+  if (author.keyname !== undefined) out.keyname = author.keyname;
+  out.name = name;
+  if (author.suffix !== undefined) out.suffix = author.suffix;
+  return [out];
+}
+
+/** A version, its fields in sorted key order. */
+const versionOf = (v: PaperVersion): PaperVersion =>
+  v.size === undefined ? { date: v.date, version: v.version } : { date: v.date, size: v.size, version: v.version };
+
