@@ -27,8 +27,10 @@ import { msSince } from "./stats.js";
 
 const USAGE = `npm run bench -- [options]
   --sizes LIST        corpus sizes, e.g. 100k,1M,2.6M (default 100k)
-  --parts LIST        search, fuzz, import, digest, for-you, import-index (default all but import-index);
-                      fuzz runs at the largest size
+  --parts LIST        search, fuzz, import, digest, for-you, import-index, healthz-import
+                      (default search,fuzz,import,digest); fuzz runs at the largest size;
+                      healthz-import imports the first 75,000 records of the largest size's
+                      Kaggle file into a running serve
   --subscribers N     digest part: subscribers, each with 3 saved searches (default 100000)
   --queries N         queries timed on paperfeed (default 2000)
   --fts5-queries N    of those, how many FTS5 answers (default 300; 0 skips FTS5)
@@ -207,6 +209,15 @@ async function main() {
       const result = await runImportIndex({ file, records: size, tmpDir: TMP, cli: values.cli });
       print(`import-index-${label}`, importIndexSection(result));
     }
+  }
+  if (parts.has("healthz-import")) {
+    const { runHealthzImport, healthzImportSection } = await import("./healthz-import.js");
+    const generator = new CorpusGenerator(await loadCorpusModel());
+    const size = Math.max(...sizes, 100_000);
+    const file = await ensureKaggleFile(generator, String(values["kaggle-dir"]), size, options.seed);
+    fs.mkdirSync(TMP, { recursive: true });
+    log(`healthz-import: serve, then 75,000 records of ${path.relative(REPO_ROOT, file)} imported beside it`);
+    print("healthz-during-import", healthzImportSection(await runHealthzImport({ file, records: 75_000, tmpDir: TMP })));
   }
   if (parts.has("import")) {
     const file = dailyListings();

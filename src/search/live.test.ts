@@ -120,3 +120,31 @@ test("rebuild() rebuilds and saves", async () => {
   await again.close();
   await store.close();
 });
+
+test("a large catch-up makes papers searchable a few hundred at a time, letting requests run between", async () => {
+  const { db, dir } = paths();
+  const store = await openStore({ path: db });
+  await store.upsertPapers(papers.slice(0, 1));
+  const live = await openLiveIndex({ store, dir, pollMs: 60_000 });
+  // 1,200 papers arrive at once (another process's import): copies of the fixtures under new ids.
+  const arriving = Array.from({ length: 1200 }, (_, i) => makePaper({ ...papers[i % papers.length]!, id: `2601.${String(10000 + i)}` }));
+  for (let i = 0; i < arriving.length; i += 400) await store.upsertPapers(arriving.slice(i, i + 400));
+  // Pending papers are what a request would have to flush itself: never more than a slice.
+  let turns = 0;
+  let mostPending = 0;
+  let running = true;
+  const watch = () => {
+    turns++;
+    mostPending = Math.max(mostPending, live.pending);
+    if (running) setImmediate(watch);
+  };
+  setImmediate(watch);
+  await live.sync();
+  running = false;
+  assert.equal(live.engine.size, 1201);
+  assert.ok(mostPending <= 250, `a request could have met ${mostPending} pending papers`);
+  assert.ok(turns >= 4, `other work ran only ${turns} times during the catch-up`);
+  assert.equal(live.engine.search({ q: "diphoton", limit: 100 }).hits.length, 1 + arriving.filter((p) => p.abstract.includes("diphoton")).length);
+  await live.close();
+  await store.close();
+});

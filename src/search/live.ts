@@ -67,6 +67,8 @@ export interface LiveIndex {
   readonly semantic: SemanticIndex | null;
   /** The store change sequence number the engine reflects. */
   readonly seq: number;
+  /** Papers caught up but not yet in a segment: the next search flushes them first. */
+  readonly pending: number;
   /** How the index was opened. */
   readonly openedFrom: "disk" | "rebuild";
   /** This process holds the directory's writer lock and saves; false: it only reads the directory. */
@@ -89,12 +91,27 @@ export interface LiveIndex {
 /** Changes read per round trip while catching up. */
 const CHANGE_BATCH = 1000;
 
+/**
+ * Papers made searchable at a time while catching up, with a yield to requests after each: a
+ * flush holds the request thread for roughly 0.15 ms a paper, so an import by another process
+ * (or a backlog at start) never stalls the server for more than a few tens of ms at once. Left
+ * to pile up, 50,000 pending papers were flushed in one go (seconds without an answer).
+ */
+const FLUSH_EVERY = 250;
+
+/**
+ * Merges of more docs than this run in the background, in 15 ms steps (SegmentSet): the small
+ * segments a catch-up flushes merge often, and a merge takes roughly 0.05 ms a doc, so only
+ * merges of a few hundred docs run at once. A build or a load is one segment and never merges.
+ */
+const LIVE_BACKGROUND_MERGE_DOCS = 1000;
+
 export async function openLiveIndex(options: LiveIndexOptions): Promise<LiveIndex> {
   const { store, dir } = options;
   const pollMs = Math.min(60_000, Math.max(10, options.pollMs ?? 250));
   const saveEveryMs = Math.max(1000, options.saveEveryMs ?? 30_000);
   const log = options.log ?? (() => {});
-  const engine = new Engine(options.engine);
+  const engine = new Engine({ backgroundMergeDocs: LIVE_BACKGROUND_MERGE_DOCS, ...options.engine });
   const lock = takeLock(dir, log);
   let seq = 0;
   // The engine state last saved (SegmentSet.version), and the seq it reflected.
@@ -126,6 +143,10 @@ export async function openLiveIndex(options: LiveIndexOptions): Promise<LiveInde
       for (const paper of papers) {
         engine.add(paper);
         semantic?.addPaper(paper);
+        if (engine.segments.pending.size >= FLUSH_EVERY) {
+          engine.segments.flush(true);
+          await yieldToRequests();
+        }
       }
       for (const [id, kind] of last) {
         if (kind === "delete" || !found.has(id)) {
@@ -286,6 +307,9 @@ export async function openLiveIndex(options: LiveIndexOptions): Promise<LiveInde
     engine: served,
     get semantic() {
       return semantic;
+    },
+    get pending() {
+      return engine.segments.pending.size;
     },
     get seq() {
       return seq;

@@ -27,6 +27,8 @@ const FLUSH_AT = 50_000;
 const MERGE_WIDTH = 8;
 /** Token memo entries when flushing a few papers. */
 const SMALL_CACHE_ENTRIES = 1 << 12;
+/** Token memo entries while small flushes follow each other (about 4 MB). */
+const STREAM_CACHE_ENTRIES = 1 << 16;
 /** Rewrite a segment when more than this share of its docs is deleted. */
 const COMPACT_SHARE = 0.3;
 
@@ -103,8 +105,9 @@ export class SegmentSet {
   /** Makes pending papers searchable; `more` when more papers are expected soon. */
   flush(more = false) {
     if (this.pending.size > 0) {
-      // A large memo pays off for big batches only; a few live papers get a small one.
-      this.analyzer ??= new Analyzer(this.pending.size >= 1000 ? BUILD_CACHE_ENTRIES : SMALL_CACHE_ENTRIES);
+      // A large memo pays off for big batches only; a few live papers get a small one, and a
+      // stream of small flushes (a catch-up, `more`) a middling one kept between them.
+      this.analyzer ??= new Analyzer(this.pending.size >= 1000 ? BUILD_CACHE_ENTRIES : more ? STREAM_CACHE_ENTRIES : SMALL_CACHE_ENTRIES);
       const builder = new SegmentBuilder(this.analyzer);
       for (const paper of this.pending.values()) builder.add(paper);
       this.pending.clear();
