@@ -15,7 +15,7 @@ function verdict(s: ScenarioResult): string {
 
 function row(s: ScenarioResult): string {
   const errors = s.errors === 0 ? "0" : `${int(s.errors)} (${Object.entries(s.errorKinds).map(([k, n]) => `${k} × ${n}`).join(", ")})`;
-  return `| ${s.name} | ${int(s.requests / s.seconds)} | ${ms(s.p50)} | ${ms(s.p99)} | ${ms(s.max)} | ${errors} | ${kb(s.bodyBytes)} | ${s.serverCpuMsPerRequest.toFixed(2)} ms | ${s.loadAverage.toFixed(1)} | ${verdict(s)} |`;
+  return `| ${s.name} | ${int(s.requests / s.seconds)} | ${ms(s.p50)} | ${ms(s.p99)} | ${ms(s.max)} | ${errors} | ${kb(s.bodyBytes)} | ${s.serverCpuMsPerRequest.toFixed(2)} ms | ${s.loadCpuMsPerRequest.toFixed(2)} ms | ${s.loadAverage.toFixed(1)} | ${verdict(s)} |`;
 }
 
 export function httpSection(run: HttpRun, connections: number): string {
@@ -28,10 +28,10 @@ export function httpSection(run: HttpRun, connections: number): string {
     "",
     `${machine()} · \`npm run bench -- --parts http\` (bench/http/): \`serve\` with ${run.workers} web process${run.workers === 1 ? "" : "es"}, ${connections} keep-alive connections from another process, ${data}.`,
     "",
-    "Server CPU is the CPU time of all `serve` processes divided by the requests answered: on a shared machine it is the figure to compare, as req/s and latency fall when other work takes the cores. The load average is the one-minute figure when each row ended.",
+    "Server CPU is the CPU time of all `serve` processes divided by the requests answered: on a shared machine it is the figure to compare, as req/s and latency fall when other work takes the cores. The load generator's CPU per request is what it takes from the same two cores. The load average is the one-minute figure when each row ended.",
     "",
-    "| request | req/s | p50 | p99 | max | errors | bytes/answer | server CPU/request | load | target |",
-    "| --- | ---: | ---: | ---: | ---: | --- | ---: | ---: | ---: | --- |",
+    "| request | req/s | p50 | p99 | max | errors | bytes/answer | server CPU/request | load generator CPU/request | load | target |",
+    "| --- | ---: | ---: | ---: | ---: | --- | ---: | ---: | ---: | ---: | --- |",
     ...run.scenarios.map(row),
   ].join("\n");
 }
