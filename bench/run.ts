@@ -27,10 +27,13 @@ import { msSince } from "./stats.js";
 
 const USAGE = `npm run bench -- [options]
   --sizes LIST        corpus sizes, e.g. 100k,1M,2.6M (default 100k)
-  --parts LIST        search, fuzz, import, digest, for-you, import-index, healthz-import
-                      (default search,fuzz,import,digest); fuzz runs at the largest size;
-                      healthz-import imports the first 75,000 records of the largest size's
-                      Kaggle file into a running serve
+  --parts LIST        search, fuzz, import, digest, for-you, import-index, http, healthz-import
+                      (default search,fuzz,import,digest); fuzz runs at the largest size; http
+                      runs on the demo data and at each size; healthz-import imports the first
+                      75,000 records of the largest size's Kaggle file into a running serve
+  --connections N     http: keep-alive connections (default 50)
+  --seconds N         http: seconds timed per request kind, after 3 s of warm-up (default 10)
+  --workers N         http: serve --workers (default serve's own: one per core)
   --subscribers N     digest part: subscribers, each with 3 saved searches (default 100000)
   --queries N         queries timed on paperfeed (default 2000)
   --fts5-queries N    of those, how many FTS5 answers (default 300; 0 skips FTS5)
@@ -54,6 +57,9 @@ const { values } = parseArgs({
     seed: { type: "string", default: "1" },
     "kaggle-dir": { type: "string", default: path.join(OUT_DIR, "corpus") },
     cli: { type: "string" },
+    connections: { type: "string", default: "50" },
+    seconds: { type: "string", default: "10" },
+    workers: { type: "string" },
     "no-write": { type: "boolean", default: false },
     help: { type: "boolean", default: false },
   },
@@ -235,6 +241,23 @@ async function main() {
     const args: DigestArgs = { file, tmpDir: TMP, subscribers: count("subscribers", 1) };
     log(`digest: ${args.subscribers.toLocaleString("en-US")} subscribers`);
     print("digest", digestSection(await child<DigestResult>("digest", args)));
+  }
+  if (parts.has("http")) {
+    const { httpCorpusBench, httpDemoBench } = await import("./http/run.js");
+    const { httpSection } = await import("./http/report.js");
+    const http = {
+      connections: count("connections", 1),
+      warmupMs: 3_000,
+      durationMs: count("seconds", 1) * 1000,
+      ...(values.workers === undefined ? {} : { workers: count("workers", 1) }),
+      log,
+    };
+    print("http-demo", httpSection(await httpDemoBench(http), http.connections));
+    const generator = new CorpusGenerator(await loadCorpusModel());
+    for (const size of sizes) {
+      const run = await httpCorpusBench(generator, size, options.seed, options.queries, http);
+      print(`http-${run.label}`, httpSection(run, http.connections));
+    }
   }
   if (!values["no-write"] && sections.length > 0) {
     updateResults(RESULTS_FILE, sections);

@@ -15,14 +15,53 @@ interface Span {
   end: number;
 }
 
+/** A text's analysed words: the term of each and where it stands, in order. */
+interface Analysed {
+  terms: string[];
+  starts: Int32Array;
+  ends: Int32Array;
+}
+
+/**
+ * Analysed texts by the text itself. A result page marks the same titles and abstracts for one
+ * query after another, and analysing a whole abstract (tokenizing, folding, stemming every word)
+ * cost more than finding the results; a text's words do not depend on the query, so they are
+ * analysed once and kept. Keyed by the text, nothing ever needs invalidating: an edited abstract
+ * is a new key, and the old one ages out.
+ */
+const analysed = new Map<string, Analysed>();
+// About 5 KB each (the text, its terms and offsets): at most some 25 MB.
+const ANALYSED_LIMIT = 5_000;
+
+function analysedText(text: string): Analysed {
+  const kept = analysed.get(text);
+  if (kept) return kept;
+  const terms: string[] = [];
+  const starts: number[] = [];
+  const ends: number[] = [];
+  analyzeInto(text, (term, _pos, start, end) => {
+    terms.push(term);
+    starts.push(start);
+    ends.push(end);
+  });
+  const entry = { terms, starts: Int32Array.from(starts), ends: Int32Array.from(ends) };
+  // Oldest first out: a Map iterates in insertion order.
+  if (analysed.size >= ANALYSED_LIMIT) analysed.delete(analysed.keys().next().value!);
+  analysed.set(text, entry);
+  return entry;
+}
+
 function matchSpans(text: string, terms: ReadonlySet<string>): Span[] {
   const spans: Span[] = [];
-  analyzeInto(text, (term, _pos, start, end) => {
-    if (!terms.has(term)) return;
+  const words = analysedText(text);
+  for (let i = 0; i < words.terms.length; i++) {
+    if (!terms.has(words.terms[i]!)) continue;
+    const start = words.starts[i]!;
+    const end = words.ends[i]!;
     const last = spans.at(-1);
     if (last && start < last.end) last.end = Math.max(last.end, end);
     else spans.push({ start, end });
-  });
+  }
   return spans;
 }
 

@@ -26,6 +26,8 @@ import { LIMITS } from "./middleware/rate-limit.js";
 import { limitBody, wellFormedEscapes } from "./middleware/request-limits.js";
 import { securityHeaders } from "./middleware/security.js";
 import { compressResponses } from "./middleware/compress.js";
+import { keepBodyText } from "./middleware/html-body.js";
+import { pageCache } from "./middleware/page-cache.js";
 import { clientAddressMiddleware } from "./middleware/client-address.js";
 import { mountStatic } from "./static.js";
 import { mountThumbnails } from "./thumbnails-route.js";
@@ -53,12 +55,22 @@ export interface AppDeps {
    * paper pages, submissions and collections; without one only stored papers can be used.
    */
   fetchPaper?: PaperFetcher | undefined;
+  /**
+   * A number that changes whenever stored papers change (the live index's change seq). Given,
+   * anonymous visitors' daily, new and search pages are kept a few seconds
+   * (middleware/page-cache.ts); absent (tests driving the app directly), every page is rendered.
+   */
+  pageVersion?: () => number;
 }
+
+/** Pages kept for anonymous visitors: the same for all of them, and the ones a busy site serves most. */
+const CACHED_PAGES = /^\/(new|search)?$/;
 
 export function createApp(deps: AppDeps): Hono {
   const log = deps.log ?? createLogger(deps.config.logLevel);
   const app = new Hono();
   app.use(compressResponses()); // outermost, so it compresses every other middleware's final output
+  app.use(keepBodyText); // pages and JSON keep their strings, so middleware reads them without decoding a body
   app.use(readApiCors(deps.config)); // before the security headers, so its Cross-Origin-Resource-Policy outlasts their default
   app.use(clientAddressMiddleware(deps.config.trustProxy ?? 0));
   app.use(securityHeaders());
@@ -73,7 +85,9 @@ export function createApp(deps: AppDeps): Hono {
   const limits = { ...LIMITS, ...deps.communityLimits };
   const community = mountCommunity(app, { ...deps, community: deps.communityStore, limits, tokens: lazyStores(deps).tokens }); // sessions first, so every page below knows its viewer
   mountTokenPages(app, lazyStores(deps)); // after the sessions: it needs the viewer
-  mountDelivery(app, { ...deps, log, community, limits }); // feeds, subscriptions; before the pages, whose heads it extends
+  const pages = deps.pageVersion ? pageCache({ paths: CACHED_PAGES, version: deps.pageVersion }) : undefined;
+  // Feeds, subscriptions; before the pages, whose heads it extends; the page cache goes inside its subscribe box.
+  mountDelivery(app, { ...deps, log, community, limits, ...(pages ? { pageCache: pages } : {}) });
   mountPages(app, deps);
   app.notFound(notFoundHandler);
   app.onError(errorHandler(log));

@@ -6,9 +6,10 @@
  * - in the <head> of the daily, new and search pages, `<link rel="alternate">` to their feeds and
  *   `<link rel="search">` to the OpenSearch description; and on the daily and new pages the
  *   subscribe box, only while the SMTP server answers. These are added to the finished HTML, so
- *   the page components need not know about feeds or mail.
+ *   the page components need not know about feeds or mail; the feed links go on inside the page
+ *   cache (the same for every visitor), the subscribe box, with its CSRF token, outside it.
  */
-import type { Hono } from "hono";
+import type { Hono, MiddlewareHandler } from "hono";
 import type { Config } from "../config/types.js";
 import type { SearchEngine } from "../search/types.js";
 import type { CommunityStore } from "../store/community-types.js";
@@ -18,6 +19,7 @@ import type { Store } from "../store/types.js";
 import { mountSubscriptionApi } from "./api/subscriptions/post.js";
 import { mountFeeds } from "./feeds/routes.js";
 import { watchMail } from "./mail-status.js";
+import { rewriteHtml } from "./middleware/html-body.js";
 import type { LIMITS } from "./middleware/rate-limit.js";
 import { headLinks, subscribeBox } from "./web/subscribe-box.js";
 import { mountSubscriptionPages } from "./web/subscribe-routes.js";
@@ -32,6 +34,8 @@ export interface DeliveryMountDeps {
   /** Where the subscription limits are counted (the community store's rate-limit windows). */
   community: () => Promise<CommunityStore>;
   limits: Pick<typeof LIMITS, "subscribePerClient" | "subscribePerAddress">;
+  /** Kept anonymous pages (middleware/page-cache.ts), placed inside the subscribe box and outside the feed links. */
+  pageCache?: MiddlewareHandler;
 }
 
 export function mountDelivery(app: Hono, deps: DeliveryMountDeps): void {
@@ -41,26 +45,19 @@ export function mountDelivery(app: Hono, deps: DeliveryMountDeps): void {
     (opened ??= openDeliveryStore({ path: deps.config.db, url: deps.config.databaseUrl ?? undefined }));
   const mail = watchMail(deps.config.smtpUrl, (m) => deps.log?.warn(m));
 
+  const pagePath = (path: string) => path === "/" || path === "/new" || path === "/search";
+  // The subscribe box carries the visitor's CSRF token, so it goes on outside the page cache.
   app.use(async (c, next) => {
     await next();
-    if (
-      c.req.method !== "GET" ||
-      c.res.status !== 200 ||
-      !c.res.headers.get("content-type")?.startsWith("text/html")
-    )
-      return;
+    if (!mail.ok || (c.req.path !== "/" && c.req.path !== "/new")) return;
+    await rewriteHtml(c, (html) => html.replace('<footer class="column footer">', () => `${subscribeBox()}<footer class="column footer">`));
+  });
+  if (deps.pageCache) app.use(deps.pageCache);
+  app.use(async (c, next) => {
+    await next();
     const path = c.req.path;
-    if (path !== "/" && path !== "/new" && path !== "/search") return;
-    let html = await c.res.text();
-    html = html.replace("</head>", `${headLinks(path, new URL(c.req.url).searchParams)}</head>`);
-    if (mail.ok && path !== "/search")
-      html = html.replace(
-        '<footer class="column footer">',
-        `${subscribeBox()}<footer class="column footer">`,
-      );
-    const headers = new Headers(c.res.headers);
-    headers.delete("content-length");
-    c.res = new Response(html, { status: 200, headers });
+    if (!pagePath(path)) return;
+    await rewriteHtml(c, (html) => html.replace("</head>", () => `${headLinks(path, new URL(c.req.url).searchParams)}</head>`));
   });
 
   mountFeeds(app, {

@@ -154,7 +154,7 @@ export async function startServer(config: Config, options: StartOptions = {}): P
     apiTokens = await openApiTokenStore(where);
     // Papers the store lacks are fetched from arXiv's export API, unless --arxiv-api-url off.
     const fetchPaper = createPaperFetcher({ config, log: (line) => log.warn(line), ...(options.clock ? { clock: options.clock } : {}) }) ?? undefined;
-    const app = createApp({ store, search: index.engine, config, log, ...(delivery && config.smtpUrl ? { delivery } : {}), communityStore: community, apiTokens, accountMailer, fetchPaper });
+    const app = createApp({ store, search: index.engine, config, log, ...(delivery && config.smtpUrl ? { delivery } : {}), communityStore: community, apiTokens, accountMailer, fetchPaper, pageVersion: () => index!.seq });
     const server = createAdaptorServer({ fetch: app.fetch, autoCleanupIncoming: true }) as Server;
     const address = await listen(server, config.host, config.port);
     const url = `http://${urlHost(config.host)}:${address.port}`;

@@ -10,6 +10,7 @@ import { promisify } from "node:util";
 import { brotliCompress, constants, gzip } from "node:zlib";
 import type { MiddlewareHandler } from "hono";
 import { COMPRESSIBLE_CONTENT_TYPE_REGEX } from "hono/utils/compress";
+import { bodyBytes, hasBody, knownText, replaceResponse } from "./html-body.js";
 
 const brotli = promisify(brotliCompress);
 const gzipped = promisify(gzip);
@@ -51,7 +52,7 @@ export function compressResponses(options: CompressOptions = {}): MiddlewareHand
     const type = res.headers.get("Content-Type");
     if (
       c.req.method === "HEAD" ||
-      !res.body ||
+      !hasBody(res) ||
       res.status === 206 ||
       res.headers.has("Content-Encoding") ||
       !type ||
@@ -59,29 +60,32 @@ export function compressResponses(options: CompressOptions = {}): MiddlewareHand
       /(?:^|,)\s*no-transform\s*(?:,|$)/i.test(res.headers.get("Cache-Control") ?? "")
     )
       return;
-    const encoding = chooseEncoding(c.req.header("Accept-Encoding"));
-    const body = Buffer.from(await res.arrayBuffer());
-    const packed =
-      !encoding || body.length < threshold
-        ? null
-        : encoding === "br"
-          ? await brotli(body, {
-              params: {
-                [constants.BROTLI_PARAM_QUALITY]: quality,
-                [constants.BROTLI_PARAM_SIZE_HINT]: body.length,
-              },
-            })
-          : await gzipped(body);
-    // hono copies the old response's headers onto a new c.res, so they are changed after it is set.
-    c.res = new Response(packed ?? body, res);
-    const headers = c.res.headers;
-    const vary = headers.get("Vary");
+    const vary = res.headers.get("Vary");
     if (vary !== "*" && !/(?:^|,)\s*accept-encoding\s*(?:,|$)/i.test(vary ?? ""))
-      headers.set("Vary", vary ? `${vary}, Accept-Encoding` : "Accept-Encoding");
-    headers.set("Content-Length", String((packed ?? body).length));
-    if (!packed) return;
-    headers.set("Content-Encoding", encoding!);
+      res.headers.set("Vary", vary ? `${vary}, Accept-Encoding` : "Accept-Encoding");
+    const encoding = chooseEncoding(c.req.header("Accept-Encoding"));
+    // Uncompressed answers go out as the route made them: reading a body back costs more than the page.
+    if (!encoding) return;
+    const body = await bodyBytes(res);
+    if (body.length < threshold) {
+      // A body read from its stream is gone from `res`: it goes out again from the bytes read.
+      if (knownText(res) === undefined) replaceResponse(c, new Response(body, { status: res.status, headers: res.headers }));
+      return;
+    }
+    const packed =
+      encoding === "br"
+        ? await brotli(body, {
+            params: {
+              [constants.BROTLI_PARAM_QUALITY]: quality,
+              [constants.BROTLI_PARAM_SIZE_HINT]: body.length,
+            },
+          })
+        : await gzipped(body);
+    const headers = new Headers(res.headers);
+    headers.set("Content-Length", String(packed.length));
+    headers.set("Content-Encoding", encoding);
     const etag = headers.get("ETag");
     if (etag && !etag.startsWith("W/")) headers.set("ETag", `W/${etag}`);
+    replaceResponse(c, new Response(packed, { status: res.status, headers }));
   };
 }

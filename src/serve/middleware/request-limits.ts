@@ -13,13 +13,18 @@ import { PaperfeedError } from "../../core/errors.js";
 /** Largest request body: 1 MiB (forms and JSON writes are a few KB; a comment is at most 10,000 characters). */
 export const MAX_BODY_BYTES = 1024 * 1024;
 
-export const limitBody = (maxBytes = MAX_BODY_BYTES): MiddlewareHandler =>
-  bodyLimit({
+export const limitBody = (maxBytes = MAX_BODY_BYTES): MiddlewareHandler => {
+  const limit = bodyLimit({
     maxSize: maxBytes,
     onError: () => {
       throw new PaperfeedError("serve", "body_too_large", `the request body is larger than ${maxBytes} bytes, the most this site accepts`, 413);
     },
   });
+  // A request has a body only with Content-Length or Transfer-Encoding (RFC 9112 §6.3). Without
+  // either, the limit is skipped: asking for the body would make the server build a full web
+  // Request for every page view.
+  return (c, next) => (c.req.header("content-length") === undefined && c.req.header("transfer-encoding") === undefined ? next() : limit(c, next));
+};
 
 const decodes = (text: string) => {
   try {

@@ -7,6 +7,7 @@ import type { Hono } from "hono";
 import * as engage from "../../actions/community/engage.js";
 import { parseArxivId } from "../../core/arxiv-id.js";
 import { csrfGuard } from "../middleware/csrf.js";
+import { rewriteHtml } from "../middleware/html-body.js";
 import { limitRate } from "../middleware/rate-limit.js";
 import { currentViewer } from "../middleware/session.js";
 import { type CommunityWebDeps, communityContext, formOf, requireUser } from "./community-deps.js";
@@ -44,18 +45,17 @@ const back = (paperId: string, commentId?: number) => `${paperHref(paperId)}${co
 export function mountEngageRoutes(app: Hono, deps: CommunityWebDeps): void {
   app.use("/papers/*", async (c, next) => {
     await next();
-    if (c.req.method !== "GET" || c.res.status !== 200 || !c.res.headers.get("content-type")?.startsWith("text/html")) return;
     const id = parseArxivId(c.req.path.slice("/papers/".length))?.id;
     if (!id) return;
-    const view = await presentPaperCommunity(deps, id);
-    const [section, top] = await Promise.all([(<PaperCommunity view={view} />).toString(), (<PaperTopActions view={view} />).toString()]);
-    let html = (await c.res.text()).replace(ACTIONS, `${ACTIONS}${top}`).replace("</main>", `${section}</main>`);
-    // Math in comments needs KaTeX's stylesheet, which the page loads only for math in the paper.
-    const katexLink = `<link rel="stylesheet" href="${assetUrls.katexCss}">`;
-    if (view.comments.some((k) => !k.deleted && commentHasMath(k.body)) && !html.includes(assetUrls.katexCss)) html = html.replace("</head>", `${katexLink}</head>`);
-    const headers = new Headers(c.res.headers);
-    headers.delete("content-length");
-    c.res = new Response(html, { status: 200, headers });
+    await rewriteHtml(c, async (page) => {
+      const view = await presentPaperCommunity(deps, id);
+      const [section, top] = await Promise.all([(<PaperCommunity view={view} />).toString(), (<PaperTopActions view={view} />).toString()]);
+      const html = page.replace(ACTIONS, () => `${ACTIONS}${top}`).replace("</main>", () => `${section}</main>`);
+      // Math in comments needs KaTeX's stylesheet, which the page loads only for math in the paper.
+      const katexLink = `<link rel="stylesheet" href="${assetUrls.katexCss}">`;
+      const needsKatex = view.comments.some((k) => !k.deleted && commentHasMath(k.body)) && !html.includes(assetUrls.katexCss);
+      return needsKatex ? html.replace("</head>", () => `${katexLink}</head>`) : html;
+    });
   });
 
   app.post("/comments", csrfGuard, async (c) => {

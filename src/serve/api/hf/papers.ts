@@ -17,6 +17,9 @@ import { HfDailyItemSchema, HfPaperSchema, HfPaperWithCommentsSchema, pageLimit 
 const tags = ["Hugging Face compatible"];
 const json = <T>(schema: T) => ({ "application/json": { schema } });
 
+/** Results of `/api/papers/search` without a `limit` (huggingface_hub's `list_papers()` sends none). */
+export const SEARCH_DEFAULT_LIMIT = 20;
+
 const searchRoute = createRoute({
   method: "get",
   path: "/api/papers/search",
@@ -27,7 +30,8 @@ const searchRoute = createRoute({
   request: {
     query: z.object({
       q: z.string().max(1000).default("").openapi({ description: "Query in paperfeed's query language" }),
-      limit: pageLimit(100, 50, "Results"),
+      // 20 by default: a page of best matches; each item carries the whole abstract, so 50 came to 150 KB.
+      limit: pageLimit(100, SEARCH_DEFAULT_LIMIT, "Results"),
     }),
   },
   responses: { 200: { description: "Best matches first", content: json(z.array(HfDailyItemSchema)) }, ...hfErrorResponses },

@@ -9,6 +9,7 @@ import { followingFeedPath, isFollowingFeedKey, renewFollowingFeed } from "../..
 import { follow } from "../../../actions/follow/follow.js";
 import { parseArxivId } from "../../../core/arxiv-id.js";
 import { csrfGuard } from "../../middleware/csrf.js";
+import { rewriteHtml } from "../../middleware/html-body.js";
 import { currentViewer } from "../../middleware/session.js";
 import { noticeText } from "../community-form.js";
 import { type CommunityWebDeps, communityContext, formOf, localPath, requireUser, signInFirst } from "../community-deps.js";
@@ -48,14 +49,12 @@ export function mountFollowRoutes(app: Hono, deps: CommunityWebDeps): void {
 
   app.use("/papers/*", async (c, next) => {
     await next();
-    if (c.req.method !== "GET" || c.res.status !== 200 || !c.res.headers.get("content-type")?.startsWith("text/html")) return;
     const id = parseArxivId(c.req.path.slice("/papers/".length))?.id;
     if (!id) return;
-    const { button, events } = await paperPageParts(deps, id);
-    const html = (await c.res.text()).replace(ACTIONS, `${ACTIONS}${button}`).replace(DETAILS, `${events}${DETAILS}`);
-    const headers = new Headers(c.res.headers);
-    headers.delete("content-length");
-    c.res = new Response(html, { status: 200, headers });
+    await rewriteHtml(c, async (html) => {
+      const { button, events } = await paperPageParts(deps, id);
+      return html.replace(ACTIONS, () => `${ACTIONS}${button}`).replace(DETAILS, () => `${events}${DETAILS}`);
+    });
   });
 
   app.post("/follow", csrfGuard, async (c) => {

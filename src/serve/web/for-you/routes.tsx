@@ -11,6 +11,7 @@ import { PaperfeedError } from "../../../core/errors.js";
 import { RecentPool } from "../../../rank/for-you/recent-pool.js";
 import { INTEREST_KINDS, type InterestKind } from "../../../store/interest-types.js";
 import { csrfGuard } from "../../middleware/csrf.js";
+import { rewriteHtml } from "../../middleware/html-body.js";
 import { currentViewer } from "../../middleware/session.js";
 import { type CommunityWebDeps, formOf, localPath, requireUser, signInFirst } from "../community-deps.js";
 import { noticeText } from "../community-form.js";
@@ -47,15 +48,12 @@ export function mountForYouRoutes(app: Hono, deps: CommunityWebDeps): void {
 
   app.use("/papers/*", async (c, next) => {
     await next();
-    if (c.req.method !== "GET" || c.res.status !== 200 || !c.res.headers.get("content-type")?.startsWith("text/html")) return;
     const id = parseArxivId(c.req.path.slice("/papers/".length))?.id;
     if (!id || !currentViewer()?.user) return;
-    const box = await paperBox(deps, id);
-    if (!box) return;
-    const html = (await c.res.text()).replace(DETAILS, `${box}${DETAILS}`);
-    const headers = new Headers(c.res.headers);
-    headers.delete("content-length");
-    c.res = new Response(html, { status: 200, headers });
+    await rewriteHtml(c, async (html) => {
+      const box = await paperBox(deps, id);
+      return box ? html.replace(DETAILS, () => `${box}${DETAILS}`) : html;
+    });
   });
 
   app.get("/for-you", async (c) => {

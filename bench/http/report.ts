@@ -1,0 +1,37 @@
+/** The HTTP bench's section of bench/RESULTS.md: one table per data set, targets marked pass/FAIL. */
+import { machine } from "../report.js";
+import type { HttpRun, ScenarioResult } from "./run.js";
+
+const ms = (x: number) => (x >= 100 ? `${Math.round(x)} ms` : x >= 10 ? `${x.toFixed(1)} ms` : `${x.toFixed(2)} ms`);
+const int = (x: number) => Math.round(x).toLocaleString("en-US");
+const kb = (b: number) => (b >= 1024 ? `${(b / 1024).toFixed(1)} KB` : `${Math.round(b)} B`);
+
+function verdict(s: ScenarioResult): string {
+  if (!s.target) return "";
+  const rate = s.requests / s.seconds;
+  const ok = rate >= s.target.reqPerSec && s.p99 <= s.target.p99Ms && s.errors === 0;
+  return `≥ ${int(s.target.reqPerSec)} req/s, p99 ≤ ${s.target.p99Ms} ms, 0 errors ${ok ? "**pass**" : "**FAIL**"}`;
+}
+
+function row(s: ScenarioResult): string {
+  const errors = s.errors === 0 ? "0" : `${int(s.errors)} (${Object.entries(s.errorKinds).map(([k, n]) => `${k} × ${n}`).join(", ")})`;
+  return `| ${s.name} | ${int(s.requests / s.seconds)} | ${ms(s.p50)} | ${ms(s.p99)} | ${ms(s.max)} | ${errors} | ${kb(s.bodyBytes)} | ${s.serverCpuMsPerRequest.toFixed(2)} ms | ${s.loadCpuMsPerRequest.toFixed(2)} ms | ${s.loadAverage.toFixed(1)} | ${verdict(s)} |`;
+}
+
+export function httpSection(run: HttpRun, connections: number): string {
+  const data =
+    run.label === "demo"
+      ? `the demo papers (${int(run.papers)})`
+      : `${int(run.papers)} papers of the search bench's corpus, the search bench's ${int(run.queries ?? 0)}-query mix replayed (each request the next query, and its URL made unique so that no cache of whole answers helps)`;
+  return [
+    `### HTTP under load, ${run.label === "demo" ? "demo data" : `${run.label} papers`}`,
+    "",
+    `${machine()} · \`npm run bench -- --parts http\` (bench/http/): \`serve\` with ${run.workers} web process${run.workers === 1 ? "" : "es"}, ${connections} keep-alive connections from another process, ${data}.`,
+    "",
+    "Server CPU is the CPU time of all `serve` processes divided by the requests answered: on a shared machine it is the figure to compare, as req/s and latency fall when other work takes the cores. The load generator's CPU per request is what it takes from the same two cores. The load average is the one-minute figure when each row ended.",
+    "",
+    "| request | req/s | p50 | p99 | max | errors | bytes/answer | server CPU/request | load generator CPU/request | load | target |",
+    "| --- | ---: | ---: | ---: | ---: | --- | ---: | ---: | ---: | ---: | --- |",
+    ...run.scenarios.map(row),
+  ].join("\n");
+}
