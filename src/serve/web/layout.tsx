@@ -1,7 +1,9 @@
 /**
  * The frame around every page: top bar with the name, the always-visible search box and the
- * section links, then one reading column. The script is an external file (the CSP allows no
- * inline script) and only enhances: every link and form works without it.
+ * section links on one line from 1,024 px, then the page: a reading column, and on list pages a
+ * sidebar beside it (filters, feeds) that sits between the heading and the list on narrow screens.
+ * The script is an external file (the CSP allows no inline script) and only enhances: every link
+ * and form works without it.
  */
 import type { Child } from "hono/jsx";
 import { raw } from "hono/html";
@@ -23,6 +25,10 @@ export interface Frame {
   description?: string;
   /** Canonical URL path, when the page is reachable under several. */
   canonical?: string;
+  /** The page heading block; with a sidebar it comes first, the sidebar next to it and the rest below. */
+  head?: Child;
+  /** Filters and feeds beside the reading column (below the heading on narrow screens). */
+  sidebar?: Child;
 }
 
 const NAV: Array<{ section: Exclude<Section, null>; href: string; label: string }> = [
@@ -72,7 +78,7 @@ export function Layout(props: Frame & { children?: Child }) {
                   name="q"
                   type="search"
                   value={props.query ?? ""}
-                  placeholder="Search papers, authors, ids…"
+                  placeholder="Search papers, authors, ids"
                   autocomplete="off"
                   aria-keyshortcuts="/"
                 />
@@ -81,8 +87,21 @@ export function Layout(props: Frame & { children?: Child }) {
               <AccountNav />
             </div>
           </header>
-          <main id="main" class="column" tabindex={-1}>
-            {props.children}
+          <main id="main" class={props.sidebar ? "column has-sidebar" : "column"} tabindex={-1}>
+            {props.sidebar ? (
+              <>
+                <div class="page-top">{props.head}</div>
+                <aside class="sidebar" aria-label="Filters and feeds">
+                  {props.sidebar}
+                </aside>
+                <div class="page-body">{props.children}</div>
+              </>
+            ) : (
+              <div class="reading">
+                {props.head}
+                {props.children}
+              </div>
+            )}
           </main>
           <footer class="column footer">
             <p>

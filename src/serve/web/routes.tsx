@@ -20,6 +20,7 @@ import { PaperPage } from "./paper-page.js";
 import { presentDaily } from "./present/daily.js";
 import { todayUtc } from "./components/newest-day.js";
 import { presentNewest } from "./present/newest.js";
+import { rangeTarget } from "./present/periods.js";
 import { presentPaper } from "./present/paper.js";
 import { presentRelated } from "./present/related.js";
 import { pastedPaperId } from "./present/pasted-id.js";
@@ -27,7 +28,8 @@ import { presentSearch } from "./present/search.js";
 import { attachStars, starCountsOfLinks } from "./present/stars.js";
 import { attachActivity, hereOf } from "./present/activity.js";
 import { attachThumbnails, thumbnailSourceOf, thumbnailViews } from "./present/thumbnails.js";
-import { type CategoryOption, SearchPage } from "./search-page.js";
+import { SearchPage } from "./search-page.js";
+import type { CategoryOption } from "./components/list-filter.js";
 
 /** The store sources say where thumbnails are (the community store, opened on first use unless given). */
 export interface PageDeps extends StoreSources {
@@ -64,6 +66,9 @@ export function mountPages(app: Hono, deps: PageDeps): void {
   const thumbnails = thumbnailSourceOf(deps);
 
   app.get("/", async (c) => {
+    // The list filter's range: a day, week or month stays here, any other range is a search.
+    const target = rangeTarget(c.req.query());
+    if (target) return c.redirect(target, 302);
     const view = await presentDaily(deps, c.req.query(), todayUtc());
     if (view) {
       const papers = view.groups.flatMap((g) => g.papers);
@@ -73,9 +78,12 @@ export function mountPages(app: Hono, deps: PageDeps): void {
   });
 
   app.get("/new", async (c) => {
+    // Filtered, the newest papers are the newest-first search of the category and range.
+    const target = rangeTarget(c.req.query(), true);
+    if (target) return c.redirect(target, 302);
     const view = await presentNewest(deps.store, c.req.query("page"));
     await Promise.all([attachThumbnails(thumbnails, view.papers), attachStars(thumbnails, view.papers), attachActivity(thumbnails, view.papers, hereOf(c.req.url))]);
-    return c.html(<NewPage view={view} />);
+    return c.html(<NewPage view={view} categories={await categories()} />);
   });
 
   app.get("/search", async (c) => {

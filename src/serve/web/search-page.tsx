@@ -5,17 +5,7 @@ import { PaperList } from "./components/paper-item.js";
 import type { SearchView } from "./present/search.js";
 import { ExportLinks } from "../export/links.js";
 import { DidYouMean, RelaxedNotice } from "./search-notices.js";
-
-export interface CategoryOption {
-  value: string;
-  count: number;
-}
-
-/** The options, with `current` added when it is not among them (a category typed into the URL). */
-export function withCurrent(options: CategoryOption[], current: string): CategoryOption[] {
-  if (!current || options.some((c) => c.value === current)) return options;
-  return [{ value: current, count: 0 }, ...options];
-}
+import { type CategoryOption, ListFilter } from "./components/list-filter.js";
 
 const EXAMPLES = [
   '"graph neural networks"',
@@ -26,36 +16,16 @@ const EXAMPLES = [
 
 function Filters({ view, categories }: { view: SearchView; categories: CategoryOption[] }) {
   const { form } = view;
-  const options = withCurrent(categories, form.cat);
   return (
-    <form class="filters" action="/search" method="get" aria-label="Filters and sort">
-      <input type="hidden" name="q" value={form.q} />
-      <label>
-        <span>Category</span>
-        <select name="cat">
-          <option value="">All categories</option>
-          {options.map((c) => (
-            <option value={c.value} selected={c.value === form.cat}>
-              {c.value}
-            </option>
-          ))}
-        </select>
-      </label>
-      <label>
-        <span>From</span>
-        <input name="from" value={form.from} placeholder="YYYY-MM-DD" size={10} inputmode="numeric" />
-      </label>
-      <label>
-        <span>Until</span>
-        <input name="to" value={form.to} placeholder="YYYY-MM-DD" size={10} inputmode="numeric" />
-      </label>
-      <label class="check">
-        <input type="checkbox" name="code" value="1" checked={form.code} />
-        <span>Has code</span>
-      </label>
-      {form.sort && <input type="hidden" name="sort" value={form.sort} />}
-      <button type="submit">Apply</button>
-    </form>
+    <section class="side-part" aria-labelledby="filter-heading">
+      <h2 id="filter-heading">Filter</h2>
+      <ListFilter action="/search" label="Filter the results" categories={categories} cat={form.cat} from={form.from} to={form.to} keep={{ q: form.q, sort: form.sort }}>
+        <label class="check">
+          <input type="checkbox" name="code" value="1" checked={form.code} />
+          <span>Has code</span>
+        </label>
+      </ListFilter>
+    </section>
   );
 }
 
@@ -129,13 +99,8 @@ function NoHits({ view }: { view: SearchView }) {
 export function SearchPage({ view, categories }: { view: SearchView; categories: CategoryOption[] }) {
   const { form } = view;
   const heading = form.q ? `Results for “${form.q}”` : view.state === "intro" ? "Search" : "Papers";
-  return (
-    <Layout
-      title={form.q ? `${form.q} – Search` : "Search"}
-      section="search"
-      query={form.q}
-      math={view.hasMath}
-    >
+  const head = (
+    <>
       <header class="page-head">
         <h1>{heading}</h1>
       </header>
@@ -147,9 +112,19 @@ export function SearchPage({ view, categories }: { view: SearchView; categories:
           <SortLinks view={view} />
         </div>
       )}
+    </>
+  );
+  return (
+    <Layout
+      title={form.q ? `${form.q} – Search` : "Search"}
+      section="search"
+      query={form.q}
+      math={view.hasMath}
+      head={head}
+      sidebar={view.state === "intro" ? undefined : <Filters view={view} categories={categories} />}
+    >
       <DidYouMean view={view} />
       <RelaxedNotice view={view} />
-      {view.state !== "intro" && <Filters view={view} categories={categories} />}
       <ActiveFilters view={view} />
       {view.state === "intro" && <Intro />}
       {view.state === "invalid" && (

@@ -4,6 +4,7 @@ import { CommunityStyle } from "./community-nav.js";
 import { PaperItem } from "./components/paper-item.js";
 import type { PaperSummary } from "./present/summary.js";
 import { NewestDayNote } from "./components/newest-day.js";
+import { ListFilter } from "./components/list-filter.js";
 
 export interface TrendingEntry {
   paper: PaperSummary;
@@ -16,6 +17,9 @@ export interface TrendingView {
   category: string | null;
   categories: string[];
   windowDays: number;
+  /** The window's first day, and whether the reader chose the window (the filter's range). */
+  firstDay: string;
+  asked: boolean;
   hasMath: boolean;
   here: string;
   /** The newest announcement day, where the window ends; the page says so when it is not `today`. */
@@ -53,28 +57,38 @@ function Parts({ score, parts }: { score: number; parts: Record<string, number> 
 }
 
 export function TrendingPage({ view }: { view: TrendingView }) {
-  const tabHref = (cat: string | null) => (cat ? `/trending?cat=${encodeURIComponent(cat)}` : "/trending");
   return (
-    <Layout title={view.category ? `Trending in ${view.category}` : "Trending papers"} section="trending" math={view.hasMath}>
-      <CommunityStyle />
-      <header class="page-head">
-        <p class="kicker">Trending</p>
-        <h1>{view.category ? `Trending in ${view.category}` : "Trending papers"}</h1>
-        <p class="summary">
-          Score = upvotes + 0.5 × comments + 0.75 × collection adds, each halving in weight every 24 hours, + GitHub-star
-          velocity where known, + code (1), cross-listing (0.25 each), a named venue (0.5) and freshness (up to 0.5) over the
-          last {view.windowDays} days of announcements.
-        </p>
-      </header>
-      <NewestDayNote day={view.lastDay} today={view.today} what="has been announced" which="papers, where this week ends" />
-      <nav class="tabs" aria-label="Categories">
-        <a href={tabHref(null)} aria-current={view.category === null ? "page" : undefined}>All</a>
-        {view.categories.map((cat) => (
-          <a href={tabHref(cat)} aria-current={view.category === cat ? "page" : undefined}>
-            {cat}
-          </a>
-        ))}
-      </nav>
+    <Layout
+      title={view.category ? `Trending in ${view.category}` : "Trending papers"}
+      section="trending"
+      math={view.hasMath}
+      head={
+        <header class="page-head">
+          <CommunityStyle />
+          <p class="kicker">Trending</p>
+          <h1>{view.category ? `Trending in ${view.category}` : "Trending papers"}</h1>
+          <p class="summary">
+            Score = upvotes + 0.5 × comments + 0.75 × collection adds, each halving in weight every 24 hours, + GitHub-star
+            velocity where known, + code (1), cross-listing (0.25 each), a named venue (0.5) and freshness (up to 0.5) over{" "}
+            {view.asked ? `the ${view.windowDays} days from ${view.firstDay} to ${view.lastDay}` : `the last ${view.windowDays} days of announcements`}.
+          </p>
+        </header>
+      }
+      sidebar={
+        <section class="side-part" aria-labelledby="filter-heading">
+          <h2 id="filter-heading">Filter</h2>
+          <ListFilter
+            action="/trending"
+            label="Filter the trending papers"
+            categories={view.categories.map((value) => ({ value }))}
+            cat={view.category ?? ""}
+            from={view.firstDay}
+            to={view.lastDay}
+          />
+        </section>
+      }
+    >
+      {!view.asked && <NewestDayNote day={view.lastDay} today={view.today} what="has been announced" which="papers, where this week ends" />}
       {view.entries.length === 0 ? (
         <p class="empty">Nothing is trending here yet.</p>
       ) : (
