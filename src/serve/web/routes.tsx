@@ -11,11 +11,11 @@ import type { SearchEngine } from "../../search/types.js";
 import type { Store } from "../../store/types.js";
 import type { StoreSources } from "../api/stores.js";
 import { mountAuthorPages } from "./authors/routes.js";
-import { DailyPage, EmptyDailyPage } from "./daily-page.js";
+import { DailyPage, EmptyDailyPage } from "./daily/page.js";
 import { ErrorPage, NotFoundPage } from "./error-page.js";
 import { paperHref } from "./format.js";
 import { HelpPage } from "./help-page.js";
-import { NewPage } from "./new-page.js";
+import { NewPage } from "./daily/new-page.js";
 import { PaperPage } from "./paper-page.js";
 import { presentDaily } from "./present/daily.js";
 import { todayUtc } from "./components/newest-day.js";
@@ -28,7 +28,7 @@ import { presentSearch } from "./present/search.js";
 import { attachStars, starCountsOfLinks } from "./present/stars.js";
 import { attachActivity, hereOf } from "./present/activity.js";
 import { attachThumbnails, thumbnailSourceOf, thumbnailViews } from "./present/thumbnails.js";
-import { SearchPage } from "./search-page.js";
+import { SearchPage } from "./search/page.js";
 import type { CategoryOption } from "./components/list-filter.js";
 
 /** The store sources say where thumbnails are (the community store, opened on first use unless given). */

@@ -1,13 +1,13 @@
 /** `/daily` — a day's curated list: most upvoted first, each with who submitted it. */
-import { formatLongDay, formatShortDay } from "./format.js";
-import { Layout } from "./layout.js";
-import { CommunityStyle } from "./community-nav.js";
-import { Notice, PostForm } from "./community-form.js";
-import { PaperItem } from "./components/paper-item.js";
-import type { PaperSummary } from "./present/summary.js";
-import { type CategoryOption, ListFilter } from "./components/list-filter.js";
-import { NewestDayNote } from "./components/newest-day.js";
-import { type EmptyDayFacts, EmptyCuratedDay } from "./curated/empty-day.js";
+import { formatLongDay, formatShortDay } from "../format.js";
+import { Layout } from "../layout.js";
+import { CommunityStyle } from "../community-nav.js";
+import { Notice, PostForm } from "../community-form.js";
+import { PaperItem } from "../components/paper-item.js";
+import type { PaperSummary } from "../present/summary.js";
+import { type CategoryOption, ListFilter } from "../components/list-filter.js";
+import { NewestDayNote } from "../components/newest-day.js";
+import { type EmptyDayFacts, EmptyCuratedDay } from "./empty-day.js";
 
 export interface CuratedEntry {
   paper: PaperSummary;

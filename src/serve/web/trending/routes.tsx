@@ -4,14 +4,14 @@
  * activity the ranking already read, so a page asks for it once.
  */
 import type { Hono } from "hono";
-import { PaperfeedError } from "../../core/errors.js";
-import { trendingNow } from "../present/trending.js";
-import type { CommunityWebDeps } from "./community-deps.js";
-import { attachActivity, hereOf } from "./present/activity.js";
-import { attachStars } from "./present/stars.js";
-import { summarize } from "./present/summary.js";
-import { attachThumbnails } from "./present/thumbnails.js";
-import { TrendingPage } from "./trending-page.js";
+import { PaperfeedError } from "../../../core/errors.js";
+import { trendingNow } from "../../present/trending.js";
+import type { CommunityWebDeps } from "../community-deps.js";
+import { attachActivity, hereOf } from "../present/activity.js";
+import { attachStars } from "../present/stars.js";
+import { summarize } from "../present/summary.js";
+import { attachThumbnails } from "../present/thumbnails.js";
+import { TrendingPage } from "./page.js";
 
 const SHOWN = 30;
 

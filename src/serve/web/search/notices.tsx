@@ -1,5 +1,5 @@
 /** Notes above search results: a respelled query to try, and a strict query answered relaxed. */
-import type { SearchView } from "./present/search.js";
+import type { SearchView } from "../present/search.js";
 
 const quoted = (texts: string[]) => texts.map((t) => `“${t}”`).join(", ");
 

@@ -1,11 +1,11 @@
 /** `/` — the papers announced on a day (or in a week or month), newest day first. */
-import { Layout } from "./layout.js";
-import { Pager } from "./components/pager.js";
-import { PaperList } from "./components/paper-item.js";
-import type { DailyView, PeriodLink } from "./present/daily.js";
-import { type CategoryOption, ListFilter } from "./components/list-filter.js";
-import { ExportLinks } from "../export/links.js";
-import { NewestDayNote } from "./components/newest-day.js";
+import { Layout } from "../layout.js";
+import { Pager } from "../components/pager.js";
+import { PaperList } from "../components/paper-item.js";
+import type { DailyView, PeriodLink } from "../present/daily.js";
+import { type CategoryOption, ListFilter } from "../components/list-filter.js";
+import { ExportLinks } from "../../export/links.js";
+import { NewestDayNote } from "../components/newest-day.js";
 
 function Step({ link, rel, unit }: { link: PeriodLink | null; rel: "prev" | "next"; unit: string }) {
   const cls = `period-step ${rel}`;

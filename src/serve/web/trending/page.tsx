@@ -1,10 +1,10 @@
 /** `/trending` — papers ranked by the transparent trending score, each with its parts shown. */
-import { Layout } from "./layout.js";
-import { CommunityStyle } from "./community-nav.js";
-import { PaperItem } from "./components/paper-item.js";
-import type { PaperSummary } from "./present/summary.js";
-import { NewestDayNote } from "./components/newest-day.js";
-import { ListFilter } from "./components/list-filter.js";
+import { Layout } from "../layout.js";
+import { CommunityStyle } from "../community-nav.js";
+import { PaperItem } from "../components/paper-item.js";
+import type { PaperSummary } from "../present/summary.js";
+import { NewestDayNote } from "../components/newest-day.js";
+import { ListFilter } from "../components/list-filter.js";
 
 export interface TrendingEntry {
   paper: PaperSummary;

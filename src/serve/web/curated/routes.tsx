@@ -3,23 +3,23 @@
  * and `/vote` sets or clears an upvote (JSON for the fetch enhancement, else a redirect back).
  */
 import type { Context, Hono } from "hono";
-import { isCurator, todayOf } from "../../actions/community/context.js";
-import { vote } from "../../actions/community/engage.js";
-import { removeSubmission, submitPaper } from "../../actions/community/submit.js";
-import { PaperfeedError, isPaperfeedError } from "../../core/errors.js";
-import type { User } from "../../store/community-types.js";
-import { csrfGuard } from "../middleware/csrf.js";
-import { limitRate } from "../middleware/rate-limit.js";
-import { currentViewer } from "../middleware/session.js";
-import { noticeText } from "./community-form.js";
-import { type CommunityWebDeps, communityContext, formOf, localPath, requireUser } from "./community-deps.js";
-import { CuratedPage, type CuratedView } from "./curated-page.js";
-import { summarize } from "./present/summary.js";
-import { attachStars } from "./present/stars.js";
-import { attachThumbnails } from "./present/thumbnails.js";
-import { attachActivity } from "./present/activity.js";
-import { parseCategory } from "./present/query.js";
-import { curatedHref } from "./curated-page.js";
+import { isCurator, todayOf } from "../../../actions/community/context.js";
+import { vote } from "../../../actions/community/engage.js";
+import { removeSubmission, submitPaper } from "../../../actions/community/submit.js";
+import { PaperfeedError, isPaperfeedError } from "../../../core/errors.js";
+import type { User } from "../../../store/community-types.js";
+import { csrfGuard } from "../../middleware/csrf.js";
+import { limitRate } from "../../middleware/rate-limit.js";
+import { currentViewer } from "../../middleware/session.js";
+import { noticeText } from "../community-form.js";
+import { type CommunityWebDeps, communityContext, formOf, localPath, requireUser } from "../community-deps.js";
+import { CuratedPage, type CuratedView } from "./page.js";
+import { summarize } from "../present/summary.js";
+import { attachStars } from "../present/stars.js";
+import { attachThumbnails } from "../present/thumbnails.js";
+import { attachActivity } from "../present/activity.js";
+import { parseCategory } from "../present/query.js";
+import { curatedHref } from "./page.js";
 
 /** A paper is in a category when listed in it, or in an archive ("cs") when in one of its categories. */
 const inCategory = (categories: readonly string[], cat: string) => categories.some((c) => c === cat || c.startsWith(`${cat}.`));

@@ -1,11 +1,11 @@
 /** `/search` — results with count and time, filters and sort as a plain form, paging, help when nothing matched. */
-import { Layout } from "./layout.js";
-import { Pager } from "./components/pager.js";
-import { PaperList } from "./components/paper-item.js";
-import type { SearchView } from "./present/search.js";
-import { ExportLinks } from "../export/links.js";
-import { DidYouMean, RelaxedNotice } from "./search-notices.js";
-import { type CategoryOption, ListFilter } from "./components/list-filter.js";
+import { Layout } from "../layout.js";
+import { Pager } from "../components/pager.js";
+import { PaperList } from "../components/paper-item.js";
+import type { SearchView } from "../present/search.js";
+import { ExportLinks } from "../../export/links.js";
+import { DidYouMean, RelaxedNotice } from "./notices.js";
+import { type CategoryOption, ListFilter } from "../components/list-filter.js";
 
 const EXAMPLES = [
   '"graph neural networks"',

@@ -1,9 +1,9 @@
 /** `/new` — the newest announced papers, newest first. */
-import { Layout } from "./layout.js";
-import { Pager } from "./components/pager.js";
-import { PaperList } from "./components/paper-item.js";
-import type { NewestView } from "./present/newest.js";
-import { type CategoryOption, ListFilter } from "./components/list-filter.js";
+import { Layout } from "../layout.js";
+import { Pager } from "../components/pager.js";
+import { PaperList } from "../components/paper-item.js";
+import type { NewestView } from "../present/newest.js";
+import { type CategoryOption, ListFilter } from "../components/list-filter.js";
 
 /** A category or range turns the stream into the newest-first search of them (see routes.tsx). */
 function Filters({ categories }: { categories: CategoryOption[] }) {
