@@ -36,6 +36,37 @@ const NAV: Array<{ section: Exclude<Section, null>; href: string; label: string 
   { section: "new", href: "/new", label: "New" },
 ];
 
+/** The keys enhance.js answers, listed in a dialog that `?` opens (the help page lists them too). */
+export const SHORTCUTS: Array<[string, string]> = [
+  ["/", "Jump to the search box"],
+  ["j / k", "Next / previous paper in a list"],
+  ["Enter", "Open the paper in focus"],
+  ["↓ / ↑", "In the search box: move through the suggestions"],
+  ["?", "Show these shortcuts"],
+  ["Esc", "Close this dialog or the suggestions"],
+];
+
+function ShortcutsDialog() {
+  return (
+    <dialog id="shortcuts" class="shortcuts" aria-labelledby="shortcuts-title">
+      <h2 id="shortcuts-title">Keyboard shortcuts</h2>
+      <dl>
+        {SHORTCUTS.map(([keys, what]) => (
+          <>
+            <dt>
+              <kbd>{keys}</kbd>
+            </dt>
+            <dd>{what}</dd>
+          </>
+        ))}
+      </dl>
+      <form method="dialog">
+        <button type="submit">Close</button>
+      </form>
+    </dialog>
+  );
+}
+
 export function Layout(props: Frame & { children?: Child }) {
   return (
     <>
@@ -81,6 +112,7 @@ export function Layout(props: Frame & { children?: Child }) {
                   placeholder="Search papers, authors, ids"
                   autocomplete="off"
                   aria-keyshortcuts="/"
+                  data-suggest="/search/suggest"
                 />
                 <button type="submit">Search</button>
               </form>
@@ -106,9 +138,14 @@ export function Layout(props: Frame & { children?: Child }) {
           <footer class="column footer">
             <p>
               paperfeed · metadata from <a href="https://arxiv.org">arXiv</a> ·{" "}
-              <a href="/help/search">Search help</a>
+              <a href="/help/search">Search help</a> ·{" "}
+              <a href="/help/search#shortcuts" data-shortcuts="">
+                Keyboard shortcuts
+              </a>{" "}
+              <kbd>?</kbd>
             </p>
           </footer>
+          <ShortcutsDialog />
         </body>
       </html>
     </>

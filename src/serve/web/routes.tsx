@@ -29,6 +29,7 @@ import { attachStars, starCountsOfLinks } from "./present/stars.js";
 import { attachActivity, hereOf } from "./present/activity.js";
 import { attachThumbnails, thumbnailSourceOf, thumbnailViews } from "./present/thumbnails.js";
 import { SearchPage } from "./search/page.js";
+import { createSuggester } from "./search/suggest.js";
 import type { CategoryOption } from "./components/list-filter.js";
 
 /** The store sources say where thumbnails are (the community store, opened on first use unless given). */
@@ -94,12 +95,23 @@ export function mountPages(app: Hono, deps: PageDeps): void {
     await Promise.all([attachThumbnails(thumbnails, view.results), attachStars(thumbnails, view.results), attachActivity(thumbnails, view.results, hereOf(c.req.url))]);
     const status = view.state === "invalid" ? 400 : 200;
     return c.html(
-      <SearchPage view={view} categories={view.state === "intro" ? [] : await categories()} />,
+      <SearchPage view={view} categories={view.state === "intro" ? [] : await categories()} mailOn={Boolean(deps.config?.smtpUrl)} />,
       status,
     );
   });
 
   app.get("/help/search", (c) => c.html(<HelpPage />));
+
+  // Suggestions as you type (enhance.js); the plain form needs none of it. Server time in Server-Timing.
+  const suggester = createSuggester(deps);
+  app.get("/search/suggest", async (c) => {
+    const started = process.hrtime.bigint();
+    const answer = await suggester.suggest(c.req.query("q") ?? "");
+    const ms = Number(process.hrtime.bigint() - started) / 1e6;
+    c.header("Server-Timing", `suggest;dur=${ms.toFixed(1)}`);
+    c.header("Cache-Control", "public, max-age=300");
+    return c.json(answer);
+  });
 
   mountAuthorPages(app, deps);
 

@@ -4,6 +4,7 @@ import { Pager } from "../components/pager.js";
 import { PaperList } from "../components/paper-item.js";
 import type { NewestView } from "../present/newest.js";
 import { type CategoryOption, ListFilter } from "../components/list-filter.js";
+import { FeedLinks } from "../components/feed-links.js";
 
 /** A category or range turns the stream into the newest-first search of them (see routes.tsx). */
 function Filters({ categories }: { categories: CategoryOption[] }) {
@@ -27,7 +28,12 @@ export function NewPage({ view, categories }: { view: NewestView; categories: Ca
           <p class="summary">The latest announcements first · {view.countLabel} in all</p>
         </header>
       }
-      sidebar={<Filters categories={categories} />}
+      sidebar={
+        <>
+          <Filters categories={categories} />
+          <FeedLinks feed={{ name: "daily", query: "", what: "Papers of the newest day" }} />
+        </>
+      }
     >
       {view.papers.length === 0 ? (
         <p class="empty">No papers yet.</p>

@@ -4,6 +4,7 @@ import { Pager } from "../components/pager.js";
 import { PaperList } from "../components/paper-item.js";
 import type { DailyView, PeriodLink } from "../present/daily.js";
 import { type CategoryOption, ListFilter } from "../components/list-filter.js";
+import { FeedLinks } from "../components/feed-links.js";
 import { ExportLinks } from "../../export/links.js";
 import { NewestDayNote } from "../components/newest-day.js";
 
@@ -55,6 +56,12 @@ function Filters({ view, categories }: { view: DailyView; categories: CategoryOp
   );
 }
 
+/** A day's feed for a day; the week and month views have none of their own, so the newest day's. */
+function Feeds({ view }: { view: DailyView }) {
+  const day = view.period.kind === "day";
+  return <FeedLinks feed={{ name: "daily", query: day ? `day=${view.period.key}` : "", what: day ? `Papers of ${view.title}` : "Papers of the newest day" }} />;
+}
+
 export function DailyPage({ view, categories }: { view: DailyView; categories: CategoryOption[] }) {
   let start = view.start;
   const byDay = view.period.kind !== "day";
@@ -70,7 +77,12 @@ export function DailyPage({ view, categories }: { view: DailyView; categories: C
           <p class="summary">{view.countLabel}</p>
         </header>
       }
-      sidebar={<Filters view={view} categories={categories} />}
+      sidebar={
+        <>
+          <Filters view={view} categories={categories} />
+          <Feeds view={view} />
+        </>
+      }
     >
       {view.newestDay && <NewestDayNote {...view.newestDay} what="has been announced" which="papers" />}
       <PeriodNav view={view} />

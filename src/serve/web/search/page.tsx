@@ -6,6 +6,8 @@ import type { SearchView } from "../present/search.js";
 import { ExportLinks } from "../../export/links.js";
 import { DidYouMean, RelaxedNotice } from "./notices.js";
 import { type CategoryOption, ListFilter } from "../components/list-filter.js";
+import { FeedLinks } from "../components/feed-links.js";
+import { savedQueryOf } from "./saved-query.js";
 
 const EXAMPLES = [
   '"graph neural networks"',
@@ -26,6 +28,26 @@ function Filters({ view, categories }: { view: SearchView; categories: CategoryO
         </label>
       </ListFilter>
     </section>
+  );
+}
+
+/**
+ * "Save this search": its feed, and where mail works, new matches by email (the subscribe page
+ * with the query, which adds it to the digest's saved searches).
+ */
+function SaveSearch({ view, mailOn }: { view: SearchView; mailOn: boolean }) {
+  const query = savedQueryOf(view.form);
+  if (!query) return null;
+  return (
+    <FeedLinks heading="Save this search" feed={{ name: "search", query: `q=${encodeURIComponent(query)}`, what: "Newest matches as a feed" }}>
+      {mailOn && (
+        <p>
+          <a class="button" href={`/subscribe?q=${encodeURIComponent(query)}`}>
+            Email me new matches
+          </a>
+        </p>
+      )}
+    </FeedLinks>
   );
 }
 
@@ -96,7 +118,7 @@ function NoHits({ view }: { view: SearchView }) {
   );
 }
 
-export function SearchPage({ view, categories }: { view: SearchView; categories: CategoryOption[] }) {
+export function SearchPage({ view, categories, mailOn = false }: { view: SearchView; categories: CategoryOption[]; mailOn?: boolean }) {
   const { form } = view;
   const heading = form.q ? `Results for “${form.q}”` : view.state === "intro" ? "Search" : "Papers";
   const head = (
@@ -121,7 +143,14 @@ export function SearchPage({ view, categories }: { view: SearchView; categories:
       query={form.q}
       math={view.hasMath}
       head={head}
-      sidebar={view.state === "intro" ? undefined : <Filters view={view} categories={categories} />}
+      sidebar={
+        view.state === "intro" ? undefined : (
+          <>
+            <Filters view={view} categories={categories} />
+            <SaveSearch view={view} mailOn={mailOn} />
+          </>
+        )
+      }
     >
       <DidYouMean view={view} />
       <RelaxedNotice view={view} />

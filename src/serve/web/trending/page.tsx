@@ -5,6 +5,7 @@ import { PaperItem } from "../components/paper-item.js";
 import type { PaperSummary } from "../present/summary.js";
 import { NewestDayNote } from "../components/newest-day.js";
 import { ListFilter } from "../components/list-filter.js";
+import { FeedLinks } from "../components/feed-links.js";
 
 export interface TrendingEntry {
   paper: PaperSummary;
@@ -68,27 +69,41 @@ export function TrendingPage({ view }: { view: TrendingView }) {
           <p class="kicker">Trending</p>
           <h1>{view.category ? `Trending in ${view.category}` : "Trending papers"}</h1>
           <p class="summary">
-            Score = upvotes + 0.5 × comments + 0.75 × collection adds, each halving in weight every 24 hours, + GitHub-star
-            velocity where known, + code (1), cross-listing (0.25 each), a named venue (0.5) and freshness (up to 0.5) over{" "}
-            {view.asked ? `the ${view.windowDays} days from ${view.firstDay} to ${view.lastDay}` : `the last ${view.windowDays} days of announcements`}.
+            Score = upvotes + 0.5 × comments + 0.75 × collection adds, each halving in weight every 24 hours,
+            + GitHub-star velocity where known, + code (1), cross-listing (0.25 each), a named venue (0.5) and
+            freshness (up to 0.5) over{" "}
+            {view.asked
+              ? `the ${view.windowDays} days from ${view.firstDay} to ${view.lastDay}`
+              : `the last ${view.windowDays} days of announcements`}
+            .
           </p>
         </header>
       }
       sidebar={
-        <section class="side-part" aria-labelledby="filter-heading">
-          <h2 id="filter-heading">Filter</h2>
-          <ListFilter
-            action="/trending"
-            label="Filter the trending papers"
-            categories={view.categories.map((value) => ({ value }))}
-            cat={view.category ?? ""}
-            from={view.firstDay}
-            to={view.lastDay}
-          />
-        </section>
+        <>
+          <section class="side-part" aria-labelledby="filter-heading">
+            <h2 id="filter-heading">Filter</h2>
+            <ListFilter
+              action="/trending"
+              label="Filter the trending papers"
+              categories={view.categories.map((value) => ({ value }))}
+              cat={view.category ?? ""}
+              from={view.firstDay}
+              to={view.lastDay}
+            />
+          </section>
+          <FeedLinks feed={{ name: "trending", query: "", what: "Trending this week, all categories" }} />
+        </>
       }
     >
-      {!view.asked && <NewestDayNote day={view.lastDay} today={view.today} what="has been announced" which="papers, where this week ends" />}
+      {!view.asked && (
+        <NewestDayNote
+          day={view.lastDay}
+          today={view.today}
+          what="has been announced"
+          which="papers, where this week ends"
+        />
+      )}
       {view.entries.length === 0 ? (
         <p class="empty">Nothing is trending here yet.</p>
       ) : (
