@@ -8,7 +8,7 @@
 import type { Paper } from "../../../core/paper.js";
 import type { SearchEngine } from "../../../search/types.js";
 import type { Store } from "../../../store/types.js";
-import { latexTextToPlain } from "../latex-text.js";
+import { latexTextToPlain } from "../../../core/latex/text.js";
 
 /** Papers the author and title-word lists are read from, newest first (titles of all are still searched). */
 const SOURCE_PAPERS = 50_000;
