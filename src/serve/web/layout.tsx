@@ -36,6 +36,9 @@ const NAV: Array<{ section: Exclude<Section, null>; href: string; label: string 
   { section: "new", href: "/new", label: "New" },
 ];
 
+/** For pages that do not describe themselves (link previews and search engines read it). */
+const DEFAULT_DESCRIPTION = "paperfeed: new arXiv papers every day, trending papers and full-text search of titles, abstracts and authors.";
+
 /** The keys enhance.js answers, listed in a dialog that `?` opens (the help page lists them too). */
 export const SHORTCUTS: Array<[string, string]> = [
   ["/", "Jump to the search box"],
@@ -77,7 +80,7 @@ export function Layout(props: Frame & { children?: Child }) {
           <meta name="viewport" content="width=device-width, initial-scale=1" />
           <meta name="color-scheme" content="light dark" />
           <title>{props.title === "paperfeed" ? "paperfeed" : `${props.title} · paperfeed`}</title>
-          {props.description && <meta name="description" content={props.description} />}
+          <meta name="description" content={props.description ?? DEFAULT_DESCRIPTION} />
           {props.canonical && <link rel="canonical" href={props.canonical} />}
           <link rel="icon" href={assetUrls.icon} type="image/svg+xml" />
           <link rel="stylesheet" href={assetUrls.style} />

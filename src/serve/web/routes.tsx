@@ -141,6 +141,7 @@ export function mountPages(app: Hono, deps: PageDeps): void {
       return c.html(<NotFoundPage message={message} guess={parsed.id} arxivId={parsed.id} />, 404);
     }
     const view = presentPaper(paper);
+    view.canonical = new URL(paperHref(paper.id), deps.config.baseUrl).href;
     const thumbnail = await thumbnailViews(thumbnails, [paper.id]);
     if (thumbnail) view.thumbnail = thumbnail.get(paper.id) ?? null;
     const stars = await starCountsOfLinks(thumbnails, paper.codeLinks);

@@ -68,6 +68,7 @@ export function DailyPage({ view, categories }: { view: DailyView; categories: C
   return (
     <Layout
       title={`Daily papers · ${view.title}`}
+      description={`${view.countLabel} announced on arXiv, ${view.title}${view.cat ? `, in ${view.cat}` : ""}: titles, authors and abstracts.`}
       section="daily"
       math={view.hasMath}
       head={

@@ -139,6 +139,11 @@ export function SearchPage({ view, categories, mailOn = false }: { view: SearchV
   return (
     <Layout
       title={form.q ? `${form.q} – Search` : "Search"}
+      description={
+        view.state === "results"
+          ? `${view.totalLabel} matching ${savedQueryOf(form) || "the filters"}, with titles, authors and the passages that match.`
+          : "Search the titles, abstracts, authors and comments of arXiv papers."
+      }
       section="search"
       query={form.q}
       math={view.hasMath}

@@ -61,6 +61,7 @@ export function TrendingPage({ view }: { view: TrendingView }) {
   return (
     <Layout
       title={view.category ? `Trending in ${view.category}` : "Trending papers"}
+      description={`The papers ${view.category ? `in ${view.category} ` : ""}that readers upvote, discuss and save most, over the last ${view.windowDays} days of arXiv announcements.`}
       section="trending"
       math={view.hasMath}
       head={
