@@ -88,7 +88,8 @@ async function main(): Promise<void> {
           .filter(([, a]) => a.score !== null && a.score < 0.9 && a.scoreDisplayMode !== "informative" && a.scoreDisplayMode !== "manual" && a.scoreDisplayMode !== "notApplicable")
           .map(([id]) => id);
         for (const id of failing) {
-          const nodes = (result.lhr.audits[id]?.details?.items ?? []).map((i) => i.node?.selector).filter(Boolean);
+          const items = result.lhr.audits[id]?.details?.items;
+          const nodes = Array.isArray(items) ? items.map((i) => i?.node?.selector).filter(Boolean) : [];
           if (nodes.length) console.log(`  ${id}: ${nodes.slice(0, 5).join(" | ")}`);
         }
         rows.push({ page: `${name} (\`${pagePath}\`)`, form, scores, failing });
