@@ -23,12 +23,12 @@ import { mountAccountSettings } from "./web/account/settings/routes.js";
 import { mountCollectionRoutes } from "./web/collection-routes.js";
 import { mountCommunityAssets } from "./web/community-assets.js";
 import { type CommunityWebDeps, isSecure } from "./web/community-deps.js";
-import { mountCuratedRoutes } from "./web/curated-routes.js";
+import { mountCuratedRoutes } from "./web/curated/routes.js";
 import { mountEngageRoutes } from "./web/engage-routes.js";
 import { mountFollowRoutes } from "./web/follow/routes.js";
 import { mountForYouRoutes } from "./web/for-you/routes.js";
 import { mountProfileRoutes } from "./web/profile-routes.js";
-import { mountTrendingRoutes } from "./web/trending-routes.js";
+import { mountTrendingRoutes } from "./web/trending/routes.js";
 
 export interface CommunityMountDeps {
   store: Store;

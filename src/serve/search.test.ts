@@ -126,3 +126,16 @@ test("an empty search explains the syntax, and the help page lists the operators
     assert.ok(textOf(help.body).includes(op), op);
   }
 });
+
+test("a misspelt query that matches nothing shows its respelling's results and links the exact search", async () => {
+  const { status, body } = await fetchPage(fx.app, "/search?q=difusion+modles");
+  assert.equal(status, 200);
+  const text = textOf(body);
+  assert.ok(text.includes("No paper matches “difusion modles”; showing results for diffusion models."), text.slice(0, 400));
+  assert.ok(resultIds(body).length > 5, "the respelling's results");
+  assert.match(body, /<mark>[Dd]iffusion<\/mark>/, "its words marked");
+  assert.match(body, /href="\/search\?q=difusion\+modles&amp;exact=1">Search exactly for “difusion modles”<\/a>/);
+  const exact = await fetchPage(fx.app, "/search?q=difusion+modles&exact=1");
+  assert.ok(textOf(exact.body).includes("No papers match"));
+  assert.match(exact.body, /Did you mean <a href="\/search\?q=diffusion\+models"><em>diffusion models<\/em><\/a>\?/);
+});

@@ -223,4 +223,32 @@ describe("subscriptions on the web", () => {
       await f.close();
     }
   });
+
+  it("“Save this search”: the search page links its feed and the subscribe page, which keeps the search with a new subscription", async () => {
+    const f = await openDeliveryApp({ mail: true });
+    try {
+      const search = await (await f.app.request("/search?q=graph&cat=cs.LG")).text();
+      assert.match(search, /Save this search/);
+      assert.match(search, /href="\/feeds\/search.atom\?q=graph%20cat%3Acs.LG"/);
+      assert.match(search, /href="\/subscribe\?q=graph%20cat%3Acs.LG">Email me new matches/);
+
+      const browser = new Agent(f.app);
+      const form = await browser.get("/subscribe?q=graph%20cat%3Acs.LG");
+      assert.match(form.body, /new papers matching <strong>graph cat:cs.LG<\/strong>/);
+      assert.match(form.body, /<input type="hidden" name="query" value="graph cat:cs.LG"/);
+      const ok = await browser.post("/subscribe", { email: "keeper@example.org", cadence: "weekly", query: "graph cat:cs.LG" });
+      assert.equal(ok.status, 200);
+      assert.match(ok.body, /Check your inbox/);
+      const subscriber = await f.delivery.getSubscriberByEmail("keeper@example.org");
+      assert.deepEqual((await f.delivery.listSavedSearches(subscriber!.id)).map((s) => s.query), ["graph cat:cs.LG"]);
+
+      // An address already receiving the digest gets no search from a stranger's form.
+      await f.delivery.updateSubscriber(subscriber!.id, { status: "active", now: new Date().toISOString() });
+      const again = await browser.post("/subscribe", { email: "keeper@example.org", cadence: "weekly", query: "spam words" });
+      assert.equal(again.status, 200);
+      assert.deepEqual((await f.delivery.listSavedSearches(subscriber!.id)).map((s) => s.query), ["graph cat:cs.LG"]);
+    } finally {
+      await f.close();
+    }
+  });
 });

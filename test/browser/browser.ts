@@ -137,7 +137,7 @@ export const horizontalOverflow = (page: Page): Promise<number> =>
 export async function screenshot(
   page: Page,
   name: string,
-  viewport: ViewportName,
+  viewport: ViewportName | "phone390",
   scheme: Scheme,
 ): Promise<void> {
   await page.screenshot({ path: join(SCREENSHOT_DIR, `${name}-${viewport}-${scheme}.png`), fullPage: true });

@@ -57,6 +57,7 @@ test("sign up, confirm by mail, sign in, submit, upvote, comment, collect, and t
   await page.waitForURL(/\/daily\?notice=verified$/);
   assert.match((await page.locator(".notice").textContent()) ?? "", /address is confirmed/);
 
+  await page.click(".account-menu summary"); // the name opens the account links, Sign out among them
   await page.click(".account-nav button");
   await page.waitForURL(/\/account\/signin/);
   await page.fill("input[name=email]", "grace@example.org");
@@ -71,7 +72,7 @@ test("sign up, confirm by mail, sign in, submit, upvote, comment, collect, and t
   await page.fill("input[name=paper]", `https://arxiv.org/abs/${PAPER}`);
   await page.click(".submit-form button[type=submit]");
   await page.waitForURL(/notice=submitted/);
-  assert.equal(await page.locator(`ol.ranked [data-paper-id="${PAPER}"]`).count(), 1);
+  assert.equal(await page.locator(`ol.curated-list [data-paper-id="${PAPER}"]`).count(), 1);
   assert.match((await page.locator(".submitted-by").first().textContent()) ?? "", /Submitted by Grace/);
 
   // The upvote goes by fetch: the count changes and the page does not reload.

@@ -31,16 +31,25 @@ test("a paper page lists related papers, and they open", { skip: skipReason }, a
   assert.deepEqual(errors, []);
 });
 
-test('a misspelt query offers "Did you mean", whose link searches the respelling', { skip: skipReason }, async () => {
+test('a misspelt query that matches nothing shows its respelling\'s results, saying so, with a link to search it exactly', { skip: skipReason }, async () => {
   const { page, errors } = await newPage(site, "desktop", "light");
   await page.goto("/");
   await page.fill("#site-q", "difusion modles");
   await page.press("#site-q", "Enter");
   await page.waitForURL(/\/search\?q=difusion/);
-  assert.equal((await page.textContent(".did-you-mean"))?.replace(/\s+/g, " ").trim(), "Did you mean diffusion models?");
+  assert.equal(
+    (await page.textContent(".did-you-mean"))?.replace(/\s+/g, " ").trim(),
+    "No paper matches “difusion modles”; showing results for diffusion models. Search exactly for “difusion modles”",
+  );
+  assert.ok((await page.$$("ol.paper-list article.paper")).length > 5, "the respelling's results");
   const violations = await seriousViolations(page);
   assert.equal(violations.length, 0, describeViolations(violations));
   await screenshot(page, "discovery-did-you-mean", "desktop", "light");
+  // Exactly as typed: nothing matches, and "Did you mean" links the respelling.
+  await page.click("text=Search exactly for");
+  await page.waitForURL(/exact=1/);
+  assert.equal(await page.$("ol.paper-list"), null);
+  assert.equal((await page.textContent(".did-you-mean"))?.replace(/\s+/g, " ").trim(), "Did you mean diffusion models?");
   await page.click(".did-you-mean a");
   await page.waitForURL(/q=diffusion\+models/);
   assert.ok((await page.$$("ol.paper-list article.paper")).length > 5);

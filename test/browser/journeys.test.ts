@@ -65,7 +65,7 @@ test(
     const before = await page.locator(".results-bar .summary").textContent();
     await page.selectOption("select[name=cat]", "cs.CV");
     await page.check("input[name=code]");
-    await page.locator(".filters button[type=submit]").click();
+    await page.locator(".list-filter button[type=submit]").click();
     await page.waitForURL(/cat=cs\.CV/);
     assert.match(page.url(), /code=1/);
     assert.notEqual(await page.locator(".results-bar .summary").textContent(), before);

@@ -38,6 +38,7 @@ async function assertAccessible(page: Page): Promise<void> {
 test("settings: rename, follow setting, no email change without mail, export; accessible at desktop and phone widths", { skip: skipReason, timeout: 120_000 }, async () => {
   const { page, errors } = await newPage(site, "desktop", "light");
   await signInAda(page);
+  await page.click("nav.account-nav .account-menu summary"); // the name opens the account links
   await page.click("nav.account-nav a[href='/account/settings']");
   await page.waitForURL((url) => url.pathname === "/account/settings");
   assert.equal(await page.locator("h1").textContent(), "Settings");

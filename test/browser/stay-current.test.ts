@@ -239,7 +239,7 @@ test("serve keeps itself current: harvest on schedule, follow, new version in th
   await page.fill(".submit-form input[name=paper]", `https://arxiv.org/abs/${MISSING}v1`);
   await page.click(".submit-form button[type=submit]");
   await page.waitForURL(/notice=submitted/);
-  assert.equal(await page.locator(`ol.ranked [data-paper-id="${MISSING}"]`).count(), 1);
+  assert.equal(await page.locator(`ol.curated-list [data-paper-id="${MISSING}"]`).count(), 1);
   assert.ok(await reader.getPaper(MISSING), "the fetched paper was stored");
 
   // 5. A paper page with its thumbnail and the repository's stars.

@@ -6,18 +6,7 @@
  * not balance are escaped so one stray brace cannot swallow the rest of the file.
  */
 
-/** Combining marks (after NFD) → the TeX accent command that makes them. */
-export const ACCENTS: Record<string, string> = {
-  "\u0300": "`", "\u0301": "'", "\u0302": "^", "\u0303": "~", "\u0304": "=", "\u0306": "u", "\u0307": ".",
-  "\u0308": '"', "\u030A": "r", "\u030B": "H", "\u030C": "v", "\u0323": "d", "\u0327": "c", "\u0328": "k",
-};
-
-/** Letters NFD does not decompose. */
-export const LETTERS: Record<string, string> = {
-  ß: "{\\ss}", ø: "{\\o}", Ø: "{\\O}", æ: "{\\ae}", Æ: "{\\AE}", œ: "{\\oe}", Œ: "{\\OE}", ł: "{\\l}", Ł: "{\\L}",
-  ı: "{\\i}", đ: "{\\dj}", Đ: "{\\DJ}", "\u2013": "--", "\u2014": "---", "\u2018": "`", "\u2019": "'", "\u201C": "``", "\u201D": "''",
-  "\u00A0": "~",
-};
+import { ACCENTS, LETTERS } from "../../core/latex/tables.js";
 
 /** A letter plus its accents as TeX, e.g. "é" → "{\'e}"; null when a mark has no TeX accent. */
 function accented(char: string): string | null {

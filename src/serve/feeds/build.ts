@@ -6,7 +6,7 @@
  */
 import { Feed } from "feed";
 import type { Paper } from "../../core/paper.js";
-import { latexTextToPlain } from "../web/latex-text.js";
+import { latexTextToPlain } from "../../core/latex/text.js";
 
 export const FEED_FORMATS = {
   atom: "application/atom+xml; charset=utf-8",

@@ -10,6 +10,8 @@ import type { CommunityStore, PaperActivity } from "../../store/community-types.
 import type { Store } from "../../store/types.js";
 
 export const TRENDING_WINDOW_DAYS = 7;
+/** The longest window a reader may ask for (the list filter's range). */
+export const MAX_WINDOW_DAYS = 31;
 /** How far back community activity makes a paper a candidate. */
 const ACTIVE_DAYS = 14;
 /** Category tabs offered: the most frequent primary categories among the candidates. */
@@ -30,8 +32,11 @@ export interface Trending {
   entries: TrendingEntry[];
   /** The candidates' most frequent primary categories, most first (the asked category added when missing). */
   categories: string[];
-  /** The newest announcement day in the store: the window's last day. */
+  /** The window's last day: the newest announcement day in the store, or the range's end. */
   lastDay: string;
+  /** The window's first day. */
+  firstDay: string;
+  windowDays: number;
   /** The candidates' community activity, read for the ranking; pages reuse it for their cards' counts. */
   activity: Map<string, PaperActivity>;
 }
@@ -42,11 +47,18 @@ export interface TrendingSource {
   clock?: (() => Date) | undefined;
 }
 
-export async function trendingNow(deps: TrendingSource, options: { category?: string | null; limit: number }): Promise<Trending> {
+/**
+ * `from`/`to` (YYYY-MM-DD, checked by the caller) set the window instead of the last week of the
+ * store; a window longer than MAX_WINDOW_DAYS keeps its end and is cut to that length.
+ */
+export async function trendingNow(deps: TrendingSource, options: { category?: string | null; limit: number; from?: string; to?: string }): Promise<Trending> {
   const community = await deps.community();
   const now = (deps.clock?.() ?? new Date()).toISOString();
-  const lastDay = (await deps.store.announcedDays({ limit: 1 }))[0]?.day ?? now.slice(0, 10);
-  const recent = await deps.store.listAnnounced(minusDays(lastDay, TRENDING_WINDOW_DAYS - 1), lastDay, { limit: 1000 });
+  const lastDay = options.to || ((await deps.store.announcedDays({ limit: 1 }))[0]?.day ?? now.slice(0, 10));
+  const span = options.from ? Math.round((Date.parse(lastDay) - Date.parse(options.from)) / DAY_MS) + 1 : TRENDING_WINDOW_DAYS;
+  const windowDays = Math.min(MAX_WINDOW_DAYS, Math.max(1, span));
+  const firstDay = minusDays(lastDay, windowDays - 1);
+  const recent = await deps.store.listAnnounced(firstDay, lastDay, { limit: 1000 });
   const active = await community.activeSince(new Date(Date.parse(now) - ACTIVE_DAYS * DAY_MS).toISOString(), 500);
   const byId = new Map<string, Paper>(recent.map((p) => [p.id, p]));
   for (const p of await deps.store.getPapers(active.map((a) => a.paperId).filter((id) => !byId.has(id)))) byId.set(p.id, p);
@@ -60,7 +72,7 @@ export async function trendingNow(deps: TrendingSource, options: { category?: st
 
   const pool = cat ? papers.filter((p) => p.categories.includes(cat)) : papers;
   const activity = await community.activityOf(pool.map((p) => p.id));
-  const top = rankTrending(pool, { lastDay, windowDays: TRENDING_WINDOW_DAYS, activity, now }).slice(0, options.limit);
+  const top = rankTrending(pool, { lastDay, windowDays, activity, now }).slice(0, options.limit);
   const entries = top.map((r) => ({ paper: byId.get(r.id)!, score: r.score, parts: r.parts, votes: activity.get(r.id)?.votes ?? 0 }));
-  return { entries, categories, lastDay, activity };
+  return { entries, categories, lastDay, firstDay, windowDays, activity };
 }

@@ -35,19 +35,22 @@ export function AccountNav() {
       {viewer.user && <script src={communityAssetUrls.script} defer></script>}
       <nav class="account-nav" aria-label="Account">
         {viewer.user ? (
-          <>
-            <a href={`/users/${viewer.user.id}`} class="account-name">
-              {viewer.user.displayName}
-            </a>
-            <a href="/following">Following</a>
-            <a href="/account/settings">Settings</a>
-            <form method="post" action="/account/signout" class="inline-form">
-              <CsrfField />
-              <button type="submit" class="link-button">
-                Sign out
-              </button>
-            </form>
-          </>
+          // One name in the bar and the rest behind it, so the bar stays on one line; a
+          // <details> opens without script.
+          <details class="account-menu">
+            <summary class="account-name">{viewer.user.displayName}</summary>
+            <div class="menu">
+              <a href={`/users/${viewer.user.id}`}>Profile</a>
+              <a href="/following">Following</a>
+              <a href="/account/settings">Settings</a>
+              <form method="post" action="/account/signout" class="inline-form">
+                <CsrfField />
+                <button type="submit" class="link-button">
+                  Sign out
+                </button>
+              </form>
+            </div>
+          </details>
         ) : (
           <a href="/account/signin">Sign in</a>
         )}

@@ -1,5 +1,5 @@
 /** `/help/search` — the query language on one short page, every example a working link. */
-import { Layout } from "./layout.js";
+import { Layout, SHORTCUTS } from "./layout.js";
 
 const ROWS: Array<{ query: string; meaning: string }> = [
   {
@@ -67,6 +67,19 @@ export function HelpPage() {
         its most telling words. When a phrase matches nothing you get papers with its words, and a misspelt
         word gets a “Did you mean”. Paste an arXiv id, an arxiv.org address or an arXiv DOI to open that paper.
       </p>
+      <h2 id="shortcuts">Keyboard shortcuts</h2>
+      <table class="help-table">
+        <tbody>
+          {SHORTCUTS.map(([keys, what]) => (
+            <tr>
+              <td>
+                <kbd>{keys}</kbd>
+              </td>
+              <td>{what}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
     </Layout>
   );
 }

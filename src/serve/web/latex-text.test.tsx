@@ -4,7 +4,7 @@ import { DEMO_DATA_PATH } from "../../ingest/demo.js";
 import { readListing } from "../../ingest/readers/listing.js";
 import { drain } from "../../ingest/test-support.js";
 import { RichText } from "./components/rich-text.js";
-import { latexTextToPlain, textRuns } from "./latex-text.js";
+import { latexTextToPlain, textRuns } from "../../core/latex/text.js";
 import { plainText, splitMath } from "./math.js";
 
 const html = (text: string, links = true) => String(<RichText text={text} links={links} />);

@@ -5,7 +5,7 @@
  * rejects is shown as its source text (escaped by the caller), never as an error.
  */
 import katex from "katex";
-import { GREEK, latexTextToPlain } from "./latex-text.js";
+import { GREEK, latexTextToPlain } from "../../core/latex/text.js";
 
 export type TextPart =
   { kind: "text"; text: string } | { kind: "math"; source: string; display: boolean; html: string | null };

@@ -98,7 +98,7 @@ export function PaperPage({ view }: { view: PaperView }) {
     <Layout
       title={plainText(view.title)}
       math={view.hasMath}
-      canonical={paperHref(view.id)}
+      canonical={view.canonical ?? paperHref(view.id)}
       description={view.description}
     >
       <article class="paper-page">

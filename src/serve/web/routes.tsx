@@ -11,15 +11,16 @@ import type { SearchEngine } from "../../search/types.js";
 import type { Store } from "../../store/types.js";
 import type { StoreSources } from "../api/stores.js";
 import { mountAuthorPages } from "./authors/routes.js";
-import { DailyPage, EmptyDailyPage } from "./daily-page.js";
+import { DailyPage, EmptyDailyPage } from "./daily/page.js";
 import { ErrorPage, NotFoundPage } from "./error-page.js";
 import { paperHref } from "./format.js";
 import { HelpPage } from "./help-page.js";
-import { NewPage } from "./new-page.js";
+import { NewPage } from "./daily/new-page.js";
 import { PaperPage } from "./paper-page.js";
 import { presentDaily } from "./present/daily.js";
 import { todayUtc } from "./components/newest-day.js";
 import { presentNewest } from "./present/newest.js";
+import { rangeTarget } from "./present/periods.js";
 import { presentPaper } from "./present/paper.js";
 import { presentRelated } from "./present/related.js";
 import { pastedPaperId } from "./present/pasted-id.js";
@@ -27,7 +28,9 @@ import { presentSearch } from "./present/search.js";
 import { attachStars, starCountsOfLinks } from "./present/stars.js";
 import { attachActivity, hereOf } from "./present/activity.js";
 import { attachThumbnails, thumbnailSourceOf, thumbnailViews } from "./present/thumbnails.js";
-import { type CategoryOption, SearchPage } from "./search-page.js";
+import { SearchPage } from "./search/page.js";
+import { createSuggester } from "./search/suggest.js";
+import type { CategoryOption } from "./components/list-filter.js";
 
 /** The store sources say where thumbnails are (the community store, opened on first use unless given). */
 export interface PageDeps extends StoreSources {
@@ -64,6 +67,9 @@ export function mountPages(app: Hono, deps: PageDeps): void {
   const thumbnails = thumbnailSourceOf(deps);
 
   app.get("/", async (c) => {
+    // The list filter's range: a day, week or month stays here, any other range is a search.
+    const target = rangeTarget(c.req.query());
+    if (target) return c.redirect(target, 302);
     const view = await presentDaily(deps, c.req.query(), todayUtc());
     if (view) {
       const papers = view.groups.flatMap((g) => g.papers);
@@ -73,9 +79,12 @@ export function mountPages(app: Hono, deps: PageDeps): void {
   });
 
   app.get("/new", async (c) => {
+    // Filtered, the newest papers are the newest-first search of the category and range.
+    const target = rangeTarget(c.req.query(), true);
+    if (target) return c.redirect(target, 302);
     const view = await presentNewest(deps.store, c.req.query("page"));
     await Promise.all([attachThumbnails(thumbnails, view.papers), attachStars(thumbnails, view.papers), attachActivity(thumbnails, view.papers, hereOf(c.req.url))]);
-    return c.html(<NewPage view={view} />);
+    return c.html(<NewPage view={view} categories={await categories()} />);
   });
 
   app.get("/search", async (c) => {
@@ -86,12 +95,23 @@ export function mountPages(app: Hono, deps: PageDeps): void {
     await Promise.all([attachThumbnails(thumbnails, view.results), attachStars(thumbnails, view.results), attachActivity(thumbnails, view.results, hereOf(c.req.url))]);
     const status = view.state === "invalid" ? 400 : 200;
     return c.html(
-      <SearchPage view={view} categories={view.state === "intro" ? [] : await categories()} />,
+      <SearchPage view={view} categories={view.state === "intro" ? [] : await categories()} mailOn={Boolean(deps.config?.smtpUrl)} />,
       status,
     );
   });
 
   app.get("/help/search", (c) => c.html(<HelpPage />));
+
+  // Suggestions as you type (enhance.js); the plain form needs none of it. Server time in Server-Timing.
+  const suggester = createSuggester(deps);
+  app.get("/search/suggest", async (c) => {
+    const started = process.hrtime.bigint();
+    const answer = await suggester.suggest(c.req.query("q") ?? "");
+    const ms = Number(process.hrtime.bigint() - started) / 1e6;
+    c.header("Server-Timing", `suggest;dur=${ms.toFixed(1)}`);
+    c.header("Cache-Control", "public, max-age=300");
+    return c.json(answer);
+  });
 
   mountAuthorPages(app, deps);
 
@@ -121,6 +141,7 @@ export function mountPages(app: Hono, deps: PageDeps): void {
       return c.html(<NotFoundPage message={message} guess={parsed.id} arxivId={parsed.id} />, 404);
     }
     const view = presentPaper(paper);
+    view.canonical = new URL(paperHref(paper.id), deps.config.baseUrl).href;
     const thumbnail = await thumbnailViews(thumbnails, [paper.id]);
     if (thumbnail) view.thumbnail = thumbnail.get(paper.id) ?? null;
     const stars = await starCountsOfLinks(thumbnails, paper.codeLinks);

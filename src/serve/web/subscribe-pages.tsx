@@ -27,10 +27,11 @@ export function CadenceChoice({ selected }: { selected: Cadence }) {
   );
 }
 
-export function SubscribeForm({ email = "", cadence = "daily" }: { email?: string; cadence?: Cadence }) {
+export function SubscribeForm({ email = "", cadence = "daily", query = "" }: { email?: string; cadence?: Cadence; query?: string }) {
   return (
     <form method="post" action="/subscribe" style={formStyle}>
       <CsrfField />
+      {query && <input type="hidden" name="query" value={query} />}
       <label for="subscribe-email">Email address</label>
       <input
         id="subscribe-email"
@@ -53,10 +54,13 @@ export function SubscribePage({
   problem,
   email,
   cadence,
+  query,
 }: {
   problem?: string;
   email?: string;
   cadence?: Cadence;
+  /** A search to keep: its new matches join the digest as a saved search. */
+  query?: string;
 }) {
   return (
     <Layout title="Get trending papers in your inbox">
@@ -67,12 +71,17 @@ export function SubscribePage({
         A digest of the period’s trending papers, plus the papers matching your saved searches. Each paper is
         sent to you once. We send a confirmation link first; nothing else arrives until you click it.
       </p>
+      {query && (
+        <p class="notice info saved-query">
+          Your digest will include new papers matching <strong>{query}</strong>.
+        </p>
+      )}
       {problem && (
         <p class="problem" role="alert">
           {problem}
         </p>
       )}
-      <SubscribeForm email={email} cadence={cadence} />
+      <SubscribeForm email={email} cadence={cadence} query={query} />
     </Layout>
   );
 }

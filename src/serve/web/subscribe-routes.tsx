@@ -19,6 +19,7 @@ import { readForm } from "../middleware/form-body.js";
 import { type SubscriptionLimits, limitSubscription } from "../middleware/rate-limit.js";
 import type { Store } from "../../store/types.js";
 import { ManagePage, MessagePage, SubscribePage, UnsubscribePage } from "./subscribe-pages.js";
+import { currentViewer } from "../middleware/session.js";
 
 export interface SubscriptionDeps extends SubscriptionLimits {
   store: Store;
@@ -28,6 +29,25 @@ export interface SubscriptionDeps extends SubscriptionLimits {
 }
 
 const cadenceOf = (value: unknown): Cadence => (value === "weekly" ? "weekly" : "daily");
+/** A search to keep, as sent by "Save this search"; the store checks its length. */
+const savedQueryParam = (value: string | undefined) => (value ?? "").trim().slice(0, 500);
+
+/**
+ * Adds `query` to the saved searches of the subscription of `email` when that cannot put words
+ * into a stranger's inbox: a subscription still waiting for its confirmation (the confirmation
+ * mail decides), or the signed-in member's own. Someone else's active subscription is left alone
+ * (and the page does not say so, as it never says whether an address is subscribed).
+ */
+async function keepSearch(delivery: DeliveryStore, email: string, query: string): Promise<"added" | "pending" | null> {
+  const subscriber = await delivery.getSubscriberByEmail(email);
+  if (!subscriber) return null;
+  const user = currentViewer()?.user;
+  const own = Boolean(user && (subscriber.accountId === String(user.id) || user.email.toLowerCase() === subscriber.email.toLowerCase()));
+  if (!own && subscriber.status !== "pending") return null;
+  const searches = await delivery.listSavedSearches(subscriber.id);
+  if (!searches.some((s) => s.query === query)) await delivery.addSavedSearch(subscriber.id, { name: query.slice(0, 100), query, exclude: [] }, new Date().toISOString());
+  return own && subscriber.status === "active" ? "added" : "pending";
+}
 const text = (value: unknown) => (typeof value === "string" ? value : "");
 
 export function mountSubscriptionPages(app: Hono, deps: SubscriptionDeps): void {
@@ -48,7 +68,10 @@ export function mountSubscriptionPages(app: Hono, deps: SubscriptionDeps): void 
       400,
     );
 
-  app.get("/subscribe", (c) => c.html(<SubscribePage />));
+  app.get("/subscribe", (c) => {
+    const query = savedQueryParam(c.req.query("q"));
+    return c.html(<SubscribePage query={query} email={currentViewer()?.user?.email ?? ""} />);
+  });
 
   // The form carries the CSRF token, and requests are limited per client and per address, so
   // neither another site nor a script can make this site mail a list of strangers.
@@ -56,22 +79,43 @@ export function mountSubscriptionPages(app: Hono, deps: SubscriptionDeps): void 
     const form = await readForm(c);
     const email = text(form.email).trim();
     const cadence = cadenceOf(form.cadence);
+    const query = savedQueryParam(text(form.query));
+    let kept: "added" | "pending" | null = null;
     try {
       await limitSubscription(c, deps, email);
-      await subscribe(await context(), email, cadence);
+      const ctx = await context();
+      await subscribe(ctx, email, cadence);
+      if (query) kept = await keepSearch(ctx.delivery, email, query);
     } catch (error) {
-      if (isPaperfeedError(error) && (error.id === "invalid_email" || error.status === 429)) {
-        const problem = error.status === 429 ? `Too many requests: ${error.message.replace(/^\w+: /, "")}.` : `“${email}” does not look like an email address.`;
-        return c.html(<SubscribePage problem={problem} email={email} cadence={cadence} />, error.status === 429 ? 429 : 400);
+      if (isPaperfeedError(error) && (error.id === "invalid_email" || error.status === 429 || error.id === "invalid_saved_search")) {
+        const problem =
+          error.status === 429
+            ? `Too many requests: ${error.message.replace(/^\w+: /, "")}.`
+            : error.id === "invalid_saved_search"
+              ? `The search cannot be kept: ${error.message.replace(/^\w+: /, "")}.`
+              : `“${email}” does not look like an email address.`;
+        return c.html(<SubscribePage problem={problem} email={email} cadence={cadence} query={query} />, error.status === 429 ? 429 : 400);
       }
       throw error;
+    }
+    if (kept === "added") {
+      return c.html(
+        <MessagePage title="Search saved">
+          <p>
+            New papers matching <strong>{query}</strong> will be in your digest. <a href="/account/settings#subscriptions">Your saved searches</a>.
+          </p>
+        </MessagePage>,
+      );
     }
     return c.html(
       <MessagePage title="Check your inbox">
         <p>
           If {email} can receive mail, a confirmation link is on its way. Click it to start your {cadence}{" "}
-          digest.
+          digest{kept === "pending" ? <>, with new papers matching <strong>{query}</strong></> : null}.
         </p>
+        {query && kept !== "pending" && (
+          <p>Already receiving the digest? Add the search from the “Manage” link at the foot of any digest.</p>
+        )}
       </MessagePage>,
     );
   });

@@ -8,6 +8,7 @@ import type { DigestContent, DigestSection } from "../content.js";
 import { paperUrl, type SubscriberLinks } from "../../subscriptions/links.js";
 import { periodOfKey } from "../periods.js";
 import { describeEvent } from "../../follow/event-text.js";
+import { latexToText } from "../../../core/latex/text.js";
 import { authorLine, clip, esc, htmlWithMath, wrap } from "./text-format.js";
 import { mailFrame, type RenderedMail } from "./frame.js";
 
@@ -54,18 +55,18 @@ function paperHtml(p: Paper, base: string): string {
     code ? `<a href="${esc(code.url)}" style="color:#1a56b8">Code</a>` : "",
   ].filter(Boolean);
   return `<div class="pf-paper" style="margin:0 0 20px 0">
-<a href="${esc(paperUrl(base, p.id))}" class="pf-title" style="font-size:17px;font-weight:600;color:#111111;text-decoration:none;line-height:1.35">${htmlWithMath(p.title)}</a>
+<a href="${esc(paperUrl(base, p.id))}" class="pf-title" style="font-size:17px;font-weight:600;color:#111111;text-decoration:none;line-height:1.35">${htmlWithMath(latexToText(p.title))}</a>
 <div class="pf-meta" style="font-size:13px;color:#555555;margin:4px 0">${esc(authorLine(p.authors.map((a) => a.name)))} · ${esc(p.primaryCategory)} · ${esc(p.id)}</div>
-<div style="font-size:14px;line-height:1.5">${htmlWithMath(clip(p.abstract, ABSTRACT_CHARS))}</div>
+<div style="font-size:14px;line-height:1.5">${htmlWithMath(clip(latexToText(p.abstract), ABSTRACT_CHARS))}</div>
 <div style="font-size:13px;margin-top:4px">${links.join(" · ")}</div>
 </div>`;
 }
 
 function paperText(p: Paper, base: string): string {
   return [
-    wrap(`* ${p.title}`),
+    wrap(`* ${latexToText(p.title)}`),
     wrap(`${authorLine(p.authors.map((a) => a.name))} · ${p.primaryCategory} · ${p.id}`, 76, "  "),
-    wrap(clip(p.abstract, ABSTRACT_CHARS), 76, "  "),
+    wrap(clip(latexToText(p.abstract), ABSTRACT_CHARS), 76, "  "),
     `  ${paperUrl(base, p.id)}`,
     ...(p.codeLinks[0] ? [`  code: ${p.codeLinks[0].url}`] : []),
   ].join("\n");
@@ -89,12 +90,12 @@ function sectionBody(s: DigestSection, list: Paper[], input: DigestRenderInput, 
     .map((p) => {
       const events = s.events.filter((e) => e.paperId === p.id).map(describeEvent);
       const url = paperUrl(input.base, p.id);
-      if (format === "text") return [wrap(`* ${p.title}`), ...events.map((e) => `  - ${e.text}${e.href ? ` <${e.href}>` : ""}`), `  ${url}`].join("\n");
+      if (format === "text") return [wrap(`* ${latexToText(p.title)}`), ...events.map((e) => `  - ${e.text}${e.href ? ` <${e.href}>` : ""}`), `  ${url}`].join("\n");
       const items = events
         .map((e) => `<li>${e.href ? `<a href="${esc(e.href)}" style="color:#1a56b8">${esc(e.label)}</a>` : esc(e.label)}${esc(e.suffix)}</li>`)
         .join("");
       return `<div class="pf-paper" style="margin:0 0 16px 0">
-<a href="${esc(url)}" class="pf-title" style="font-size:16px;font-weight:600;color:#111111;text-decoration:none;line-height:1.35">${htmlWithMath(p.title)}</a>
+<a href="${esc(url)}" class="pf-title" style="font-size:16px;font-weight:600;color:#111111;text-decoration:none;line-height:1.35">${htmlWithMath(latexToText(p.title))}</a>
 <ul style="font-size:14px;line-height:1.5;margin:4px 0 0 0;padding-left:20px">${items}</ul>
 </div>`;
     })

@@ -52,7 +52,8 @@ test("the paper page lists related papers; the search page opens pasted ids and 
     assert.match(res.headers.get("location") ?? "", /^\/papers\/(2606\.27617|hep-th\/9901001)$/, q);
   }
   const typo = await fetchPage(fx.app, "/search?q=difusion");
-  assert.match(typo.body, /Did you mean <a href="\/search\?q=diffusion"><em>diffusion<\/em><\/a>\?/);
+  // Nothing matches the typo, so the respelling's results are shown, saying so.
+  assert.match(typo.body, /No paper matches “difusion”; showing results for <a href="\/search\?q=diffusion"><em>diffusion<\/em><\/a>/);
   const relaxed = await fetchPage(fx.app, `/search?q=${encodeURIComponent('"diffusion quasicrystal"')}`);
   assert.match(relaxed.body, /No paper has the exact phrase “diffusion quasicrystal”; showing papers with these words\./);
 });

@@ -12,7 +12,7 @@ import type { AuthorView } from "./present.js";
  */
 export function AuthorPage({ view, actions }: { view: AuthorView; actions?: Child }) {
   return (
-    <Layout title={view.name} section={null} math={view.hasMath} description={`${view.countLabel} by ${view.name}`} canonical={authorHref(view.name)}>
+    <Layout title={view.name} section={null} math={view.hasMath} description={`${view.countLabel} by ${view.name}`} canonical={view.canonical ?? authorHref(view.name)}>
       <header class="page-head author-head">
         <p class="kicker">Author</p>
         <h1>{view.name}</h1>

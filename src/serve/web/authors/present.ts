@@ -27,6 +27,8 @@ export interface Tally {
 
 export interface AuthorView {
   name: string;
+  /** The page's absolute address for <link rel="canonical">. */
+  canonical?: string;
   total: number;
   countLabel: string;
   papers: PaperSummary[];

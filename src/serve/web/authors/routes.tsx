@@ -13,6 +13,7 @@ import { attachActivity, hereOf } from "../present/activity.js";
 import { attachThumbnails, thumbnailSourceOf } from "../present/thumbnails.js";
 import { authorFollowAction } from "./follow-button.js";
 import { AuthorPage } from "./page.js";
+import { authorHref } from "../format.js";
 import { presentAuthor } from "./present.js";
 
 /** Names longer than this are not names (the longest in arXiv's metadata are under 100). */
@@ -30,6 +31,7 @@ export function mountAuthorPages(app: Hono, deps: StoreSources & { store: Store;
       attachStars(thumbnails, view.papers),
       attachActivity(thumbnails, view.papers, hereOf(c.req.url)),
     ]);
+    view.canonical = new URL(authorHref(view.name), deps.config.baseUrl).href;
     return c.html(<AuthorPage view={view} actions={follow ?? undefined} />);
   });
 }

@@ -7,7 +7,7 @@
 import { raw } from "hono/html";
 import type { Segment } from "../../../search/index.js";
 import { splitMath } from "../math.js";
-import { type TextRun, textRuns } from "../latex-text.js";
+import { type TextRun, textRuns } from "../../../core/latex/text.js";
 
 export type { Segment };
 

@@ -13,7 +13,7 @@ import { rewriteHtml } from "../../middleware/html-body.js";
 import { currentViewer } from "../../middleware/session.js";
 import { noticeText } from "../community-form.js";
 import { type CommunityWebDeps, communityContext, formOf, localPath, requireUser, signInFirst } from "../community-deps.js";
-import { wantsJson } from "../curated-routes.js";
+import { wantsJson } from "../curated/routes.js";
 import { paperHref } from "../format.js";
 import { followingAtom } from "./feed.js";
 import { eventsWithPapers, loadFollowing } from "./load.js";

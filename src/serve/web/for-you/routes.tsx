@@ -15,7 +15,7 @@ import { rewriteHtml } from "../../middleware/html-body.js";
 import { currentViewer } from "../../middleware/session.js";
 import { type CommunityWebDeps, formOf, localPath, requireUser, signInFirst } from "../community-deps.js";
 import { noticeText } from "../community-form.js";
-import { wantsJson } from "../curated-routes.js";
+import { wantsJson } from "../curated/routes.js";
 import { paperHref } from "../format.js";
 import { attachThumbnails } from "../present/thumbnails.js";
 import { attachActivity } from "../present/activity.js";

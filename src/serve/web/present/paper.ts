@@ -11,6 +11,8 @@ import type { RepoStars } from "./stars.js";
 import type { ThumbnailView } from "./thumbnails.js";
 
 export interface PaperView {
+  /** The page's absolute address for <link rel="canonical"> (search engines want it absolute). */
+  canonical?: string;
   id: string;
   version: number;
   title: string;

@@ -107,3 +107,44 @@ export function periodQuery(period: Pick<Period, "kind" | "key">): string {
   const name = period.kind === "day" ? "date" : period.kind;
   return `${name}=${encodeURIComponent(period.key)}`;
 }
+
+/**
+ * The daily page's period that is exactly the range `from`–`to` (a day, an ISO week from Monday
+ * to Sunday, a calendar month), or null when the range is none of them (the list filter then
+ * sends the reader to the newest-first search of that range).
+ */
+export function periodOfRange(from: string, to: string): Period | null {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(from) || !/^\d{4}-\d{2}-\d{2}$/.test(to)) return null;
+  try {
+    if (from === to) return dayPeriod(from);
+    const week = weekPeriod(weekOf(from));
+    if (week.from === from && week.to === to) return week;
+    const month = monthPeriod(monthOf(from));
+    if (month.from === from && month.to === to) return month;
+  } catch {
+    return null; // not a real day, or outside the years periods cover
+  }
+  return null;
+}
+
+/**
+ * Where the list filter of a day-based list (Daily, New) sends a range: the daily page when the
+ * range is one of its periods, else the search page, newest first, over that range. Null when
+ * the query has no range, unless `categoryToo` (New: a category alone is a search as well).
+ */
+export function rangeTarget(
+  query: { from?: string | undefined; to?: string | undefined; cat?: string | undefined },
+  categoryToo = false,
+): string | null {
+  const from = query.from?.trim() ?? "";
+  const to = query.to?.trim() ?? "";
+  const cat = query.cat?.trim() ?? "";
+  if (!from && !to && !(categoryToo && cat)) return null;
+  const period = from && to ? periodOfRange(from, to) : null;
+  if (period) return `/?${periodQuery(period)}${cat ? `&cat=${encodeURIComponent(cat)}` : ""}`;
+  const params = new URLSearchParams({ sort: "newest" });
+  if (cat) params.set("cat", cat);
+  if (from) params.set("from", from);
+  if (to) params.set("to", to);
+  return `/search?${params.toString()}`;
+}

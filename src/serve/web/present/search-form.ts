@@ -1,6 +1,7 @@
 /**
  * The search page's parameters: parsed from the URL once, validated, and turned back into URLs
- * for paging, sorting and removing a filter. Parameter names: q, cat, from, to, code, sort, page.
+ * for paging, sorting and removing a filter. Parameter names: q, cat, from, to, code, sort, page,
+ * exact (search the words as typed even when they match nothing and a respelling would).
  */
 import { z } from "zod";
 import type { SearchFilters, SortOrder } from "../../../search/types.js";
@@ -17,6 +18,8 @@ export interface SearchForm {
   /** "" means the default: relevance with a query, newest without. */
   sort: "" | SortOrder;
   page: number;
+  /** The words as typed, never replaced by their "Did you mean" respelling. */
+  exact: boolean;
 }
 
 const DATE = /^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$/;
@@ -35,6 +38,10 @@ const schema = z.object({
     .optional()
     .transform((v) => v === "1" || v === "on" || v === "true"),
   sort: z.enum(["relevance", "newest", "oldest"]).optional().catch(undefined),
+  exact: z
+    .string()
+    .optional()
+    .transform((v) => v === "1"),
 });
 
 /** Parses the URL query; the messages name each date that is not one. */
@@ -80,6 +87,7 @@ export function searchHref(form: SearchForm, changes: Partial<SearchForm> = {}):
   if (next.code) params.set("code", "1");
   if (next.sort) params.set("sort", next.sort);
   if (next.page > 1) params.set("page", String(next.page));
+  if (next.exact) params.set("exact", "1");
   const query = params.toString();
   return query ? `/search?${query}` : "/search";
 }

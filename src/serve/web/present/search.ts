@@ -43,6 +43,11 @@ export interface SearchView {
   didYouMean?: Suggestion;
   /** Set when the query as written matched nothing and the results are for its words. */
   relaxed?: { phrases: string[]; words: string[] };
+  /**
+   * Set when the query as typed matched nothing and the results are its "Did you mean"
+   * respelling's: what was typed, and the link that searches exactly that.
+   */
+  respelled?: { typed: string; exactHref: string };
 }
 
 function markerFor(terms: string[]): Marker | undefined {
@@ -61,7 +66,7 @@ function activeFilters(form: SearchForm): Suggestion[] {
 
 function didYouMean(search: SearchEngine, form: SearchForm): { didYouMean?: Suggestion } {
   const respelled = form.q ? search.suggest(form.q) : null;
-  return respelled ? { didYouMean: { text: respelled, href: searchHref(form, { q: respelled, page: 1 }) } } : {};
+  return respelled ? { didYouMean: { text: respelled, href: searchHref(form, { q: respelled, page: 1, exact: false }) } } : {};
 }
 
 /** What to try when a query found nothing, most likely fix first. */
@@ -114,9 +119,10 @@ export async function presentSearch(
   if (problems.length > 0) return { ...view, state: "invalid" };
   if (!form.q && !hasFilters(form)) return view;
   let page = Math.min(form.page, MAX_PAGES);
+  let q = form.q;
   const run = () =>
     deps.search.search({
-      q: form.q,
+      q,
       limit: SEARCH_PAGE_SIZE,
       offset: (page - 1) * SEARCH_PAGE_SIZE,
       sort: form.sort || undefined,
@@ -131,6 +137,17 @@ export async function presentSearch(
     if (isPaperfeedError(e) && e.component === "search")
       return { ...view, state: "invalid", problems: [e.message] };
     throw e;
+  }
+  // A misspelt query that matches nothing shows its respelling's papers, saying so (unless asked exactly).
+  let respelled: SearchView["respelled"];
+  const respelling = result.total === 0 && form.q && !form.exact ? deps.search.suggest(form.q) : null;
+  if (respelling) {
+    q = respelling;
+    const second = run();
+    if (second.total > 0) {
+      result = second;
+      respelled = { typed: form.q, exactHref: searchHref(form, { exact: true }) };
+    } else q = form.q;
   }
   // A page past the end (an old link, a hand-edited URL) shows the last page instead of nothing.
   const lastPage = Math.min(MAX_PAGES, pageCount(result.total, SEARCH_PAGE_SIZE));
@@ -158,6 +175,6 @@ export async function presentSearch(
     suggestions: result.total === 0 ? suggestionsFor(form) : [],
     hasMath: results.some((r) => r.hasMath),
     ...(result.relaxed ? { relaxed: result.relaxed } : {}),
-    ...didYouMean(deps.search, form),
+    ...(respelled ? { respelled, didYouMean: { text: q, href: searchHref(form, { q, page: 1 }) } } : didYouMean(deps.search, form)),
   };
 }

@@ -1,13 +1,13 @@
 /** `/daily` — a day's curated list: most upvoted first, each with who submitted it. */
-import { formatLongDay, formatShortDay } from "./format.js";
-import { Layout } from "./layout.js";
-import { CommunityStyle } from "./community-nav.js";
-import { Notice, PostForm } from "./community-form.js";
-import { PaperItem } from "./components/paper-item.js";
-import type { PaperSummary } from "./present/summary.js";
-import { VoteButton } from "./vote-button.js";
-import { NewestDayNote } from "./components/newest-day.js";
-import { type EmptyDayFacts, EmptyCuratedDay } from "./curated/empty-day.js";
+import { formatLongDay, formatShortDay } from "../format.js";
+import { Layout } from "../layout.js";
+import { CommunityStyle } from "../community-nav.js";
+import { Notice, PostForm } from "../community-form.js";
+import { PaperItem } from "../components/paper-item.js";
+import type { PaperSummary } from "../present/summary.js";
+import { type CategoryOption, ListFilter } from "../components/list-filter.js";
+import { NewestDayNote } from "../components/newest-day.js";
+import { type EmptyDayFacts, EmptyCuratedDay } from "./empty-day.js";
 
 export interface CuratedEntry {
   paper: PaperSummary;
@@ -19,6 +19,9 @@ export interface CuratedEntry {
 
 export interface CuratedView {
   day: string;
+  /** The category shown ("" for all) and the categories of the day's list, for the filter. */
+  cat: string;
+  categories: CategoryOption[];
   entries: CuratedEntry[];
   previous: string | null;
   next: string | null;
@@ -35,18 +38,32 @@ export interface CuratedView {
   newestDay: { day: string; today: string } | null;
 }
 
-const dayHref = (day: string) => `/daily?date=${day}`;
+/** The curated list of a day, in one category when `cat` is given. */
+export const curatedHref = (day: string, cat = "") => `/daily?date=${day}${cat ? `&cat=${encodeURIComponent(cat)}` : ""}`;
 
 export function CuratedPage({ view }: { view: CuratedView }) {
-  const here = dayHref(view.day);
+  const here = curatedHref(view.day, view.cat);
+  const dayHref = (day: string) => curatedHref(day, view.cat);
   return (
-    <Layout title={`Curated papers · ${formatLongDay(view.day)}`} section="curated" math={view.hasMath}>
-      <CommunityStyle />
-      <header class="page-head">
-        <p class="kicker">Curated daily papers</p>
-        <h1>{formatLongDay(view.day)}</h1>
-        <p class="summary">Chosen by this site's members and curators; the most upvoted first.</p>
-      </header>
+    <Layout
+      title={`Curated papers · ${formatLongDay(view.day)}`}
+      section="curated"
+      math={view.hasMath}
+      head={
+        <header class="page-head">
+          <CommunityStyle />
+          <p class="kicker">Curated daily papers</p>
+          <h1>{formatLongDay(view.day)}</h1>
+          <p class="summary">Chosen by this site's members and curators; the most upvoted first.</p>
+        </header>
+      }
+      sidebar={
+        <section class="side-part" aria-labelledby="filter-heading">
+          <h2 id="filter-heading">Filter</h2>
+          <ListFilter action="/daily" label="Filter the curated list" categories={view.categories} cat={view.cat} from={view.day} to={view.day} single />
+        </section>
+      }
+    >
       {view.newestDay && <NewestDayNote {...view.newestDay} what="is on the curated list" which="a curated list" />}
       <nav class="period-nav" aria-label="Other days">
         {view.previous ? <a class="period-step prev" rel="prev" href={dayHref(view.previous)}>‹ {formatShortDay(view.previous)}</a> : <span class="period-step prev disabled">No earlier list</span>}
@@ -72,12 +89,10 @@ export function CuratedPage({ view }: { view: CuratedView }) {
       {view.entries.length === 0 ? (
         <EmptyCuratedDay facts={view.empty} />
       ) : (
-        <ol class="ranked" aria-label={`Curated papers of ${formatLongDay(view.day)}`}>
+        <ol class="paper-list curated-list" aria-label={`Curated papers of ${formatLongDay(view.day)}`}>
           {view.entries.map((e) => (
             <li>
-              <VoteButton paperId={e.paper.id} votes={e.votes} voted={e.voted} back={here} />
-              <div>
-                <PaperItem paper={e.paper} />
+              <PaperItem paper={e.paper}>
                 <p class="submitted-by">
                   Submitted by <a href={`/users/${e.submitterId}`}>{e.submitterName}</a>
                 </p>
@@ -90,7 +105,7 @@ export function CuratedPage({ view }: { view: CuratedView }) {
                     </button>
                   </PostForm>
                 )}
-              </div>
+              </PaperItem>
             </li>
           ))}
         </ol>

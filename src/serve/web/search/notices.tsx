@@ -1,10 +1,21 @@
 /** Notes above search results: a respelled query to try, and a strict query answered relaxed. */
-import type { SearchView } from "./present/search.js";
+import type { SearchView } from "../present/search.js";
 
 const quoted = (texts: string[]) => texts.map((t) => `“${t}”`).join(", ");
 
 export function DidYouMean({ view }: { view: SearchView }) {
   if (!view.didYouMean) return null;
+  if (view.respelled) {
+    return (
+      <p class="did-you-mean" role="note">
+        No paper matches “{view.respelled.typed}”; showing results for{" "}
+        <a href={view.didYouMean.href}>
+          <em>{view.didYouMean.text}</em>
+        </a>
+        . <a href={view.respelled.exactHref}>Search exactly for “{view.respelled.typed}”</a>
+      </p>
+    );
+  }
   return (
     <p class="did-you-mean">
       Did you mean{" "}

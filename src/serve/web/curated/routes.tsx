@@ -3,20 +3,26 @@
  * and `/vote` sets or clears an upvote (JSON for the fetch enhancement, else a redirect back).
  */
 import type { Context, Hono } from "hono";
-import { isCurator, todayOf } from "../../actions/community/context.js";
-import { vote } from "../../actions/community/engage.js";
-import { removeSubmission, submitPaper } from "../../actions/community/submit.js";
-import { PaperfeedError, isPaperfeedError } from "../../core/errors.js";
-import type { User } from "../../store/community-types.js";
-import { csrfGuard } from "../middleware/csrf.js";
-import { limitRate } from "../middleware/rate-limit.js";
-import { currentViewer } from "../middleware/session.js";
-import { noticeText } from "./community-form.js";
-import { type CommunityWebDeps, communityContext, formOf, localPath, requireUser } from "./community-deps.js";
-import { CuratedPage, type CuratedView } from "./curated-page.js";
-import { summarize } from "./present/summary.js";
-import { attachStars } from "./present/stars.js";
-import { attachThumbnails } from "./present/thumbnails.js";
+import { isCurator, todayOf } from "../../../actions/community/context.js";
+import { vote } from "../../../actions/community/engage.js";
+import { removeSubmission, submitPaper } from "../../../actions/community/submit.js";
+import { PaperfeedError, isPaperfeedError } from "../../../core/errors.js";
+import type { User } from "../../../store/community-types.js";
+import { csrfGuard } from "../../middleware/csrf.js";
+import { limitRate } from "../../middleware/rate-limit.js";
+import { currentViewer } from "../../middleware/session.js";
+import { noticeText } from "../community-form.js";
+import { type CommunityWebDeps, communityContext, formOf, localPath, requireUser } from "../community-deps.js";
+import { CuratedPage, type CuratedView } from "./page.js";
+import { summarize } from "../present/summary.js";
+import { attachStars } from "../present/stars.js";
+import { attachThumbnails } from "../present/thumbnails.js";
+import { attachActivity } from "../present/activity.js";
+import { parseCategory } from "../present/query.js";
+import { curatedHref } from "./page.js";
+
+/** A paper is in a category when listed in it, or in an archive ("cs") when in one of its categories. */
+const inCategory = (categories: readonly string[], cat: string) => categories.some((c) => c === cat || c.startsWith(`${cat}.`));
 
 const POLICY_HINT = { open: null, members: "Members with a confirmed address may submit up to", curators: "Only curators add papers to this list." } as const;
 
@@ -24,13 +30,16 @@ const POLICY_HINT = { open: null, members: "Members with a confirmed address may
  * The curated list of `day`. `opened` is true when no day was asked for (the newest list was
  * chosen), so the page says which day it shows when that is not today.
  */
-async function presentCurated(deps: CommunityWebDeps, day: string, messages: { notice?: string | null; error?: string | null; opened?: boolean }): Promise<CuratedView> {
+async function presentCurated(deps: CommunityWebDeps, day: string, messages: { notice?: string | null; error?: string | null; opened?: boolean; cat?: string }): Promise<CuratedView> {
   const ctx = await communityContext(deps);
   const user: User | null = currentViewer()?.user ?? null;
   const [list, days, settings] = await Promise.all([ctx.community.listDaily(day), ctx.community.dailyDays(1000), ctx.community.settings()]);
   const papers = new Map((await deps.store.getPapers(list.map((e) => e.paperId))).map((p) => [p.id, p]));
   const voted = user ? await ctx.community.votedPapers(user.id, list.map((e) => e.paperId)) : new Set<string>();
-  const entries = list.filter((e) => papers.has(e.paperId)).map((e) => ({
+  const listed = list.filter((e) => papers.has(e.paperId));
+  const cat = messages.cat ?? "";
+  const categories = [...new Set(listed.flatMap((e) => papers.get(e.paperId)!.categories))].sort().map((value) => ({ value }));
+  const entries = listed.filter((e) => !cat || inCategory(papers.get(e.paperId)!.categories, cat)).map((e) => ({
     paper: summarize(papers.get(e.paperId)!),
     votes: e.votes,
     voted: voted.has(e.paperId),
@@ -38,7 +47,8 @@ async function presentCurated(deps: CommunityWebDeps, day: string, messages: { n
     submitterName: e.submitterName,
   }));
   const cards = entries.map((e) => e.paper);
-  await Promise.all([attachThumbnails(deps, cards), attachStars(deps, cards)]);
+  // The shared card's upvote, comment count and Save, from one activity query for the page.
+  await Promise.all([attachThumbnails(deps, cards), attachStars(deps, cards), attachActivity(deps, cards, curatedHref(day, cat))]);
   const curator = Boolean(user && isCurator(user));
   const today = todayOf(ctx);
   const canSubmit = Boolean(user) && (curator || (settings.submissions !== "curators" && day === today));
@@ -48,6 +58,8 @@ async function presentCurated(deps: CommunityWebDeps, day: string, messages: { n
   else if (!curator) hint = `${settings.submissions === "members" ? POLICY_HINT.members : "Members may submit up to"} ${settings.dailyCap} papers a day, to today's list.`;
   return {
     day,
+    cat,
+    categories,
     entries,
     previous: days.find((d) => d < day) ?? null,
     next: [...days].reverse().find((d) => d > day) ?? null,
@@ -78,7 +90,8 @@ export function mountCuratedRoutes(app: Hono, deps: CommunityWebDeps): void {
   app.get("/daily", async (c) => {
     const asked = validDay(c.req.query("date"));
     const day = asked ?? (await newestListDay(deps, today()));
-    return c.html(<CuratedPage view={await presentCurated(deps, day, { notice: noticeText(c.req.query("notice")), opened: !asked })} />);
+    const cat = parseCategory(c.req.query("cat"));
+    return c.html(<CuratedPage view={await presentCurated(deps, day, { notice: noticeText(c.req.query("notice")), opened: !asked, cat })} />);
   });
 
   app.post("/daily/submit", csrfGuard, async (c) => {

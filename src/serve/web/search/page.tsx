@@ -1,21 +1,13 @@
 /** `/search` — results with count and time, filters and sort as a plain form, paging, help when nothing matched. */
-import { Layout } from "./layout.js";
-import { Pager } from "./components/pager.js";
-import { PaperList } from "./components/paper-item.js";
-import type { SearchView } from "./present/search.js";
-import { ExportLinks } from "../export/links.js";
-import { DidYouMean, RelaxedNotice } from "./search-notices.js";
-
-export interface CategoryOption {
-  value: string;
-  count: number;
-}
-
-/** The options, with `current` added when it is not among them (a category typed into the URL). */
-export function withCurrent(options: CategoryOption[], current: string): CategoryOption[] {
-  if (!current || options.some((c) => c.value === current)) return options;
-  return [{ value: current, count: 0 }, ...options];
-}
+import { Layout } from "../layout.js";
+import { Pager } from "../components/pager.js";
+import { PaperList } from "../components/paper-item.js";
+import type { SearchView } from "../present/search.js";
+import { ExportLinks } from "../../export/links.js";
+import { DidYouMean, RelaxedNotice } from "./notices.js";
+import { type CategoryOption, ListFilter } from "../components/list-filter.js";
+import { FeedLinks } from "../components/feed-links.js";
+import { savedQueryOf } from "./saved-query.js";
 
 const EXAMPLES = [
   '"graph neural networks"',
@@ -26,36 +18,36 @@ const EXAMPLES = [
 
 function Filters({ view, categories }: { view: SearchView; categories: CategoryOption[] }) {
   const { form } = view;
-  const options = withCurrent(categories, form.cat);
   return (
-    <form class="filters" action="/search" method="get" aria-label="Filters and sort">
-      <input type="hidden" name="q" value={form.q} />
-      <label>
-        <span>Category</span>
-        <select name="cat">
-          <option value="">All categories</option>
-          {options.map((c) => (
-            <option value={c.value} selected={c.value === form.cat}>
-              {c.value}
-            </option>
-          ))}
-        </select>
-      </label>
-      <label>
-        <span>From</span>
-        <input name="from" value={form.from} placeholder="YYYY-MM-DD" size={10} inputmode="numeric" />
-      </label>
-      <label>
-        <span>Until</span>
-        <input name="to" value={form.to} placeholder="YYYY-MM-DD" size={10} inputmode="numeric" />
-      </label>
-      <label class="check">
-        <input type="checkbox" name="code" value="1" checked={form.code} />
-        <span>Has code</span>
-      </label>
-      {form.sort && <input type="hidden" name="sort" value={form.sort} />}
-      <button type="submit">Apply</button>
-    </form>
+    <section class="side-part" aria-labelledby="filter-heading">
+      <h2 id="filter-heading">Filter</h2>
+      <ListFilter action="/search" label="Filter the results" categories={categories} cat={form.cat} from={form.from} to={form.to} keep={{ q: form.q, sort: form.sort }}>
+        <label class="check">
+          <input type="checkbox" name="code" value="1" checked={form.code} />
+          <span>Has code</span>
+        </label>
+      </ListFilter>
+    </section>
+  );
+}
+
+/**
+ * "Save this search": its feed, and where mail works, new matches by email (the subscribe page
+ * with the query, which adds it to the digest's saved searches).
+ */
+function SaveSearch({ view, mailOn }: { view: SearchView; mailOn: boolean }) {
+  const query = savedQueryOf(view.form);
+  if (!query) return null;
+  return (
+    <FeedLinks heading="Save this search" feed={{ name: "search", query: `q=${encodeURIComponent(query)}`, what: "Newest matches as a feed" }}>
+      {mailOn && (
+        <p>
+          <a class="button" href={`/subscribe?q=${encodeURIComponent(query)}`}>
+            Email me new matches
+          </a>
+        </p>
+      )}
+    </FeedLinks>
   );
 }
 
@@ -126,16 +118,11 @@ function NoHits({ view }: { view: SearchView }) {
   );
 }
 
-export function SearchPage({ view, categories }: { view: SearchView; categories: CategoryOption[] }) {
+export function SearchPage({ view, categories, mailOn = false }: { view: SearchView; categories: CategoryOption[]; mailOn?: boolean }) {
   const { form } = view;
   const heading = form.q ? `Results for “${form.q}”` : view.state === "intro" ? "Search" : "Papers";
-  return (
-    <Layout
-      title={form.q ? `${form.q} – Search` : "Search"}
-      section="search"
-      query={form.q}
-      math={view.hasMath}
-    >
+  const head = (
+    <>
       <header class="page-head">
         <h1>{heading}</h1>
       </header>
@@ -147,9 +134,31 @@ export function SearchPage({ view, categories }: { view: SearchView; categories:
           <SortLinks view={view} />
         </div>
       )}
+    </>
+  );
+  return (
+    <Layout
+      title={form.q ? `${form.q} – Search` : "Search"}
+      description={
+        view.state === "results"
+          ? `${view.totalLabel} matching ${savedQueryOf(form) || "the filters"}, with titles, authors and the passages that match.`
+          : "Search the titles, abstracts, authors and comments of arXiv papers."
+      }
+      section="search"
+      query={form.q}
+      math={view.hasMath}
+      head={head}
+      sidebar={
+        view.state === "intro" ? undefined : (
+          <>
+            <Filters view={view} categories={categories} />
+            <SaveSearch view={view} mailOn={mailOn} />
+          </>
+        )
+      }
+    >
       <DidYouMean view={view} />
       <RelaxedNotice view={view} />
-      {view.state !== "intro" && <Filters view={view} categories={categories} />}
       <ActiveFilters view={view} />
       {view.state === "intro" && <Intro />}
       {view.state === "invalid" && (

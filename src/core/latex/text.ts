@@ -10,7 +10,7 @@
  * source unchanged is `verbatim`; marks may cover part of it. Unbalanced braces (a snippet cut
  * mid-group) are tolerated: an unclosed group ends with the text, a stray `}` is dropped.
  */
-import { ACCENTS, LETTERS } from "../export/latex.js";
+import { ACCENTS, LETTERS } from "./tables.js";
 
 export type TextStyle = "i" | "b" | "tt" | "sc" | "u";
 
@@ -237,8 +237,26 @@ export function textRuns(s: string): TextRun[] {
   return runs;
 }
 
-/** The text alone, for places without markup (<title>, meta tags, feeds). */
+/** The text alone, for places without markup (<title>, meta tags, feeds). Math is not looked for: see latexToText. */
 export const latexTextToPlain = (s: string): string =>
   textRuns(s)
     .map((r) => r.text)
     .join("");
+
+/** Inline and display math as arXiv abstracts write it: `$…$`, `$$…$$`, `\(…\)`, `\[…\]`. */
+const MATH = /\$\$[^$]+?\$\$|(?<!\\)\$(?:\\\$|[^$])+?(?<!\\)\$|\\\([\s\S]+?\\\)|\\\[[\s\S]+?\\\]/g;
+
+/**
+ * A title or abstract as plain text for mail and feeds: text LaTeX outside math rendered
+ * (`\emph{x}` → x, `91\%` → 91%, accents, dashes), math kept as written, since a reader without
+ * a renderer reads `$x^2$` better than a guess at it.
+ */
+export function latexToText(s: string): string {
+  let out = "";
+  let last = 0;
+  for (const m of s.matchAll(MATH)) {
+    out += latexTextToPlain(s.slice(last, m.index)) + m[0];
+    last = m.index + m[0].length;
+  }
+  return out + latexTextToPlain(s.slice(last));
+}

@@ -1,11 +1,12 @@
 /** `/` — the papers announced on a day (or in a week or month), newest day first. */
-import { Layout } from "./layout.js";
-import { Pager } from "./components/pager.js";
-import { PaperList } from "./components/paper-item.js";
-import type { DailyView, PeriodLink } from "./present/daily.js";
-import { type CategoryOption, withCurrent } from "./search-page.js";
-import { ExportLinks } from "../export/links.js";
-import { NewestDayNote } from "./components/newest-day.js";
+import { Layout } from "../layout.js";
+import { Pager } from "../components/pager.js";
+import { PaperList } from "../components/paper-item.js";
+import type { DailyView, PeriodLink } from "../present/daily.js";
+import { type CategoryOption, ListFilter } from "../components/list-filter.js";
+import { FeedLinks } from "../components/feed-links.js";
+import { ExportLinks } from "../../export/links.js";
+import { NewestDayNote } from "../components/newest-day.js";
 
 function Step({ link, rel, unit }: { link: PeriodLink | null; rel: "prev" | "next"; unit: string }) {
   const cls = `period-step ${rel}`;
@@ -45,39 +46,45 @@ function PeriodNav({ view }: { view: DailyView }) {
   );
 }
 
-/** Narrow the period to one category; a plain GET form that keeps the period. */
-function CategoryFilter({ view, categories }: { view: DailyView; categories: CategoryOption[] }) {
-  const param = view.period.kind === "day" ? "date" : view.period.kind;
+/** Category and range of the period: a plain GET form to `/`, which keeps a range that is a period. */
+function Filters({ view, categories }: { view: DailyView; categories: CategoryOption[] }) {
   return (
-    <form class="daily-filter" action="/" method="get">
-      <input type="hidden" name={param} value={view.period.key} />
-      <label for="daily-cat">Category</label>
-      <select id="daily-cat" name="cat">
-        <option value="">All</option>
-        {withCurrent(categories, view.cat).map((c) => (
-          <option value={c.value} selected={c.value === view.cat}>
-            {c.value}
-          </option>
-        ))}
-      </select>
-      <button type="submit">Show</button>
-    </form>
+    <section class="side-part" aria-labelledby="filter-heading">
+      <h2 id="filter-heading">Filter</h2>
+      <ListFilter action="/" label="Filter the daily papers" categories={categories} cat={view.cat} from={view.period.from} to={view.period.to} />
+    </section>
   );
+}
+
+/** A day's feed for a day; the week and month views have none of their own, so the newest day's. */
+function Feeds({ view }: { view: DailyView }) {
+  const day = view.period.kind === "day";
+  return <FeedLinks feed={{ name: "daily", query: day ? `day=${view.period.key}` : "", what: day ? `Papers of ${view.title}` : "Papers of the newest day" }} />;
 }
 
 export function DailyPage({ view, categories }: { view: DailyView; categories: CategoryOption[] }) {
   let start = view.start;
   const byDay = view.period.kind !== "day";
   return (
-    <Layout title={`Daily papers · ${view.title}`} section="daily" math={view.hasMath}>
-      <header class="page-head">
-        <p class="kicker">Daily papers</p>
-        <h1>{view.title}</h1>
-        <div class="head-row">
+    <Layout
+      title={`Daily papers · ${view.title}`}
+      description={`${view.countLabel} announced on arXiv, ${view.title}${view.cat ? `, in ${view.cat}` : ""}: titles, authors and abstracts.`}
+      section="daily"
+      math={view.hasMath}
+      head={
+        <header class="page-head">
+          <p class="kicker">Daily papers</p>
+          <h1>{view.title}</h1>
           <p class="summary">{view.countLabel}</p>
-          <CategoryFilter view={view} categories={categories} />
-        </div>
-      </header>
+        </header>
+      }
+      sidebar={
+        <>
+          <Filters view={view} categories={categories} />
+          <Feeds view={view} />
+        </>
+      }
+    >
       {view.newestDay && <NewestDayNote {...view.newestDay} what="has been announced" which="papers" />}
       <PeriodNav view={view} />
       {view.total === 0 && (
