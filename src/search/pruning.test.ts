@@ -79,7 +79,7 @@ for (const setting of SETTINGS) {
           }
           // "Papers like this one": every word of a paper's text at once, so many essential terms.
           const paper = papers[example % papers.length]!;
-          const like = { title: paper.title, abstract: paper.abstract, excludeId: paper.id, limit: 1 + (example % 12) };
+          const like = { title: paper.title, abstract: paper.abstract, excludeId: paper.id, limit: 1 + (example % 12), shortlist: false };
           const a = pruned.similar(like);
           const b = exhaustive.similar(like);
           assert.deepEqual(
