@@ -19,7 +19,7 @@ import { parseQuery } from "./query/parse.js";
 import { planQuery, type QueryPlan } from "./query/plan.js";
 import { relaxQuery } from "./query/relax.js";
 import { keepBestTerms } from "./query/select.js";
-import { planSimilar, type SimilarRequest } from "./similar.js";
+import { planSimilar, SHORTLIST, shortlistPlan, type SimilarRequest } from "./similar.js";
 import { suggestSpelling } from "./suggest.js";
 import { idf, makeContext, type Bm25fContext } from "./score/bm25f.js";
 import { proximityBonus, RERANK_DEPTH } from "./exec/proximity.js";
@@ -139,7 +139,22 @@ export class Engine implements SearchEngine {
     const deadline = Deadline.after(this.timeBudgetMs);
     if (request === null || typeof request !== "object") throw new PaperfeedError("search", "bad_request", "similar request must be an object");
     const plan = planSimilar(request, (terms) => this.documentFrequencies(terms), this.segments.stats().docCount);
-    const result = this.runPlan(plan, { q: "", limit: request.limit, filters: request.filters }, deadline);
+    const asked = { q: "", limit: request.limit, filters: request.filters };
+    const first = request.shortlist === false ? null : shortlistPlan(plan);
+    let result: SearchResult;
+    if (first === null) result = this.runPlan(plan, asked, deadline);
+    else {
+      // The shortlist, then every term on it alone (an id list: filter-driven, exact).
+      const depth = Math.max(SHORTLIST.depth, 2 * clamp(request.limit, DEFAULT_LIMIT, 1, MAX_LIMIT));
+      const shortlist = this.runPlan(first, { ...asked, limit: depth }, deadline);
+      const ids = shortlist.hits.map((h) => h.id);
+      result = ids.length === 0 ? shortlist : this.runPlan({ ...plan, ids }, asked, deadline);
+      // What matched is what the shortlist's query matched (the shortlist is cut at `depth`).
+      result.total = shortlist.total;
+      if (shortlist.totalIsEstimate) result.totalIsEstimate = true;
+      if (shortlist.timedOut) result.timedOut = true;
+      result.highlightTerms = plan.highlightTerms;
+    }
     result.tookMs = performance.now() - started;
     return result;
   }

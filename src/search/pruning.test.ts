@@ -55,7 +55,8 @@ for (const setting of SETTINGS) {
         fc.integer({ min: 1, max: 8 }),
         fc.double({ min: 0.05, max: 0.9, noNaN: true }),
         fc.integer({ min: 1, max: 64 }),
-        (papers, cuts, removals, requests, size, share, window) => {
+        fc.nat(400),
+        (papers, cuts, removals, requests, size, share, window, example) => {
           CHAMPIONS.minDf = setting.minDf;
           CHAMPIONS.size = setting.size || size;
           HIGH_LISTS.minDf = setting.highMinDf;
@@ -76,6 +77,17 @@ for (const setting of SETTINGS) {
             a.hits.forEach((h, i) => assert.ok(Math.abs(h.score - b.hits[i]!.score) <= 1e-9, request.q));
             if (!a.totalIsEstimate) assert.equal(a.total, b.total, request.q);
           }
+          // "Papers like this one": every word of a paper's text at once, so many essential terms.
+          const paper = papers[example % papers.length]!;
+          const like = { title: paper.title, abstract: paper.abstract, excludeId: paper.id, limit: 1 + (example % 12), shortlist: false };
+          const a = pruned.similar(like);
+          const b = exhaustive.similar(like);
+          assert.deepEqual(
+            a.hits.map((h) => h.id),
+            b.hits.map((h) => h.id),
+            `similar to ${paper.id}`,
+          );
+          a.hits.forEach((h, i) => assert.ok(Math.abs(h.score - b.hits[i]!.score) <= 1e-9, `similar to ${paper.id}`));
         },
       ),
       { numRuns: 150, endOnFailure: true, ...(process.env.FC_SEED ? { seed: Number(process.env.FC_SEED), path: process.env.FC_PATH } : {}) },

@@ -114,7 +114,7 @@ export function topKBulkWindows(q: SegmentQuery, heap: TopK, base: number, seed:
     const touchedCount = addEssential(q, sources, order, firstEssential, start, end);
     if (exact) matchedAny += touchedCount;
     const others = firstEssential > 0 ? cumulative[firstEssential - 1]! : outSum;
-    let candidateCount = firstCandidates(touchedCount, n - firstEssential, others, heap.threshold, out);
+    let candidateCount = firstCandidates(touchedCount, n - firstEssential, others, heap.threshold, out, end - start + 1);
     // The other terms, strongest first, for the docs still in the running: their high lists…
     for (let j = firstEssential - 1; j >= 0 && candidateCount > 0; j--) {
       const k = order[j]!;

@@ -32,6 +32,8 @@ export class SegmentQuery {
   readonly optional: number[] = [];
   private readonly exclusions: ResolvedExclusion[] = [];
   private readonly scale: number;
+  /** 1 / the plan's pruneFactor: bounds below the truth make pruning approximate. */
+  private readonly boundFactor: number;
   private readonly phrases: PhraseMatcher;
   /** Fields each scorer counts, a bit per field. */
   readonly masks: Int32Array;
@@ -52,6 +54,8 @@ export class SegmentQuery {
   ) {
     const n = plan.scorers.length;
     this.scale = boundScale(ctx, seg.a.buildAvg);
+    const factor = plan.pruneFactor !== undefined && plan.pruneFactor > 1 ? plan.pruneFactor : 1;
+    this.boundFactor = 1 / factor;
     this.lengths = seg.lengthsByField;
     this.bound = new Float64Array(n);
     this.contribution = new Float64Array(n);
@@ -88,7 +92,7 @@ export class SegmentQuery {
 
   /** Bound of scorer i's contribution given a tf~ bound computed at build time. */
   boundOf(i: number, maxTf: number): number {
-    return this.idf[i]! * saturate(maxTf * this.scale, this.ctx.k1);
+    return this.idf[i]! * saturate(maxTf * this.scale, this.ctx.k1) * this.boundFactor;
   }
 
   /** Bound of scorer i in the block holding `doc` (its cursor must not be past doc). */

@@ -58,9 +58,10 @@ export function drop(at: number) {
 /**
  * Moves the touched docs that can reach `threshold` with `others` more (less `out[k]` for each
  * high list k they are in) to `candidates`, in doc order; returns how many. `touched` holds
- * `runs` increasing runs (one per essential term, from `runStart`), merged here.
+ * `runs` increasing runs (one per essential term, from `runStart`), merged here; `span` is the
+ * window's length.
  */
-export function firstCandidates(touchedCount: number, runs: number, others: number, threshold: number, out: Float64Array): number {
+export function firstCandidates(touchedCount: number, runs: number, others: number, threshold: number, out: Float64Array, span: number): number {
   let kept = 0;
   let r = 0;
   for (let t = 0; t < touchedCount; t++) {
@@ -76,6 +77,14 @@ export function firstCandidates(touchedCount: number, runs: number, others: numb
     } else drop(at);
   }
   while (r <= runs) runStart[r++] = kept;
+  // Merging run after run copies the candidates once a run: with many essential terms (a pasted
+  // abstract) reading the window's sums in order is cheaper. Only candidates have a sum above 0
+  // (every posting added weighs more than 0, and dropped docs are zeroed).
+  if (runs > 2 && (runs - 1) * kept > span) {
+    let o = 0;
+    for (let at = 0; at < span; at++) if (sums[at] !== 0) candidates[o++] = at;
+    return kept;
+  }
   // Merge run after run into the first: few essential terms, so few passes.
   for (let m = 1; m < runs; m++) {
     const mid = runStart[m]!;

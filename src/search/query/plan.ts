@@ -48,6 +48,12 @@ export interface QueryPlan extends Omit<ParsedQuery, "clauses"> {
   phrases: PhraseCheck[];
   exclusions: Exclusion[];
   highlightTerms: string[];
+  /**
+   * Approximate top k (≥ 1; absent or 1: exact). Score bounds are divided by it while pruning, so
+   * a doc is passed over unless its bound is this many times the k-th score: "papers like this
+   * one" (similar.ts) ranks with dozens of terms, whose bounds add up far above any real score.
+   */
+  pruneFactor?: number;
 }
 
 const encoder = new TextEncoder();

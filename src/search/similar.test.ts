@@ -1,0 +1,40 @@
+import assert from "node:assert/strict";
+import { test } from "node:test";
+import { createSearchEngine } from "./index.js";
+import { SHORTLIST } from "./similar.js";
+import { loadFixturePapers } from "./testing/fixture-papers.js";
+
+const papers = loadFixturePapers();
+const engine = createSearchEngine({ timeBudgetMs: 0 });
+for (const p of papers) engine.add(p);
+
+/** Runs `body` with other shortlist settings, restoring the defaults after. */
+function withShortlist(settings: Partial<typeof SHORTLIST>, body: () => void): void {
+  const saved = { ...SHORTLIST };
+  Object.assign(SHORTLIST, settings);
+  try {
+    body();
+  } finally {
+    Object.assign(SHORTLIST, saved);
+  }
+}
+
+test("similar: the shortlisted papers are ranked by all the text's terms, with the scores of the exact ranking", () => {
+  // A small shortlist over 200 papers, so that it really leaves papers out.
+  withShortlist({ terms: 4, depth: 8 }, () => {
+    for (const source of papers.filter((_, i) => i % 20 === 0)) {
+      const like = { title: source.title, abstract: source.abstract, excludeId: source.id, limit: 5 };
+      const exact = new Map(engine.similar({ ...like, limit: 200, shortlist: false }).hits.map((h) => [h.id, h.score]));
+      const hits = engine.similar(like).hits;
+      assert.ok(hits.length > 0 && hits.length <= 5, source.id);
+      assert.ok(!hits.some((h) => h.id === source.id), "the paper itself is left out");
+      for (const h of hits) assert.equal(h.score, exact.get(h.id), `${source.id}: ${h.id}`);
+      hits.slice(1).forEach((h, i) => assert.ok(h.score <= hits[i]!.score, "best first"));
+    }
+  });
+});
+
+test("similar: a text of few terms is ranked in one step, exactly", () => {
+  const like = { title: "Discrete dipole approximation", abstract: "light scattering", limit: 5 };
+  assert.deepEqual(engine.similar(like).hits, engine.similar({ ...like, shortlist: false }).hits);
+});
