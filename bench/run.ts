@@ -27,10 +27,11 @@ import { msSince } from "./stats.js";
 
 const USAGE = `npm run bench -- [options]
   --sizes LIST        corpus sizes, e.g. 100k,1M,2.6M (default 100k)
-  --parts LIST        search, fuzz, import, digest, for-you, import-index, http, healthz-import
-                      (default search,fuzz,import,digest); fuzz runs at the largest size; http
-                      runs on the demo data and at each size; healthz-import imports the first
-                      75,000 records of the largest size's Kaggle file into a running serve
+  --parts LIST        search, fuzz, import, digest, for-you, import-index, http, http-demo,
+                      healthz-import (default search,fuzz,import,digest); fuzz runs at the
+                      largest size; http runs on the demo data and at each size, http-demo on
+                      the demo data only; healthz-import imports the first 75,000 records of
+                      the largest size's Kaggle file into a running serve
   --connections N     http: keep-alive connections (default 50)
   --seconds N         http: seconds timed per request kind, after 3 s of warm-up (default 10)
   --workers N         http: serve --workers (default serve's own: one per core)
@@ -242,7 +243,7 @@ async function main() {
     log(`digest: ${args.subscribers.toLocaleString("en-US")} subscribers`);
     print("digest", digestSection(await child<DigestResult>("digest", args)));
   }
-  if (parts.has("http")) {
+  if (parts.has("http") || parts.has("http-demo")) {
     const { httpCorpusBench, httpDemoBench } = await import("./http/run.js");
     const { httpSection } = await import("./http/report.js");
     const http = {
@@ -254,7 +255,7 @@ async function main() {
     };
     print("http-demo", httpSection(await httpDemoBench(http), http.connections));
     const generator = new CorpusGenerator(await loadCorpusModel());
-    for (const size of sizes) {
+    for (const size of parts.has("http") ? sizes : []) {
       const run = await httpCorpusBench(generator, size, options.seed, options.queries, http);
       print(`http-${run.label}`, httpSection(run, http.connections));
     }
