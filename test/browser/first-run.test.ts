@@ -48,7 +48,7 @@ async function accessible(page: Page, where: string) {
   assert.deepEqual(violations, [], `${where}: ${describeViolations(violations)}`);
 }
 
-test("first run without SMTP: sign up, upvote, comment with math, save to a collection", { skip: skipReason, timeout: 240_000 }, async () => {
+test("first run without SMTP: sign up, upvote, comment with math, save to a collection, follow an author", { skip: skipReason, timeout: 240_000 }, async () => {
   const { page, errors } = await pageAt(WIDTHS.desktop, "light");
   await page.goto("/");
   assert.match((await page.locator(".newest-day").textContent()) ?? "", /newest day with papers/);
@@ -81,6 +81,7 @@ test("first run without SMTP: sign up, upvote, comment with math, save to a coll
   await page.click(".comment-form button[type=submit]");
   await page.waitForURL(/#comment-\d+$/);
   assert.equal(await page.locator(".comment-body strong").textContent(), "tight");
+  assert.equal(await page.locator(".comment-body .katex").count(), 1, "the comment's $…$ is rendered by KaTeX");
 
   await page.fill(".collect-form input[name=note]", "read this week");
   await page.click(".collect-form button[type=submit]");
@@ -90,6 +91,16 @@ test("first run without SMTP: sign up, upvote, comment with math, save to a coll
   assert.match((await page.locator(".note").textContent()) ?? "", /read this week/);
   await page.goto(paperUrl);
   await accessible(page, "paper page after the first run");
+
+  // Follow the paper's first author from the author page.
+  await page.locator(".authors a").first().click();
+  await page.waitForURL(/\/authors\//);
+  const follow = page.locator(".follow-actions button[type=submit]");
+  assert.equal(await follow.getAttribute("aria-pressed"), "false");
+  await follow.click();
+  await page.waitForURL(/\/authors\//);
+  assert.equal(await page.locator(".follow-actions button[type=submit]").getAttribute("aria-pressed"), "true");
+  assert.match((await page.locator(".follow-actions button[type=submit]").textContent()) ?? "", /^Following/);
   assert.deepEqual(errors, []);
   await page.context().close();
 });

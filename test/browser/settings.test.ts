@@ -69,6 +69,9 @@ test("settings: rename, follow setting, no email change without mail, export; ac
   await page.goto("/account/settings");
   await assertAccessible(page);
   await screenshot(page, "settings", "desktop", "light");
+  await page.emulateMedia({ colorScheme: "dark" });
+  await assertAccessible(page);
+  await screenshot(page, "settings", "desktop", "dark");
   // The wrong password's page comes with status 400, which the console reports; nothing else may.
   assert.deepEqual(errors.filter((e) => !/status of 400/.test(e)), []);
 
@@ -80,6 +83,11 @@ test("settings: rename, follow setting, no email change without mail, export; ac
     assert.equal(await horizontalOverflow(phone), 0, `the page scrolls sideways at ${width} px`);
     await assertAccessible(phone);
     await phone.screenshot({ path: join(SCREENSHOT_DIR, `settings-phone${width}-dark.png`), fullPage: true });
+    if (width === 390) {
+      await phone.emulateMedia({ colorScheme: "light" });
+      await assertAccessible(phone);
+      await phone.screenshot({ path: join(SCREENSHOT_DIR, `settings-phone${width}-light.png`), fullPage: true });
+    }
     await context.close();
   }
 });
