@@ -28,6 +28,12 @@ export function mergeSegments(inputs: readonly MergeInput[], params: Bm25fParams
 
 /** Terms merged between two yields of `mergeSteps`. */
 const TERMS_PER_STEP = 2000;
+/**
+ * Postings copied between two yields, whatever the number of terms: a step of 2,000 terms that
+ * includes a few common ones ("model", "results") over tens of thousands of docs took far more
+ * than a background step's 15 ms, and held the server's requests that long.
+ */
+const POSTINGS_PER_STEP = 100_000;
 
 /**
  * The merge in small steps, for running it in the background: each `next()` does a bounded
@@ -82,8 +88,12 @@ export function* mergeTerms(
 ): Generator<void, void> {
   const next = Int32Array.from(segs, (seg) => (from ? termAtLeast(seg, from) : 0));
   const end = Int32Array.from(segs, (seg) => (to ? termAtLeast(seg, to) : seg.termCount));
+  let postings = 0;
   for (let terms = 0; ; terms++) {
-    if (terms % TERMS_PER_STEP === TERMS_PER_STEP - 1) yield;
+    if (terms % TERMS_PER_STEP === TERMS_PER_STEP - 1 || postings >= POSTINGS_PER_STEP) {
+      postings = 0;
+      yield;
+    }
     // The smallest current term among the inputs (few inputs: a linear scan is enough).
     let min = -1;
     for (let i = 0; i < segs.length; i++) {
@@ -103,6 +113,7 @@ export function* mergeTerms(
     for (let i = min; i < segs.length; i++) {
       const seg = segs[i]!;
       if (next[i]! >= end[i]! || (i !== min && compareTerm(seg, next[i]!, minSeg, t) !== 0)) continue;
+      postings += seg.df(next[i]!);
       copyPostings(seg, next[i]!, plan.remap[i]!, plan.codeMaps[i]!, writer);
       next[i]!++;
     }
