@@ -52,7 +52,8 @@ test("a member's cards: outline until voted, filled after; Save in one click; pa
   assert.equal(before.background, "rgba(0, 0, 0, 0)", "not voted: no fill");
   assert.equal(before.border, before.color, "not voted: an accent outline");
   await page.locator(first).first().click();
-  await page.waitForFunction(`document.querySelector(${JSON.stringify(first)})?.getAttribute("aria-pressed") === "true"`);
+  // A locator wait, not waitForFunction with a string: the page's CSP forbids eval, which a string predicate needs.
+  await page.locator(`${first}[aria-pressed="true"]`).first().waitFor();
   const voted = await style(page, first);
   assert.equal(voted.background, before.color, "voted: filled with the accent");
   assert.equal((await page.locator(`${first} .count`).first().textContent())?.trim(), "1");

@@ -78,7 +78,7 @@ test("sign up, confirm by mail, sign in, submit, upvote, comment, collect, and t
   // The upvote goes by fetch: the count changes and the page does not reload.
   const url = page.url();
   await page.locator(".vote-button").first().click();
-  await page.waitForFunction('document.querySelector(".vote-button")?.getAttribute("aria-pressed") === "true"');
+  await page.locator('.vote-button[aria-pressed="true"]').first().waitFor();
   assert.equal(page.url(), url);
   assert.equal((await page.locator(".vote-button .count").first().textContent())?.trim(), "1");
   await noSeriousViolations(page, "curated list");

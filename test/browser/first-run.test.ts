@@ -74,7 +74,7 @@ test("first run without SMTP: sign up, upvote, comment with math, save to a coll
   const paperUrl = page.url();
 
   await page.locator(".vote-button").first().click();
-  await page.waitForFunction('document.querySelector(".vote-button")?.getAttribute("aria-pressed") === "true"');
+  await page.locator('.vote-button[aria-pressed="true"]').first().waitFor();
   assert.equal((await page.locator(".vote-button .count").first().textContent())?.trim(), "1");
 
   await page.fill("#new-comment", "The bound in $O(n \\log n)$ is **tight**.");
