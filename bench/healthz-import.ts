@@ -11,7 +11,7 @@ import fs from "node:fs";
 import { createInterface } from "node:readline";
 import path from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
-import { REPO_ROOT } from "./paths.js";
+import { cliEnv, REPO_ROOT } from "./paths.js";
 import { machine } from "./report.js";
 import { percentile } from "./stats.js";
 
@@ -35,14 +35,11 @@ export interface HealthzImportResult {
   /** Probes that failed or took over a second. */
   slow: number;
   papersAfter: number;
-  loadAverage: number;
 }
 
 const BIN = path.join(REPO_ROOT, "bin", "paperfeed.js");
 const PROBE_EVERY_MS = 50;
 const AFTER_IMPORT_MS = 5000;
-/** The CLI refuses unknown PAPERFEED_* variables (the bench's own PAPERFEED_SHARED_DIR among them). */
-const cliEnv = () => Object.fromEntries(Object.entries(process.env).filter(([key]) => !key.startsWith("PAPERFEED_")));
 
 function startServe(db: string): Promise<{ child: ChildProcess; url: string }> {
   const offline = ["--arxiv-oai-url", "http://127.0.0.1:9/oai", "--arxiv-api-url", "off", "--github-api-url", "http://127.0.0.1:9", "--no-thumbnails"];
@@ -127,7 +124,6 @@ export async function runHealthzImport(args: HealthzImportArgs): Promise<Healthz
         maxMs: Math.max(...latencies.map((l) => (Number.isFinite(l) ? l : 60_000))),
         slow: latencies.filter((l) => !(l <= 1000)).length,
         papersAfter: health.papers,
-        loadAverage: (await import("node:os")).loadavg()[0]!,
       };
     } finally {
       serve.child.kill("SIGTERM");

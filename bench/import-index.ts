@@ -10,7 +10,7 @@ import { spawn } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { REPO_ROOT } from "./paths.js";
+import { cliEnv, REPO_ROOT } from "./paths.js";
 
 export interface PhaseResult {
   name: string;
@@ -84,8 +84,7 @@ export async function runImportIndex(args: ImportIndexArgs): Promise<ImportIndex
   const dir = fs.mkdtempSync(path.join(args.tmpDir, "paperfeed-import-index-"));
   const db = path.join(dir, "bench.db");
   const common = ["--db", db, "--index-dir", `${db}.index`, "--log-level", "info"];
-  // The CLI refuses unknown PAPERFEED_* variables (the bench's own PAPERFEED_SHARED_DIR among them).
-  const env = Object.fromEntries(Object.entries(process.env).filter(([key]) => !key.startsWith("PAPERFEED_")));
+  const env = cliEnv();
   try {
     const phases: PhaseResult[] = [];
     const loadAverages: number[] = [];

@@ -16,3 +16,7 @@ export function sharedDir(): string {
 }
 
 export const arxivDataDir = () => path.join(sharedDir(), "data", "arxiv");
+
+/** The environment for running the CLI: it refuses unknown PAPERFEED_* variables (the bench's own PAPERFEED_SHARED_DIR among them). */
+export const cliEnv = (): NodeJS.ProcessEnv =>
+  Object.fromEntries(Object.entries(process.env).filter(([key]) => !key.startsWith("PAPERFEED_")));

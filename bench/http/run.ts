@@ -22,7 +22,7 @@ import path from "node:path";
 import type { CorpusGenerator } from "../corpus.js";
 import { sizeLabel } from "../corpus-file.js";
 import { ensureKaggleFile } from "../kaggle-file.js";
-import { OUT_DIR, REPO_ROOT } from "../paths.js";
+import { cliEnv, OUT_DIR, REPO_ROOT } from "../paths.js";
 import { buildQuerySet, type BenchQuery } from "../queries.js";
 import type { LoadArgs, LoadResult } from "./load.js";
 
@@ -55,8 +55,6 @@ export interface HttpRun {
 }
 
 const SERVE_FLAGS = ["--no-jobs", "--no-harvest", "--no-thumbnails", "--arxiv-api-url", "off", "--log-level", "warn"];
-// The CLI refuses unknown PAPERFEED_* variables (the bench's own PAPERFEED_SHARED_DIR among them).
-const cliEnv = () => Object.fromEntries(Object.entries(process.env).filter(([key]) => !key.startsWith("PAPERFEED_")));
 const CLI = path.join(REPO_ROOT, "bin", "paperfeed.js");
 
 function freePort(): Promise<number> {
