@@ -6,20 +6,9 @@ import { parseArxivId } from "./arxiv-id.js";
 import { extractCodeLinks } from "./code-links.js";
 import { PaperfeedError } from "./errors.js";
 import type { Author, Paper, PaperInput, PaperVersion } from "./paper.js";
+import { normalizeLine, normalizeText } from "./whitespace.js";
 
-/** Collapses arXiv's hard line wrapping; a line starting with indentation starts a paragraph. */
-export function normalizeText(text: string): string {
-  return text
-    .replace(/\r\n?/g, "\n")
-    .trim()
-    .split(/\n(?=[ \t]{2,}|\n)/)
-    .map((para) => para.replace(/\s+/g, " ").trim())
-    .filter(Boolean)
-    .join("\n\n");
-}
-
-/** Single-line fields (titles, names): all whitespace runs become one space. */
-export const normalizeLine = (text: string) => text.replace(/\s+/g, " ").trim();
+export { normalizeLine, normalizeText };
 
 const isoDay = (iso: string | null | undefined) => (iso && /^\d{4}-\d{2}-\d{2}/.test(iso) ? iso.slice(0, 10) : null);
 
