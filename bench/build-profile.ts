@@ -8,6 +8,7 @@
  */
 import type { Paper } from "../src/core/paper.js";
 import { DEFAULT_BM25F } from "../src/search/fields.js";
+import { encodeChunk } from "../src/search/index/chunk-codec.js";
 import { ChunkPool } from "../src/search/index/parallel.js";
 import { mergeInParallel } from "../src/search/index/parallel-merge.js";
 import { mergeSegments } from "../src/search/index/segment-merge.js";
@@ -37,7 +38,7 @@ async function phase<T>(name: string, run: () => T | Promise<T>): Promise<T> {
 const pool = new ChunkPool();
 const segments = await phase("invert", async () => {
   const jobs: Array<Promise<Segment>> = [];
-  for (let i = 0; i * chunkDocs < papers.length; i++) jobs.push(pool.build(papers.slice(i * chunkDocs, (i + 1) * chunkDocs), DEFAULT_BM25F));
+  for (let i = 0; i * chunkDocs < papers.length; i++) jobs.push(pool.build(encodeChunk(papers.slice(i * chunkDocs, (i + 1) * chunkDocs)), DEFAULT_BM25F));
   return Promise.all(jobs);
 });
 const merged = await phase("merge", () =>

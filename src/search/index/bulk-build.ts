@@ -9,6 +9,7 @@
 import type { Paper } from "../../core/paper.js";
 import { Analyzer, BUILD_CACHE_ENTRIES } from "../analyze/analyzer.js";
 import type { Bm25fParams } from "../fields.js";
+import { ChunkEncoder, decodeChunk, type EncodedChunk } from "./chunk-codec.js";
 import { ChunkPool } from "./parallel.js";
 import { mergeInParallel } from "./parallel-merge.js";
 import { SegmentBuilder } from "./segment-builder.js";
@@ -47,16 +48,16 @@ export async function buildSegment(
     fallbackTold = true;
     (options.onFallback ?? sayOnStderr)(e instanceof Error ? e.message : String(e));
   };
-  let buffer: Paper[] = [];
+  const buffer = new ChunkEncoder();
   let papers = 0;
 
-  const buildHere = (chunk: Paper[]) => {
+  const buildHere = (chunk: EncodedChunk) => {
     analyzer ??= new Analyzer(BUILD_CACHE_ENTRIES);
     const builder = new SegmentBuilder(analyzer);
-    for (const paper of chunk) builder.add(paper);
+    for (const paper of decodeChunk(chunk)) builder.add(paper);
     return builder.finish(params);
   };
-  const send = async (chunk: Paper[]) => {
+  const send = async (chunk: EncodedChunk) => {
     if (!poolFailed) {
       try {
         pool ??= new ChunkPool(options.workers);
@@ -78,14 +79,14 @@ export async function buildSegment(
     chunks.push(Promise.resolve(buildHere(chunk)));
   };
   // The first chunk waits for a second one: only then are workers worth starting.
-  let first: Paper[] | null = null;
-  const dispatch = async (chunk: Paper[]) => {
+  let first: EncodedChunk | null = null;
+  const dispatch = async (chunk: EncodedChunk) => {
     if (chunks.length === 0) {
       if (first === null) {
         first = chunk;
         return;
       }
-      const held: Paper[] = first;
+      const held: EncodedChunk = first;
       first = null;
       await send(held);
     }
@@ -94,17 +95,16 @@ export async function buildSegment(
 
   try {
     for await (const batch of batches) {
-      for (const paper of batch) {
-        buffer.push(paper);
-        if (buffer.length >= chunkDocs) {
-          await dispatch(buffer);
-          buffer = [];
-        }
+      for (let from = 0; from < batch.length; ) {
+        const to = Math.min(batch.length, from + chunkDocs - buffer.count);
+        buffer.add(from === 0 && to === batch.length ? batch : batch.slice(from, to));
+        from = to;
+        if (buffer.count >= chunkDocs) await dispatch(buffer.take());
       }
       papers += batch.length;
       options.onProgress?.(papers);
     }
-    if (buffer.length > 0) await dispatch(buffer);
+    if (buffer.count > 0) await dispatch(buffer.take());
     if (first !== null) chunks.push(Promise.resolve(buildHere(first)));
     const segments = await Promise.all(chunks);
     chunks.length = 0; // the merge frees each chunk as it goes (see mergeInParallel)

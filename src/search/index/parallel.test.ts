@@ -11,11 +11,12 @@ test("build workers start when the process runs outside the checkout (tsx is fou
     const script = `
       import { makePaper } from ${JSON.stringify(import.meta.resolve("../../core/make-paper.ts"))};
       import { ChunkPool } from ${JSON.stringify(import.meta.resolve("./parallel.ts"))};
+      import { encodeChunk } from ${JSON.stringify(import.meta.resolve("./chunk-codec.ts"))};
       import { Engine } from ${JSON.stringify(import.meta.resolve("../engine.ts"))};
       const pool = new ChunkPool(1);
       const paper = makePaper({ id: "2401.00001", title: "Sparse attention", abstract: "We prune heads.", authors: [{ name: "Ada Lovelace" }], categories: ["cs.LG"] });
       try {
-        const segment = await pool.build([paper], new Engine().params);
+        const segment = await pool.build(encodeChunk([paper]), new Engine().params);
         console.log("built", segment.docCount);
       } catch (e) {
         console.log("failed", e.message);

@@ -4,10 +4,9 @@
  */
 import { availableParallelism } from "node:os";
 import { Worker } from "node:worker_threads";
-import type { Paper } from "../../core/paper.js";
 import type { Bm25fParams } from "../fields.js";
 import type { ChunkRequest, MergeRequest, WorkerRequest } from "./build-worker.js";
-import { encodeChunk } from "./chunk-codec.js";
+import type { EncodedChunk } from "./chunk-codec.js";
 import type { PostingArrays } from "./postings-writer.js";
 import { Segment, type SegmentArrays } from "./segment.js";
 
@@ -88,8 +87,8 @@ export class ChunkPool {
     });
   }
 
-  async build(papers: Paper[], params: Bm25fParams): Promise<Segment> {
-    const request: ChunkRequest = { kind: "chunk", job: this.jobs++, papers: encodeChunk(papers), params };
+  async build(papers: EncodedChunk, params: Bm25fParams): Promise<Segment> {
+    const request: ChunkRequest = { kind: "chunk", job: this.jobs++, papers, params };
     return new Segment(await this.run<SegmentArrays>(request, [request.papers.ints.buffer as ArrayBuffer]));
   }
 
