@@ -35,6 +35,11 @@ test("a plain line has records, rate, share of bytes and ETA", () => {
     formatProgressLine(at("dir/a.jsonl.gz", 12_345, 1_000_000), 10),
     "import: a.jsonl.gz (1/2): 12,345 records, 1,235/s, 25% of 4.0 MB, ETA 30s",
   );
+  // The first batch arrives microseconds after the clock starts: no rate or ETA from that.
+  assert.equal(
+    formatProgressLine(at("dir/a.jsonl.gz", 2_471, 2_000), 0.00003),
+    "import: a.jsonl.gz (1/2): 2,471 records, ?/s, 0% of 4.0 MB, ETA ?",
+  );
   assert.equal(formatDuration(80), "1m 20s");
   assert.equal(formatDuration(Number.NaN), "?");
 });

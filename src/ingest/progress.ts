@@ -35,11 +35,13 @@ export function formatDuration(seconds: number): string {
 
 /** One plain progress line, e.g. "import: a.jsonl.gz (1/3): 12,345 records, 2,100/s, 45% of 12.3 MB, ETA 20s". */
 export function formatProgressLine(p: ImportProgress, elapsedSeconds: number): string {
-  const rate = elapsedSeconds > 0 ? p.records / elapsedSeconds : 0;
+  // The clock starts at the file's first batch: within the first second a rate is a wild guess
+  // (the first line once read "85,418,971/s"), so it shows "?" until one is known.
+  const measured = elapsedSeconds >= 1;
   const fraction = p.bytesTotal > 0 ? p.bytesRead / p.bytesTotal : 0;
-  const eta = fraction > 0 ? (elapsedSeconds * (1 - fraction)) / fraction : Number.NaN;
+  const eta = measured && fraction > 0 ? (elapsedSeconds * (1 - fraction)) / fraction : Number.NaN;
   return (
-    `import: ${basename(p.file)} (${p.fileIndex + 1}/${p.fileCount}): ${int(p.records)} records, ${int(rate)}/s, ` +
+    `import: ${basename(p.file)} (${p.fileIndex + 1}/${p.fileCount}): ${int(p.records)} records, ${measured ? int(p.records / elapsedSeconds) : "?"}/s, ` +
     `${Math.floor(fraction * 100)}% of ${mb(p.bytesTotal)}, ETA ${formatDuration(eta)}`
   );
 }
@@ -85,7 +87,7 @@ export function createProgressReporter(options: ProgressReporterOptions = {}): P
       if (bar) {
         bar.update(p.bytesRead, {
           records: int(p.records),
-          rate: int(elapsed() > 0 ? p.records / elapsed() : 0),
+          rate: elapsed() >= 1 ? int(p.records / elapsed()) : "?",
         });
       } else if (performance.now() - lastLine >= intervalMs) {
         lastLine = performance.now();
