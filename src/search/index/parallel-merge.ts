@@ -38,10 +38,11 @@ function splitTerms(segs: readonly Segment[], parts: number): Array<Uint8Array |
 }
 
 /**
- * Merges `segments` on the pool's workers. The chunks are copied to shared memory one at a time
- * and each is taken out of `segments` as it is copied, so (when the caller holds no other
- * reference) the two copies of all chunks never coexist: at millions of papers that is the
- * build's peak. On failure `segments` holds the shared copies, for merging on this thread.
+ * Merges `segments` on the pool's workers, then closes the pool. The chunks are copied to shared
+ * memory one at a time and each is taken out of `segments` as it is copied, so (when the caller
+ * holds no other reference) the two copies of all chunks never coexist: at millions of papers
+ * that is the build's peak. On failure `segments` holds the shared copies, for merging on this
+ * thread; on success it is emptied.
  */
 export async function mergeInParallel(pool: ChunkPool, segments: Segment[], params: Bm25fParams): Promise<Segment> {
   const plan = planMerge(segments.map((seg) => ({ seg, deleted: null })));
@@ -72,5 +73,12 @@ export async function mergeInParallel(pool: ChunkPool, segments: Segment[], para
       ),
     ),
   );
+  // Joining copies every range once more. The chunks are not needed any longer: drop them here
+  // and in the workers (which free shared memory only when they collect or exit) first, so the
+  // chunks, the ranges and the joined arrays never coexist: that was the import's peak memory
+  // at millions of papers. The pool is done after the merge, in every caller.
+  segments.length = 0;
+  inputs.length = 0;
+  await pool.close();
   return new Segment({ ...plan.docs.finish(plan.lengthCodes), ...concatPostings(parts), buildAvg: plan.avg });
 }
