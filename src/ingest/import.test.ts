@@ -5,7 +5,7 @@ import { after, test } from "node:test";
 import { openStore } from "../store/open.js";
 import type { Store } from "../store/types.js";
 import { importFiles, type ImportProgress, type ImportSummary } from "./import.js";
-import { fixture, tempDir } from "./test-support.js";
+import { fixture, tempDir, writeDamagedFiles } from "./test-support.js";
 
 const stores: Store[] = [];
 after(async () => {
@@ -89,13 +89,7 @@ test("OAI-PMH deletions remove stored papers, in file order", async () => {
 test("bad input: each problem is one clear issue, the good records import, the rest of the files too", async () => {
   const store = await freshStore();
   const dir = tempDir();
-  const badLine = join(dir, "bad-line.jsonl");
-  const lines = readFileSync(fixture("kaggle-first200.jsonl"), "utf8").split("\n");
-  lines.splice(50, 0, "{not json");
-  writeFileSync(badLine, lines.join("\n"));
-  const cut = join(dir, "cut.jsonl.gz");
-  const gz = readFileSync(fixture("listing-first300.jsonl.gz"));
-  writeFileSync(cut, gz.subarray(0, Math.floor(gz.length / 3)));
+  const { badLine, cut } = writeDamagedFiles(dir);
   const missing = join(dir, "missing.jsonl");
   const unknown = join(dir, "notes.csv");
   writeFileSync(unknown, "id,title\n");

@@ -1,5 +1,5 @@
 /** Helpers shared by the ingest tests: fixture paths and draining a reader into arrays. */
-import { mkdtempSync } from "node:fs";
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -13,6 +13,21 @@ export const fixture = (name: string) => join(FIXTURES, name);
 
 /** A fresh temporary directory for files a test writes. */
 export const tempDir = () => mkdtempSync(join(tmpdir(), "paperfeed-ingest-"));
+
+/**
+ * Two damaged files written to `dir`: the Kaggle fixture with an invalid JSON line as line 51,
+ * and the listing fixture's gzip cut after its first third.
+ */
+export function writeDamagedFiles(dir: string): { badLine: string; cut: string } {
+  const badLine = join(dir, "bad-line.jsonl");
+  const lines = readFileSync(fixture("kaggle-first200.jsonl"), "utf8").split("\n");
+  lines.splice(50, 0, "{not json");
+  writeFileSync(badLine, lines.join("\n"));
+  const cut = join(dir, "cut.jsonl.gz");
+  const gz = readFileSync(fixture("listing-first300.jsonl.gz"));
+  writeFileSync(cut, gz.subarray(0, Math.floor(gz.length / 3)));
+  return { badLine, cut };
+}
 
 export interface Drained {
   papers: Paper[];
