@@ -116,6 +116,33 @@ export class SegmentSet {
     if (!more) this.analyzer = null;
   }
 
+  /**
+   * Makes the pending papers searchable with a segment that `build` inverts elsewhere (a worker
+   * thread), so this thread stays free for requests meanwhile; they stay pending (found by
+   * searches, which flush them here if they come first) until it is back. A paper updated,
+   * removed or flushed here while the segment was built is marked deleted in it: its newer state
+   * is pending or in a segment already. Not to be called again before the last call settled.
+   */
+  async flushAside(build: (papers: readonly Paper[]) => Promise<Segment>): Promise<void> {
+    const sent = [...this.pending.values()];
+    if (sent.length === 0) return;
+    const seg = await build(sent);
+    const deleted = new Uint8Array(seg.docCount);
+    let deletedCount = 0;
+    for (const paper of sent) {
+      if (this.pending.get(paper.id) === paper) {
+        this.pending.delete(paper.id);
+        continue;
+      }
+      const doc = seg.findDoc(paper.id);
+      if (doc >= 0 && deleted[doc] === 0) {
+        deleted[doc] = 1;
+        deletedCount++;
+      }
+    }
+    if (deletedCount < seg.docCount) this.append(seg, deleted, deletedCount);
+  }
+
   /** Merges everything into one segment (after a bulk load, for the fastest queries). */
   optimize() {
     this.flush();
@@ -170,8 +197,8 @@ export class SegmentSet {
     this.maintain();
   }
 
-  private append(seg: Segment) {
-    this.entries.push({ seg, deleted: new Uint8Array(seg.docCount), deletedCount: 0 });
+  private append(seg: Segment, deleted = new Uint8Array(seg.docCount), deletedCount = 0) {
+    this.entries.push({ seg, deleted, deletedCount });
     this.version++;
     this.maintain();
   }

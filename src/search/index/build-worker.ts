@@ -21,6 +21,11 @@ export interface ChunkRequest {
   job: number;
   papers: EncodedChunk;
   params: Bm25fParams;
+  /**
+   * A segment that will be searched as it is (the live index's): with its high lists, picked
+   * with the asking thread's settings. Absent: a chunk that will be merged (the merge picks them).
+   */
+  searchable?: { champions: typeof CHAMPIONS; high: typeof HIGH_LISTS };
 }
 
 export interface MergeRequest {
@@ -47,11 +52,14 @@ export type WorkerRequest = ChunkRequest | MergeRequest;
 
 const analyzer = new Analyzer(BUILD_CACHE_ENTRIES);
 
-function invert({ papers, params }: ChunkRequest): SegmentArrays {
+function invert({ papers, params, searchable }: ChunkRequest): SegmentArrays {
+  if (searchable) {
+    Object.assign(CHAMPIONS, searchable.champions);
+    Object.assign(HIGH_LISTS, searchable.high);
+  }
   const builder = new SegmentBuilder(analyzer);
   for (const paper of decodeChunk(papers)) builder.add(paper);
-  // Chunks are merged, and the merge picks the high lists.
-  return builder.finish(params, false).a;
+  return builder.finish(params, searchable !== undefined).a;
 }
 
 function merge(m: MergeRequest) {

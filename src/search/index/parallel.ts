@@ -7,7 +7,9 @@ import { Worker } from "node:worker_threads";
 import type { Paper } from "../../core/paper.js";
 import type { Bm25fParams } from "../fields.js";
 import type { ChunkRequest, MergeRequest, WorkerRequest } from "./build-worker.js";
+import { CHAMPIONS } from "./champions.js";
 import { encodeChunk } from "./chunk-codec.js";
+import { HIGH_LISTS } from "./high-lists.js";
 import type { PostingArrays } from "./postings-writer.js";
 import { Segment, type SegmentArrays } from "./segment.js";
 
@@ -49,16 +51,21 @@ export class ChunkPool {
   private jobs = 0;
   /** Set when a worker died: its jobs would never be answered. */
   private failed: Error | null = null;
+  /** Jobs in flight per worker: only a worker with one keeps the process alive (a pool may idle). */
+  private readonly busy: number[];
 
   /** @param size workers; default the machine's parallelism, at most 4 */
   constructor(size = Math.min(4, availableParallelism())) {
-    this.workers = Array.from({ length: Math.max(1, size) }, () => {
+    this.busy = Array.from({ length: Math.max(1, size) }, () => 0);
+    this.workers = this.busy.map((_, slot) => {
       const worker = new Worker(BOOTSTRAP, {
         eval: true,
         workerData: { url: workerUrl, tsx: tsxApiUrl },
         resourceLimits: { maxYoungGenerationSizeMb: YOUNG_GENERATION_MB },
       });
+      worker.unref();
       worker.on("message", (m: { job: number; arrays?: unknown; error?: string }) => {
+        if (--this.busy[slot]! === 0) worker.unref();
         const p = this.pending.get(m.job);
         this.pending.delete(m.job);
         if (m.arrays) p?.resolve(m.arrays);
@@ -84,12 +91,24 @@ export class ChunkPool {
     return new Promise((resolve, reject) => {
       if (this.failed) return reject(this.failed);
       this.pending.set(request.job, { resolve: resolve as (arrays: unknown) => void, reject });
-      this.workers[worker % this.workers.length]!.postMessage(request, transfer);
+      const slot = worker % this.workers.length;
+      if (this.busy[slot]!++ === 0) this.workers[slot]!.ref();
+      this.workers[slot]!.postMessage(request, transfer);
     });
   }
 
-  async build(papers: Paper[], params: Bm25fParams): Promise<Segment> {
-    const request: ChunkRequest = { kind: "chunk", job: this.jobs++, papers: encodeChunk(papers), params };
+  /**
+   * Inverts `papers` into a segment; `searchable`: one that is searched as it is (with high
+   * lists), not a chunk to be merged.
+   */
+  async build(papers: readonly Paper[], params: Bm25fParams, searchable = false): Promise<Segment> {
+    const request: ChunkRequest = {
+      kind: "chunk",
+      job: this.jobs++,
+      papers: encodeChunk(papers),
+      params,
+      ...(searchable ? { searchable: { champions: { ...CHAMPIONS }, high: { ...HIGH_LISTS } } } : {}),
+    };
     return new Segment(await this.run<SegmentArrays>(request, [request.papers.ints.buffer as ArrayBuffer]));
   }
 
