@@ -104,7 +104,7 @@ const CHANGE_BATCH = 250;
 const FLUSH_EVERY = 250;
 
 /**
- * Merges of more docs than this run in the background, in 15 ms steps (SegmentSet): the small
+ * Merges of more docs than this run in the background, in 5 ms turns (SegmentSet): the small
  * segments a catch-up flushes merge often, and a merge takes roughly 0.05 ms a doc, so only
  * merges of a few hundred docs run at once. A build or a load is one segment and never merges.
  */

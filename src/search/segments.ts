@@ -40,8 +40,11 @@ interface BackgroundMerge {
   deletedIds: string[];
 }
 
-/** How long one background merge step may run, in ms. */
-const STEP_MS = 15;
+/**
+ * How long one background merge turn may run, in ms (it ends after the step that passes it): a
+ * request that arrives meanwhile waits for the turn, and for the catch-up's slice after it.
+ */
+const STEP_MS = 5;
 
 export class SegmentSet {
   entries: SegmentEntry[] = [];
