@@ -21,7 +21,7 @@ import { buildSegment } from "./index/bulk-build.js";
 import { ChunkPool } from "./index/parallel.js";
 import { loadIndex, verifyChecksums } from "./persist/load.js";
 import { lockHolder, takeWriterLock, type WriterLock } from "./persist/lock.js";
-import { saveEngine } from "./persist/save.js";
+import { saveEngineInBackground } from "./persist/save.js";
 import type { SearchEngine, SearchRequest } from "./types.js";
 import { buildSemanticIndex } from "./semantic/build.js";
 import { loadSemanticIndex, saveSemanticIndex } from "./semantic/persist.js";
@@ -218,15 +218,20 @@ export async function openLiveIndex(options: LiveIndexOptions): Promise<LiveInde
     await pool.close();
   }
 
-  function saveNow() {
+  async function saveNow() {
     if (lock === null || options.readOnly) return;
-    saveEngine(engine, dir, seq);
+    // While a catch-up's worker runs, it makes the last pending papers a segment, not this thread.
+    if (builder !== null && engine.segments.pending.size > 0) await flushPending();
+    // The snapshot is taken before saving returns its promise: what it holds is this version at this seq.
+    const saving = saveEngineInBackground(engine, dir, seq);
+    const saved = { version: engine.segments.version, seq };
     if (semantic && (semantic.version !== semanticSaved.version || seq !== semanticSaved.seq)) {
       saveSemanticIndex(semantic, dir, seq);
       semanticSaved = { version: semantic.version, seq };
     }
-    savedVersion = engine.segments.version;
-    savedSeq = seq;
+    await saving;
+    savedVersion = saved.version;
+    savedSeq = saved.seq;
     lastSave = Date.now();
   }
 
@@ -241,7 +246,7 @@ export async function openLiveIndex(options: LiveIndexOptions): Promise<LiveInde
     seq = lastSeq;
     if (options.semantic) semantic = await buildSemantic(total);
     await catchUp();
-    saveNow();
+    await saveNow();
     log(`search: indexed ${engine.size} papers in ${((performance.now() - started) / 1000).toFixed(1)} s`);
   }
 
@@ -320,7 +325,7 @@ export async function openLiveIndex(options: LiveIndexOptions): Promise<LiveInde
       if (closed) return;
       semantic = await buildSemantic(await store.countPapers());
       await catchUp();
-      saveNow();
+      await saveNow();
     }).catch((e) => log(`search: building the semantic index failed: ${messageOf(e)}`));
   }
 
@@ -329,7 +334,7 @@ export async function openLiveIndex(options: LiveIndexOptions): Promise<LiveInde
       void serially(async () => {
         if (closed) return;
         await catchUp();
-        if (dirty() && Date.now() - lastSave >= saveEveryMs) saveNow();
+        if (dirty() && Date.now() - lastSave >= saveEveryMs) await saveNow();
       })
         .catch((e) => log(`search: keeping the index up to date failed: ${messageOf(e)}`))
         .finally(() => {
@@ -376,7 +381,7 @@ export async function openLiveIndex(options: LiveIndexOptions): Promise<LiveInde
     writer: lock !== null,
     verified,
     sync: () => serially(catchUp),
-    save: () => serially(async () => saveNow()),
+    save: () => serially(saveNow),
     rebuild: () => {
       if (lock === null) return Promise.reject(lockedError(dir));
       return serially(rebuild);
@@ -388,7 +393,7 @@ export async function openLiveIndex(options: LiveIndexOptions): Promise<LiveInde
         if (timer) clearTimeout(timer);
         try {
           await catchUp();
-          if (dirty()) saveNow();
+          if (dirty()) await saveNow();
         } finally {
           lock?.release();
           await closeBuilder();
