@@ -195,7 +195,7 @@ export async function openLiveIndex(options: LiveIndexOptions): Promise<LiveInde
     if (!builderFailed) {
       try {
         if (builderIdle) clearTimeout(builderIdle);
-        const pool = (builder ??= new ChunkPool(1));
+        const pool = (builder ??= new ChunkPool(1, { stream: true }));
         await engine.segments.flushAside((papers) => pool.build(papers, engine.params, true));
         // Its vocabulary grows with every paper it inverts: a worker idle for a while goes.
         builderIdle = setTimeout(() => void closeBuilder(), BUILDER_IDLE_MS);

@@ -8,7 +8,7 @@
  */
 import type { Paper } from "../core/paper.js";
 import { FIELD_COUNT, type Bm25fParams } from "./fields.js";
-import { Analyzer, BUILD_CACHE_ENTRIES } from "./analyze/analyzer.js";
+import { Analyzer, BUILD_CACHE_ENTRIES, STREAM_CACHE_ENTRIES } from "./analyze/analyzer.js";
 import { SegmentBuilder } from "./index/segment-builder.js";
 import { mergeSegments, mergeSteps } from "./index/segment-merge.js";
 import { countMarked } from "./index/bytes.js";
@@ -27,8 +27,6 @@ const FLUSH_AT = 50_000;
 const MERGE_WIDTH = 8;
 /** Token memo entries when flushing a few papers. */
 const SMALL_CACHE_ENTRIES = 1 << 12;
-/** Token memo entries while small flushes follow each other (about 4 MB). */
-const STREAM_CACHE_ENTRIES = 1 << 16;
 /** Rewrite a segment when more than this share of its docs is deleted. */
 const COMPACT_SHARE = 0.3;
 

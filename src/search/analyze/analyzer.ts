@@ -59,6 +59,8 @@ const noSink: TermIdSink = () => {};
 
 /** Token memo entries for analysing a large batch (an index build): about 60 MB, dropped afterwards. */
 export const BUILD_CACHE_ENTRIES = 1 << 20;
+/** Token memo entries while small batches follow each other (a live catch-up): about 4 MB. */
+export const STREAM_CACHE_ENTRIES = 1 << 16;
 
 export class Analyzer {
   readonly vocabulary = new Vocabulary();

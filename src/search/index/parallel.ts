@@ -5,6 +5,7 @@
 import { availableParallelism } from "node:os";
 import { Worker } from "node:worker_threads";
 import type { Paper } from "../../core/paper.js";
+import { BUILD_CACHE_ENTRIES, STREAM_CACHE_ENTRIES } from "../analyze/analyzer.js";
 import type { Bm25fParams } from "../fields.js";
 import type { ChunkRequest, MergeRequest, WorkerRequest } from "./build-worker.js";
 import { CHAMPIONS } from "./champions.js";
@@ -38,6 +39,9 @@ const { workerData } = require("node:worker_threads");
  */
 const YOUNG_GENERATION_MB = 96;
 
+/** The nice value of a stream pool's workers (0 is normal, 19 the lowest priority). */
+const STREAM_NICE = 10;
+
 interface Pending {
   resolve: (arrays: unknown) => void;
   reject: (e: Error) => void;
@@ -54,14 +58,20 @@ export class ChunkPool {
   /** Jobs in flight per worker: only a worker with one keeps the process alive (a pool may idle). */
   private readonly busy: number[];
 
-  /** @param size workers; default the machine's parallelism, at most 4 */
-  constructor(size = Math.min(4, availableParallelism())) {
+  /**
+   * @param size workers; default the machine's parallelism, at most 4
+   * @param stream for a stream of small batches beside other work (a live catch-up): a small
+   *   token memo and V8's default young generation rather than a bulk build's 60 + 64 MB, and
+   *   a lower scheduling priority (nice 10), so that the request thread and an import running
+   *   beside it come first on a busy machine
+   */
+  constructor(size = Math.min(4, availableParallelism()), { stream = false } = {}) {
     this.busy = Array.from({ length: Math.max(1, size) }, () => 0);
     this.workers = this.busy.map((_, slot) => {
       const worker = new Worker(BOOTSTRAP, {
         eval: true,
-        workerData: { url: workerUrl, tsx: tsxApiUrl },
-        resourceLimits: { maxYoungGenerationSizeMb: YOUNG_GENERATION_MB },
+        workerData: { url: workerUrl, tsx: tsxApiUrl, cacheEntries: stream ? STREAM_CACHE_ENTRIES : BUILD_CACHE_ENTRIES, nice: stream ? STREAM_NICE : 0 },
+        ...(stream ? {} : { resourceLimits: { maxYoungGenerationSizeMb: YOUNG_GENERATION_MB } }),
       });
       worker.unref();
       worker.on("message", (m: { job: number; arrays?: unknown; error?: string }) => {
