@@ -41,10 +41,13 @@ function normalize(raw: string): string {
 
 const utf8Encoder = new TextEncoder();
 
+/** Sort keys pack a term's first 4 bytes above its place in the list: 2^21 places keep them exact doubles. */
+const PLACE_BITS = 21;
+
 /**
  * Term strings numbered in order of first appearance, each also kept in UTF-8 (segments store
  * and sort terms as bytes): encoded once when first seen, rather than again for every segment
- * built with it (encoding and sorting were a third of finishing a 250-paper segment).
+ * built with it (encoding and sorting were over a third of finishing a 250-paper segment).
  */
 export class Vocabulary {
   readonly terms: string[] = [];
@@ -52,8 +55,6 @@ export class Vocabulary {
   /** Term t's bytes are utf8[utf8Start[t], utf8Start[t + 1]). */
   private utf8 = new Uint8Array(1 << 16);
   private utf8Start = new Int32Array(1 << 12);
-  /** Terms with a UTF-16 code unit from U+D800 on: only they sort differently as UTF-16 and as UTF-8. */
-  private wide = new Set<number>();
 
   id(term: string): number {
     let id = this.index.get(term);
@@ -71,11 +72,50 @@ export class Vocabulary {
     return this.utf8.subarray(this.utf8Start[id], this.utf8Start[id + 1]);
   }
 
-  /** `ids` in the byte order of their terms (the order of a segment's term table). */
+  /**
+   * `ids` in the byte order of their terms (the order of a segment's term table): by their
+   * first 4 bytes in one typed-array sort, then terms sharing those compared whole. A
+   * comparator over all of them cost 0.4 us a comparison.
+   */
   inByteOrder(ids: number[]): number[] {
-    if (ids.some((id) => this.wide.has(id))) return ids.sort((x, y) => compareUtf8(this.terms[x]!, this.terms[y]!));
-    // Without such terms UTF-16 order is byte order, and the built-in sort of strings is faster.
-    return ids.map((id) => this.terms[id]!).sort().map((term) => this.index.get(term)!);
+    if (ids.length >= 2 ** PLACE_BITS) return ids.sort((x, y) => this.compare(x, y));
+    const keys = new Float64Array(ids.length);
+    ids.forEach((id, place) => (keys[place] = this.prefix(id) * 2 ** PLACE_BITS + place));
+    keys.sort();
+    const sorted = Array.from(keys, (key) => ids[key % 2 ** PLACE_BITS]!);
+    for (let from = 0; from < sorted.length; ) {
+      let to = from + 1;
+      const prefix = Math.floor(keys[from]! / 2 ** PLACE_BITS);
+      while (to < sorted.length && Math.floor(keys[to]! / 2 ** PLACE_BITS) === prefix) to++;
+      if (to - from > 1) {
+        const run = sorted.slice(from, to).sort((x, y) => this.compare(x, y));
+        for (let k = 0; k < run.length; k++) sorted[from + k] = run[k]!;
+      }
+      from = to;
+    }
+    return sorted;
+  }
+
+  /** The first 4 bytes of term `id`, big-endian, zeros past its end. */
+  private prefix(id: number): number {
+    const start = this.utf8Start[id]!;
+    const end = this.utf8Start[id + 1]!;
+    let key = 0;
+    for (let k = 0; k < 4; k++) key = key * 256 + (start + k < end ? this.utf8[start + k]! : 0);
+    return key;
+  }
+
+  private compare(x: number, y: number): number {
+    const a = this.utf8Start[x]!;
+    const aEnd = this.utf8Start[x + 1]!;
+    const b = this.utf8Start[y]!;
+    const bEnd = this.utf8Start[y + 1]!;
+    const n = Math.min(aEnd - a, bEnd - b);
+    for (let k = 0; k < n; k++) {
+      const d = this.utf8[a + k]! - this.utf8[b + k]!;
+      if (d !== 0) return d;
+    }
+    return aEnd - a - (bEnd - b);
   }
 
   private encode(id: number, term: string) {
@@ -92,29 +132,7 @@ export class Vocabulary {
     }
     const { written } = utf8Encoder.encodeInto(term, this.utf8.subarray(from));
     this.utf8Start[id + 1] = from + written;
-    for (let i = 0; i < term.length; i++) {
-      if (term.charCodeAt(i) >= 0xd800) {
-        this.wide.add(id);
-        break;
-      }
-    }
   }
-}
-
-/** UTF-8 byte order of two strings (code point order; plain `<` differs for astral characters). */
-export function compareUtf8(a: string, b: string): number {
-  const n = Math.min(a.length, b.length);
-  for (let i = 0; i < n; i++) {
-    const x = a.charCodeAt(i);
-    const y = b.charCodeAt(i);
-    if (x === y) continue;
-    // A surrogate (astral code point) sorts after every BMP character from U+E000 on.
-    const xs = x >= 0xd800 && x <= 0xdfff;
-    const ys = y >= 0xd800 && y <= 0xdfff;
-    if (xs !== ys) return xs ? (y >= 0xe000 ? 1 : x - y) : x >= 0xe000 ? -1 : x - y;
-    return x - y;
-  }
-  return a.length - b.length;
 }
 
 const noSink: TermIdSink = () => {};
