@@ -8,7 +8,7 @@
  */
 import type { Paper } from "../core/paper.js";
 import { FIELD_COUNT, type Bm25fParams } from "./fields.js";
-import { Analyzer, BUILD_CACHE_ENTRIES } from "./analyze/analyzer.js";
+import { Analyzer, BUILD_CACHE_ENTRIES, STREAM_CACHE_ENTRIES } from "./analyze/analyzer.js";
 import { SegmentBuilder } from "./index/segment-builder.js";
 import { mergeSegments, mergeSteps } from "./index/segment-merge.js";
 import { countMarked } from "./index/bytes.js";
@@ -27,8 +27,6 @@ const FLUSH_AT = 50_000;
 const MERGE_WIDTH = 8;
 /** Token memo entries when flushing a few papers. */
 const SMALL_CACHE_ENTRIES = 1 << 12;
-/** Token memo entries while small flushes follow each other (about 4 MB). */
-const STREAM_CACHE_ENTRIES = 1 << 16;
 /** Rewrite a segment when more than this share of its docs is deleted. */
 const COMPACT_SHARE = 0.3;
 
@@ -40,8 +38,11 @@ interface BackgroundMerge {
   deletedIds: string[];
 }
 
-/** How long one background merge step may run, in ms. */
-const STEP_MS = 15;
+/**
+ * How long one background merge turn may run, in ms (it ends after the step that passes it): a
+ * request that arrives meanwhile waits for the turn, and for the catch-up's slice after it.
+ */
+const STEP_MS = 5;
 
 export class SegmentSet {
   entries: SegmentEntry[] = [];
@@ -116,6 +117,33 @@ export class SegmentSet {
     if (!more) this.analyzer = null;
   }
 
+  /**
+   * Makes the pending papers searchable with a segment that `build` inverts elsewhere (a worker
+   * thread), so this thread stays free for requests meanwhile; they stay pending (found by
+   * searches, which flush them here if they come first) until it is back. A paper updated,
+   * removed or flushed here while the segment was built is marked deleted in it: its newer state
+   * is pending or in a segment already. Not to be called again before the last call settled.
+   */
+  async flushAside(build: (papers: readonly Paper[]) => Promise<Segment>): Promise<void> {
+    const sent = [...this.pending.values()];
+    if (sent.length === 0) return;
+    const seg = await build(sent);
+    const deleted = new Uint8Array(seg.docCount);
+    let deletedCount = 0;
+    for (const paper of sent) {
+      if (this.pending.get(paper.id) === paper) {
+        this.pending.delete(paper.id);
+        continue;
+      }
+      const doc = seg.findDoc(paper.id);
+      if (doc >= 0 && deleted[doc] === 0) {
+        deleted[doc] = 1;
+        deletedCount++;
+      }
+    }
+    if (deletedCount < seg.docCount) this.append(seg, deleted, deletedCount);
+  }
+
   /** Merges everything into one segment (after a bulk load, for the fastest queries). */
   optimize() {
     this.flush();
@@ -170,8 +198,8 @@ export class SegmentSet {
     this.maintain();
   }
 
-  private append(seg: Segment) {
-    this.entries.push({ seg, deleted: new Uint8Array(seg.docCount), deletedCount: 0 });
+  private append(seg: Segment, deleted = new Uint8Array(seg.docCount), deletedCount = 0) {
+    this.entries.push({ seg, deleted, deletedCount });
     this.version++;
     this.maintain();
   }

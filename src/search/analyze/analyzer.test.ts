@@ -1,7 +1,8 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
 import { stem } from "porter2";
-import { analyze, analyzeInto } from "./analyzer.js";
+import fc from "fast-check";
+import { analyze, analyzeInto, Vocabulary } from "./analyzer.js";
 
 const terms = (text: string) => analyze(text).join(" ");
 
@@ -68,4 +69,27 @@ test("hostile input never throws", () => {
     assert.doesNotThrow(() => analyze(text), text.slice(0, 20));
   }
   assert.deepEqual(analyze("x".repeat(100)), [], "over-long tokens are not indexed");
+});
+
+test("the vocabulary keeps each term's UTF-8 and sorts terms in byte order, astral characters too", () => {
+  const utf8 = new TextEncoder();
+  fc.assert(
+    fc.property(fc.uniqueArray(fc.string({ unit: fc.constantFrom("a", "b", "é", "ω", "\uffe0", "😀", "𝔞") }), { maxLength: 40 }), (words) => {
+      const vocabulary = new Vocabulary();
+      const ids = words.map((w) => vocabulary.id(w));
+      ids.forEach((id, i) => assert.deepEqual(vocabulary.bytes(id), utf8.encode(words[i]!)));
+      const expected = [...words].sort((x, y) => Buffer.compare(utf8.encode(x), utf8.encode(y)));
+      assert.deepEqual(vocabulary.inByteOrder([...ids]).map((id) => vocabulary.terms[id]), expected);
+      const narrow = ids.filter((id) => !/[\ud800-\uffff]/.test(vocabulary.terms[id]!));
+      assert.deepEqual(vocabulary.inByteOrder(narrow).map((id) => vocabulary.terms[id]), expected.filter((w) => !/[\ud800-\uffff]/.test(w)));
+    }),
+  );
+});
+
+test("the vocabulary's UTF-8 outgrows its first buffers without losing a term", () => {
+  const vocabulary = new Vocabulary();
+  const words = Array.from({ length: 10_000 }, (_, i) => `término-${i}-${"ω".repeat(i % 7)}`);
+  for (const w of words) vocabulary.id(w);
+  const decoder = new TextDecoder();
+  for (const i of [0, 4095, 4096, 9999]) assert.equal(decoder.decode(vocabulary.bytes(i)), words[i]);
 });

@@ -4,7 +4,9 @@
  * arrays back (transferred, not copied). One Analyzer per worker, so the vocabulary and token
  * memo stay warm across its chunks.
  */
-import { parentPort } from "node:worker_threads";
+import { readlinkSync } from "node:fs";
+import { setPriority } from "node:os";
+import { parentPort, workerData } from "node:worker_threads";
 import { Analyzer, BUILD_CACHE_ENTRIES } from "../analyze/analyzer.js";
 import type { Bm25fParams } from "../fields.js";
 import { makeContext } from "../score/bm25f.js";
@@ -21,6 +23,11 @@ export interface ChunkRequest {
   job: number;
   papers: EncodedChunk;
   params: Bm25fParams;
+  /**
+   * A segment that will be searched as it is (the live index's): with its high lists, picked
+   * with the asking thread's settings. Absent: a chunk that will be merged (the merge picks them).
+   */
+  searchable?: { champions: typeof CHAMPIONS; high: typeof HIGH_LISTS };
 }
 
 export interface MergeRequest {
@@ -45,13 +52,32 @@ export interface MergeRequest {
 
 export type WorkerRequest = ChunkRequest | MergeRequest;
 
-const analyzer = new Analyzer(BUILD_CACHE_ENTRIES);
+const options = ((workerData as { data?: unknown } | null)?.data ?? {}) as { cacheEntries?: number; nice?: number };
+const analyzer = new Analyzer(options.cacheEntries ?? BUILD_CACHE_ENTRIES);
+if (options.nice) lowerThreadPriority(options.nice);
 
-function invert({ papers, params }: ChunkRequest): SegmentArrays {
+/**
+ * Gives this thread (not the process) a lower scheduling priority, so that on a busy machine the
+ * threads that answer requests, and the import that feeds this one, run first. Linux only (a
+ * thread's id is a pid there); elsewhere, or when not permitted, the thread keeps its priority.
+ */
+function lowerThreadPriority(nice: number) {
+  try {
+    const tid = Number(readlinkSync("/proc/thread-self").split("/").at(-1));
+    if (Number.isInteger(tid) && tid > 0) setPriority(tid, nice);
+  } catch {
+    // Not Linux, or not allowed: inverting at normal priority is only less polite.
+  }
+}
+
+function invert({ papers, params, searchable }: ChunkRequest): SegmentArrays {
+  if (searchable) {
+    Object.assign(CHAMPIONS, searchable.champions);
+    Object.assign(HIGH_LISTS, searchable.high);
+  }
   const builder = new SegmentBuilder(analyzer);
   for (const paper of decodeChunk(papers)) builder.add(paper);
-  // Chunks are merged, and the merge picks the high lists.
-  return builder.finish(params, false).a;
+  return builder.finish(params, searchable !== undefined).a;
 }
 
 function merge(m: MergeRequest) {

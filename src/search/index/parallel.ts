@@ -1,32 +1,20 @@
 /**
- * Inverts chunks of papers on worker threads. Workers run this package's TypeScript directly
- * (registering tsx, as the main process does) or the compiled JavaScript, whichever this file is.
+ * Inverts chunks of papers on worker threads (core/module-worker.ts: the TypeScript sources
+ * through tsx, or the compiled JavaScript, whichever this file is).
  */
 import { availableParallelism } from "node:os";
-import { Worker } from "node:worker_threads";
+import type { Worker } from "node:worker_threads";
+import { siblingModule, startModuleWorker } from "../../core/module-worker.js";
+import { BUILD_CACHE_ENTRIES, STREAM_CACHE_ENTRIES } from "../analyze/analyzer.js";
 import type { Bm25fParams } from "../fields.js";
 import type { ChunkRequest, MergeRequest, WorkerRequest } from "./build-worker.js";
+import { CHAMPIONS } from "./champions.js";
 import type { EncodedChunk } from "./chunk-codec.js";
+import { HIGH_LISTS } from "./high-lists.js";
 import type { PostingArrays } from "./postings-writer.js";
 import { Segment, type SegmentArrays } from "./segment.js";
 
-const workerUrl = new URL(import.meta.url.endsWith(".ts") ? "./build-worker.ts" : "./build-worker.js", import.meta.url).href;
-
-/**
- * tsx's API, resolved here: an eval'd worker resolves bare names from the process's working
- * directory, so a build started outside the checkout would not find tsx, and every chunk would
- * fall back to one thread without a word.
- */
-const tsxApiUrl = workerUrl.endsWith(".ts") ? import.meta.resolve("tsx/esm/api") : null;
-
-// An eval'd CommonJS bootstrap: registers tsx when the worker module is TypeScript.
-const BOOTSTRAP = `
-const { workerData } = require("node:worker_threads");
-(async () => {
-  if (workerData.tsx) (await import(workerData.tsx)).register();
-  await import(workerData.url);
-})();
-`;
+const WORKER = siblingModule(import.meta.url, "build-worker");
 
 /**
  * A build worker's young generation, in MB: inverting allocates short-lived strings and arrays
@@ -34,6 +22,9 @@ const { workerData } = require("node:worker_threads");
  * profile; 96 (32 MB semi-spaces) scavenges less often, for 64 MB more per worker.
  */
 const YOUNG_GENERATION_MB = 96;
+
+/** The nice value of a stream pool's workers (0 is normal, 19 the lowest priority). */
+const STREAM_NICE = 10;
 
 interface Pending {
   resolve: (arrays: unknown) => void;
@@ -48,16 +39,26 @@ export class ChunkPool {
   private jobs = 0;
   /** Set when a worker died: its jobs would never be answered. */
   private failed: Error | null = null;
+  /** Jobs in flight per worker: only a worker with one keeps the process alive (a pool may idle). */
+  private readonly busy: number[];
 
-  /** @param size workers; default the machine's parallelism, at most 4 */
-  constructor(size = Math.min(4, availableParallelism())) {
-    this.workers = Array.from({ length: Math.max(1, size) }, () => {
-      const worker = new Worker(BOOTSTRAP, {
-        eval: true,
-        workerData: { url: workerUrl, tsx: tsxApiUrl },
-        resourceLimits: { maxYoungGenerationSizeMb: YOUNG_GENERATION_MB },
+  /**
+   * @param size workers; default the machine's parallelism, at most 4
+   * @param stream for a stream of small batches beside other work (a live catch-up): a small
+   *   token memo and V8's default young generation rather than a bulk build's 60 + 64 MB, and
+   *   a lower scheduling priority (nice 10), so that the request thread and an import running
+   *   beside it come first on a busy machine
+   */
+  constructor(size = Math.min(4, availableParallelism()), { stream = false } = {}) {
+    this.busy = Array.from({ length: Math.max(1, size) }, () => 0);
+    this.workers = this.busy.map((_, slot) => {
+      const worker = startModuleWorker(WORKER, {
+        data: { cacheEntries: stream ? STREAM_CACHE_ENTRIES : BUILD_CACHE_ENTRIES, nice: stream ? STREAM_NICE : 0 },
+        ...(stream ? {} : { resourceLimits: { maxYoungGenerationSizeMb: YOUNG_GENERATION_MB } }),
       });
+      worker.unref();
       worker.on("message", (m: { job: number; arrays?: unknown; error?: string }) => {
+        if (--this.busy[slot]! === 0) worker.unref();
         const p = this.pending.get(m.job);
         this.pending.delete(m.job);
         if (m.arrays) p?.resolve(m.arrays);
@@ -83,12 +84,24 @@ export class ChunkPool {
     return new Promise((resolve, reject) => {
       if (this.failed) return reject(this.failed);
       this.pending.set(request.job, { resolve: resolve as (arrays: unknown) => void, reject });
-      this.workers[worker % this.workers.length]!.postMessage(request, transfer);
+      const slot = worker % this.workers.length;
+      if (this.busy[slot]!++ === 0) this.workers[slot]!.ref();
+      this.workers[slot]!.postMessage(request, transfer);
     });
   }
 
-  async build(papers: EncodedChunk, params: Bm25fParams): Promise<Segment> {
-    const request: ChunkRequest = { kind: "chunk", job: this.jobs++, papers, params };
+  /**
+   * Inverts `papers` (chunk-codec.ts) into a segment; `searchable`: one that is searched as it is
+   * (with high lists), not a chunk to be merged.
+   */
+  async build(papers: EncodedChunk, params: Bm25fParams, searchable = false): Promise<Segment> {
+    const request: ChunkRequest = {
+      kind: "chunk",
+      job: this.jobs++,
+      papers,
+      params,
+      ...(searchable ? { searchable: { champions: { ...CHAMPIONS }, high: { ...HIGH_LISTS } } } : {}),
+    };
     return new Segment(await this.run<SegmentArrays>(request, [request.papers.ints.buffer as ArrayBuffer]));
   }
 

@@ -22,24 +22,6 @@ const AUTHOR_GAP = 2;
 /** Combos whose tfs are all below 16 are keyed by a small integer (4 bits a field), others by text. */
 const SMALL_TF = 16;
 
-const encoder = new TextEncoder();
-
-/** UTF-8 byte order of two strings (code point order; plain `<` differs for astral characters). */
-function compareUtf8(a: string, b: string): number {
-  const n = Math.min(a.length, b.length);
-  for (let i = 0; i < n; i++) {
-    const x = a.charCodeAt(i);
-    const y = b.charCodeAt(i);
-    if (x === y) continue;
-    // A surrogate (astral code point) sorts after every BMP character from U+E000 on.
-    const xs = x >= 0xd800 && x <= 0xdfff;
-    const ys = y >= 0xd800 && y <= 0xdfff;
-    if (xs !== ys) return xs ? (y >= 0xe000 ? 1 : x - y) : x >= 0xe000 ? -1 : x - y;
-    return x - y;
-  }
-  return a.length - b.length;
-}
-
 export class SegmentBuilder {
   private readonly docs = new DocTable();
   /** Per term id: the last doc it was seen in (-1: not in this segment) and its slot there. */
@@ -232,10 +214,10 @@ export class SegmentBuilder {
       const count = posStart[i + 1]! - from;
       for (let j = 0; j < count; j++) sortedPositions[to - count + j] = positions[from + j]!;
     }
-    const vocabulary = this.analyzer.vocabulary.terms;
-    const sorted = Array.from(this.usedTerms.data.subarray(0, this.usedTerms.length)).sort((x, y) => compareUtf8(vocabulary[x]!, vocabulary[y]!));
+    const vocabulary = this.analyzer.vocabulary;
+    const sorted = vocabulary.inByteOrder(Array.from(this.usedTerms.data.subarray(0, this.usedTerms.length)));
     for (const t of sorted) {
-      writer.beginTerm(encoder.encode(vocabulary[t]!));
+      writer.beginTerm(vocabulary.bytes(t));
       for (let k = termStart[t]!; k < termStart[t + 1]!; k++) {
         writer.addPosting(sortedDoc[k]!, sortedCode[k]!);
         writer.writePositions(sortedPositions, k > 0 ? sortedPosEnd[k - 1]! : 0, sortedPosEnd[k]!);

@@ -26,21 +26,24 @@ export function mergeSegments(inputs: readonly MergeInput[], params: Bm25fParams
   }
 }
 
-/** Terms merged between two yields of `mergeSteps`. */
-const TERMS_PER_STEP = 2000;
+/** Terms merged between two yields of `mergeSteps`: a few ms of work, a background turn's budget. */
+const TERMS_PER_STEP = 500;
 /**
- * Postings copied between two yields, whatever the number of terms: a step of 2,000 terms that
- * includes a few common ones ("model", "results") over tens of thousands of docs took far more
- * than a background step's 15 ms, and held the server's requests that long.
+ * Postings copied between two yields, whatever the number of terms: a step of a few hundred
+ * terms that includes common ones ("model", "results") over tens of thousands of docs took far
+ * more than a background turn's budget, and held the server's requests that long.
  */
-const POSTINGS_PER_STEP = 100_000;
+const POSTINGS_PER_STEP = 25_000;
+/** Docs renumbered between two yields while planning a merge (planning 16,000 docs at once took about 11 ms). */
+const DOCS_PER_STEP = 2000;
 
 /**
  * The merge in small steps, for running it in the background: each `next()` does a bounded
- * amount of work. Deletions made to the inputs after the first step are not seen.
+ * amount of work. Deletions made to the inputs while it plans may or may not be seen, those made
+ * after planning are not: whoever deletes meanwhile applies them to the result again (SegmentSet).
  */
 export function* mergeSteps(inputs: readonly MergeInput[], params: Bm25fParams): Generator<void, Segment> {
-  const plan = planMerge(inputs);
+  const plan = yield* planSteps(inputs);
   const writer = new PostingsWriter(plan.comboTf, plan.comboCount, plan.lengthCodes, makeContext(params, plan.avg));
   yield;
   yield* mergeTerms(inputs.map((i) => i.seg), plan, writer, null, null);
@@ -60,17 +63,29 @@ export interface MergePlan {
 }
 
 export function planMerge(inputs: readonly MergeInput[]): MergePlan {
+  const steps = planSteps(inputs);
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+  }
+}
+
+/** The plan a few thousand docs at a time (a step per DOCS_PER_STEP docs renumbered). */
+function* planSteps(inputs: readonly MergeInput[]): Generator<void, MergePlan> {
   const docs = new DocTable();
-  const remap = inputs.map(({ seg, deleted }) => {
+  const remap: Int32Array[] = [];
+  let planned = 0;
+  for (const { seg, deleted } of inputs) {
     const map = new Int32Array(seg.docCount).fill(-1);
     const lengths = seg.a.lengthCodes;
     for (let d = 0; d < seg.docCount; d++) {
       if (deleted?.[d]) continue;
       const cats = Array.from(seg.a.catIds.subarray(seg.a.catOffsets[d], seg.a.catOffsets[d + 1]), (c) => seg.categoryNames[c]!);
       map[d] = docs.add(seg.id(d), seg.a.days[d]!, seg.a.flags[d]!, cats, lengths.subarray(d * FIELD_COUNT, (d + 1) * FIELD_COUNT), true);
+      if (++planned % DOCS_PER_STEP === 0) yield;
     }
-    return map;
-  });
+    remap.push(map);
+  }
   const { comboTf, comboCount, codeMaps } = mergeCombos(inputs.map((i) => i.seg));
   return { docs, remap, comboTf, comboCount, codeMaps, lengthCodes: docs.lengthCodes(), avg: docs.averages() };
 }

@@ -9,7 +9,7 @@ import { corpusArb, queryArb } from "../testing/random-corpus.js";
 import type { SearchRequest } from "../types.js";
 import { loadIndex, verifyChecksums } from "./load.js";
 import { canMapFiles, mapOrRead } from "./map-file.js";
-import { saveEngine } from "./save.js";
+import { saveEngine, saveEngineInBackground } from "./save.js";
 
 const tempDir = () => mkdtempSync(join(tmpdir(), "paperfeed-index-"));
 
@@ -62,6 +62,41 @@ test("saving again rewrites only what changed and removes files no longer used",
     assert.equal(second.segments[0]!.data.file, segFile, "the segment file is reused");
     assert.notEqual(second.segments[0]!.deleted.file, first.segments[0]!.deleted.file);
     assert.deepEqual(readdirSync(dir).sort(), ["manifest.json", segFile, second.segments[0]!.deleted.file].sort());
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test("a save in the background holds the state it started from, while the engine changes meanwhile", async () => {
+  const dir = tempDir();
+  try {
+    const engine = new Engine();
+    const [papers] = fc.sample(corpusArb(90), { numRuns: 1, seed: 13 });
+    papers!.forEach((p, i) => {
+      engine.add(p);
+      if (i % 30 === 29) engine.search({ q: "" });
+    });
+    engine.remove(papers![5]!.id);
+    const before = new Engine();
+    before.segments.reset(engine.segments.entries.map((e) => ({ seg: e.seg, deleted: e.deleted.slice() })));
+    const saving = saveEngineInBackground(engine, dir, 4);
+    // Changes while it writes: a deletion in a saved segment, and a new segment.
+    engine.remove(papers![40]!.id);
+    engine.add({ ...papers![0]!, id: "2601.30000" });
+    engine.search({ q: "" });
+    const manifest = await saving;
+    assert.equal(manifest.seq, 4);
+    assert.equal(manifest.docCount, papers!.length - 1);
+    const copy = reload(engine, dir);
+    assert.equal(copy.size, before.size);
+    for (const q of ["", ...papers!.slice(0, 10).map((p) => p.title.split(" ")[0]!)]) {
+      const ids = (e: Engine) => e.search({ q, limit: 200 }).hits.map((h) => h.id);
+      assert.deepEqual(ids(copy), ids(before), q);
+    }
+    // The next save (here at once) takes what changed meanwhile, and removes what is no longer named.
+    const next = saveEngine(engine, dir, 5);
+    assert.equal(reload(engine, dir).size, engine.size);
+    assert.deepEqual(readdirSync(dir).sort(), ["manifest.json", ...next.segments.flatMap((s) => [s.data.file, s.deleted.file])].sort());
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
