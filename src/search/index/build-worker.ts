@@ -53,7 +53,8 @@ export interface MergeRequest {
 export type WorkerRequest = ChunkRequest | MergeRequest;
 
 const options = ((workerData as { data?: unknown } | null)?.data ?? {}) as { cacheEntries?: number; nice?: number };
-const analyzer = new Analyzer(options.cacheEntries ?? BUILD_CACHE_ENTRIES);
+/** Made for the first chunk: a worker that only merges never allocates the token memo. */
+let analyzer: Analyzer | null = null;
 if (options.nice) lowerThreadPriority(options.nice);
 
 /**
@@ -75,6 +76,7 @@ function invert({ papers, params, searchable }: ChunkRequest): SegmentArrays {
     Object.assign(CHAMPIONS, searchable.champions);
     Object.assign(HIGH_LISTS, searchable.high);
   }
+  analyzer ??= new Analyzer(options.cacheEntries ?? BUILD_CACHE_ENTRIES);
   const builder = new SegmentBuilder(analyzer);
   for (const paper of decodeChunk(papers)) builder.add(paper);
   return builder.finish(params, searchable !== undefined).a;

@@ -111,6 +111,11 @@ export async function buildSegment(
     if (segments.length <= 1) return segments[0] ?? null;
     if (pool !== null) {
       try {
+        // The inverting workers keep their vocabulary and token memo (hundreds of MB each at
+        // millions of papers), which merging does not use: fresh workers merge, so the build's
+        // peak memory, during the merge, does not include them.
+        await (pool as ChunkPool).close();
+        pool = new ChunkPool(options.workers);
         return await mergeInParallel(pool, segments, params);
       } catch (e) {
         fellBack(e); // merged here instead
