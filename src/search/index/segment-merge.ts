@@ -103,36 +103,91 @@ export function* mergeTerms(
 ): Generator<void, void> {
   const next = Int32Array.from(segs, (seg) => (from ? termAtLeast(seg, from) : 0));
   const end = Int32Array.from(segs, (seg) => (to ? termAtLeast(seg, to) : seg.termCount));
+  const heap = new InputHeap(segs, next);
+  for (let i = 0; i < segs.length; i++) if (next[i]! < end[i]!) heap.push(i);
+  // The inputs holding the current term, in input order (so merged docs keep their order).
+  const holding = new Int32Array(segs.length);
   let postings = 0;
-  for (let terms = 0; ; terms++) {
+  for (let terms = 0; heap.size > 0; terms++) {
     if (terms % TERMS_PER_STEP === TERMS_PER_STEP - 1 || postings >= POSTINGS_PER_STEP) {
       postings = 0;
       yield;
     }
-    // The smallest current term among the inputs (few inputs: a linear scan is enough).
-    let min = -1;
-    for (let i = 0; i < segs.length; i++) {
-      if (next[i]! >= end[i]!) continue;
-      if (min < 0 || compareTerm(segs[i]!, next[i]!, segs[min]!, next[min]!) < 0) min = i;
-    }
-    if (min < 0) break;
+    const min = heap.pop();
     const minSeg = segs[min]!;
     const t = next[min]!;
+    let count = 0;
+    holding[count++] = min;
+    while (heap.size > 0 && compareTerm(segs[heap.top]!, next[heap.top]!, minSeg, t) === 0) holding[count++] = heap.pop();
     // High lists are picked anew for the merged postings (the writer adds them after their term).
-    if (isHighList(minSeg.a.termBytes, minSeg.a.termOffsets, t)) {
-      const same = segs.map((seg, i) => next[i]! < end[i]! && compareTerm(seg, next[i]!, minSeg, t) === 0);
-      same.forEach((holds, i) => holds && next[i]!++);
-      continue;
+    if (!isHighList(minSeg.a.termBytes, minSeg.a.termOffsets, t)) {
+      writer.beginTerm(minSeg.a.termBytes.subarray(minSeg.a.termOffsets[t], minSeg.a.termOffsets[t + 1]));
+      for (let k = 0; k < count; k++) {
+        const i = holding[k]!;
+        postings += segs[i]!.df(next[i]!);
+        copyPostings(segs[i]!, next[i]!, plan.remap[i]!, plan.codeMaps[i]!, writer);
+      }
+      writer.endTerm();
     }
-    writer.beginTerm(minSeg.a.termBytes.subarray(minSeg.a.termOffsets[t], minSeg.a.termOffsets[t + 1]));
-    for (let i = min; i < segs.length; i++) {
-      const seg = segs[i]!;
-      if (next[i]! >= end[i]! || (i !== min && compareTerm(seg, next[i]!, minSeg, t) !== 0)) continue;
-      postings += seg.df(next[i]!);
-      copyPostings(seg, next[i]!, plan.remap[i]!, plan.codeMaps[i]!, writer);
-      next[i]!++;
+    for (let k = 0; k < count; k++) {
+      const i = holding[k]!;
+      if (++next[i]! < end[i]!) heap.push(i);
     }
-    writer.endTerm();
+  }
+}
+
+/**
+ * The inputs with terms left, smallest current term first (ties: lower input first). A merge of
+ * a whole snapshot's build has 50 and more inputs; scanning them all for every term took a
+ * hundred comparisons a term, a heap takes a few.
+ */
+class InputHeap {
+  private readonly items: Int32Array;
+  size = 0;
+
+  constructor(
+    private readonly segs: readonly Segment[],
+    private readonly next: Int32Array,
+  ) {
+    this.items = new Int32Array(segs.length);
+  }
+
+  get top(): number {
+    return this.items[0]!;
+  }
+
+  private less(a: number, b: number): boolean {
+    const c = compareTerm(this.segs[a]!, this.next[a]!, this.segs[b]!, this.next[b]!);
+    return c < 0 || (c === 0 && a < b);
+  }
+
+  push(input: number) {
+    const items = this.items;
+    let at = this.size++;
+    while (at > 0) {
+      const parent = (at - 1) >> 1;
+      if (!this.less(input, items[parent]!)) break;
+      items[at] = items[parent]!;
+      at = parent;
+    }
+    items[at] = input;
+  }
+
+  pop(): number {
+    const items = this.items;
+    const top = items[0]!;
+    const last = items[--this.size]!;
+    let at = 0;
+    for (;;) {
+      let child = 2 * at + 1;
+      if (child >= this.size) break;
+      if (child + 1 < this.size && this.less(items[child + 1]!, items[child]!)) child++;
+      if (!this.less(items[child]!, last)) break;
+      items[at] = items[child]!;
+      at = child;
+    }
+    if (this.size > 0) items[at] = last;
+    return top;
   }
 }
 
