@@ -25,11 +25,6 @@ export interface ImportOptions {
   format?: string;
   /** Papers per store transaction; default 500, 1–10000. */
   batchSize?: number;
-  /**
-   * Files of at least this many bytes are parsed on a worker thread, beside the store's writes
-   * (read-in-worker.ts); default 32 MiB (smaller files read in well under a second), 0: every file.
-   */
-  readInWorkerFromBytes?: number;
   /** Called about every 200 ms while reading and once at the end of each file. */
   onProgress?: (p: ImportProgress) => void;
   /** Called for every issue as it happens (the summary keeps at most `maxIssues`). */

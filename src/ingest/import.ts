@@ -12,7 +12,6 @@
  * counts records (papers, deletions, and records that could not be used). File-level problems
  * (missing file, cut-off gzip, OAI error response) are issues but not records.
  */
-import { statSync } from "node:fs";
 import { setImmediate as yieldToRequests } from "node:timers/promises";
 import { messageOf } from "../core/errors.js";
 import type { Paper } from "../core/paper.js";
@@ -20,29 +19,12 @@ import { detectFormat } from "./detect.js";
 import { formatByName, type Format } from "./formats.js";
 import type { ImportOptions, ImportProgress, ImportSummary, Issue } from "./import-types.js";
 import { fileError, formatPosition, type IngestItem, type Position } from "./items.js";
-import { readInWorker } from "./read-in-worker.js";
 import { NotStored, retryWhenBusy, tallyOutcomes, type PaperSink } from "./sink.js";
 
 export type { ImportOptions, ImportProgress, ImportSummary, Issue } from "./import-types.js";
 export type { PaperSink } from "./sink.js";
 
 const PROGRESS_EVERY_MS = 200;
-const READ_IN_WORKER_FROM = 32 * 1024 * 1024;
-
-const fileSize = (file: string) => {
-  try {
-    return statSync(file).size;
-  } catch {
-    return 0; // the reader explains a missing file
-  }
-};
-
-let fallbackTold = false;
-const sayFallback = (reason: string) => {
-  if (fallbackTold) return;
-  fallbackTold = true;
-  process.stderr.write(`paperfeed: import: the reading thread failed (${reason}); reading on the main thread, slower\n`);
-};
 
 function clampInt(value: number | undefined, fallback: number, min: number, max: number): number {
   if (value === undefined || !Number.isFinite(value)) return fallback;
@@ -56,7 +38,6 @@ export async function importFiles(
 ): Promise<ImportSummary> {
   const started = performance.now();
   const batchSize = clampInt(options.batchSize, 500, 1, 10_000);
-  const readInWorkerFrom = Math.max(0, options.readInWorkerFromBytes ?? READ_IN_WORKER_FROM);
   const maxIssues = clampInt(options.maxIssues, 1000, 0, 1_000_000);
   const summary: ImportSummary = {
     files: files.length,
@@ -101,11 +82,7 @@ export async function importFiles(
       continue;
     }
     try {
-      const items =
-        fileSize(file) >= readInWorkerFrom
-          ? readInWorker(format.read, format.name, file, progress, sayFallback)
-          : format.read(file, progress);
-      await importOne(store, items, {
+      await importOne(store, format.read(file, progress), {
         batchSize,
         summary,
         report,
