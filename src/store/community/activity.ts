@@ -8,7 +8,7 @@ export type ActivityKind = "vote" | "comment" | "collect";
 const COUNT_COLUMN: Record<ActivityKind, string> = { vote: "votes", comment: "comments", collect: "collection_adds" };
 
 /**
- * Adds (+1) or takes back (-1) one event of `kind` that happened at `eventAt`. Called inside the
+ * Counts (+1) or takes back (-1) one event of `kind` that happened at `eventAt`. Called inside the
  * transaction that wrote the event, so counts never drift from the rows they count.
  */
 export async function bumpActivity(tx: Sql, paperId: string, kind: ActivityKind, delta: 1 | -1, eventAt: string, now: string): Promise<void> {
@@ -17,7 +17,9 @@ export async function bumpActivity(tx: Sql, paperId: string, kind: ActivityKind,
   const a = activityOf(row);
   const decay = (v: number) => heatAt(v, a.heatAt, now);
   const heats = { vote: decay(a.voteHeat), comment: decay(a.commentHeat), collect: decay(a.collectHeat) };
-  heats[kind] = Math.max(0, heats[kind] + (delta > 0 ? 1 : -decayFactor(eventAt, now)));
+  // What the event is worth today: 1 for one happening now, less for an older one put back
+  // (a comment shown again) or taken back.
+  heats[kind] = Math.max(0, heats[kind] + delta * decayFactor(eventAt, now));
   const count = Math.max(0, (kind === "vote" ? a.votes : kind === "comment" ? a.comments : a.collectionAdds) + delta);
   await tx.run(
     `UPDATE paper_activity SET ${COUNT_COLUMN[kind]} = ?, vote_heat = ?, comment_heat = ?, collect_heat = ?, heat_at = ?,

@@ -39,12 +39,13 @@ export class CommentsPart extends DailyPart {
 
   async deleteComment(id: number, now: string) {
     return this.db.transaction(async (tx) => {
-      const row = await tx.get("SELECT paper_id, created_at FROM comments WHERE id = ? AND deleted_at IS NULL", [id]);
+      const row = await tx.get("SELECT paper_id, created_at, hidden_at FROM comments WHERE id = ? AND deleted_at IS NULL", [id]);
       if (!row) return false;
       const replies = Number((await tx.get("SELECT count(*) AS n FROM comments WHERE parent_id = ?", [id]))!.n);
       if (replies > 0) await tx.run("UPDATE comments SET body = '', deleted_at = ? WHERE id = ?", [now, id]);
       else await tx.run("DELETE FROM comments WHERE id = ?", [id]);
-      await bumpActivity(tx, String(row.paper_id), "comment", -1, String(row.created_at), now);
+      // A hidden comment was taken out of the counts when it was hidden.
+      if (row.hidden_at === null) await bumpActivity(tx, String(row.paper_id), "comment", -1, String(row.created_at), now);
       // A reply's removal may leave a deleted parent with nothing under it: remove that too.
       await tx.run(
         "DELETE FROM comments WHERE deleted_at IS NOT NULL AND paper_id = ? AND NOT EXISTS (SELECT 1 FROM comments r WHERE r.parent_id = comments.id)",
@@ -54,8 +55,20 @@ export class CommentsPart extends DailyPart {
     });
   }
 
+  /**
+   * Hides a comment from everyone but curators, or shows it again. A hidden comment does not
+   * count: not in a paper's comment count (the API's `numComments`, the cards) nor in trending.
+   */
   async setCommentHidden(id: number, hidden: boolean, now: string) {
-    await this.db.run("UPDATE comments SET hidden_at = ? WHERE id = ?", [hidden ? now : null, id]);
+    await this.db.transaction(async (tx) => {
+      const row = await tx.get("SELECT paper_id, created_at, hidden_at, deleted_at FROM comments WHERE id = ?", [id]);
+      if (!row || (row.hidden_at !== null) === hidden) return;
+      await tx.run("UPDATE comments SET hidden_at = ? WHERE id = ?", [hidden ? now : null, id]);
+      // A deleted comment (kept for its replies) was already taken out of the counts.
+      if (row.deleted_at === null) {
+        await bumpActivity(tx, String(row.paper_id), "comment", hidden ? -1 : 1, String(row.created_at), now);
+      }
+    });
     return this.getComment(id);
   }
 
