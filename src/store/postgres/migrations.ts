@@ -12,6 +12,7 @@ import { PG_THUMBNAIL_MIGRATION } from "../community/thumbnail-schema.js";
 import { PG_OUTBOX_ACCOUNT_MIGRATION } from "../outbox/schema.js";
 import { PG_INTERESTS_MIGRATION } from "../community/interests-schema.js";
 import { PG_USERNAME_MIGRATION } from "../community/usernames.js";
+import { PG_COMMENT_COUNT_MIGRATION } from "../community/comment-counts.js";
 import type { Migration } from "../migration.js";
 
 export const PG_MIGRATIONS: readonly Migration[] = [
@@ -155,6 +156,7 @@ export const PG_MIGRATIONS: readonly Migration[] = [
   PG_OUTBOX_ACCOUNT_MIGRATION,
   PG_INTERESTS_MIGRATION,
   PG_USERNAME_MIGRATION,
+  PG_COMMENT_COUNT_MIGRATION,
 ];
 
 export const PG_LATEST_SCHEMA = PG_MIGRATIONS.at(-1)!.version;

@@ -48,3 +48,27 @@ test("sqlite: accounts made before usernames existed get them from their display
     fs.rmSync(dir, { recursive: true, force: true });
   }
 });
+
+test("sqlite: comment counts stored while hidden comments still counted are recounted on open (migration 12)", async () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "paperfeed-comment-counts-"));
+  const file = path.join(dir, "paperfeed.db");
+  const now = "2024-01-01T00:00:00.000Z";
+  try {
+    const store = openSqliteCommunityStore({ path: file });
+    const user = await store.createUser({ email: "a@x.org", displayName: "Ada", passwordHash: "h", now });
+    for (const body of ["one", "two", "spam"]) await store.addComment({ paperId: "p1", userId: user.id, parentId: null, body, now });
+    const spam = (await store.listComments("p1")).at(-1)!;
+    await store.setCommentHidden(spam.id, true, now);
+    assert.equal((await store.activityOf(["p1"])).get("p1")?.comments, 2);
+    await store.close();
+    // As an older database left it: the hidden comment counted, migration 12 not yet applied.
+    const raw = new Database(file);
+    raw.exec("UPDATE paper_activity SET comments = 3; DELETE FROM schema_migrations WHERE version = 12");
+    raw.close();
+    const reopened = openSqliteCommunityStore({ path: file });
+    assert.equal((await reopened.activityOf(["p1"])).get("p1")?.comments, 2);
+    await reopened.close();
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+});

@@ -10,6 +10,7 @@ import { SQLITE_THUMBNAIL_MIGRATION } from "../community/thumbnail-schema.js";
 import { SQLITE_OUTBOX_ACCOUNT_MIGRATION } from "../outbox/schema.js";
 import { SQLITE_INTERESTS_MIGRATION } from "../community/interests-schema.js";
 import { SQLITE_USERNAME_MIGRATION } from "../community/usernames.js";
+import { SQLITE_COMMENT_COUNT_MIGRATION } from "../community/comment-counts.js";
 import type { Migration } from "../migration.js";
 
 export const MIGRATIONS: readonly Migration[] = [
@@ -157,6 +158,7 @@ export const MIGRATIONS: readonly Migration[] = [
   SQLITE_OUTBOX_ACCOUNT_MIGRATION,
   SQLITE_INTERESTS_MIGRATION,
   SQLITE_USERNAME_MIGRATION,
+  SQLITE_COMMENT_COUNT_MIGRATION,
 ];
 
 export const LATEST_SCHEMA = MIGRATIONS.at(-1)!.version;
