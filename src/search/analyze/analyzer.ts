@@ -9,6 +9,7 @@
  * Terms are numbered by the analyzer's vocabulary, so the index builder works on integers;
  * `analyzeInto` / `analyze` give strings.
  */
+import { compareBytes } from "../index/bytes.js";
 import { foldWord } from "./fold.js";
 import { stemWord } from "./stem.js";
 import { STOPWORDS } from "./stopwords.js";
@@ -106,16 +107,8 @@ export class Vocabulary {
   }
 
   private compare(x: number, y: number): number {
-    const a = this.utf8Start[x]!;
-    const aEnd = this.utf8Start[x + 1]!;
-    const b = this.utf8Start[y]!;
-    const bEnd = this.utf8Start[y + 1]!;
-    const n = Math.min(aEnd - a, bEnd - b);
-    for (let k = 0; k < n; k++) {
-      const d = this.utf8[a + k]! - this.utf8[b + k]!;
-      if (d !== 0) return d;
-    }
-    return aEnd - a - (bEnd - b);
+    const starts = this.utf8Start;
+    return compareBytes(this.utf8, starts[x]!, starts[x + 1]!, this.utf8, starts[y]!, starts[y + 1]!);
   }
 
   private encode(id: number, term: string) {
