@@ -19,8 +19,8 @@ const ALIGN = 8;
 /** Bytes checksummed between two yields to requests when saving in the background. */
 const CRC_SLICE = 4 << 20;
 
-/** One step of a save: write a file (checksummed), make the directory's renames durable, remove files. */
-type SaveOp = { write: string; parts: Uint8Array[] } | { syncDirectory: true } | { remove: string[] };
+/** One step of a save: write a file (checksummed), make the directory's renames durable, remove the files of earlier saves. */
+type SaveOp = { write: string; parts: Uint8Array[] } | { syncDirectory: true } | { removeAllBut: string[] };
 
 function writeChecked(dir: string, file: string, parts: Uint8Array[]): FileRef {
   let bytes = 0;
@@ -158,7 +158,7 @@ function* saveSteps(engine: Engine, dir: string, seq: number): Generator<SaveOp,
   yield { write: MANIFEST, parts: [Buffer.from(JSON.stringify(manifest, null, 1))] };
   yield { syncDirectory: true };
   const keep = new Set([MANIFEST, ...manifest.segments.flatMap((s) => [s.data.file, s.deleted.file])]);
-  yield { remove: [...keep] };
+  yield { removeAllBut: [...keep] };
   return manifest;
 }
 
@@ -174,7 +174,7 @@ export function saveEngine(engine: Engine, dir: string, seq: number): Manifest {
     if ("write" in op) step = steps.next(writeChecked(dir, op.write, op.parts));
     else {
       if ("syncDirectory" in op) syncDirectory(dir);
-      else for (const file of stale(readdirSync(dir), op.remove)) rmSync(join(dir, file), { force: true });
+      else for (const file of stale(readdirSync(dir), op.removeAllBut)) rmSync(join(dir, file), { force: true });
       step = steps.next();
     }
   }
@@ -192,7 +192,7 @@ export async function saveEngineInBackground(engine: Engine, dir: string, seq: n
     if ("write" in op) step = steps.next(await writeCheckedInBackground(dir, op.write, op.parts));
     else {
       if ("syncDirectory" in op) await syncDirectoryInBackground(dir);
-      else for (const file of stale(await readdir(dir), op.remove)) await rm(join(dir, file), { force: true });
+      else for (const file of stale(await readdir(dir), op.removeAllBut)) await rm(join(dir, file), { force: true });
       step = steps.next();
     }
   }
