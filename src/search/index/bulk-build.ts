@@ -97,7 +97,7 @@ export async function buildSegment(
     for await (const batch of batches) {
       for (let from = 0; from < batch.length; ) {
         const to = Math.min(batch.length, from + chunkDocs - buffer.count);
-        buffer.add(from === 0 && to === batch.length ? batch : batch.slice(from, to));
+        buffer.add(batch.slice(from, to));
         from = to;
         if (buffer.count >= chunkDocs) await dispatch(buffer.take());
       }
