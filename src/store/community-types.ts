@@ -220,6 +220,8 @@ export interface CommunityStore extends StarStore, MemberDataStore {
   removeDailyEntry(paperId: string): Promise<boolean>;
   /** A day's list: most upvotes first, then earliest submitted. */
   listDaily(day: string): Promise<DailyEntry[]>;
+  /** The daily-list entries of these papers, whatever their day (papers on no list are left out). */
+  dailyEntriesOf(paperIds: readonly string[]): Promise<Map<string, DailyEntry>>;
   /** Days that have a list, newest first. */
   dailyDays(limit?: number): Promise<string[]>;
   countSubmissions(userId: number, day: string): Promise<number>;

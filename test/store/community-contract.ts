@@ -125,6 +125,9 @@ export function runCommunityContract(name: string, make: () => Promise<Community
         assert.deepEqual([again.added, again.entry.day, again.entry.submitterName], [false, "2024-01-15", "a"]);
         assert.deepEqual((await store.listDaily("2024-01-15")).map((e) => e.paperId), ["2401.00001", "2401.00002"]);
         await store.setVote(a.id, "2401.00002", true, T1);
+        const byPaper = await store.dailyEntriesOf(["2401.00002", "2401.00003", "2401.09999", "2401.00002"]);
+        assert.deepEqual([...byPaper].map(([id, e]) => [id, e.day, e.votes, e.submitterName]).sort(), [["2401.00002", "2024-01-15", 1, "b"], ["2401.00003", "2024-01-14", 0, "b"]]);
+        assert.equal((await store.dailyEntriesOf([])).size, 0);
         const list = await store.listDaily("2024-01-15");
         assert.deepEqual(list.map((e) => [e.paperId, e.votes, e.submitterName]), [["2401.00002", 1, "b"], ["2401.00001", 0, "a"]]);
         assert.deepEqual(await store.dailyDays(), ["2024-01-15", "2024-01-14"]);

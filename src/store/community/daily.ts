@@ -23,6 +23,12 @@ export class DailyPart extends ActivityPart {
     return (await this.db.all(`${ENTRY} WHERE d.day = ? ORDER BY votes DESC, d.created_at, d.paper_id`, [validDay(day)])).map(entryOf);
   }
 
+  async dailyEntriesOf(paperIds: readonly string[]) {
+    const ids = [...new Set(paperIds)];
+    const rows = ids.length ? await this.db.all(`${ENTRY} WHERE d.paper_id IN (${placeholders(ids.length)})`, ids) : [];
+    return new Map(rows.map((r) => [String(r.paper_id), entryOf(r)]));
+  }
+
   async dailyDays(limit?: number) {
     return (await this.db.all("SELECT DISTINCT day FROM daily_entries ORDER BY day DESC LIMIT ?", [listLimit(limit)])).map((r) => String(r.day));
   }

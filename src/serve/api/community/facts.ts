@@ -4,7 +4,7 @@
  * community store is configured every paper gets 0 / null, so the answers keep their shape.
  */
 import type { Paper } from "../../../core/paper.js";
-import type { CommunityStore, DailyEntry, PaperActivity } from "../../../store/community-types.js";
+import type { CommunityStore, PaperActivity } from "../../../store/community-types.js";
 
 export interface Submitter {
   id: number;
@@ -31,17 +31,12 @@ export type CommunitySource = () => Promise<CommunityStore | null>;
 
 export const NO_FACTS: CommunityFacts = Object.freeze({ upvotes: 0, comments: 0, submittedBy: null, submittedAt: null, githubStars: null, activity: null });
 
-/** Daily-list entries on the papers' announcement days, by paper id. */
-async function submissionsOn(store: CommunityStore, papers: readonly Paper[]): Promise<Map<string, DailyEntry>> {
-  const days = [...new Set(papers.map((p) => p.announced))];
-  const lists = await Promise.all(days.map((day) => store.listDaily(day)));
-  return new Map(lists.flat().map((entry) => [entry.paperId, entry]));
-}
-
 export async function communityFacts(source: CommunitySource | undefined, papers: readonly Paper[]): Promise<Map<string, CommunityFacts>> {
   const store = source ? await source() : null;
   if (!store || papers.length === 0) return new Map(papers.map((p) => [p.id, NO_FACTS]));
-  const [activity, entries] = await Promise.all([store.activityOf(papers.map((p) => p.id)), submissionsOn(store, papers)]);
+  // Two queries for any number of papers: a result page must not cost a query per paper or day.
+  const ids = papers.map((p) => p.id);
+  const [activity, entries] = await Promise.all([store.activityOf(ids), store.dailyEntriesOf(ids)]);
   return new Map(
     papers.map((paper) => {
       const a = activity.get(paper.id);
