@@ -97,6 +97,12 @@ export function upsertCases(withStore: WithStore): void {
       const got = await store.getPapers(["0704.0004", "0704.9999", "0704.0001", "0704.0003"]);
       assert.deepEqual(got.map((p) => p.id), ["0704.0004", "0704.0001", "0704.0003"]);
       assert.deepEqual(await store.getPapers([]), []);
+      // Hundreds of ids (read in several statements), a stored one near each end and one twice.
+      const many = Array.from({ length: 250 }, (_, i) => `0705.${String(i).padStart(4, "0")}`);
+      many[3] = "0704.0003";
+      many[230] = "0704.0001";
+      many[240] = "0704.0003";
+      assert.deepEqual((await store.getPapers(many)).map((p) => p.id), ["0704.0003", "0704.0001", "0704.0003"]);
     }));
 
   test("deletePaper removes a paper once", () =>

@@ -18,12 +18,16 @@ import { prepareStatements, type Statements } from "./statements.js";
 /** Harvest checkpoints: written once per OAI page (every few seconds), so prepared on use. */
 const HARVEST_SQL = harvestSql(() => "?");
 
+/** Ids per `getPapers` statement (SQLite allows 32,766 parameters; a results page asks for 10–100). */
+const PAPERS_PER_STATEMENT = 100;
+
 /** How many primary categories `stats()` lists. */
 const TOP_CATEGORIES = 20;
 
 export class SqliteStore implements Store {
   private readonly sql: Statements;
   private readonly upsertBatch: Database.Transaction<(papers: readonly Paper[], seenAt: string) => UpsertOutcome[]>;
+  private readonly inStatements = new Map<number, Database.Statement>();
 
   private constructor(
     private readonly db: Database.Database,
@@ -99,12 +103,26 @@ export class SqliteStore implements Store {
   }
 
   getPapers(ids: readonly string[]): Promise<Paper[]> {
-    return this.run(() =>
-      ids.flatMap((id) => {
-        const data = this.sql.paperData.get(id) as string | undefined;
+    return this.run(() => {
+      // One statement per page of results, not one per paper: a result page of 20 papers from a
+      // database of gigabytes cost a quarter less CPU this way (1M papers, bench/out micro runs).
+      const found = new Map<string, string>();
+      for (let at = 0; at < ids.length; at += PAPERS_PER_STATEMENT) {
+        const chunk = ids.slice(at, at + PAPERS_PER_STATEMENT);
+        for (const [id, data] of this.papersIn(chunk.length).all(...chunk) as Array<[string, string]>) found.set(id, data);
+      }
+      return ids.flatMap((id) => {
+        const data = found.get(id);
         return data === undefined ? [] : [decodePaper(data)];
-      }),
-    );
+      });
+    });
+  }
+
+  /** `SELECT id, data … WHERE id IN (n placeholders)`, prepared once per n. */
+  private papersIn(n: number): Database.Statement {
+    let statement = this.inStatements.get(n);
+    if (!statement) this.inStatements.set(n, (statement = this.db.prepare(`SELECT id, data FROM papers WHERE id IN (${Array(n).fill("?").join(", ")})`).raw()));
+    return statement;
   }
 
   listAnnounced(fromDay: string, toDay: string, options?: ListOptions): Promise<Paper[]> {
