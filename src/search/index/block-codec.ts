@@ -23,25 +23,32 @@ const run = newRun();
 
 /** Unpacks the run at `at` (n values) into out; returns the offset after it. */
 function readRun(bytes: Uint8Array, at: number, n: number, out: Int32Array): number {
-  let p = openRun(bytes, at, run);
+  const p = openRun(bytes, at, run);
   const width = run.width;
   if (width === 0) out.fill(0, 0, n);
   else {
     const mask = (1 << width) - 1;
-    let acc = 0;
-    let bits = 0;
-    for (let i = 0; i < n; i++) {
-      while (bits < width) {
-        acc |= bytes[p++]! << bits;
-        bits += 8;
+    // Each value from the 4 bytes holding it (a width ≤ 24 shifted by ≤ 7 bits fits in 31), with
+    // no branch per value; the last values, whose 4 bytes would run past the array, byte by byte.
+    const fast = Math.min(n, Math.floor(((bytes.length - 3 - p) * 8) / width));
+    let bit = 0;
+    let i = 0;
+    for (; i < fast; i++, bit += width) {
+      const q = p + (bit >>> 3);
+      const word = bytes[q]! | (bytes[q + 1]! << 8) | (bytes[q + 2]! << 16) | (bytes[q + 3]! << 24);
+      out[i] = (word >>> (bit & 7)) & mask;
+    }
+    for (; i < n; i++, bit += width) {
+      let value = 0;
+      for (let b = 0; b < width; b++) {
+        const at = bit + b;
+        value |= ((bytes[p + (at >>> 3)]! >>> (at & 7)) & 1) << b;
       }
-      out[i] = acc & mask;
-      acc >>>= width;
-      bits -= width;
+      out[i] = value;
     }
   }
   if (run.exceptions > 0) patch(bytes, run, 0, n, out);
-  return p;
+  return p + Math.ceil((n * width) / 8);
 }
 
 /**
