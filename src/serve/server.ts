@@ -25,7 +25,7 @@ import type { ApiTokenStore } from "../store/api-token-types.js";
 import { openApiTokenStore } from "../store/open-api-tokens.js";
 import { openCommunityStore } from "../store/open-community.js";
 import { openDeliveryStore } from "../store/open-delivery.js";
-import { openStore } from "../store/open.js";
+import { MAX_MAP_BYTES, openStore } from "../store/open.js";
 import type { Store } from "../store/types.js";
 import { createApp } from "./app.js";
 import { type Logger, createLogger } from "./log.js";
@@ -111,7 +111,8 @@ export async function prepareServe(config: Config, options: { log?: Logger } = {
 export async function startServer(config: Config, options: StartOptions = {}): Promise<RunningServer> {
   const log = options.log ?? createLogger(config.logLevel);
   const where = { path: config.db, url: config.databaseUrl ?? undefined };
-  const store = await openStore(where);
+  // Pages read papers from anywhere in the file: mapped, as much of it as SQLite maps.
+  const store = await openStore({ ...where, mapBytes: MAX_MAP_BYTES });
   let index: LiveIndex | null = null;
   let delivery: DeliveryStore | null = null;
   let community: CommunityStore | null = null;

@@ -5,11 +5,15 @@
 import type { Store } from "./types.js";
 import { SqliteStore } from "./sqlite/sqlite-store.js";
 
+export { MAX_MAP_BYTES } from "./sqlite/open-database.js";
+
 export interface OpenStoreOptions {
   /** SQLite file. Default `./data/paperfeed.db`; its directory is created when missing. */
   path?: string;
   /** PostgreSQL URL; when it starts with postgres:// or postgresql:// it wins over `path`. */
   url?: string;
+  /** SQLite: bytes read through a memory map (see SqliteOpenOptions.mapBytes); default none. */
+  mapBytes?: number;
 }
 
 export const DEFAULT_SQLITE_PATH = "./data/paperfeed.db";
@@ -19,5 +23,5 @@ export async function openStore(options: OpenStoreOptions = {}): Promise<Store> 
     const { PostgresStore } = await import("./postgres/postgres-store.js");
     return PostgresStore.open({ url: options.url });
   }
-  return SqliteStore.open({ path: options.path ?? DEFAULT_SQLITE_PATH });
+  return SqliteStore.open({ path: options.path ?? DEFAULT_SQLITE_PATH, ...(options.mapBytes ? { mapBytes: options.mapBytes } : {}) });
 }

@@ -14,7 +14,16 @@ export interface SqliteOpenOptions {
   path: string;
   /** How long a write waits for another process's lock before failing, in ms. Default 5000, 0–600000. */
   busyTimeoutMs?: number;
+  /**
+   * Bytes of the file read through a memory map instead of read calls (PRAGMA mmap_size); default
+   * 0 (none). SQLite caps it at 2 GiB (MAX_MAP_BYTES). Mapped pages count in the process's RSS
+   * while the OS keeps them, so only serving processes ask for it, not an import.
+   */
+  mapBytes?: number;
 }
+
+/** SQLite's own ceiling on mmap_size as better-sqlite3 builds it (SQLITE_MAX_MMAP_SIZE). */
+export const MAX_MAP_BYTES = 0x7fff0000;
 
 /** Turns a driver or file-system error into a message that names the file and what to do. */
 export function describeSqliteError(file: string, error: unknown): PaperfeedError {
@@ -64,6 +73,9 @@ export function openSqliteDatabase(options: SqliteOpenOptions): Database.Databas
     // from anywhere in a database of gigabytes, and each page not cached is a read from the OS
     // (measured at 1M papers: 35 µs of CPU per paper read, 25 µs with this).
     db.pragma("cache_size = -32768");
+    // Reads of mapped pages skip a system call and a copy each: at 1M papers a results page's
+    // papers cost half the CPU (bench/out micro runs: 12 against 23–26 µs a paper).
+    if (options.mapBytes) db.pragma(`mmap_size = ${Math.min(MAX_MAP_BYTES, Math.max(0, Math.floor(options.mapBytes)))}`);
     migrate(db, file);
     return db;
   } catch (error) {

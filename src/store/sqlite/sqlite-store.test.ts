@@ -9,6 +9,7 @@ import { runStoreContract } from "../../../test/store/contract.js";
 import { fixturePapers } from "../../../test/store/fixture-papers.js";
 import { openStore } from "../open.js";
 import { LATEST_SCHEMA, MIGRATIONS } from "./migrations.js";
+import { MAX_MAP_BYTES, openSqliteDatabase } from "./open-database.js";
 import { SqliteStore } from "./sqlite-store.js";
 
 function tempDir(): string {
@@ -83,6 +84,34 @@ test("sqlite: an unwritable location is refused, naming the file", () => {
   const file = path.join(dir, "plain-file", "paperfeed.db");
   try {
     assert.throws(() => SqliteStore.open({ path: file }), storeError("cannot_open", file));
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test("mapBytes maps the file for reads, capped at SQLite's ceiling; papers read the same either way", async () => {
+  const dir = tempDir();
+  const file = path.join(dir, "mapped.db");
+  try {
+    const mmapOf = (options: { mapBytes?: number }) => {
+      const db = openSqliteDatabase({ path: file, ...options });
+      try {
+        return db.pragma("mmap_size", { simple: true });
+      } finally {
+        db.close();
+      }
+    };
+    assert.equal(mmapOf({}), 0);
+    assert.equal(mmapOf({ mapBytes: 1 << 26 }), 1 << 26);
+    assert.equal(mmapOf({ mapBytes: 2 ** 40 }), MAX_MAP_BYTES);
+    const plain = SqliteStore.open({ path: file });
+    await plain.upsertPapers(fixturePapers());
+    const ids = fixturePapers().map((p) => p.id);
+    const expected = await plain.getPapers(ids);
+    await plain.close();
+    const mapped = SqliteStore.open({ path: file, mapBytes: MAX_MAP_BYTES });
+    assert.deepEqual(await mapped.getPapers(ids), expected);
+    await mapped.close();
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
   }
