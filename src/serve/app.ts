@@ -32,7 +32,7 @@ import { clientAddressMiddleware } from "./middleware/client-address.js";
 import { mountStatic } from "./static.js";
 import { mountThumbnails } from "./thumbnails-route.js";
 import { mountPages } from "./web/routes.js";
-import { mountTokenPages } from "./web/token-routes.js";
+import { mountTokenPages } from "./web/tokens/routes.js";
 
 export interface AppDeps {
   store: Store;

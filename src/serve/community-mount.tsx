@@ -17,17 +17,17 @@ import { openCommunityStore } from "../store/open-community.js";
 import type { Store } from "../store/types.js";
 import { LIMITS } from "./middleware/rate-limit.js";
 import { sessionMiddleware } from "./middleware/session.js";
-import { mountAccountRoutes } from "./web/account-routes.js";
+import { mountAccountRoutes } from "./web/account/routes.js";
 import { mountMaillessSignUp } from "./web/account/signup-routes.js";
 import { mountAccountSettings } from "./web/account/settings/routes.js";
-import { mountCollectionRoutes } from "./web/collection-routes.js";
+import { mountCollectionRoutes } from "./web/collections/routes.js";
 import { mountCommunityAssets } from "./web/community-assets.js";
 import { type CommunityWebDeps, isSecure } from "./web/community-deps.js";
 import { mountCuratedRoutes } from "./web/curated/routes.js";
 import { mountEngageRoutes } from "./web/engage-routes.js";
 import { mountFollowRoutes } from "./web/follow/routes.js";
 import { mountForYouRoutes } from "./web/for-you/routes.js";
-import { mountProfileRoutes } from "./web/profile-routes.js";
+import { mountProfileRoutes } from "./web/profile/routes.js";
 import { mountTrendingRoutes } from "./web/trending/routes.js";
 
 export interface CommunityMountDeps {

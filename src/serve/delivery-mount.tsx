@@ -21,8 +21,8 @@ import { mountFeeds } from "./feeds/routes.js";
 import { watchMail } from "./mail-status.js";
 import { rewriteHtml } from "./middleware/html-body.js";
 import type { LIMITS } from "./middleware/rate-limit.js";
-import { headLinks, subscribeBox } from "./web/subscribe-box.js";
-import { mountSubscriptionPages } from "./web/subscribe-routes.js";
+import { headLinks, subscribeBox } from "./web/subscribe/box.js";
+import { mountSubscriptionPages } from "./web/subscribe/routes.js";
 
 export interface DeliveryMountDeps {
   store: Store;

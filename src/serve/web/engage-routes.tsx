@@ -13,10 +13,10 @@ import { currentViewer } from "../middleware/session.js";
 import { type CommunityWebDeps, communityContext, formOf, requireUser } from "./community-deps.js";
 import { paperHref } from "./format.js";
 import { commentHasMath } from "./markdown.js";
-import { PaperCommunity, type PaperCommunityView, PaperTopActions } from "./paper-community.js";
+import { PaperCommunity, type PaperCommunityView, PaperTopActions } from "./paper/community.js";
 import { assetUrls } from "../static.js";
 
-/** The paper page's actions block (paper-page.tsx): the upvote and Save go first, Follow after them (follow/routes.tsx, mounted after). */
+/** The paper page's actions block (paper/page.tsx): the upvote and Save go first, Follow after them (follow/routes.tsx, mounted after). */
 const ACTIONS = '<div class="actions">';
 
 async function presentPaperCommunity(deps: CommunityWebDeps, paperId: string): Promise<PaperCommunityView> {

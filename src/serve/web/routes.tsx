@@ -16,7 +16,7 @@ import { ErrorPage, NotFoundPage } from "./error-page.js";
 import { paperHref } from "./format.js";
 import { HelpPage } from "./help-page.js";
 import { NewPage } from "./daily/new-page.js";
-import { PaperPage } from "./paper-page.js";
+import { PaperPage } from "./paper/page.js";
 import { presentDaily } from "./present/daily.js";
 import { todayUtc } from "./components/newest-day.js";
 import { presentNewest } from "./present/newest.js";

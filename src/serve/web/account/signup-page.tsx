@@ -1,5 +1,5 @@
 /** `/account/signup`: email, display name and password; where the site sends no mail, why nothing will be mailed. */
-import { type FormState, AccountFrame, EmailField } from "../account-pages.js";
+import { type FormState, AccountFrame, EmailField } from "./pages.js";
 import { PostForm } from "../community-form.js";
 import { MailOffNote } from "./mail-off-note.js";
 

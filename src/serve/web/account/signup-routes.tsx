@@ -10,7 +10,7 @@ import { isPaperfeedError } from "../../../core/errors.js";
 import { csrfGuard } from "../../middleware/csrf.js";
 import { clientAddress, limitRate } from "../../middleware/rate-limit.js";
 import { sessionCookie } from "../../middleware/session.js";
-import { MessagePage } from "../account-pages.js";
+import { MessagePage } from "./pages.js";
 import { type CommunityWebDeps, accountContext, formOf, isSecure } from "../community-deps.js";
 import { SignUpPage } from "./signup-page.js";
 

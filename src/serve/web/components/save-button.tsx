@@ -1,6 +1,6 @@
 /**
  * "Save" in one click: a plain form adding the paper to the member's first collection, or, for a
- * member without one, making the private "Reading list" on the way (collection-routes.tsx).
+ * member without one, making the private "Reading list" on the way (collections/routes.tsx).
  */
 import { PostForm } from "../community-form.js";
 

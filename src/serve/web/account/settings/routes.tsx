@@ -17,7 +17,7 @@ import type { User } from "../../../../store/community-types.js";
 import { csrfGuard } from "../../../middleware/csrf.js";
 import { checkFailures, countFailure } from "../../../middleware/rate-limit.js";
 import { clearedSessionCookie, currentViewer, sessionCookie } from "../../../middleware/session.js";
-import { MessagePage } from "../../account-pages.js";
+import { MessagePage } from "../pages.js";
 import { noticeText } from "../../community-form.js";
 import { type CommunityWebDeps, accountContext, communityContext, formOf, isSecure, requireUser, signInFirst } from "../../community-deps.js";
 import { AccountSettingsPage } from "./page.js";

@@ -1,9 +1,9 @@
 /** `/users/:id` — a member's profile: what they submitted, upvoted, and their public collections. */
-import type { Collection, User } from "../../store/community-types.js";
-import { CollectionLinks } from "./collection-pages.js";
-import { formatDay, paperHref } from "./format.js";
-import { Layout } from "./layout.js";
-import { CommunityStyle } from "./community-nav.js";
+import type { Collection, User } from "../../../store/community-types.js";
+import { CollectionLinks } from "../collections/pages.js";
+import { formatDay, paperHref } from "../format.js";
+import { Layout } from "../layout.js";
+import { CommunityStyle } from "../community-nav.js";
 
 export interface ProfileView {
   user: User;

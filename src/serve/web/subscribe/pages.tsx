@@ -3,10 +3,10 @@
  * manage page (cadence, saved searches, unsubscribe) and the unsubscribe page. Forms post back to
  * the same signed URL, so every page works without JavaScript.
  */
-import { CsrfField } from "./community-form.js";
+import { CsrfField } from "../community-form.js";
 import type { Child } from "hono/jsx";
-import type { Cadence, SavedSearch, Subscriber } from "../../store/delivery-types.js";
-import { Layout } from "./layout.js";
+import type { Cadence, SavedSearch, Subscriber } from "../../../store/delivery-types.js";
+import { Layout } from "../layout.js";
 
 const formStyle = "display:grid;gap:0.6rem;max-width:32rem;margin:1rem 0";
 const inline = "display:inline";

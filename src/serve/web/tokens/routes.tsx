@@ -4,13 +4,13 @@
  * never cached. Mounted after the community's session middleware, which names the viewer.
  */
 import type { Context, Hono } from "hono";
-import { createApiToken } from "../../actions/api-tokens.js";
-import { isPaperfeedError } from "../../core/errors.js";
-import type { LazyStores } from "../api/stores.js";
-import { csrfGuard } from "../middleware/csrf.js";
-import { currentViewer } from "../middleware/session.js";
-import { formOf, signInFirst } from "./community-deps.js";
-import { type TokensView, TokensPage } from "./token-page.js";
+import { createApiToken } from "../../../actions/api-tokens.js";
+import { isPaperfeedError } from "../../../core/errors.js";
+import type { LazyStores } from "../../api/stores.js";
+import { csrfGuard } from "../../middleware/csrf.js";
+import { currentViewer } from "../../middleware/session.js";
+import { formOf, signInFirst } from "../community-deps.js";
+import { type TokensView, TokensPage } from "./page.js";
 
 export function mountTokenPages(app: Hono, stores: LazyStores): void {
   const page = async (c: Context, extra: Omit<TokensView, "tokens"> = {}, status: 200 | 400 = 200) => {

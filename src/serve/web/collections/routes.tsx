@@ -1,17 +1,17 @@
 /** Collection routes: list and create yours, view one, add papers with notes, change, delete. */
 import type { Hono } from "hono";
-import * as engage from "../../actions/community/engage.js";
-import { nowOf } from "../../actions/community/context.js";
-import { isPaperfeedError } from "../../core/errors.js";
-import { csrfGuard } from "../middleware/csrf.js";
-import { currentViewer } from "../middleware/session.js";
-import { CollectionPage, MyCollectionsPage } from "./collection-pages.js";
-import { FIRST_COLLECTION } from "./components/save-button.js";
-import { noticeText } from "./community-form.js";
-import { type CommunityWebDeps, communityContext, formOf, localPath, requireUser, signInFirst } from "./community-deps.js";
-import { paperHref } from "./format.js";
-import { summarize } from "./present/summary.js";
-import { attachActivity, hereOf } from "./present/activity.js";
+import * as engage from "../../../actions/community/engage.js";
+import { nowOf } from "../../../actions/community/context.js";
+import { isPaperfeedError } from "../../../core/errors.js";
+import { csrfGuard } from "../../middleware/csrf.js";
+import { currentViewer } from "../../middleware/session.js";
+import { CollectionPage, MyCollectionsPage } from "./pages.js";
+import { FIRST_COLLECTION } from "../components/save-button.js";
+import { noticeText } from "../community-form.js";
+import { type CommunityWebDeps, communityContext, formOf, localPath, requireUser, signInFirst } from "../community-deps.js";
+import { paperHref } from "../format.js";
+import { summarize } from "../present/summary.js";
+import { attachActivity, hereOf } from "../present/activity.js";
 
 const idOf = (raw: string) => Number(raw);
 

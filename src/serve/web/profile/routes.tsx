@@ -1,9 +1,9 @@
 /** `/users/:id`: the profile; another member's private collections stay hidden. */
 import type { Hono } from "hono";
-import { NotFoundPage } from "./error-page.js";
-import { currentViewer } from "../middleware/session.js";
-import type { CommunityWebDeps } from "./community-deps.js";
-import { ProfilePage } from "./profile-page.js";
+import { NotFoundPage } from "../error-page.js";
+import { currentViewer } from "../../middleware/session.js";
+import type { CommunityWebDeps } from "../community-deps.js";
+import { ProfilePage } from "./page.js";
 
 /** Items of each list on the profile. */
 const SHOWN = 30;

@@ -1,8 +1,8 @@
 /** `/account/tokens` — a member's API tokens: make one (shown once), see them, revoke them. */
-import type { ApiToken } from "../../store/api-token-types.js";
-import { CommunityStyle } from "./community-nav.js";
-import { Notice, PostForm } from "./community-form.js";
-import { Layout } from "./layout.js";
+import type { ApiToken } from "../../../store/api-token-types.js";
+import { CommunityStyle } from "../community-nav.js";
+import { Notice, PostForm } from "../community-form.js";
+import { Layout } from "../layout.js";
 
 export interface TokensView {
   tokens: ApiToken[];

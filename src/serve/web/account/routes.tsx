@@ -4,14 +4,14 @@
  * requests are rate limited. Wrong credentials get one message whichever part was wrong.
  */
 import type { Context, Hono } from "hono";
-import * as accounts from "../../actions/accounts/accounts.js";
-import { isPaperfeedError } from "../../core/errors.js";
-import { csrfGuard } from "../middleware/csrf.js";
-import { type Limit, checkFailures, clientAddress, countFailure, limitRate } from "../middleware/rate-limit.js";
-import { clearedSessionCookie, currentViewer, sessionCookie, SESSION_COOKIE } from "../middleware/session.js";
-import { ChoosePasswordPage, MessagePage, ResetRequestPage, SignInPage, SignUpPage } from "./account-pages.js";
-import { noticeText } from "./community-form.js";
-import { type CommunityWebDeps, accountContext, formOf, isSecure, localPath } from "./community-deps.js";
+import * as accounts from "../../../actions/accounts/accounts.js";
+import { isPaperfeedError } from "../../../core/errors.js";
+import { csrfGuard } from "../../middleware/csrf.js";
+import { type Limit, checkFailures, clientAddress, countFailure, limitRate } from "../../middleware/rate-limit.js";
+import { clearedSessionCookie, currentViewer, sessionCookie, SESSION_COOKIE } from "../../middleware/session.js";
+import { ChoosePasswordPage, MessagePage, ResetRequestPage, SignInPage, SignUpPage } from "./pages.js";
+import { noticeText } from "../community-form.js";
+import { type CommunityWebDeps, accountContext, formOf, isSecure, localPath } from "../community-deps.js";
 import { getCookie } from "hono/cookie";
 
 /** A PaperfeedError's message for the form (4xx only; anything else is rethrown). */

@@ -1,16 +1,16 @@
 /** `/papers/:id` — one paper: title, authors, abstract with math, links, facts, versions, citation. */
-import { RelatedPapers } from "./related-papers.js";
-import { paperHref } from "./format.js";
-import { Layout } from "./layout.js";
-import { plainText } from "./math.js";
-import { AllAuthors } from "./components/authors.js";
-import { CodeLinkList } from "./components/code-links.js";
-import { CategoryChip } from "./components/paper-item.js";
-import { RichText } from "./components/rich-text.js";
-import { Thumbnail } from "./components/thumbnail.js";
-import type { PaperView } from "./present/paper.js";
-import { formatStars, starsOf } from "./present/stars.js";
-import { ExportLinks } from "../export/links.js";
+import { RelatedPapers } from "./related.js";
+import { paperHref } from "../format.js";
+import { Layout } from "../layout.js";
+import { plainText } from "../math.js";
+import { AllAuthors } from "../components/authors.js";
+import { CodeLinkList } from "../components/code-links.js";
+import { CategoryChip } from "../components/paper-item.js";
+import { RichText } from "../components/rich-text.js";
+import { Thumbnail } from "../components/thumbnail.js";
+import type { PaperView } from "../present/paper.js";
+import { formatStars, starsOf } from "../present/stars.js";
+import { ExportLinks } from "../../export/links.js";
 
 function Facts({ view }: { view: PaperView }) {
   return (

@@ -4,22 +4,22 @@
  * answers RFC 8058 one-click POSTs (`List-Unsubscribe=One-Click`) from mail clients.
  */
 import type { Context, Hono } from "hono";
-import { isPaperfeedError } from "../../core/errors.js";
-import { previewDigest } from "../../actions/digest/preview.js";
-import { subscriberLinks } from "../../actions/subscriptions/links.js";
+import { isPaperfeedError } from "../../../core/errors.js";
+import { previewDigest } from "../../../actions/digest/preview.js";
+import { subscriberLinks } from "../../../actions/subscriptions/links.js";
 import {
   confirm,
   subscribe,
   subscriberFromLink,
   unsubscribe,
-} from "../../actions/subscriptions/subscriptions.js";
-import type { Cadence, DeliveryStore, Subscriber } from "../../store/delivery-types.js";
-import { csrfGuard } from "../middleware/csrf.js";
-import { readForm } from "../middleware/form-body.js";
-import { type SubscriptionLimits, limitSubscription } from "../middleware/rate-limit.js";
-import type { Store } from "../../store/types.js";
-import { ManagePage, MessagePage, SubscribePage, UnsubscribePage } from "./subscribe-pages.js";
-import { currentViewer } from "../middleware/session.js";
+} from "../../../actions/subscriptions/subscriptions.js";
+import type { Cadence, DeliveryStore, Subscriber } from "../../../store/delivery-types.js";
+import { csrfGuard } from "../../middleware/csrf.js";
+import { readForm } from "../../middleware/form-body.js";
+import { type SubscriptionLimits, limitSubscription } from "../../middleware/rate-limit.js";
+import type { Store } from "../../../store/types.js";
+import { ManagePage, MessagePage, SubscribePage, UnsubscribePage } from "./pages.js";
+import { currentViewer } from "../../middleware/session.js";
 
 export interface SubscriptionDeps extends SubscriptionLimits {
   store: Store;

@@ -3,7 +3,7 @@
  * box (the site's one call to action). Inline style attributes only: the CSP allows those, and
  * the box then needs nothing from the shared stylesheet.
  */
-import { SubscribeForm } from "./subscribe-pages.js";
+import { SubscribeForm } from "./pages.js";
 
 const esc = (s: string) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/"/g, "&quot;");
 

@@ -1,11 +1,11 @@
 /** `/collections` (yours) and `/collections/:id` (one, public or yours): papers with notes. */
-import type { Collection } from "../../store/community-types.js";
-import { Layout } from "./layout.js";
-import { ExportLinks } from "../export/links.js";
-import { CommunityStyle } from "./community-nav.js";
-import { Notice, PostForm } from "./community-form.js";
-import { PaperItem } from "./components/paper-item.js";
-import type { PaperSummary } from "./present/summary.js";
+import type { Collection } from "../../../store/community-types.js";
+import { Layout } from "../layout.js";
+import { ExportLinks } from "../../export/links.js";
+import { CommunityStyle } from "../community-nav.js";
+import { Notice, PostForm } from "../community-form.js";
+import { PaperItem } from "../components/paper-item.js";
+import type { PaperSummary } from "../present/summary.js";
 
 export function CollectionLinks({ collections, empty }: { collections: Collection[]; empty: string }) {
   if (collections.length === 0) return <p class="muted">{empty}</p>;

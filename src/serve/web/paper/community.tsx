@@ -4,11 +4,11 @@
  * reply level). Comment text is Markdown made safe by markdown.ts; names are plain text.
  */
 import { raw } from "hono/html";
-import type { Collection, Comment, User } from "../../store/community-types.js";
-import { PostForm } from "./community-form.js";
-import { renderCommentMarkdown } from "./markdown.js";
-import { FIRST_COLLECTION, SaveButton, saveTargetOf } from "./components/save-button.js";
-import { VoteButton } from "./vote-button.js";
+import type { Collection, Comment, User } from "../../../store/community-types.js";
+import { PostForm } from "../community-form.js";
+import { renderCommentMarkdown } from "../markdown.js";
+import { FIRST_COLLECTION, SaveButton, saveTargetOf } from "../components/save-button.js";
+import { VoteButton } from "../vote-button.js";
 
 export interface PaperCommunityView {
   paperId: string;

@@ -1,9 +1,9 @@
 /** /account/tokens: a signed-in member makes a token (shown once), uses it, revokes it; nobody else can. */
 import assert from "node:assert/strict";
 import { after, before, test } from "node:test";
-import { Agent } from "../../../test/community/community-app.js";
-import { startSession } from "../../actions/accounts/accounts.js";
-import { type CommunityFixture, openCommunityFixture } from "../testing/community-fixture.js";
+import { Agent } from "../../../../test/community/community-app.js";
+import { startSession } from "../../../actions/accounts/accounts.js";
+import { type CommunityFixture, openCommunityFixture } from "../../testing/community-fixture.js";
 
 let fx: CommunityFixture;
 before(async () => {

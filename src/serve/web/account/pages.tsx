@@ -1,9 +1,9 @@
 /** The account pages: sign in, password reset (request and choose), and notices; sign-up is in account/. */
-export { SignUpPage } from "./account/signup-page.js";
-import { Layout } from "./layout.js";
-import { CommunityStyle } from "./community-nav.js";
-import { Notice, PostForm } from "./community-form.js";
-import { MailOffNote } from "./account/mail-off-note.js";
+export { SignUpPage } from "./signup-page.js";
+import { Layout } from "../layout.js";
+import { CommunityStyle } from "../community-nav.js";
+import { Notice, PostForm } from "../community-form.js";
+import { MailOffNote } from "./mail-off-note.js";
 
 export interface FormState {
   error?: string | null;
