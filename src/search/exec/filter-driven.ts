@@ -40,13 +40,14 @@ export function candidateDocs(seg: Segment, spec: FilterSpec, most = Infinity): 
 }
 
 /**
- * Listed docs at most that are scored a term at a time (listed.ts): it opens a block anew for each
- * doc in another block than the last, where a cursor's block stays decoded.
+ * `maxDocs`: listed docs at most that are scored a term at a time (listed.ts), default 1,024; it
+ * opens a block anew for each doc in another block than the last, where a cursor's block stays
+ * decoded. 0 scores every list through the cursors (tests compare the two).
  */
-export const LISTED_TERM_AT_A_TIME = 1_024;
+export const LISTED = { maxDocs: 1_024 };
 
 export function topKFilterDriven(q: SegmentQuery, docs: Int32Array, heap: TopK, base: number): RunStats {
-  if (q.required.length === 0 && !q.positional && docs.length <= LISTED_TERM_AT_A_TIME) return scoreListed(q, docs, heap, base);
+  if (q.required.length === 0 && !q.positional && docs.length <= LISTED.maxDocs) return scoreListed(q, docs, heap, base);
   let matched = 0;
   for (let d = 0; d < docs.length; d++) {
     const doc = docs[d]!;
