@@ -17,7 +17,16 @@ for (let i = 0; i < DOCS; i++) {
   const words = STRIDES.filter((s) => i % s === 0).map((s) => `word${s}`);
   // Term frequencies and lengths vary, so that scores differ from doc to doc.
   const abstract = [...words, ...words.slice(0, 1 + (i % 4)), "filler ".repeat(i % 9)].join(" ");
-  engine.add(makePaper({ id: id(i), title: words.join(" "), abstract, authors: [{ name: "A B" }], categories: ["cs.LG"], announced: "2024-01-02" }));
+  engine.add(
+    makePaper({
+      id: id(i),
+      title: words.join(" "),
+      abstract,
+      authors: [{ name: "A B" }],
+      categories: ["cs.LG"],
+      announced: "2024-01-02",
+    }),
+  );
 }
 engine.search({ q: "", limit: 1 });
 

@@ -39,7 +39,13 @@ const probe = new BlockProbe();
  * and `found[d]` 1 when some term counts there (0 and 0 otherwise). Does not move the query's
  * cursors.
  */
-export function scoreListedDocs(q: SegmentQuery, docs: ArrayLike<number>, m: number, scores: Float64Array, found: Uint8Array): void {
+export function scoreListedDocs(
+  q: SegmentQuery,
+  docs: ArrayLike<number>,
+  m: number,
+  scores: Float64Array,
+  found: Uint8Array,
+): void {
   const n = q.contribution.length;
   const contributions = new Float64Array(m * n);
   found.fill(0, 0, m);
@@ -56,7 +62,12 @@ export function scoreListedDocs(q: SegmentQuery, docs: ArrayLike<number>, m: num
       if (b >= end) break;
       if (b !== opened) {
         opened = b;
-        probe.open(postings, blockPostings[b]!, Math.min(BLOCK_SIZE, cursor.df - (b - first) * BLOCK_SIZE), b > first ? blockLastDoc[b - 1]! : -1);
+        probe.open(
+          postings,
+          blockPostings[b]!,
+          Math.min(BLOCK_SIZE, cursor.df - (b - first) * BLOCK_SIZE),
+          b > first ? blockLastDoc[b - 1]! : -1,
+        );
       }
       const at = probe.find(doc);
       if (at >= 0 && q.scoreCombo(i, doc, probe.combo(at))) {

@@ -81,13 +81,18 @@ export class BlockProbe {
         const bit = i * width;
         const p = this.low + (bit >>> 3);
         // A value of at most 24 bits at a bit offset below 8 spans at most 4 bytes.
-        const word = bytes[p]! | ((bytes[p + 1] ?? 0) << 8) | ((bytes[p + 2] ?? 0) << 16) | ((bytes[p + 3] ?? 0) << 24);
+        const word =
+          bytes[p]! | ((bytes[p + 1] ?? 0) << 8) | ((bytes[p + 2] ?? 0) << 16) | ((bytes[p + 3] ?? 0) << 24);
         gap = (word >>> (bit & 7)) & this.mask;
       }
       if (this.exceptionsLeft > 0 && i === this.exception) {
         const hbit = this.exceptionNumber * run.highWidth;
         const q = run.highAt + (hbit >>> 3);
-        const word = (bytes[q] ?? 0) | ((bytes[q + 1] ?? 0) << 8) | ((bytes[q + 2] ?? 0) << 16) | ((bytes[q + 3] ?? 0) << 24);
+        const word =
+          (bytes[q] ?? 0) |
+          ((bytes[q + 1] ?? 0) << 8) |
+          ((bytes[q + 2] ?? 0) << 16) |
+          ((bytes[q + 3] ?? 0) << 24);
         gap |= ((word >>> (hbit & 7)) & ((1 << run.highWidth) - 1)) << width;
         this.exceptionNumber++;
         if (--this.exceptionsLeft > 0) this.exception += this.readDistance();
