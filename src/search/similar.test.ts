@@ -1,5 +1,6 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
+import { LISTED } from "./exec/filter-driven.js";
 import { createSearchEngine } from "./index.js";
 import { SHORTLIST } from "./similar.js";
 import { loadFixturePapers } from "./testing/fixture-papers.js";
@@ -37,4 +38,24 @@ test("similar: the shortlisted papers are ranked by all the text's terms, with t
 test("similar: a text of few terms is ranked in one step, exactly", () => {
   const like = { title: "Discrete dipole approximation", abstract: "light scattering", limit: 5 };
   assert.deepEqual(engine.similar(like).hits, engine.similar({ ...like, shortlist: false }).hits);
+});
+
+test("similar: the shortlist's re-rank, a term at a time, ranks as the cursors do", () => {
+  // Shortlists of 16–40 docs, many of them in blocks of their own.
+  withShortlist({ terms: 6, depth: 16 }, () => {
+    for (const source of papers.filter((_, i) => i % 10 === 0)) {
+      for (const limit of [4, 10, 20]) {
+        const like = { title: source.title, abstract: source.abstract, excludeId: source.id, limit };
+        const fast = engine.similar(like);
+        LISTED.maxDocs = 0;
+        try {
+          const slow = engine.similar(like);
+          assert.deepEqual(fast.hits, slow.hits, `${source.id}, ${limit}`);
+          assert.equal(fast.total, slow.total);
+        } finally {
+          LISTED.maxDocs = 1_024;
+        }
+      }
+    }
+  });
 });

@@ -10,6 +10,21 @@
  * steps (`shortlistPlan`, engine.ts): the text's SHORTLIST.terms best terms, pruned
  * approximately (QueryPlan.pruneFactor), shortlist SHORTLIST.depth papers; all its terms then
  * rank the shortlist exactly.
+ *
+ * Where the time goes (bench corpus, 1,000 sample papers, top 10, CPU per query; bench/RESULTS.md,
+ * "Related papers"): at 1M papers about two thirds in the shortlist's query (bulk windows over
+ * its terms' lists, exec/bulk-window.ts) and a third in the exact step, 64 terms × 100 papers,
+ * nearly every one a block of its own. The exact step and the shortlist's champion seed score
+ * their docs a term at a time (exec/listed.ts: blocks found by galloping over their last docs, decoded only up to the doc
+ * sought): p50 20 → 12 ms, p99 51 → 32 ms at 1M; at 2.6M p50 28 → 20 ms, p99 53 → 39 ms (under
+ * load; the ≤ 20 ms p99 target is not met). Measured and left out, each below the dev set's
+ * 0.1195 (or, with champion and high lists scaled to 1M papers, 0.1200): shortlist terms held by
+ * more than 5 % of the papers replaced by the next best (0.1136); shortlist terms read only in
+ * their high lists (0.1121 scaled); shortlist terms chosen by idf × saturated frequency instead
+ * of tf × idf (0.1110); pruneFactor 4 / 6 (0.1190 / 0.1045); depth 80 (0.1194 with the lists
+ * scaled to 2.6M papers). Dropping shortlisted papers during the exact step once their bound
+ * falls short is exact but saved nothing: the bounds of the terms still to come stay above every
+ * score until the last few.
  */
 import { analyzeInto } from "./analyze/analyzer.js";
 import { ALL_FIELDS } from "./fields.js";

@@ -5,6 +5,7 @@
  * weighs at most its tail bound instead of its highest bound.
  */
 import { NO_MORE_DOCS } from "../index/cursor.js";
+import { scoreListedDocs } from "./listed.js";
 import type { SegmentQuery } from "./segment-query.js";
 import type { TopK } from "./top-k.js";
 
@@ -57,9 +58,20 @@ export function seedFromChampions(q: SegmentQuery, heap: TopK, base: number): Ch
   let unique = 0;
   for (let j = 0; j < all.length; j++) if (j === 0 || all[j] !== all[j - 1]) all[unique++] = all[j]!;
   const scored = all.subarray(0, unique);
+  // Scored a term at a time (listed.ts): the champions of a few terms are hundreds of docs far
+  // apart, most of them in a block of their own in every list.
+  const accepted = new Int32Array(scored.length);
+  let m = 0;
+  for (const doc of scored) if (q.filter.accepts(doc)) accepted[m++] = doc;
+  const scores = new Float64Array(m);
+  const found = new Uint8Array(m);
+  scoreListedDocs(q, accepted, m, scores, found);
   let matched = 0;
-  for (const doc of scored) if (q.filter.accepts(doc) && offerScored(q, heap, base, doc)) matched++;
-  for (const i of ids) q.cursors[i]!.reset();
+  for (let d = 0; d < m; d++) {
+    if (found[d] === 0) continue;
+    matched++;
+    if (!heap.full || scores[d]! >= heap.threshold) heap.offer(scores[d]!, base + accepted[d]!);
+  }
   return { scored, tail, matched };
 }
 

@@ -2,9 +2,11 @@
  * Top k when a filter is more selective than the query's terms (a month of papers, a few ids):
  * the docs passing the date range or id list are listed (from the day-sorted permutation or the
  * id table), sorted, and each is scored by advancing the term cursors to it. Exhaustive over
- * those docs, so the count is exact.
+ * those docs, so the count is exact. With optional terms only (no required term, phrase or
+ * exclusion), a short list is scored a term at a time instead (listed.ts).
  */
 import type { Segment } from "../index/segment.js";
+import { scoreListedDocs } from "./listed.js";
 import type { FilterSpec } from "./filter.js";
 import type { RunStats } from "./run-stats.js";
 import type { SegmentQuery } from "./segment-query.js";
@@ -37,7 +39,15 @@ export function candidateDocs(seg: Segment, spec: FilterSpec, most = Infinity): 
   return Int32Array.from(seg.a.byDay.subarray(from, Math.max(from, to))).sort();
 }
 
+/**
+ * `maxDocs`: listed docs at most that are scored a term at a time (listed.ts), default 1,024; it
+ * opens a block anew for each doc in another block than the last, where a cursor's block stays
+ * decoded. 0 scores every list through the cursors (tests compare the two).
+ */
+export const LISTED = { maxDocs: 1_024 };
+
 export function topKFilterDriven(q: SegmentQuery, docs: Int32Array, heap: TopK, base: number): RunStats {
+  if (q.required.length === 0 && !q.positional && docs.length <= LISTED.maxDocs) return scoreListed(q, docs, heap, base);
   let matched = 0;
   for (let d = 0; d < docs.length; d++) {
     const doc = docs[d]!;
@@ -51,6 +61,23 @@ export function topKFilterDriven(q: SegmentQuery, docs: Int32Array, heap: TopK, 
     if (!any || (q.positional && !q.passesPositional(doc))) continue;
     matched++;
     heap.offer(q.total(), base + doc);
+  }
+  return { matched, incomplete: false };
+}
+
+/** `topKFilterDriven` for a plan of optional terms only: the docs scored a term at a time (listed.ts). */
+function scoreListed(q: SegmentQuery, docs: Int32Array, heap: TopK, base: number): RunStats {
+  const listed: number[] = [];
+  for (let d = 0; d < docs.length; d++) if (q.filter.accepts(docs[d]!)) listed.push(docs[d]!);
+  const m = listed.length;
+  const scores = new Float64Array(m);
+  const found = new Uint8Array(m);
+  scoreListedDocs(q, listed, m, scores, found);
+  let matched = 0;
+  for (let d = 0; d < m; d++) {
+    if (found[d] === 0) continue;
+    matched++;
+    heap.offer(scores[d]!, base + listed[d]!);
   }
   return { matched, incomplete: false };
 }

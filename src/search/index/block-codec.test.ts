@@ -2,6 +2,7 @@ import assert from "node:assert/strict";
 import { test } from "node:test";
 import fc from "fast-check";
 import { readBlock, readPositionValues, writeBlock, writePositionBlock } from "./block-codec.js";
+import { BlockProbe } from "./block-probe.js";
 import { ByteWriter } from "./bytes.js";
 
 test("blocks round-trip docs and combo codes at every bit width", () => {
@@ -67,5 +68,36 @@ test("any range of a position block reads back", () => {
       readPositionValues(out.bytes, 2, from, count, read);
       assert.deepEqual(Array.from(read), values.slice(from, from + count));
     }),
+  );
+});
+
+test("a probe finds exactly the block's docs, with their combos, decoding only as far as asked", () => {
+  fc.assert(
+    fc.property(
+      fc.array(fc.tuple(skewed((1 << 23) - 2), skewed(70000)), { minLength: 1, maxLength: 128 }),
+      fc.array(fc.nat(1 << 24), { maxLength: 40 }),
+      fc.integer({ min: -1, max: 1000 }),
+      (postings, extra, previous) => {
+        const out = new ByteWriter(4);
+        out.vbyte(7);
+        const gaps = Int32Array.from(postings, ([g]) => g + 1);
+        const combos = Int32Array.from(postings, ([, c]) => c);
+        writeBlock(out, gaps, combos, postings.length);
+        const docs = new Int32Array(128);
+        const read = new Int32Array(128);
+        readBlock(out.bytes, 1, postings.length, previous, docs, read);
+        const at = new Map<number, number>();
+        for (let i = 0; i < postings.length; i++) at.set(docs[i]!, i);
+        // Docs asked in increasing order: some of the block's, others between and beyond them.
+        const asked = [...new Set([...docs.subarray(0, postings.length).filter((_, i) => i % 3 !== 1), ...extra.map((x) => x + previous)])].sort((a, b) => a - b);
+        const probe = new BlockProbe();
+        probe.open(out.bytes, 1, postings.length, previous);
+        for (const doc of asked) {
+          const i = probe.find(doc);
+          assert.equal(i, at.get(doc) ?? -1, `doc ${doc}`);
+          if (i >= 0) assert.equal(probe.combo(i), read[i]);
+        }
+      },
+    ),
   );
 });

@@ -72,6 +72,30 @@ export function readBlockCombos(bytes: Uint8Array, at: number, n: number, combos
   return readRun(bytes, at, n, combos);
 }
 
+/**
+ * The combo of posting `index` alone, from the offset `readBlockDocs` returned: a probe that found
+ * its doc (filter-driven scoring of a few listed docs) need not decode the block's other combos.
+ */
+export function readBlockCombo(bytes: Uint8Array, at: number, index: number): number {
+  const low = openRun(bytes, at, run);
+  const width = run.width;
+  let value = 0;
+  if (width > 0) {
+    const bit = index * width;
+    const p = low + (bit >>> 3);
+    // A value of at most 24 bits at a bit offset below 8 spans at most 4 bytes.
+    const word = (bytes[p] ?? 0) | ((bytes[p + 1] ?? 0) << 8) | ((bytes[p + 2] ?? 0) << 16) | ((bytes[p + 3] ?? 0) << 24);
+    value = (word >>> (bit & 7)) & ((1 << width) - 1);
+  }
+  if (run.exceptions > 0) {
+    one[0] = value;
+    patch(bytes, run, index, 1, one);
+    value = one[0]!;
+  }
+  return value;
+}
+const one = new Int32Array(1);
+
 /** Writes a block's position values (each below 2^16) as one patched run. */
 export function writePositionBlock(out: ByteWriter, values: Int32Array, n: number) {
   packPatched(out, values, n, 0);
