@@ -8,7 +8,8 @@
  * are one run of memory. With that, centred lists, an integer scan reading 32-bit words and a
  * typed-array heap, related papers on the 100k bench index (24 lists, 7.5k vectors) take about
  * 1 ms of CPU where the float scan over uncentred lists and scattered rows took 7 ms for 23k
- * vectors; on the 2.6M one (24 of 1,611 lists, 39k vectors) p50 3.9 ms, p99 8 ms (bench/RESULTS.md).
+ * vectors; on the 2.6M one (24 of 1,611 lists, 39k vectors) p50 3.9 ms, p99 8 ms when warm
+ * (bench/RESULTS.md).
  */
 import type { Paper } from "../../core/paper.js";
 import { TopK } from "../exec/top-k.js";
