@@ -53,9 +53,11 @@ log(`semantic build (load ${load()})`);
 const t = process.hrtime.bigint();
 const cpu = process.cpuUsage();
 const semantic = await buildSemanticIndex(() => readCorpusFile(file), { total: size, onProgress: log });
+const listSizes = Array.from({ length: semantic.listStart.length - 1 }, (_, i) => semantic.listStart[i + 1]! - semantic.listStart[i]!).sort((a, b) => a - b);
 report("semantic build", {
   papers: semantic.size,
   lists: semantic.tree ? semantic.tree.leaves.length / semantic.dim : 0,
+  listSize: { min: listSizes[0] ?? 0, p50: listSizes[listSizes.length >> 1] ?? 0, max: listSizes.at(-1) ?? 0 },
   dim: semantic.dim,
   ms: Math.round(msSince(t)),
   cpuMs: Math.round(cpuMsSince(cpu)),

@@ -1,9 +1,10 @@
 /**
  * The semantic index on disk: one file, `semantic.bin`, beside the lexical segments. An 8-byte
  * magic, a JSON header (format, store seq, sizes, section offsets), then 8-byte-aligned sections
- * viewed in place after mapping (persist/map-file.ts): term vectors, term weights, centroids,
- * inverted lists (tails folded in), vectors, scales, deletion flags, terms and paper ids (UTF-8,
- * one per line). Written to a temporary name and renamed, so a crash leaves the old file whole.
+ * viewed in place after mapping (persist/map-file.ts): term vectors, term weights, centroids (and
+ * the lists' center when there is one; files without it still load), inverted lists (tails folded
+ * in), vectors, scales, deletion flags, terms and paper ids (UTF-8, one per line). Written to a
+ * temporary name and renamed, so a crash leaves the old file whole.
  */
 import fs from "node:fs";
 import path from "node:path";
@@ -46,6 +47,7 @@ export function saveSemanticIndex(index: SemanticIndex, dir: string, seq: number
     sections.leaves = index.tree.leaves;
     sections.coarse = index.tree.coarse;
     sections.leafStart = index.tree.leafStart;
+    if (index.tree.center) sections.center = index.tree.center;
   }
   if (index.model) {
     sections.termVectors = index.model.vectors;
@@ -147,7 +149,8 @@ export function loadSemanticIndex(dir: string): LoadedSemanticIndex | null {
   });
   const leaves = section("leaves");
   if (leaves) {
-    index.tree = { dim, leaves: f32(leaves), coarse: f32(section("coarse")!), leafStart: u32(section("leafStart")!) };
+    const center = section("center");
+    index.tree = { dim, leaves: f32(leaves), coarse: f32(section("coarse")!), leafStart: u32(section("leafStart")!), center: center && f32(center) };
     index.listStart = u32(section("listStart")!);
     index.listRows = u32(section("listRows")!);
     index.tails = Array.from({ length: index.listStart.length - 1 }, () => []);

@@ -14,7 +14,9 @@ import { buildSemanticIndex } from "./build.js";
 import { hybrid } from "./fusion.js";
 import { hybridSearch } from "./hybrid-search.js";
 import { loadSemanticIndex, saveSemanticIndex, SEMANTIC_FILE } from "./persist.js";
+import { embedText, normalize } from "./model.js";
 import { truncatedSvd } from "./svd.js";
+import { Analyzer } from "../analyze/analyzer.js";
 
 const root = mkdtempSync(join(tmpdir(), "paperfeed-semantic-"));
 after(() => rmSync(root, { recursive: true, force: true }));
@@ -27,6 +29,30 @@ test("truncated SVD finds the singular values of a known matrix", () => {
   const svd = truncatedSvd(a, 2, { oversample: 2 });
   assert.deepEqual([...svd.sigma].map((s) => Number(s.toFixed(6))), [3, 2]);
   assert.ok(Math.abs(Math.abs(svd.right[0]!) - 1) < 1e-6, "first right vector is column 0");
+});
+
+test("embedding: the idf · (1 + log tf)-weighted sum of the text's known terms' vectors, the same on every call", async () => {
+  const model = (await built).model!;
+  const reference = (text: string) => {
+    const analyzer = new Analyzer();
+    const counts = new Map<number, number>();
+    analyzer.analyze(text, (id, _p, _s, _e, joined) => {
+      const row = joined ? undefined : model.termIndex.get(analyzer.vocabulary.terms[id]!);
+      if (row !== undefined) counts.set(row, (counts.get(row) ?? 0) + 1);
+    });
+    const v = new Float32Array(model.dim);
+    for (const [row, tf] of counts) for (let k = 0; k < model.dim; k++) v[k]! += model.weight[row]! * (1 + Math.log(tf)) * model.vectors[row * model.dim + k]!;
+    return counts.size ? normalize(v) : null;
+  };
+  for (const paper of papers.slice(0, 40)) {
+    const text = `${paper.title}\n${paper.abstract} ${paper.title}`;
+    const expected = reference(text)!;
+    for (let round = 0; round < 2; round++) {
+      const got = embedText(model, text)!;
+      expected.forEach((x, k) => assert.ok(Math.abs(x - got[k]!) < 1e-5, `${paper.id} dimension ${k}`));
+    }
+    assert.equal(embedText(model, "zzzz qqqq"), null);
+  }
 });
 
 test("a paper's own text finds it first; related papers leave it out", async () => {
