@@ -5,7 +5,7 @@
  * weighs at most its tail bound instead of its highest bound.
  */
 import { NO_MORE_DOCS } from "../index/cursor.js";
-import { scoreListedDocs } from "./listed.js";
+import { offerListedDocs } from "./listed.js";
 import type { SegmentQuery } from "./segment-query.js";
 import type { TopK } from "./top-k.js";
 
@@ -60,18 +60,7 @@ export function seedFromChampions(q: SegmentQuery, heap: TopK, base: number): Ch
   const scored = all.subarray(0, unique);
   // Scored a term at a time (listed.ts): the champions of a few terms are hundreds of docs far
   // apart, most of them in a block of their own in every list.
-  const accepted = new Int32Array(scored.length);
-  let m = 0;
-  for (const doc of scored) if (q.filter.accepts(doc)) accepted[m++] = doc;
-  const scores = new Float64Array(m);
-  const found = new Uint8Array(m);
-  scoreListedDocs(q, accepted, m, scores, found);
-  let matched = 0;
-  for (let d = 0; d < m; d++) {
-    if (found[d] === 0) continue;
-    matched++;
-    if (!heap.full || scores[d]! >= heap.threshold) heap.offer(scores[d]!, base + accepted[d]!);
-  }
+  const matched = offerListedDocs(q, scored, heap, base);
   return { scored, tail, matched };
 }
 

@@ -6,7 +6,7 @@
  * exclusion), a short list is scored a term at a time instead (listed.ts).
  */
 import type { Segment } from "../index/segment.js";
-import { scoreListedDocs } from "./listed.js";
+import { offerListedDocs } from "./listed.js";
 import type { FilterSpec } from "./filter.js";
 import type { RunStats } from "./run-stats.js";
 import type { SegmentQuery } from "./segment-query.js";
@@ -67,17 +67,5 @@ export function topKFilterDriven(q: SegmentQuery, docs: Int32Array, heap: TopK, 
 
 /** `topKFilterDriven` for a plan of optional terms only: the docs scored a term at a time (listed.ts). */
 function scoreListed(q: SegmentQuery, docs: Int32Array, heap: TopK, base: number): RunStats {
-  const listed: number[] = [];
-  for (let d = 0; d < docs.length; d++) if (q.filter.accepts(docs[d]!)) listed.push(docs[d]!);
-  const m = listed.length;
-  const scores = new Float64Array(m);
-  const found = new Uint8Array(m);
-  scoreListedDocs(q, listed, m, scores, found);
-  let matched = 0;
-  for (let d = 0; d < m; d++) {
-    if (found[d] === 0) continue;
-    matched++;
-    heap.offer(scores[d]!, base + listed[d]!);
-  }
-  return { matched, incomplete: false };
+  return { matched: offerListedDocs(q, docs, heap, base), incomplete: false };
 }

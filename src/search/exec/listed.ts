@@ -10,6 +10,7 @@
 import { BlockProbe } from "../index/block-probe.js";
 import { BLOCK_SIZE } from "../index/segment.js";
 import type { SegmentQuery } from "./segment-query.js";
+import type { TopK } from "./top-k.js";
 
 /** First block in [b, end) whose last doc is ≥ doc (end when none): galloping, then binary search. */
 function seekBlock(lastDocs: Uint32Array, b: number, end: number, doc: number): number {
@@ -81,4 +82,24 @@ export function scoreListedDocs(
     for (let i = 0; i < n; i++) score += contributions[d * n + i]!;
     scores[d] = score;
   }
+}
+
+/**
+ * The docs of `docs` the query's filters accept, scored a term at a time and offered to `heap`;
+ * returns how many hold a term.
+ */
+export function offerListedDocs(q: SegmentQuery, docs: ArrayLike<number>, heap: TopK, base: number): number {
+  const accepted = new Int32Array(docs.length);
+  let m = 0;
+  for (let d = 0; d < docs.length; d++) if (q.filter.accepts(docs[d]!)) accepted[m++] = docs[d]!;
+  const scores = new Float64Array(m);
+  const found = new Uint8Array(m);
+  scoreListedDocs(q, accepted, m, scores, found);
+  let matched = 0;
+  for (let d = 0; d < m; d++) {
+    if (found[d] === 0) continue;
+    matched++;
+    if (!heap.full || scores[d]! >= heap.threshold) heap.offer(scores[d]!, base + accepted[d]!);
+  }
+  return matched;
 }
