@@ -5,7 +5,7 @@
  * a few known docs on many terms (exec/listed.ts), where nearly every probe is a block of its own.
  */
 import { readBlockCombo } from "./block-codec.js";
-import { newRun, openRun } from "./patched.js";
+import { distanceEnd, newRun, openRun, readDistance } from "./patched.js";
 import { BLOCK_SIZE } from "./segment.js";
 
 export class BlockProbe {
@@ -48,18 +48,8 @@ export class BlockProbe {
   }
 
   private readDistance(): number {
-    const bytes = this.bytes;
-    let p = this.indexAt;
-    let distance = 0;
-    for (let shift = 0; p < bytes.length; shift += 7) {
-      const b = bytes[p++]!;
-      if (b >= 128) {
-        distance += (b & 127) << shift;
-        break;
-      }
-      distance += b << shift;
-    }
-    this.indexAt = p;
+    const distance = readDistance(this.bytes, this.indexAt);
+    this.indexAt = distanceEnd.at;
     return distance;
   }
 

@@ -138,6 +138,27 @@ export interface Run {
   highAt: number;
 }
 
+/** Where the variable-byte integer `readDistance` read last ends. */
+export const distanceEnd = { at: 0 };
+
+/**
+ * An exception's index distance: a variable-byte integer at `p` (its last byte marked by the high
+ * bit), read no further than the bytes go; sets `distanceEnd.at` past it.
+ */
+export function readDistance(bytes: Uint8Array, p: number): number {
+  let distance = 0;
+  for (let shift = 0; p < bytes.length; shift += 7) {
+    const b = bytes[p++]!;
+    if (b >= 128) {
+      distance += (b & 127) << shift;
+      break;
+    }
+    distance += b << shift;
+  }
+  distanceEnd.at = p;
+  return distance;
+}
+
 export const newRun = (): Run => ({ width: 0, highWidth: 0, exceptions: 0, indexAt: 0, highAt: 0 });
 
 /**
@@ -150,17 +171,9 @@ export function patch(bytes: Uint8Array, run: Run, from: number, count: number, 
   let p = run.indexAt;
   let index = 0;
   for (let k = 0; k < run.exceptions; k++) {
-    let distance = 0;
     if (p >= bytes.length) return; // damaged: see openRun
-    for (let shift = 0; p < bytes.length; shift += 7) {
-      const b = bytes[p++]!;
-      if (b >= 128) {
-        distance += (b & 127) << shift;
-        break;
-      }
-      distance += b << shift;
-    }
-    index += distance;
+    index += readDistance(bytes, p);
+    p = distanceEnd.at;
     if (index < from) continue;
     if (index >= from + count) return;
     const bit = k * highWidth;
