@@ -21,6 +21,16 @@ export function writeBlock(out: ByteWriter, gaps: Int32Array, combos: Int32Array
 
 const run = newRun();
 
+/**
+ * The value under `mask` at bit `bit` of the bits packed from `p`: a value of at most 24 bits at a
+ * bit offset below 8 spans at most 4 bytes; bytes past the array read as 0.
+ */
+function packedAt(bytes: Uint8Array, p: number, bit: number, mask: number): number {
+  const q = p + (bit >>> 3);
+  const word = (bytes[q] ?? 0) | ((bytes[q + 1] ?? 0) << 8) | ((bytes[q + 2] ?? 0) << 16) | ((bytes[q + 3] ?? 0) << 24);
+  return (word >>> (bit & 7)) & mask;
+}
+
 /** Unpacks the run at `at` (n values) into out; returns the offset after it. */
 function readRun(bytes: Uint8Array, at: number, n: number, out: Int32Array): number {
   const p = openRun(bytes, at, run);
@@ -29,7 +39,7 @@ function readRun(bytes: Uint8Array, at: number, n: number, out: Int32Array): num
   else {
     const mask = (1 << width) - 1;
     // Each value from the 4 bytes holding it (a width ≤ 24 shifted by ≤ 7 bits fits in 31), with
-    // no branch per value; the last values, whose 4 bytes would run past the array, byte by byte.
+    // no branch per value; the last values, whose 4 bytes would run past the array, by packedAt.
     const fast = Math.min(n, Math.floor(((bytes.length - 3 - p) * 8) / width));
     let bit = 0;
     let i = 0;
@@ -38,14 +48,7 @@ function readRun(bytes: Uint8Array, at: number, n: number, out: Int32Array): num
       const word = bytes[q]! | (bytes[q + 1]! << 8) | (bytes[q + 2]! << 16) | (bytes[q + 3]! << 24);
       out[i] = (word >>> (bit & 7)) & mask;
     }
-    for (; i < n; i++, bit += width) {
-      let value = 0;
-      for (let b = 0; b < width; b++) {
-        const at = bit + b;
-        value |= ((bytes[p + (at >>> 3)]! >>> (at & 7)) & 1) << b;
-      }
-      out[i] = value;
-    }
+    for (; i < n; i++, bit += width) out[i] = packedAt(bytes, p, bit, mask);
   }
   if (run.exceptions > 0) patch(bytes, run, 0, n, out);
   return p + Math.ceil((n * width) / 8);
@@ -80,13 +83,7 @@ export function readBlockCombo(bytes: Uint8Array, at: number, index: number): nu
   const low = openRun(bytes, at, run);
   const width = run.width;
   let value = 0;
-  if (width > 0) {
-    const bit = index * width;
-    const p = low + (bit >>> 3);
-    // A value of at most 24 bits at a bit offset below 8 spans at most 4 bytes.
-    const word = (bytes[p] ?? 0) | ((bytes[p + 1] ?? 0) << 8) | ((bytes[p + 2] ?? 0) << 16) | ((bytes[p + 3] ?? 0) << 24);
-    value = (word >>> (bit & 7)) & ((1 << width) - 1);
-  }
+  if (width > 0) value = packedAt(bytes, low, index * width, (1 << width) - 1);
   if (run.exceptions > 0) {
     one[0] = value;
     patch(bytes, run, index, 1, one);
