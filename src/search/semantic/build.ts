@@ -33,8 +33,7 @@ export async function buildSemanticIndex(scan: () => Batches, options: SemanticB
     }
   }
   progress(`semantic: learning term vectors from ${texts.length} papers`);
-  const model = trainTextModel(texts, options);
-  texts.length = 0;
+  const model = trainTextModel(drain(texts), options);
   const index = new SemanticIndex(model, model.dim, Math.max(1024, seen));
   let embedded = 0;
   for await (const batch of scan()) {
@@ -44,4 +43,14 @@ export async function buildSemanticIndex(scan: () => Batches, options: SemanticB
   }
   index.buildLists({ onProgress: progress });
   return index;
+}
+
+/** The texts one by one, each let go as it is handed out (100k texts hold some 120 MB). */
+function* drain(texts: string[]): Generator<string> {
+  for (let i = 0; i < texts.length; i++) {
+    const text = texts[i]!;
+    texts[i] = "";
+    yield text;
+  }
+  texts.length = 0;
 }
