@@ -149,14 +149,18 @@ function centred(tree: CentroidTree, v: Float32Array<ArrayBufferLike>, out: Floa
   return out;
 }
 
-/** Trains `lists` leaf centroids on the sample (n unit vectors), centred on the sample's mean unless `center` is false. */
-export function trainCentroids(sample: Float32Array, n: number, dim: number, lists: number, seed = 12, center = true): CentroidTree {
+/**
+ * Trains `lists` leaf centroids on the sample (n unit vectors), centred on the sample's mean
+ * unless `center` is false. `inPlace`: the sample itself is centred instead of a copy (a caller
+ * that has no further use for it saves its size: 33 MB at 2.6M papers).
+ */
+export function trainCentroids(sample: Float32Array, n: number, dim: number, lists: number, seed = 12, center = true, inPlace = false): CentroidTree {
   let mean: Float32Array | null = null;
   if (center && n > 0) {
     const sum = new Float64Array(dim);
     for (let p = 0; p < n; p++) for (let d = 0; d < dim; d++) sum[d]! += sample[p * dim + d]!;
     mean = Float32Array.from(sum, (x) => x / n);
-    const shifted = new Float32Array(n * dim);
+    const shifted = inPlace ? sample : new Float32Array(n * dim);
     for (let p = 0; p < n; p++) {
       let norm = 0;
       for (let d = 0; d < dim; d++) norm += (shifted[p * dim + d] = sample[p * dim + d]! - mean[d]!) ** 2;
