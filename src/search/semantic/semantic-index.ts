@@ -15,6 +15,7 @@ import type { Paper } from "../../core/paper.js";
 import { TopK } from "../exec/top-k.js";
 import { assignLeaf, dotInt, dotInt8, nearestLeaves, quantize, quantizeQuery, trainCentroids, type CentroidTree } from "./ivf.js";
 import { embedText, normalize, type TextModel } from "./model.js";
+import { RowTable } from "./row-table.js";
 import type { RankedHit } from "./types.js";
 
 export interface SemanticSearchOptions {
@@ -38,7 +39,8 @@ export const paperText = (paper: Pick<Paper, "title" | "abstract">) => `${paper.
 
 export class SemanticIndex {
   ids: string[] = [];
-  readonly rowOf = new Map<string, number>();
+  /** Row of each paper held (not deleted). */
+  readonly rowOf = new RowTable((row) => this.ids[row]!);
   vectors: Int8Array<ArrayBufferLike>;
   scales: Float32Array<ArrayBufferLike>;
   deleted: Uint8Array<ArrayBufferLike>;
@@ -229,8 +231,8 @@ export class SemanticIndex {
 
   /** Groups the vectors in inverted lists (or drops the lists below FLAT_LIMIT papers). */
   buildLists(options: { lists?: number; sample?: number; minPapers?: number; onProgress?: (message: string) => void } = {}): void {
-    // Live rows in row order, which is the order rowOf got them (a re-added paper gets a new,
-    // last row); a typed array, since at 2.6M papers a spread of rowOf.values() took 40 MB.
+    // Live rows (not deleted) in row order; a typed array, since at 2.6M papers an array of
+    // them took 40 MB.
     const live = new Uint32Array(this.rowOf.size);
     for (let row = 0, i = 0; row < this.ids.length; row++) if (!this.deleted[row]) live[i++] = row;
     if (live.length < (options.minPapers ?? FLAT_LIMIT)) {
@@ -271,7 +273,7 @@ export class SemanticIndex {
     for (let row = 0; row < rows; row++) if (this.deleted[row]) source[next++] = row;
     this.permuteRows(source);
     this.ids.length = live.length;
-    // The same keys get new values: the map is not rebuilt (at 2.6M a rebuild grew it by doubling).
+    this.rowOf.clear();
     this.ids.forEach((id, row) => this.rowOf.set(id, row));
     this.deleted.fill(0);
     this.tree = tree;
