@@ -4,7 +4,7 @@
  * units): a slot holds a row, and a row's id is read from `ids`, so the table itself is one
  * Int32Array. A Map of 2.6M ids took some 130 MB of heap beside the ids' strings; this takes 32 MB.
  * The caller keeps its ids and the table in step: `set` once row holds id, `delete` before the
- * row's id changes, and a `clear` and new `set`s when rows are renumbered.
+ * row's id changes, and `renumber` when rows move (ids keep their slots: the hash is the id's).
  */
 
 const EMPTY = -1;
@@ -67,9 +67,10 @@ export class RowTable {
     return true;
   }
 
-  clear(): void {
-    this.slots = new Int32Array(16).fill(EMPTY);
-    this.count = this.used = 0;
+  /** Every row held becomes `newRow[row]` (call it once the ids are at their new rows). */
+  renumber(newRow: Uint32Array): void {
+    const slots = this.slots;
+    for (let i = 0; i < slots.length; i++) if (slots[i]! >= 0) slots[i] = newRow[slots[i]!]!;
   }
 
   /** Rows held, in no particular order. */

@@ -273,8 +273,10 @@ export class SemanticIndex {
     for (let row = 0; row < rows; row++) if (this.deleted[row]) source[next++] = row;
     this.permuteRows(source);
     this.ids.length = live.length;
-    this.rowOf.clear();
-    this.ids.forEach((id, row) => this.rowOf.set(id, row));
+    // Each live row's new number, given to the id table in place (no second table while both live).
+    const newRow = new Uint32Array(rows);
+    for (let r = 0; r < live.length; r++) newRow[source[r]!] = r;
+    this.rowOf.renumber(newRow);
     this.deleted.fill(0);
     this.tree = tree;
     this.listStart = sizes;
