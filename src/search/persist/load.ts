@@ -14,6 +14,7 @@ import { join } from "node:path";
 import { crc32 } from "node:zlib";
 import { messageOf } from "../../core/errors.js";
 import { mapOrRead } from "./map-file.js";
+import { rememberLoaded } from "./save.js";
 import type { Bm25fParams } from "../fields.js";
 import { countMarked } from "../index/bytes.js";
 import { Segment, type SegmentArrays } from "../index/segment.js";
@@ -148,7 +149,9 @@ export function loadIndex(dir: string, params: Bm25fParams, options: LoadOptions
       const deleted = new Uint8Array(readChecked(dir, entry.deleted, true, false));
       const seg = new Segment(arrays as unknown as SegmentArrays, entry.name);
       if (seg.docCount !== entry.docCount || deleted.length !== seg.docCount) throw new Error(`${entry.data.file}: doc count does not match the manifest`);
-      return { seg, deleted, deletedCount: countMarked(deleted) };
+      const deletedCount = countMarked(deleted);
+      rememberLoaded(seg, dir, entry, deletedCount);
+      return { seg, deleted, deletedCount };
     });
     const live = segments.reduce((n, s) => n + s.seg.docCount - s.deletedCount, 0);
     if (live !== manifest.docCount) return { ok: false, reason: `saved index holds ${live} papers, its manifest says ${manifest.docCount}` };

@@ -1,5 +1,5 @@
 import assert from "node:assert/strict";
-import { mkdtempSync, readdirSync, rmSync, writeFileSync, readFileSync } from "node:fs";
+import { mkdtempSync, readdirSync, rmSync, statSync, writeFileSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { test } from "node:test";
@@ -62,6 +62,32 @@ test("saving again rewrites only what changed and removes files no longer used",
     assert.equal(second.segments[0]!.data.file, segFile, "the segment file is reused");
     assert.notEqual(second.segments[0]!.deleted.file, first.segments[0]!.deleted.file);
     assert.deepEqual(readdirSync(dir).sort(), ["manifest.json", segFile, second.segments[0]!.deleted.file].sort());
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test("an index loaded from a directory and saved there again rewrites only the deletion maps that changed", () => {
+  const dir = tempDir();
+  try {
+    const engine = new Engine();
+    const [papers] = fc.sample(corpusArb(90), { numRuns: 1, seed: 11 });
+    papers!.forEach((p, i) => {
+      engine.add(p);
+      if (i % 30 === 29) engine.search({ q: "" });
+    });
+    const first = saveEngine(engine, dir, 1);
+    // A file written again is a new file renamed into place: another inode.
+    const inodes = () => first.segments.map((s) => statSync(join(dir, s.data.file)).ino);
+    const before = inodes();
+    const copy = reload(engine, dir);
+    copy.remove(papers![0]!.id);
+    const second = saveEngine(copy, dir, 2);
+    assert.deepEqual(second.segments.map((s) => s.data), first.segments.map((s) => s.data), "every segment file is reused");
+    assert.deepEqual(inodes(), before, "no segment file was written again");
+    const changed = second.segments.filter((s, i) => s.deleted.file !== first.segments[i]!.deleted.file);
+    assert.equal(changed.length, 1, "only the deletion map of the segment that lost a paper is new");
+    assert.equal(reload(copy, dir).size, papers!.length - 1);
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
