@@ -21,6 +21,17 @@ function reload(engine: Engine, dir: string): Engine {
   return copy;
 }
 
+/** An engine of 90 random papers, added 30 at a time (each 30 flushed by a search). */
+function engineOf90(seed: number) {
+  const engine = new Engine();
+  const [papers] = fc.sample(corpusArb(90), { numRuns: 1, seed });
+  papers!.forEach((p, i) => {
+    engine.add(p);
+    if (i % 30 === 29) engine.search({ q: "" });
+  });
+  return { engine, papers: papers! };
+}
+
 test("saved then loaded answers exactly as in memory", () => {
   const dir = tempDir();
   try {
@@ -70,12 +81,7 @@ test("saving again rewrites only what changed and removes files no longer used",
 test("an index loaded from a directory and saved there again rewrites only the deletion maps that changed", () => {
   const dir = tempDir();
   try {
-    const engine = new Engine();
-    const [papers] = fc.sample(corpusArb(90), { numRuns: 1, seed: 11 });
-    papers!.forEach((p, i) => {
-      engine.add(p);
-      if (i % 30 === 29) engine.search({ q: "" });
-    });
+    const { engine, papers } = engineOf90(11);
     const first = saveEngine(engine, dir, 1);
     // A file written again is a new file renamed into place: another inode.
     const inodes = () => first.segments.map((s) => statSync(join(dir, s.data.file)).ino);
@@ -96,12 +102,7 @@ test("an index loaded from a directory and saved there again rewrites only the d
 test("a save in the background holds the state it started from, while the engine changes meanwhile", async () => {
   const dir = tempDir();
   try {
-    const engine = new Engine();
-    const [papers] = fc.sample(corpusArb(90), { numRuns: 1, seed: 13 });
-    papers!.forEach((p, i) => {
-      engine.add(p);
-      if (i % 30 === 29) engine.search({ q: "" });
-    });
+    const { engine, papers } = engineOf90(13);
     engine.remove(papers![5]!.id);
     const before = new Engine();
     before.segments.reset(engine.segments.entries.map((e) => ({ seg: e.seg, deleted: e.deleted.slice() })));
