@@ -261,15 +261,18 @@ export function importIndexSection(result: ImportIndexResult): string {
 
 const HEADER = `# Benchmark results
 
-Written by \`npm run bench\` (see bench/README.md). Each section is replaced when its part and size run again.
+Written by \`npm run bench\` (see bench/README.md). Each section is replaced when its part and size run again; what a section holds between \`<!-- notes -->\` and \`<!-- /notes -->\` (written by hand: how to read the figures, what changed) is kept, after the new figures.
 `;
 
-/** Replaces (or adds) the sections named by key in RESULTS.md, keeping the others. */
+const NOTES = /<!-- notes -->[\s\S]*?<!-- \/notes -->/g;
+
+/** Replaces (or adds) the sections named by key in RESULTS.md, keeping the others and each replaced section's notes. */
 export function updateResults(file: string, sections: Array<{ key: string; body: string }>): void {
   let text = fs.existsSync(file) ? fs.readFileSync(file, "utf8") : HEADER;
   for (const { key, body } of sections) {
-    const block = `<!-- ${key} -->\n${body}\n<!-- /${key} -->`;
     const pattern = new RegExp(`<!-- ${key} -->[\\s\\S]*?<!-- /${key} -->`);
+    const notes = pattern.exec(text)?.[0].match(NOTES) ?? [];
+    const block = [`<!-- ${key} -->`, body, ...notes.map((n) => `\n${n}`), `<!-- /${key} -->`].join("\n");
     text = pattern.test(text) ? text.replace(pattern, () => block) : `${text.trimEnd()}\n\n${block}\n`;
   }
   fs.writeFileSync(file, text.endsWith("\n") ? text : `${text}\n`);

@@ -89,6 +89,19 @@ test("RESULTS.md sections are replaced by key and others kept", () => {
   assert.doesNotMatch(text, /two/);
 });
 
+test("RESULTS.md: a replaced section keeps its hand-written notes, after the new figures", () => {
+  const file = path.join(root, "RESULTS-notes.md");
+  updateResults(file, [{ key: "http-1M", body: "figures 1" }]);
+  const written = fs.readFileSync(file, "utf8").replace("figures 1\n", "figures 1\n<!-- notes -->\nHow to read them.\n<!-- /notes -->\n");
+  fs.writeFileSync(file, `${written}\n<!-- notes -->\noutside any section\n<!-- /notes -->\n`);
+  updateResults(file, [{ key: "http-1M", body: "figures 2" }]);
+  const text = fs.readFileSync(file, "utf8");
+  assert.match(text, /<!-- http-1M -->\nfigures 2\n\n<!-- notes -->\nHow to read them.\n<!-- \/notes -->\n<!-- \/http-1M -->/);
+  assert.doesNotMatch(text, /figures 1/);
+  assert.equal(text.match(/How to read them/g)?.length, 1);
+  assert.match(text, /outside any section/);
+});
+
 test("each engine's child task builds from a corpus file and times the same queries", async () => {
   const corpusFile = path.join(root, "papers.jsonl");
   fs.writeFileSync(
