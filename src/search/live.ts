@@ -25,7 +25,7 @@ import { lockHolder, takeWriterLock, type WriterLock } from "./persist/lock.js";
 import { saveEngineInBackground } from "./persist/save.js";
 import type { SearchEngine, SearchRequest } from "./types.js";
 import { buildSemanticIndex } from "./semantic/build.js";
-import { loadSemanticIndex, saveSemanticIndex } from "./semantic/persist.js";
+import { loadSemanticIndex, saveSemanticIndexInBackground } from "./semantic/persist.js";
 import type { SemanticIndex } from "./semantic/semantic-index.js";
 
 export interface LiveIndexOptions {
@@ -226,11 +226,13 @@ export async function openLiveIndex(options: LiveIndexOptions): Promise<LiveInde
     // The snapshot is taken before saving returns its promise: what it holds is this version at this seq.
     const saving = saveEngineInBackground(engine, dir, seq);
     const saved = { version: engine.segments.version, seq };
+    let savingSemantic: Promise<void> | null = null;
     if (semantic && (semantic.version !== semanticSaved.version || seq !== semanticSaved.seq)) {
-      saveSemanticIndex(semantic, dir, seq);
-      semanticSaved = { version: semantic.version, seq };
+      const state = { version: semantic.version, seq };
+      savingSemantic = saveSemanticIndexInBackground(semantic, dir, seq).then(() => void (semanticSaved = state));
     }
-    await saving;
+    // Both awaited together, so that a failure of either is reported, never left unhandled.
+    await Promise.all([saving, savingSemantic]);
     savedVersion = saved.version;
     savedSeq = saved.seq;
     lastSave = Date.now();

@@ -6,13 +6,14 @@
  * only takes a snapshot and checksums the new files a few MB at a time (a save during an import
  * wrote tens of MB and fsynced them on the request thread: 90-130 ms at once).
  */
-import { closeSync, fsyncSync, mkdirSync, openSync, readdirSync, renameSync, rmSync, writeSync } from "node:fs";
-import { open, readdir, rename, rm } from "node:fs/promises";
+import { closeSync, fsyncSync, mkdirSync, openSync, readdirSync, rmSync } from "node:fs";
+import { open, readdir, rm } from "node:fs/promises";
 import { join } from "node:path";
 import { setImmediate as yieldToRequests } from "node:timers/promises";
 import { crc32 } from "node:zlib";
 import type { Engine } from "../engine.js";
 import { SEGMENT_ARRAYS, type Segment } from "../index/segment.js";
+import { writeFileDurably, writeFileDurablyInBackground } from "./durable-write.js";
 import { ANALYZER_VERSION, FORMAT_VERSION, MANIFEST, type ArrayEntry, type ArrayType, type FileRef, type Manifest, type SegmentEntryManifest } from "./format.js";
 
 const ALIGN = 8;
@@ -30,15 +31,7 @@ function writeChecked(dir: string, file: string, parts: Uint8Array[]): FileRef {
     // zlib's crc32 over an empty buffer with no memory behind it restarts at 0: skip empties.
     if (part.byteLength > 0) crc = crc32(part, crc);
   }
-  const path = join(dir, file);
-  const fd = openSync(`${path}.tmp`, "w");
-  try {
-    for (const part of parts) writeSync(fd, part);
-    fsyncSync(fd);
-  } finally {
-    closeSync(fd);
-  }
-  renameSync(`${path}.tmp`, path);
+  writeFileDurably(join(dir, file), parts);
   return { file, bytes, crc32: crc };
 }
 
@@ -58,16 +51,7 @@ async function writeCheckedInBackground(dir: string, file: string, parts: Uint8A
       }
     }
   }
-  const path = join(dir, file);
-  const handle = await open(`${path}.tmp`, "w");
-  try {
-    // writeFile writes all of a part (write() may write less), each after the one before.
-    for (const part of parts) if (part.byteLength > 0) await handle.writeFile(part);
-    await handle.sync();
-  } finally {
-    await handle.close();
-  }
-  await rename(`${path}.tmp`, path);
+  await writeFileDurablyInBackground(join(dir, file), parts);
   return { file, bytes, crc32: crc };
 }
 

@@ -9,6 +9,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { PaperfeedError } from "../../core/errors.js";
+import { writeFileDurably, writeFileDurablyInBackground } from "../persist/durable-write.js";
 import { mapOrRead } from "../persist/map-file.js";
 import type { TextModel } from "./model.js";
 import { SemanticIndex } from "./semantic-index.js";
@@ -32,13 +33,20 @@ type Section = Uint8Array | Int8Array | Float32Array | Uint32Array;
 const bytesOf = (a: Section) => new Uint8Array(a.buffer, a.byteOffset, a.byteLength);
 const align8 = (n: number) => (n + 7) & ~7;
 
-export function saveSemanticIndex(index: SemanticIndex, dir: string, seq: number, source = "corpus"): void {
+/**
+ * The bytes of `semantic.bin` for the index as it is now, in order (header, then each section at
+ * its 8-byte-aligned offset, padding between). What can change later is copied (deletion flags,
+ * ids, the folded lists); vectors and scales of the rows held are never rewritten in place (a
+ * replaced paper gets a new row; growth moves them to new arrays), so they are written from
+ * where they are.
+ */
+function semanticFileParts(index: SemanticIndex, seq: number, source: string): Uint8Array[] {
   const rows = index.ids.length;
   const { listStart, listRows } = foldTails(index);
   const sections: Record<string, Section> = {
     vectors: index.vectors.subarray(0, rows * index.dim),
     scales: index.scales.subarray(0, rows),
-    deleted: index.deleted.subarray(0, rows),
+    deleted: index.deleted.slice(0, rows),
     ids: Buffer.from(index.ids.join("\n")),
     listStart,
     listRows,
@@ -56,10 +64,9 @@ export function saveSemanticIndex(index: SemanticIndex, dir: string, seq: number
   }
   const header: Header = { format: FORMAT, seq, dim: index.dim, rows, source, sections: {} };
   // Offsets depend on the header's length, which depends on the offsets: reserve room generously.
-  let offset = 0;
   const layout = () => {
     const headerBytes = Buffer.byteLength(JSON.stringify(header));
-    offset = align8(MAGIC.length + 4 + headerBytes + 64);
+    let offset = align8(MAGIC.length + 4 + headerBytes + 64);
     for (const [name, data] of Object.entries(sections)) {
       header.sections[name] = [offset, data.byteLength];
       offset = align8(offset + data.byteLength);
@@ -67,22 +74,34 @@ export function saveSemanticIndex(index: SemanticIndex, dir: string, seq: number
   };
   layout();
   layout();
-  const file = path.join(dir, SEMANTIC_FILE);
-  const temporary = `${file}.tmp`;
-  const fd = fs.openSync(temporary, "w");
-  try {
-    const head = Buffer.alloc(header.sections[Object.keys(sections)[0]!]![0]);
-    head.write(MAGIC, 0, "latin1");
-    const json = JSON.stringify(header);
-    head.writeUInt32LE(Buffer.byteLength(json), MAGIC.length);
-    head.write(json, MAGIC.length + 4);
-    fs.writeSync(fd, head, 0, head.length, 0);
-    for (const [name, data] of Object.entries(sections)) fs.writeSync(fd, bytesOf(data), 0, data.byteLength, header.sections[name]![0]);
-    fs.fsyncSync(fd);
-  } finally {
-    fs.closeSync(fd);
+  const head = Buffer.alloc(header.sections[Object.keys(sections)[0]!]![0]);
+  head.write(MAGIC, 0, "latin1");
+  const json = JSON.stringify(header);
+  head.writeUInt32LE(Buffer.byteLength(json), MAGIC.length);
+  head.write(json, MAGIC.length + 4);
+  const parts: Uint8Array[] = [head];
+  let at = head.length;
+  for (const [name, data] of Object.entries(sections)) {
+    const offset = header.sections[name]![0];
+    if (offset > at) parts.push(new Uint8Array(offset - at));
+    parts.push(bytesOf(data));
+    at = offset + data.byteLength;
   }
-  fs.renameSync(temporary, file);
+  return parts;
+}
+
+/** Writes `semantic.bin` in `dir` for the index as it is, as reflecting store change `seq`. */
+export function saveSemanticIndex(index: SemanticIndex, dir: string, seq: number, source = "corpus"): void {
+  writeFileDurably(path.join(dir, SEMANTIC_FILE), semanticFileParts(index, seq, source));
+}
+
+/**
+ * As `saveSemanticIndex`, written and flushed on the thread pool: at 2.6M papers the file is
+ * 388 MiB, which held the request thread for seconds at every save of a live index. The index is
+ * taken as it is when this is called; changes made meanwhile belong to the next save.
+ */
+export function saveSemanticIndexInBackground(index: SemanticIndex, dir: string, seq: number, source = "corpus"): Promise<void> {
+  return writeFileDurablyInBackground(path.join(dir, SEMANTIC_FILE), semanticFileParts(index, seq, source));
 }
 
 /** Inverted lists with every later row in its list, deleted rows left out. */

@@ -3,7 +3,7 @@
  * inverted lists as by exact comparison, saved and mapped back, live changes, and fusion.
  */
 import assert from "node:assert/strict";
-import { mkdtempSync, rmSync, writeFileSync, readFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { after, test } from "node:test";
@@ -13,7 +13,7 @@ import { loadFixturePapers } from "../testing/fixture-papers.js";
 import { buildSemanticIndex } from "./build.js";
 import { hybrid } from "./fusion.js";
 import { hybridSearch } from "./hybrid-search.js";
-import { loadSemanticIndex, saveSemanticIndex, SEMANTIC_FILE } from "./persist.js";
+import { loadSemanticIndex, saveSemanticIndex, saveSemanticIndexInBackground, SEMANTIC_FILE } from "./persist.js";
 import { embedText, normalize } from "./model.js";
 import { truncatedSvd } from "./svd.js";
 import { Analyzer } from "../analyze/analyzer.js";
@@ -90,7 +90,6 @@ test("inverted lists give the exact neighbours' order for most queries and keep 
 test("saved and mapped back, the index answers the same; a damaged file is named", async () => {
   const index = await built;
   const dir = join(root, "saved");
-  const { mkdirSync } = await import("node:fs");
   mkdirSync(dir);
   saveSemanticIndex(index, dir, 42);
   const loaded = loadSemanticIndex(dir)!;
@@ -107,6 +106,26 @@ test("saved and mapped back, the index answers the same; a damaged file is named
   assert.throws(() => loadSemanticIndex(dir), /semantic\.bin: .*(runs past the end|ids for)/);
   writeFileSync(file, "not an index");
   assert.throws(() => loadSemanticIndex(dir), /semantic\.bin: not a semantic index file/);
+});
+
+test("saved in the background: the same file as saved at once, holding the index as it was when the save began", async () => {
+  const index = await built;
+  const dir = join(root, "background");
+  mkdirSync(dir);
+  saveSemanticIndex(index, dir, 7);
+  const atOnce = readFileSync(join(dir, SEMANTIC_FILE));
+  const copy = loadSemanticIndex(dir)!.index;
+  const saving = saveSemanticIndexInBackground(copy, dir, 7);
+  // Changed while the file is written: a paper removed (its flag set in the arrays being
+  // written, before an addition grows them), and a new one.
+  assert.ok(copy.vectorOf(papers[4]!.id));
+  copy.remove(papers[4]!.id);
+  copy.addPaper(makePaper({ ...papers[3]!, id: "2501.00003" }));
+  await saving;
+  assert.ok(readFileSync(join(dir, SEMANTIC_FILE)).equals(atOnce), "byte for byte the file saved at once");
+  const loaded = loadSemanticIndex(dir)!.index;
+  assert.equal(loaded.vectorOf("2501.00003"), null);
+  assert.notEqual(loaded.vectorOf(papers[4]!.id), null);
 });
 
 test("fusion: linear by normalized scores, RRF by ranks, recency only breaks ties", () => {
