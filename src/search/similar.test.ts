@@ -59,3 +59,20 @@ test("similar: the shortlist's re-rank, a term at a time, ranks as the cursors d
     }
   });
 });
+
+test("similar: the shortlist comes from signatures; a paper added later is found by its own, chosen with the whole collection's idf", () => {
+  const live = createSearchEngine({ timeBudgetMs: 0 });
+  for (const p of papers) live.add(p);
+  live.search({ q: "", limit: 1 });
+  const source = papers[7]!;
+  // The same text under another id, alone in a segment of its own.
+  live.add({ ...source, id: "2501.00001" });
+  const like = { title: source.title, abstract: source.abstract, excludeId: source.id, limit: 5 };
+  const hits = live.similar(like).hits;
+  assert.ok(live.segments.entries.length >= 2, "the copy has a segment of its own");
+  assert.equal(hits[0]?.id, "2501.00001");
+  // Found through signatures: their candidates are counted (an estimate), not the text's matches.
+  const result = live.similar(like);
+  assert.equal(result.totalIsEstimate, true);
+  assert.ok(result.total < live.similar({ ...like, shortlist: false }).total);
+});
