@@ -11,15 +11,16 @@ import { HIGH_LISTS, isHighList } from "./high-lists.js";
 import { SegmentBuilder } from "./segment-builder.js";
 import { mergeSegments } from "./segment-merge.js";
 import type { Segment } from "./segment.js";
-import { forEachSignatureDoc, SIGNATURES, withSignatures, type OtherPapers } from "./signatures.js";
+import { readSignatureDocs, signatureBytes, SIGNATURES, withSignatures, type OtherPapers } from "./signatures.js";
 
 /** The signature lists as stored: term → docs. */
 function stored(seg: Segment): Map<string, number[]> {
   const out = new Map<string, number[]>();
   seg.a.sigTerms.forEach((t, list) => {
-    const docs: number[] = [];
-    forEachSignatureDoc(seg.a, list, (doc) => docs.push(doc));
-    out.set(seg.term(t), docs);
+    const docs = new Int32Array(signatureBytes(seg.a, list) + 2).fill(-1);
+    const n = readSignatureDocs(seg.a, list, docs, 2);
+    assert.deepEqual([...docs.subarray(0, 2)], [-1, -1], "written from the index given");
+    out.set(seg.term(t), [...docs.subarray(2, 2 + n)]);
   });
   return out;
 }

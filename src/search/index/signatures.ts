@@ -189,19 +189,27 @@ class ByteWriter {
   }
 }
 
-/** Calls `visit` with each doc of signature list `list`, in increasing order. */
-export function forEachSignatureDoc(a: Pick<SegmentArrays, "sigStart" | "sigDocs">, list: number, visit: (doc: number) => void): void {
+/**
+ * Decodes signature list `list` into `out` from index `at` (room for one doc per byte of the list
+ * is enough); returns the number of docs, in increasing order.
+ */
+export function readSignatureDocs(a: Pick<SegmentArrays, "sigStart" | "sigDocs">, list: number, out: Int32Array, at: number): number {
   const bytes = a.sigDocs;
   const end = a.sigStart[list + 1]!;
   let doc = 0;
-  for (let at = a.sigStart[list]!; at < end; ) {
-    let b = bytes[at++]!;
+  let n = at;
+  for (let p = a.sigStart[list]!; p < end; ) {
+    let b = bytes[p++]!;
     let gap = b & 0x7f;
     for (let shift = 7; b >= 0x80; shift += 7) {
-      b = bytes[at++]!;
+      b = bytes[p++]!;
       gap |= (b & 0x7f) << shift;
     }
     doc += gap;
-    visit(doc);
+    out[n++] = doc;
   }
+  return n - at;
 }
+
+/** Bytes of signature list `list`: at least its number of docs. */
+export const signatureBytes = (a: Pick<SegmentArrays, "sigStart">, list: number): number => a.sigStart[list + 1]! - a.sigStart[list]!;
