@@ -148,7 +148,7 @@ export class Engine implements SearchEngine {
       // The shortlist, then every term on it alone (an id list: filter-driven, exact).
       const limit = clamp(request.limit, DEFAULT_LIMIT, 1, MAX_LIMIT);
       const depth = Math.max(SHORTLIST.depth, 2 * limit);
-      const signed = this.signatureShortlist(first, asked, depth);
+      const signed = this.signatureShortlist({ ...plan, scorers: plan.scorers.slice(0, SHORTLIST.signatureTerms) }, asked, depth);
       // Too few papers share a best term with the text: the shortlist's query over whole lists.
       const shortlist = signed.candidates >= limit ? null : this.runPlan(first, { ...asked, limit: depth }, deadline);
       const ids = shortlist ? shortlist.hits.map((h) => h.id) : signed.ids;
