@@ -45,6 +45,8 @@ export interface OtherPapers {
 
 /** Postings read between two yields of `signatureSteps`. */
 const POSTINGS_PER_STEP = 25_000;
+/** Docs whose signatures are grouped by term between two yields. */
+const DOCS_PER_STEP = 8_192;
 
 /** `seg` with its signatures picked (its own, if any, replaced). */
 export function withSignatures(seg: Segment, others?: OtherPapers): Segment {
@@ -135,16 +137,23 @@ export function* signatureSteps(seg: Segment, others?: OtherPapers): Generator<v
   }
 
   // Docs grouped by term (counting sort), each term's in increasing order.
+  // A yield every DOCS_PER_STEP docs: a million docs hold 16 million signature postings.
   const perTerm = new Int32Array(seg.termCount + 1);
-  for (let doc = 0; doc < n; doc++) for (let k = 0; k < count[doc]!; k++) perTerm[term[doc * size + k]! + 1]!++;
+  for (let doc = 0; doc < n; doc++) {
+    for (let k = 0; k < count[doc]!; k++) perTerm[term[doc * size + k]! + 1]!++;
+    if (doc % DOCS_PER_STEP === DOCS_PER_STEP - 1) yield;
+  }
   for (let t = 0; t < seg.termCount; t++) perTerm[t + 1]! += perTerm[t]!;
   const listed = new Int32Array(perTerm[seg.termCount]!);
   const fill = perTerm.slice(0, seg.termCount);
-  for (let doc = 0; doc < n; doc++) for (let k = 0; k < count[doc]!; k++) listed[fill[term[doc * size + k]!]!++] = doc;
-  yield;
+  for (let doc = 0; doc < n; doc++) {
+    for (let k = 0; k < count[doc]!; k++) listed[fill[term[doc * size + k]!]!++] = doc;
+    if (doc % DOCS_PER_STEP === DOCS_PER_STEP - 1) yield;
+  }
   const sigTerms = new IntList(1024);
   const sigStart = new IntList(1024);
   const bytes = new ByteWriter(listed.length * 2);
+  let written = 0;
   for (let t = 0; t < seg.termCount; t++) {
     if (perTerm[t + 1] === perTerm[t]) continue;
     sigTerms.push(t);
@@ -153,6 +162,11 @@ export function* signatureSteps(seg: Segment, others?: OtherPapers): Generator<v
     for (let k = perTerm[t]!; k < perTerm[t + 1]!; k++) {
       bytes.varint(listed[k]! - previous);
       previous = listed[k]!;
+    }
+    written += perTerm[t + 1]! - perTerm[t]!;
+    if (written >= POSTINGS_PER_STEP * 4) {
+      written = 0;
+      yield;
     }
   }
   sigStart.push(bytes.length);
