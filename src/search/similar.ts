@@ -15,19 +15,20 @@
  * candidate when one of the text's 12 best terms is among its own 16, and the candidates with the
  * highest sum of those shared terms' weights (idf × query frequency) are shortlisted
  * (exec/signature-shortlist.ts). When fewer papers than asked for are found that way, the
- * shortlist is today's query instead: the text's SHORTLIST.terms best terms over their whole
- * lists, pruned approximately (QueryPlan.pruneFactor).
+ * shortlist is a query instead: the text's SHORTLIST.terms best terms over their whole lists,
+ * pruned approximately (QueryPlan.pruneFactor).
  *
  * Measured 2026-12-06 (AMD EPYC, 2 cores, 24 GiB, Node v22.23.5; bench corpus, 1,000 sample
  * papers, top 10, CPU per query; bench/RESULTS.md, "Related papers"). Before signatures, two
  * thirds of the time went to the shortlist's query (bulk windows over 12 lists of 250k postings
  * at the median at 1M papers, read nearly whole), and seven cheaper shortlists over the same
  * lists all ranked worse (RESULTS.md). The 12 best terms' signature lists hold 26k postings at the
- * median at 1M papers (246k in their whole lists): p50 11.0 → 6.1 ms, p99 23.8 → 10.5 ms at 1M;
- * at 2.6M SIGNATURE_2_6M. The related dev set ranks as well: nDCG@10 0.1203 with 10 asked (0.1195
- * before), 0.1193 with 100 asked (0.1193 before; FTS5 0.1158). On the synthetic bench corpus,
- * where no paper is much like another, the top 10 differs from the exact ranking's shortlist's:
- * 2.9 of 10 papers in common, their exact scores 6.5 % lower on the mean. Measured on the dev set
+ * median at 1M papers (246k in their whole lists), summed a window of docs at a time: p50 11.0 →
+ * 4.6 ms, p99 23.8 → 9.1 ms at 1M; at 2.6M p50 18.9 → 6.4 ms, p99 39.3 → 10.4 ms (the ≤ 20 ms
+ * target is met; the index grows 8 %). The related dev set ranks as well: nDCG@10 0.1203 with
+ * 10 asked (0.1195 before), 0.1193 with 100 asked (0.1193 before; FTS5 0.1158). On the synthetic
+ * bench corpus, where no paper is much like another, the top 10 is not the one the shortlist over
+ * whole lists found: 2.9 of 10 papers in common, their exact scores 6.5 % lower on the mean. Measured on the dev set
  * and left at their defaults: 16 signature terms (24: 0.1173–0.1192; 32: 0.1182–0.1190); the
  * text's 24 or 64 best terms looked up (0.1189 / 0.1198); depth 150 / 200 (0.1199 / 0.1193);
  * candidates ranked by the shared terms' BM25F scores rather than their weights (0.1177–0.1192).
