@@ -65,6 +65,9 @@ export function* signatureSteps(seg: Segment, others?: OtherPapers): Generator<v
   const value = new Float32Array(n * size);
   const term = new Int32Array(n * size);
   const count = new Uint8Array(n);
+  // Per doc the value a term must beat once its heap is full (-1 until then): a small array that
+  // rejects most postings without reading the heap (a cache miss a posting, else).
+  const least = new Float32Array(n).fill(-1);
   const { termBytes, termOffsets, postings, blockStart, blockPostings, blockLastDoc, comboTf } = seg.a;
   const docCount = n + (others?.docCount ?? 0);
   const title = FIELD_INDEX.title;
@@ -87,7 +90,9 @@ export function* signatureSteps(seg: Segment, others?: OtherPapers): Generator<v
       for (let i = 0; i < m; i++) {
         const code = combos[i]! * FIELD_COUNT;
         const tf = comboTf[code + title]! + comboTf[code + abstract]!;
-        if (tf > 0) offer(docs[i]!, Math.fround(tf * weight), t);
+        if (tf === 0) continue;
+        const v = Math.fround(tf * weight);
+        if (v > least[docs[i]!]!) offer(docs[i]!, v, t);
       }
       read += m;
       if (read >= POSTINGS_PER_STEP) {
@@ -112,6 +117,7 @@ export function* signatureSteps(seg: Segment, others?: OtherPapers): Generator<v
       }
       value[base + i] = v;
       term[base + i] = t;
+      if (c + 1 === size) least[doc] = value[base]!;
       return;
     }
     // Terms come in increasing order: a newcomer that only ties the weakest is worse.
@@ -129,6 +135,7 @@ export function* signatureSteps(seg: Segment, others?: OtherPapers): Generator<v
     }
     value[base + i] = v;
     term[base + i] = t;
+    least[doc] = value[base]!;
   }
 
   /** (va, ta) ranks below (vb, tb): a lower value, or the same and a higher term (the heap's root is the worst). */
