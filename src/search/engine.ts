@@ -13,6 +13,7 @@ import { topKConjunctive } from "./exec/conjunctive.js";
 import { allMatches } from "./exec/exhaustive.js";
 import { topKMaxScore } from "./exec/maxscore.js";
 import { candidateDocs, topKFilterDriven } from "./exec/filter-driven.js";
+import { signatureShortlist } from "./exec/signature-shortlist.js";
 import { TopK } from "./exec/top-k.js";
 import { Deadline } from "./exec/deadline.js";
 import { parseQuery } from "./query/parse.js";
@@ -145,18 +146,34 @@ export class Engine implements SearchEngine {
     if (first === null) result = this.runPlan(plan, asked, deadline);
     else {
       // The shortlist, then every term on it alone (an id list: filter-driven, exact).
-      const depth = Math.max(SHORTLIST.depth, 2 * clamp(request.limit, DEFAULT_LIMIT, 1, MAX_LIMIT));
-      const shortlist = this.runPlan(first, { ...asked, limit: depth }, deadline);
-      const ids = shortlist.hits.map((h) => h.id);
-      result = ids.length === 0 ? shortlist : this.runPlan({ ...plan, ids }, asked, deadline);
-      // What matched is what the shortlist's query matched (the shortlist is cut at `depth`).
-      result.total = shortlist.total;
-      if (shortlist.totalIsEstimate) result.totalIsEstimate = true;
-      if (shortlist.timedOut) result.timedOut = true;
+      const limit = clamp(request.limit, DEFAULT_LIMIT, 1, MAX_LIMIT);
+      const depth = Math.max(SHORTLIST.depth, 2 * limit);
+      const signed = this.signatureShortlist({ ...plan, scorers: plan.scorers.slice(0, SHORTLIST.signatureTerms) }, asked, depth);
+      // Too few papers share a best term with the text: the shortlist's query over whole lists.
+      const shortlist = signed.candidates >= limit ? null : this.runPlan(first, { ...asked, limit: depth }, deadline);
+      const ids = shortlist ? shortlist.hits.map((h) => h.id) : signed.ids;
+      result = ids.length === 0 ? shortlist! : this.runPlan({ ...plan, ids }, asked, deadline);
+      // What matched: the shortlist's candidates (an estimate), or what its query matched.
+      result.total = shortlist ? shortlist.total : signed.candidates;
+      if (!shortlist || shortlist.totalIsEstimate) result.totalIsEstimate = true;
+      if (shortlist?.timedOut) result.timedOut = true;
       result.highlightTerms = plan.highlightTerms;
     }
     result.tookMs = performance.now() - started;
     return result;
+  }
+
+  /** The shortlist from signature lists (exec/signature-shortlist.ts), terms weighed as a query weighs them. */
+  private signatureShortlist(plan: QueryPlan, request: SearchRequest, depth: number) {
+    const { docCount } = this.segments.stats();
+    const weights = this.documentFrequencies(plan.scorers.map((s) => s.bytes)).map((df, i) => idf(docCount, df) * this.queryTermFrequency(plan.scorers[i]!.weight));
+    return signatureShortlist(this.segments.entries, plan.scorers.map((s) => s.bytes), weights, this.filterSpec(plan, request), depth);
+  }
+
+  /** How a term given n times in the query weighs against one given once (BM25's k3). */
+  private queryTermFrequency(n: number): number {
+    const k3 = this.queryTermSaturation;
+    return n === 1 ? 1 : ((k3 + 1) * n) / (k3 + n);
   }
 
   /** A respelling of `q` whose unknown words are replaced by common index words one edit away, or null. */
@@ -237,9 +254,7 @@ export class Engine implements SearchEngine {
     const ctx = makeContext(this.params, avg);
     const entries = this.segments.entries;
     // A term given n times counts more (query-term frequency, saturating as BM25's k3 says).
-    const k3 = this.queryTermSaturation;
-    const qtf = (n: number) => (n === 1 ? 1 : ((k3 + 1) * n) / (k3 + n));
-    const idfs = this.documentFrequencies(plan.scorers.map((s) => s.bytes)).map((df, i) => idf(docCount, df) * qtf(plan.scorers[i]!.weight));
+    const idfs = this.documentFrequencies(plan.scorers.map((s) => s.bytes)).map((df, i) => idf(docCount, df) * this.queryTermFrequency(plan.scorers[i]!.weight));
     let base = 0;
     const queries = entries.map((e) => {
       const q = new SegmentQuery(e.seg, plan, ctx, idfs, new SegmentFilter(e.seg, e.deleted, e.deletedCount, spec), deadline);

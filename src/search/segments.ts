@@ -11,6 +11,7 @@ import { FIELD_COUNT, type Bm25fParams } from "./fields.js";
 import { Analyzer, BUILD_CACHE_ENTRIES, STREAM_CACHE_ENTRIES } from "./analyze/analyzer.js";
 import { SegmentBuilder } from "./index/segment-builder.js";
 import { mergeSegments, mergeSteps } from "./index/segment-merge.js";
+import { withSignatures, type OtherPapers } from "./index/signatures.js";
 import { countMarked } from "./index/bytes.js";
 import type { Segment } from "./index/segment.js";
 
@@ -112,7 +113,7 @@ export class SegmentSet {
       const builder = new SegmentBuilder(this.analyzer);
       for (const paper of this.pending.values()) builder.add(paper);
       this.pending.clear();
-      this.append(builder.finish(this.params));
+      this.append(builder.finish(this.params, true, this.others([])));
     }
     if (!more) this.analyzer = null;
   }
@@ -127,7 +128,8 @@ export class SegmentSet {
   async flushAside(build: (papers: readonly Paper[]) => Promise<Segment>): Promise<void> {
     const sent = [...this.pending.values()];
     if (sent.length === 0) return;
-    const seg = await build(sent);
+    // Signatures picked anew here, with the idf of the whole collection (the worker saw these papers only).
+    const seg = withSignatures(await build(sent), this.others([]));
     const deleted = new Uint8Array(seg.docCount);
     let deletedCount = 0;
     for (const paper of sent) {
@@ -163,7 +165,7 @@ export class SegmentSet {
 
   private startBackground(from: number, count: number) {
     const inputs = this.entries.slice(from, from + count);
-    this.background = { inputs, steps: mergeSteps(inputs, this.params), deletedIds: [] };
+    this.background = { inputs, steps: mergeSteps(inputs, this.params, this.others(inputs)), deletedIds: [] };
     const tick = () => {
       if (!this.background) return;
       this.mergeStep(STEP_MS);
@@ -244,10 +246,23 @@ export class SegmentSet {
 
   private replace(from: number, count: number) {
     const inputs = this.entries.slice(from, from + count);
-    const merged = mergeSegments(inputs, this.params);
+    const merged = mergeSegments(inputs, this.params, this.others(inputs));
     const replacement = merged.docCount > 0 ? [{ seg: merged, deleted: new Uint8Array(merged.docCount), deletedCount: 0 }] : [];
     this.entries.splice(from, count, ...replacement);
     this.version++;
+  }
+
+  /** The segments other than `excluded` (as they are now), for the idf of a new segment's signatures (index/signatures.ts). */
+  private others(excluded: readonly SegmentEntry[]): OtherPapers {
+    const segs = this.entries.filter((e) => !excluded.includes(e)).map((e) => e.seg);
+    return {
+      docCount: segs.reduce((n, seg) => n + seg.docCount, 0),
+      df: (term) =>
+        segs.reduce((n, seg) => {
+          const t = seg.findTerm(term);
+          return t >= 0 ? n + seg.df(t) : n;
+        }, 0),
+    };
   }
 
   /** Collection statistics over all segments (deleted docs included until merged away, as in Lucene). */

@@ -2,7 +2,9 @@ import assert from "node:assert/strict";
 import { test } from "node:test";
 import { LISTED } from "./exec/filter-driven.js";
 import { createSearchEngine } from "./index.js";
-import { SHORTLIST } from "./similar.js";
+import { NO_MORE_DOCS, PostingsCursor } from "./index/cursor.js";
+import { readSignatureDocs, signatureBytes, SIGNATURES } from "./index/signatures.js";
+import { planSimilar, SHORTLIST } from "./similar.js";
 import { loadFixturePapers } from "./testing/fixture-papers.js";
 
 const papers = loadFixturePapers();
@@ -58,4 +60,58 @@ test("similar: the shortlist's re-rank, a term at a time, ranks as the cursors d
       }
     }
   });
+});
+
+test("similar: the shortlist comes from signatures; a paper added later is found by its own, chosen with the whole collection's idf", () => {
+  const live = createSearchEngine({ timeBudgetMs: 0 });
+  for (const p of papers) live.add(p);
+  live.search({ q: "", limit: 1 });
+  const source = papers[7]!;
+  // The same text under another id, alone in a segment of its own.
+  live.add({ ...source, id: "2501.00001" });
+  const like = { title: source.title, abstract: source.abstract, excludeId: source.id, limit: 5 };
+  const hits = live.similar(like).hits;
+  assert.ok(live.segments.entries.length >= 2, "the copy has a segment of its own");
+  assert.equal(hits[0]?.id, "2501.00001");
+  // Found through signatures: their candidates are counted (an estimate), not the text's matches.
+  const result = live.similar(like);
+  assert.equal(result.totalIsEstimate, true);
+  assert.ok(result.total < live.similar({ ...like, shortlist: false }).total);
+});
+
+test("similar: when signatures find fewer papers than asked for, the shortlist is the query over whole lists", () => {
+  // One signature term a paper: few papers share one with a text's best terms.
+  const saved = { ...SIGNATURES };
+  SIGNATURES.size = 1;
+  const sparse = createSearchEngine({ timeBudgetMs: 0 });
+  try {
+    for (const p of papers) sparse.add(p);
+    sparse.search({ q: "", limit: 1 });
+  } finally {
+    Object.assign(SIGNATURES, saved);
+  }
+  const limit = 50;
+  const seg = sparse.segments.entries[0]!.seg;
+  const dfs = (terms: Uint8Array[]) => Float64Array.from(terms, (t) => (seg.findTerm(t) < 0 ? 0 : seg.df(seg.findTerm(t))));
+  for (const source of papers.filter((_, i) => i % 25 === 0)) {
+    const like = { title: source.title, abstract: source.abstract, excludeId: source.id, limit };
+    const plan = planSimilar(like, dfs, seg.docCount);
+    if (plan.scorers.length <= SHORTLIST.terms) continue;
+    const found = new Set<number>();
+    for (const s of plan.scorers.slice(0, SHORTLIST.signatureTerms)) {
+      const list = seg.signatureList(seg.findTerm(s.bytes));
+      if (list < 0) continue;
+      const docs = new Int32Array(signatureBytes(seg.a, list));
+      docs.subarray(0, readSignatureDocs(seg.a, list, docs, 0)).forEach((doc) => found.add(doc));
+    }
+    assert.ok(found.size < limit, `${source.id}: ${found.size} papers in the signature lists`);
+    // The query over whole lists shortlists every paper holding one of those terms, up to its depth.
+    const holding = new Set<number>();
+    for (const s of plan.scorers.slice(0, SHORTLIST.terms)) {
+      const c = new PostingsCursor(seg, seg.findTerm(s.bytes));
+      for (let doc = c.nextDoc(); doc !== NO_MORE_DOCS; doc = c.nextDoc()) if (seg.id(doc) !== source.id) holding.add(doc);
+    }
+    assert.ok(holding.size > found.size);
+    assert.equal(sparse.similar(like).hits.length, Math.min(limit, holding.size), source.id);
+  }
 });

@@ -7,24 +7,38 @@
  *
  * Ranking every paper by 64 terms is slow (bench/RESULTS.md: 28 ms at 100k papers), and fewer
  * terms rank worse (32: nDCG@10 0.1093 against 0.1194 on the related dev set). So it runs in two
- * steps (`shortlistPlan`, engine.ts): the text's SHORTLIST.terms best terms, pruned
- * approximately (QueryPlan.pruneFactor), shortlist SHORTLIST.depth papers; all its terms then
- * rank the shortlist exactly.
+ * steps (engine.ts `similar`): SHORTLIST.depth papers are shortlisted by the text's
+ * SHORTLIST.signatureTerms best terms; all its terms then rank the shortlist exactly.
  *
- * Where the time goes (bench corpus, 1,000 sample papers, top 10, CPU per query; bench/RESULTS.md,
- * "Related papers"): at 1M papers about two thirds in the shortlist's query (bulk windows over
- * its terms' lists, exec/bulk-window.ts) and a third in the exact step, 64 terms × 100 papers,
- * nearly every one a block of its own. The exact step and the shortlist's champion seed score
- * their docs a term at a time (exec/listed.ts: blocks found by galloping over their last docs, decoded only up to the doc
- * sought): p50 20 → 12 ms, p99 51 → 32 ms at 1M; at 2.6M p50 28 → 20 ms, p99 53 → 39 ms (under
- * load; the ≤ 20 ms p99 target is not met). Measured and left out, each below the dev set's
- * 0.1195 (or, with champion and high lists scaled to 1M papers, 0.1200): shortlist terms held by
- * more than 5 % of the papers replaced by the next best (0.1136); shortlist terms read only in
- * their high lists (0.1121 scaled); shortlist terms chosen by idf × saturated frequency instead
- * of tf × idf (0.1110); pruneFactor 4 / 6 (0.1190 / 0.1045); depth 80 (0.1194 with the lists
- * scaled to 2.6M papers). Dropping shortlisted papers during the exact step once their bound
- * falls short is exact but saved nothing: the bounds of the terms still to come stay above every
- * score until the last few.
+ * The shortlist comes from signatures (index/signatures.ts): every paper's 16 best terms, chosen
+ * at index time as this file chooses a text's, kept per term as a short list. A paper is a
+ * candidate when one of the text's 12 best terms is among its own 16, and the candidates with the
+ * highest sum of those shared terms' weights (idf × query frequency) are shortlisted
+ * (exec/signature-shortlist.ts). When fewer papers than asked for are found that way, the
+ * shortlist is a query instead: the text's SHORTLIST.terms best terms over their whole lists,
+ * pruned approximately (QueryPlan.pruneFactor).
+ *
+ * Measured 2026-12-06 (AMD EPYC, 2 cores, 24 GiB, Node v22.23.5; bench corpus, 1,000 sample
+ * papers, top 10, CPU per query; bench/RESULTS.md, "Related papers"). Before signatures, two
+ * thirds of the time went to the shortlist's query (bulk windows over 12 lists of 250k postings
+ * at the median at 1M papers, read nearly whole), and seven cheaper shortlists over the same
+ * lists all ranked worse (RESULTS.md). The 12 best terms' signature lists hold 26k postings at the
+ * median at 1M papers (246k in their whole lists), summed a window of docs at a time: p50 11.0 →
+ * 4.6 ms, p99 23.8 → 9.1 ms at 1M; at 2.6M p50 18.9 → 6.4 ms, p99 39.3 → 10.4 ms (the ≤ 20 ms
+ * target is met; the index grows 8 %). The related dev set ranks as well: nDCG@10 0.1203 with
+ * 10 asked (0.1195 before), 0.1193 with 100 asked (0.1193 before; FTS5 0.1158). On the synthetic
+ * bench corpus, where no paper is much like another, the top 10 is not the one the shortlist over
+ * whole lists found: 2.9 of 10 papers in common, their exact scores 6.5 % lower on the mean. Measured on the dev set
+ * and left at their defaults: 16 signature terms (24: 0.1173–0.1192; 32: 0.1182–0.1190); the
+ * text's 24 or 64 best terms looked up (0.1189 / 0.1198); depth 150 / 200 (0.1199 / 0.1193);
+ * candidates ranked by the shared terms' BM25F scores rather than their weights (0.1177–0.1192).
+ *
+ * Before signatures (measured and left out, each below the dev set's 0.1195): shortlist terms
+ * held by more than 5 % of the papers replaced by the next best (0.1136); shortlist terms read
+ * only in their high lists (0.1121); terms chosen by idf × saturated frequency (0.1110);
+ * pruneFactor 4 / 6 (0.1190 / 0.1045). Dropping shortlisted papers during the exact step once
+ * their bound falls short is exact but saved nothing: the bounds of the terms still to come stay
+ * above every score until the last few.
  */
 import { analyzeInto } from "./analyze/analyzer.js";
 import { ALL_FIELDS } from "./fields.js";
@@ -51,13 +65,16 @@ export interface SimilarRequest {
 
 /**
  * The shortlist step. Measured on the related dev set (500 queries, top 10; bench/RESULTS.md):
- * 12 terms, 100 papers, factor 3 gave nDCG@10 0.1195 (every paper ranked by 64 terms: 0.1194);
- * 16 terms, factor 2: 0.1195; 12 terms, 50 papers, factor 1: 0.1149; 8 terms, factor 3: 0.1119.
- * At 100k bench papers 12 terms with factor 3 took a p99 of 12 ms against 20 ms with factor 2.
- * Tunable for measurements.
+ * from signatures, the text's 12 best terms → 100 papers gave nDCG@10 0.1203 (24 terms: 0.1189,
+ * 64: 0.1198; depth 150 / 200: 0.1199 / 0.1193). The shortlist's query over whole lists (when
+ * signatures find too few): 12 terms, 100 papers, factor 3 gave 0.1195 (every paper ranked by 64
+ * terms: 0.1194); 16 terms, factor 2: 0.1195; 12 terms, 50 papers, factor 1: 0.1149; 8 terms,
+ * factor 3: 0.1119. Tunable for measurements.
  */
 export const SHORTLIST = {
-  /** Best terms of the text that find the shortlist. */
+  /** Best terms of the text whose signature lists (index/signatures.ts) find the shortlist. */
+  signatureTerms: 12,
+  /** Best terms of the text that find the shortlist when signatures find too few. */
   terms: 12,
   /** Papers shortlisted, at least; twice the results asked for when more. */
   depth: 100,

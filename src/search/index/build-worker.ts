@@ -12,6 +12,7 @@ import type { Bm25fParams } from "../fields.js";
 import { makeContext } from "../score/bm25f.js";
 import { CHAMPIONS } from "./champions.js";
 import { HIGH_LISTS } from "./high-lists.js";
+import { SIGNATURES } from "./signatures.js";
 import { decodeChunk, type EncodedChunk } from "./chunk-codec.js";
 import { PostingsWriter } from "./postings-writer.js";
 import { SegmentBuilder } from "./segment-builder.js";
@@ -27,7 +28,7 @@ export interface ChunkRequest {
    * A segment that will be searched as it is (the live index's): with its high lists, picked
    * with the asking thread's settings. Absent: a chunk that will be merged (the merge picks them).
    */
-  searchable?: { champions: typeof CHAMPIONS; high: typeof HIGH_LISTS };
+  searchable?: { champions: typeof CHAMPIONS; high: typeof HIGH_LISTS; signatures: typeof SIGNATURES };
 }
 
 export interface MergeRequest {
@@ -75,6 +76,7 @@ function invert({ papers, params, searchable }: ChunkRequest): SegmentArrays {
   if (searchable) {
     Object.assign(CHAMPIONS, searchable.champions);
     Object.assign(HIGH_LISTS, searchable.high);
+    Object.assign(SIGNATURES, searchable.signatures);
   }
   analyzer ??= new Analyzer(options.cacheEntries ?? BUILD_CACHE_ENTRIES);
   const builder = new SegmentBuilder(analyzer);

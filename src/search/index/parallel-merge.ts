@@ -10,6 +10,7 @@ import type { ChunkPool } from "./parallel.js";
 import { concatPostings } from "./postings-concat.js";
 import { planMerge } from "./segment-merge.js";
 import { SEGMENT_ARRAYS, Segment, type SegmentArrays } from "./segment.js";
+import { noSignatures, withSignatures } from "./signatures.js";
 
 type Typed = SegmentArrays[keyof SegmentArrays];
 
@@ -80,5 +81,5 @@ export async function mergeInParallel(pool: ChunkPool, segments: Segment[], para
   segments.length = 0;
   inputs.length = 0;
   await pool.close();
-  return new Segment({ ...plan.docs.finish(plan.lengthCodes), ...concatPostings(parts), buildAvg: plan.avg });
+  return withSignatures(new Segment({ ...plan.docs.finish(plan.lengthCodes), ...concatPostings(parts), buildAvg: plan.avg, ...noSignatures() }));
 }

@@ -11,6 +11,7 @@ import type { ChunkRequest, MergeRequest, WorkerRequest } from "./build-worker.j
 import { CHAMPIONS } from "./champions.js";
 import type { EncodedChunk } from "./chunk-codec.js";
 import { HIGH_LISTS } from "./high-lists.js";
+import { SIGNATURES } from "./signatures.js";
 import type { PostingArrays } from "./postings-writer.js";
 import { Segment, type SegmentArrays } from "./segment.js";
 
@@ -100,7 +101,7 @@ export class ChunkPool {
       job: this.jobs++,
       papers,
       params,
-      ...(searchable ? { searchable: { champions: { ...CHAMPIONS }, high: { ...HIGH_LISTS } } } : {}),
+      ...(searchable ? { searchable: { champions: { ...CHAMPIONS }, high: { ...HIGH_LISTS }, signatures: { ...SIGNATURES } } } : {}),
     };
     return new Segment(await this.run<SegmentArrays>(request, [request.papers.ints.buffer as ArrayBuffer]));
   }

@@ -14,6 +14,7 @@ import { IntList } from "./bytes.js";
 import { DocTable } from "./doc-table.js";
 import { PostingsWriter } from "./postings-writer.js";
 import { FIELD_SHIFT, FLAG_HAS_CODE, Segment } from "./segment.js";
+import { noSignatures, withSignatures, type OtherPapers } from "./signatures.js";
 
 /** Term frequency kept per field (and positions recorded) at most. */
 const MAX_TF = 255;
@@ -173,9 +174,10 @@ export class SegmentBuilder {
 
   /**
    * Builds the segment; the builder must not be used afterwards. `highLists`: false for a chunk
-   * that will be merged (the merge picks the lists).
+   * that will be merged (the merge picks the lists and signatures). `others`: the rest of the
+   * collection, for the idf of signatures (signatures.ts).
    */
-  finish(params: Bm25fParams, highLists = true): Segment {
+  finish(params: Bm25fParams, highLists = true, others?: OtherPapers): Segment {
     const lengthCodes = this.docs.lengthCodes();
     const avg = this.docs.averages();
     const { codeOf, comboTf, comboCount } = this.rankCombos();
@@ -224,6 +226,7 @@ export class SegmentBuilder {
       }
       writer.endTerm();
     }
-    return new Segment({ ...this.docs.finish(lengthCodes), ...writer.finish(), buildAvg: avg });
+    const seg = new Segment({ ...this.docs.finish(lengthCodes), ...writer.finish(), buildAvg: avg, ...noSignatures() });
+    return highLists ? withSignatures(seg, others) : seg;
   }
 }

@@ -11,6 +11,7 @@ import { PostingsWriter } from "./postings-writer.js";
 import { readBlock, readPositionValues } from "./block-codec.js";
 import { isHighList } from "./high-lists.js";
 import { BLOCK_SIZE, Segment } from "./segment.js";
+import { noSignatures, signatureSteps, type OtherPapers } from "./signatures.js";
 
 export interface MergeInput {
   seg: Segment;
@@ -18,8 +19,8 @@ export interface MergeInput {
   deleted: Uint8Array | null;
 }
 
-export function mergeSegments(inputs: readonly MergeInput[], params: Bm25fParams): Segment {
-  const steps = mergeSteps(inputs, params);
+export function mergeSegments(inputs: readonly MergeInput[], params: Bm25fParams, others?: OtherPapers): Segment {
+  const steps = mergeSteps(inputs, params, others);
   for (;;) {
     const step = steps.next();
     if (step.done) return step.value;
@@ -41,13 +42,15 @@ const DOCS_PER_STEP = 2000;
  * The merge in small steps, for running it in the background: each `next()` does a bounded
  * amount of work. Deletions made to the inputs while it plans may or may not be seen, those made
  * after planning are not: whoever deletes meanwhile applies them to the result again (SegmentSet).
+ * Signatures are picked anew for the merged postings; `others`: the rest of the collection, for their idf.
  */
-export function* mergeSteps(inputs: readonly MergeInput[], params: Bm25fParams): Generator<void, Segment> {
+export function* mergeSteps(inputs: readonly MergeInput[], params: Bm25fParams, others?: OtherPapers): Generator<void, Segment> {
   const plan = yield* planSteps(inputs);
   const writer = new PostingsWriter(plan.comboTf, plan.comboCount, plan.lengthCodes, makeContext(params, plan.avg));
   yield;
   yield* mergeTerms(inputs.map((i) => i.seg), plan, writer, null, null);
-  return new Segment({ ...plan.docs.finish(plan.lengthCodes), ...writer.finish(), buildAvg: plan.avg });
+  const merged = new Segment({ ...plan.docs.finish(plan.lengthCodes), ...writer.finish(), buildAvg: plan.avg, ...noSignatures() });
+  return new Segment({ ...merged.a, ...(yield* signatureSteps(merged, others)) }, merged.name);
 }
 
 /** The output's doc table and combo table, and how each input's docs and combo codes map to it. */

@@ -67,6 +67,11 @@ export interface SegmentArrays {
    * (high-lists.ts, the term "term\0"), or 0 when it has none.
    */
   highTailTf: Float32Array;
+  /** Terms with signature lists (signatures.ts), increasing; list i is sigDocs[sigStart[i], sigStart[i + 1]). */
+  sigTerms: Uint32Array;
+  sigStart: Uint32Array;
+  /** Docs of each signature list, increasing, as varint gaps. */
+  sigDocs: Uint8Array;
   /** Sum of each field's length over all docs. */
   lengthTotals: Float64Array;
   /** Average field lengths the block bounds were computed with. */
@@ -77,7 +82,8 @@ export const SEGMENT_ARRAYS: ReadonlyArray<keyof SegmentArrays> = [
   "idCodes", "oldIdBytes", "oldIdOffsets", "idSlots", "days", "flags", "catOffsets", "catIds", "catNameBytes",
   "catNameOffsets", "lengthCodes", "byDay", "termBytes", "termOffsets", "lastBlockCount", "blockStart",
   "blockLastDoc", "blockPostings", "blockMaxTf", "comboTf", "comboCount",
-  "postings", "champTerms", "champStart", "champDocs", "champTailTf", "highTailTf", "lengthTotals", "buildAvg",
+  "postings", "champTerms", "champStart", "champDocs", "champTailTf", "highTailTf", "sigTerms", "sigStart", "sigDocs",
+  "lengthTotals", "buildAvg",
 ];
 
 const latin1 = new TextDecoder("latin1");
@@ -197,19 +203,14 @@ export class Segment {
     return (this.a.blockStart[t + 1]! - this.a.blockStart[t]! - 1) * BLOCK_SIZE + this.a.lastBlockCount[t]!;
   }
 
-  /** Index of term t's champion list, or -1 (binary search). */
+  /** Index of term t's champion list, or -1. */
   championList(t: number): number {
-    const terms = this.a.champTerms;
-    let lo = 0;
-    let hi = terms.length - 1;
-    while (lo <= hi) {
-      const mid = (lo + hi) >>> 1;
-      const v = terms[mid]!;
-      if (v === t) return mid;
-      if (v < t) lo = mid + 1;
-      else hi = mid - 1;
-    }
-    return -1;
+    return indexOfTerm(this.a.champTerms, t);
+  }
+
+  /** Index of term t's signature list (signatures.ts), or -1. */
+  signatureList(t: number): number {
+    return indexOfTerm(this.a.sigTerms, t);
   }
 
   /** Term number of term t's high list (high-lists.ts: the term "t\0", right after t), or -1. */
@@ -230,6 +231,20 @@ export class Segment {
   byteSize(): number {
     return SEGMENT_ARRAYS.reduce((sum, name) => sum + this.a[name].byteLength, 0);
   }
+}
+
+/** Index of t in increasing term numbers, or -1 (binary search). */
+function indexOfTerm(terms: Uint32Array, t: number): number {
+  let lo = 0;
+  let hi = terms.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >>> 1;
+    const v = terms[mid]!;
+    if (v === t) return mid;
+    if (v < t) lo = mid + 1;
+    else hi = mid - 1;
+  }
+  return -1;
 }
 
 /** An id hash table for `count` docs whose ids `idOf` gives. */

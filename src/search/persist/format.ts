@@ -14,7 +14,7 @@ import type { Bm25fParams } from "../fields.js";
 import type { SegmentArrays } from "../index/segment.js";
 
 /** Bump when the file layout changes. */
-export const FORMAT_VERSION = 8;
+export const FORMAT_VERSION = 9;
 /** Bump when analysis changes (tokens, stopwords, stemming): old indexes must be rebuilt. */
 export const ANALYZER_VERSION = 1;
 export const MANIFEST = "manifest.json";
