@@ -18,7 +18,7 @@
  * shortlist is a query instead: the text's SHORTLIST.terms best terms over their whole lists,
  * pruned approximately (QueryPlan.pruneFactor).
  *
- * Measured 2026-12-06 (AMD EPYC, 2 cores, 24 GiB, Node v22.23.5; bench corpus, 1,000 sample
+ * Measured 2026-12-06 (Intel Xeon, 2 cores, 24 GiB, Node v22.23.5; bench corpus, 1,000 sample
  * papers, top 10, CPU per query; bench/RESULTS.md, "Related papers"). Before signatures, two
  * thirds of the time went to the shortlist's query (bulk windows over 12 lists of 250k postings
  * at the median at 1M papers, read nearly whole), and seven cheaper shortlists over the same
