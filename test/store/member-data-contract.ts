@@ -71,7 +71,9 @@ export function memberDataCases(withStore: (body: (store: CommunityStore) => Pro
     withStore(async (store) => {
       const { ada, bob, comment, reading } = await populated(store);
       assert.equal((await store.activityOf(["p1"])).get("p1")?.votes, 2);
+      const members = await store.countUsers();
       assert.equal(await store.deleteMember(ada.id, T2), true);
+      assert.equal(await store.countUsers(), members - 1, "a tombstone is no member (the first sign-up of an emptied instance is its admin)");
       assert.equal(await store.deleteMember(ada.id, T2), false, "once");
       const activity = await store.activityOf(["p1", "p2"]);
       assert.equal(activity.get("p1")?.votes, 1, "only Bob's vote counts");

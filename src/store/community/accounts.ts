@@ -85,8 +85,9 @@ export class AccountsPart {
     return row ? userOf(row) : null;
   }
 
+  /** Members, tombstones of deleted ones not counted (their address is in `.invalid`, members.ts). */
   async countUsers(role?: C.Role) {
-    return Number((await this.db.get("SELECT count(*) AS n FROM users WHERE role = coalesce(?, role)", [role ?? null]))!.n);
+    return Number((await this.db.get("SELECT count(*) AS n FROM users WHERE role = coalesce(?, role) AND email NOT LIKE 'deleted-%@deleted.invalid'", [role ?? null]))!.n);
   }
 
   async createSession(s: C.NewSession) {
