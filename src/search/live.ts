@@ -51,9 +51,10 @@ export interface LiveIndexOptions {
   /** Receives one line per notable event (load, rebuild and why, save failures). */
   log?: (message: string) => void;
   /**
-   * When the saved index fails its checksums, return at once and rebuild in the background,
-   * searches failing with a 503 (`index_rebuilding`) until it is done; default false: rebuild
-   * before returning. The server sets it, so a damaged index never keeps it from answering.
+   * When the saved index fails its checksums or was saved by another version, return at once
+   * and rebuild in the background, searches failing with a 503 (`index_rebuilding`) until it is
+   * done; default false: rebuild before returning. The server sets it, so neither a damaged index
+   * nor an upgrade that changes the format keeps it from answering.
    */
   rebuildInBackground?: boolean;
   /**
@@ -280,7 +281,9 @@ export async function openLiveIndex(options: LiveIndexOptions): Promise<LiveInde
    */
   async function tryLoad(): Promise<{ reason: string; damaged: boolean } | null> {
     const loaded = loadIndex(dir, engine.params, { checksums: false });
-    if (!loaded.ok) return { reason: loaded.reason, damaged: loaded.damaged === true };
+    // An index saved by an earlier version is rebuilt as a damaged one is: after an upgrade that
+    // changes the format, a large instance answers (searches with 503s) while it rebuilds.
+    if (!loaded.ok) return { reason: loaded.reason, damaged: loaded.damaged === true || loaded.outdated === true };
     const problem = await verifyChecksums(dir, loaded.manifest, loaded.files);
     if (problem !== null) return { reason: problem, damaged: true };
     const saved = loaded.manifest.seq;

@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { spawnSync } from "node:child_process";
-import { cpSync, mkdtempSync, rmSync } from "node:fs";
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -88,3 +88,20 @@ for (const [name, damage] of [
     await reopened.close();
   });
 }
+
+test("an index saved by another version is rebuilt in the background with 503s meanwhile, like a damaged one", async () => {
+  const dir = join(root, `index-${++copies}`);
+  cpSync(cleanIndex, dir, { recursive: true });
+  const manifestFile = join(dir, "manifest.json");
+  writeFileSync(manifestFile, JSON.stringify({ ...JSON.parse(readFileSync(manifestFile, "utf8")), format: 1 }));
+  const lines: string[] = [];
+  const index = await openLiveIndex({ store, dir, engine, rebuildInBackground: true, log: (l) => lines.push(l) });
+  assert.ok(lines.some((l) => /rebuilding the index in the background.*saved index has format 1\//.test(l)), lines.join("\n"));
+  assert.throws(() => index.engine.search({ q: "graph" }), (e: unknown) => (e as { status?: number }).status === 503);
+  await index.verified;
+  assert.deepEqual(totals(index), expected);
+  await index.close();
+  const reopened = await openLiveIndex({ store, dir, engine });
+  assert.equal(reopened.openedFrom, "disk", "the rebuilt index was saved in this version's format");
+  await reopened.close();
+});

@@ -40,6 +40,8 @@ export type LoadResult =
       reason: string;
       /** The index is there, for this version, but a file is missing, cut short or fails its checksum. */
       damaged?: boolean;
+      /** The index is there, sound or not, but saved by another version (format, analyzer) or with other BM25F parameters. */
+      outdated?: boolean;
     };
 
 export interface LoadOptions {
@@ -131,9 +133,9 @@ export function loadIndex(dir: string, params: Bm25fParams, options: LoadOptions
   if (!read.ok) return read;
   const manifest = read.manifest;
   if (manifest.format !== FORMAT_VERSION || manifest.analyzer !== ANALYZER_VERSION) {
-    return { ok: false, reason: `saved index has format ${manifest.format}/${manifest.analyzer}, this version uses ${FORMAT_VERSION}/${ANALYZER_VERSION}` };
+    return { ok: false, reason: `saved index has format ${manifest.format}/${manifest.analyzer}, this version uses ${FORMAT_VERSION}/${ANALYZER_VERSION}`, outdated: true };
   }
-  if (JSON.stringify(manifest.bm25f) !== JSON.stringify(params)) return { ok: false, reason: "saved index was built with other BM25F parameters" };
+  if (JSON.stringify(manifest.bm25f) !== JSON.stringify(params)) return { ok: false, reason: "saved index was built with other BM25F parameters", outdated: true };
   try {
     const files = new Map<string, Uint8Array>();
     const segments = manifest.segments.map((entry) => {
