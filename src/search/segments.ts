@@ -113,7 +113,7 @@ export class SegmentSet {
       const builder = new SegmentBuilder(this.analyzer);
       for (const paper of this.pending.values()) builder.add(paper);
       this.pending.clear();
-      this.append(builder.finish(this.params, true, this.others([])));
+      this.append(builder.finish(this.params, true, { others: this.others([]) }));
     }
     if (!more) this.analyzer = null;
   }
@@ -128,7 +128,7 @@ export class SegmentSet {
   async flushAside(build: (papers: readonly Paper[]) => Promise<Segment>): Promise<void> {
     const sent = [...this.pending.values()];
     if (sent.length === 0) return;
-    // Signatures picked anew here, with the idf of the whole collection (the worker saw these papers only).
+    // Signatures picked here, with the idf of the whole collection (the worker saw these papers only).
     const seg = withSignatures(await build(sent), this.others([]));
     const deleted = new Uint8Array(seg.docCount);
     let deletedCount = 0;

@@ -12,7 +12,6 @@ import type { Bm25fParams } from "../fields.js";
 import { makeContext } from "../score/bm25f.js";
 import { CHAMPIONS } from "./champions.js";
 import { HIGH_LISTS } from "./high-lists.js";
-import { SIGNATURES } from "./signatures.js";
 import { decodeChunk, type EncodedChunk } from "./chunk-codec.js";
 import { PostingsWriter } from "./postings-writer.js";
 import { SegmentBuilder } from "./segment-builder.js";
@@ -26,9 +25,11 @@ export interface ChunkRequest {
   params: Bm25fParams;
   /**
    * A segment that will be searched as it is (the live index's): with its high lists, picked
-   * with the asking thread's settings. Absent: a chunk that will be merged (the merge picks them).
+   * with the asking thread's settings, and without signatures, which the asking thread picks with
+   * the whole collection's idf (SegmentSet.flushAside). Absent: a chunk that will be merged (the
+   * merge picks them).
    */
-  searchable?: { champions: typeof CHAMPIONS; high: typeof HIGH_LISTS; signatures: typeof SIGNATURES };
+  searchable?: { champions: typeof CHAMPIONS; high: typeof HIGH_LISTS };
 }
 
 export interface MergeRequest {
@@ -76,12 +77,11 @@ function invert({ papers, params, searchable }: ChunkRequest): SegmentArrays {
   if (searchable) {
     Object.assign(CHAMPIONS, searchable.champions);
     Object.assign(HIGH_LISTS, searchable.high);
-    Object.assign(SIGNATURES, searchable.signatures);
   }
   analyzer ??= new Analyzer(options.cacheEntries ?? BUILD_CACHE_ENTRIES);
   const builder = new SegmentBuilder(analyzer);
   for (const paper of decodeChunk(papers)) builder.add(paper);
-  return builder.finish(params, searchable !== undefined).a;
+  return builder.finish(params, searchable !== undefined, false).a;
 }
 
 function merge(m: MergeRequest) {

@@ -11,7 +11,6 @@ import type { ChunkRequest, MergeRequest, WorkerRequest } from "./build-worker.j
 import { CHAMPIONS } from "./champions.js";
 import type { EncodedChunk } from "./chunk-codec.js";
 import { HIGH_LISTS } from "./high-lists.js";
-import { SIGNATURES } from "./signatures.js";
 import type { PostingArrays } from "./postings-writer.js";
 import { Segment, type SegmentArrays } from "./segment.js";
 
@@ -101,7 +100,7 @@ export class ChunkPool {
       job: this.jobs++,
       papers,
       params,
-      ...(searchable ? { searchable: { champions: { ...CHAMPIONS }, high: { ...HIGH_LISTS }, signatures: { ...SIGNATURES } } } : {}),
+      ...(searchable ? { searchable: { champions: { ...CHAMPIONS }, high: { ...HIGH_LISTS } } } : {}),
     };
     return new Segment(await this.run<SegmentArrays>(request, [request.papers.ints.buffer as ArrayBuffer]));
   }

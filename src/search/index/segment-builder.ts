@@ -174,10 +174,10 @@ export class SegmentBuilder {
 
   /**
    * Builds the segment; the builder must not be used afterwards. `highLists`: false for a chunk
-   * that will be merged (the merge picks the lists and signatures). `others`: the rest of the
-   * collection, for the idf of signatures (signatures.ts).
+   * that will be merged (the merge picks the lists and signatures). `signatures`: with `others`,
+   * the rest of the collection, for their idf (signatures.ts); false when the caller picks them.
    */
-  finish(params: Bm25fParams, highLists = true, others?: OtherPapers): Segment {
+  finish(params: Bm25fParams, highLists = true, signatures: { others?: OtherPapers } | false = {}): Segment {
     const lengthCodes = this.docs.lengthCodes();
     const avg = this.docs.averages();
     const { codeOf, comboTf, comboCount } = this.rankCombos();
@@ -227,6 +227,6 @@ export class SegmentBuilder {
       writer.endTerm();
     }
     const seg = new Segment({ ...this.docs.finish(lengthCodes), ...writer.finish(), buildAvg: avg, ...noSignatures() });
-    return highLists ? withSignatures(seg, others) : seg;
+    return highLists && signatures ? withSignatures(seg, signatures.others) : seg;
   }
 }

@@ -57,7 +57,7 @@ function expected(seg: Segment, size: number, others?: OtherPapers): Map<string,
 function build(papers: readonly Paper[], others?: OtherPapers): Segment {
   const builder = new SegmentBuilder(new Analyzer());
   for (const p of papers) builder.add(p);
-  return builder.finish(DEFAULT_BM25F, true, others);
+  return builder.finish(DEFAULT_BM25F, true, { others });
 }
 
 function withSettings(size: number, body: () => void) {
