@@ -33,7 +33,9 @@ const USAGE = `npm run bench -- [options]
                       the demo data only; healthz-import imports the first 75,000 records of
                       the largest size's Kaggle file into a running serve
   --connections N     http: keep-alive connections (default 50)
-  --seconds N         http: seconds timed per request kind, after 3 s of warm-up (default 10)
+  --seconds N         http: seconds timed per request kind (default 10)
+  --warmup N          http: seconds of warm-up before each request kind is timed (default 20;
+                      over a corpus, with another query set's queries)
   --workers N         http: serve --workers (default serve's own: one per core)
   --subscribers N     digest part: subscribers, each with 3 saved searches (default 100000)
   --queries N         queries timed on paperfeed (default 2000)
@@ -60,6 +62,7 @@ const { values } = parseArgs({
     cli: { type: "string" },
     connections: { type: "string", default: "50" },
     seconds: { type: "string", default: "10" },
+    warmup: { type: "string", default: "20" },
     workers: { type: "string" },
     "no-write": { type: "boolean", default: false },
     help: { type: "boolean", default: false },
@@ -248,16 +251,16 @@ async function main() {
     const { httpSection } = await import("./http/report.js");
     const http = {
       connections: count("connections", 1),
-      warmupMs: 3_000,
+      warmupMs: count("warmup", 0) * 1000,
       durationMs: count("seconds", 1) * 1000,
       ...(values.workers === undefined ? {} : { workers: count("workers", 1) }),
       log,
     };
-    print("http-demo", httpSection(await httpDemoBench(http), http.connections));
+    print("http-demo", httpSection(await httpDemoBench(http), http.connections, http.warmupMs / 1000));
     const generator = new CorpusGenerator(await loadCorpusModel());
     for (const size of parts.has("http") ? sizes : []) {
       const run = await httpCorpusBench(generator, size, options.seed, options.queries, http);
-      print(`http-${run.label}`, httpSection(run, http.connections));
+      print(`http-${run.label}`, httpSection(run, http.connections, http.warmupMs / 1000));
     }
   }
   if (!values["no-write"] && sections.length > 0) {

@@ -13,6 +13,12 @@ export interface LoadArgs {
   port: number;
   /** Request targets, taken in turn by all connections together: each request the next one. */
   paths: string[];
+  /**
+   * Targets for the warm-up instead of `paths` (taken in turn the same way), so that the timed
+   * requests are ones the server has never answered: the warm-up only lets the server's code
+   * reach its steady state (V8 compiles hot functions in its first seconds), never its caches.
+   */
+  warmupPaths?: string[];
   connections: number;
   warmupMs: number;
   durationMs: number;
@@ -92,14 +98,21 @@ export async function runLoad(args: LoadArgs): Promise<LoadResult> {
   const request = (target: string) => Buffer.from(`GET ${target} HTTP/1.1\r\nHost: 127.0.0.1:${args.port}\r\nConnection: keep-alive\r\n\r\n`);
   const fixed = args.unique ? [] : args.paths.map(request);
   let next = 0;
+  let nextWarmup = 0;
+  const started = performance.now();
+  const measureFrom = started + args.warmupMs;
+  const warmupPaths = args.warmupPaths?.length ? args.warmupPaths : null;
   const nextRequest = () => {
+    if (warmupPaths && performance.now() < measureFrom) {
+      const n = nextWarmup++;
+      const target = warmupPaths[n % warmupPaths.length]!;
+      return request(args.unique ? `${target}${target.includes("?") ? "&" : "?"}_=w${n}` : target);
+    }
     const n = next++;
     if (!args.unique) return fixed[n % fixed.length]!;
     const target = args.paths[n % args.paths.length]!;
     return request(`${target}${target.includes("?") ? "&" : "?"}_=${n}`);
   };
-  const started = performance.now();
-  const measureFrom = started + args.warmupMs;
   const stopAt = measureFrom + args.durationMs;
   const latencies: number[] = [];
   const errorKinds: Record<string, number> = {};

@@ -18,17 +18,17 @@ function row(s: ScenarioResult): string {
   return `| ${s.name} | ${int(s.requests / s.seconds)} | ${ms(s.p50)} | ${ms(s.p99)} | ${ms(s.max)} | ${errors} | ${kb(s.bodyBytes)} | ${s.serverCpuMsPerRequest.toFixed(2)} ms | ${s.loadCpuMsPerRequest.toFixed(2)} ms | ${s.loadAverage.toFixed(1)} | ${verdict(s)} |`;
 }
 
-export function httpSection(run: HttpRun, connections: number): string {
+export function httpSection(run: HttpRun, connections: number, warmupSeconds: number): string {
   const data =
     run.label === "demo"
-      ? `the demo papers (${int(run.papers)})`
-      : `${int(run.papers)} papers of the search bench's corpus, the search bench's ${int(run.queries ?? 0)}-query mix replayed (each request the next query, and its URL made unique so that no cache of whole answers helps)`;
+      ? `the demo papers (${int(run.papers)}), each request kind timed after ${warmupSeconds} s of warm-up`
+      : `${int(run.papers)} papers of the search bench's corpus, the search bench's ${int(run.queries ?? 0)}-query mix replayed (each request the next query, and its URL made unique so that no cache of whole answers helps), after ${warmupSeconds} s of warm-up on another query set's queries`;
   return [
     `### HTTP under load, ${run.label === "demo" ? "demo data" : `${run.label} papers`}`,
     "",
     `${machine()} · \`npm run bench -- --parts http\` (bench/http/): \`serve\` with ${run.workers} web process${run.workers === 1 ? "" : "es"}, ${connections} keep-alive connections from another process, ${data}.`,
     "",
-    "Server CPU is the CPU time of all `serve` processes divided by the requests answered: on a shared machine it is the figure to compare, as req/s and latency fall when other work takes the cores. The load generator's CPU per request is what it takes from the same two cores. The load average is the one-minute figure when each row ended.",
+    "The warm-up lets each web process reach its steady state: in its first seconds V8 is still compiling hot code, which took a fifth to a third more CPU per request (a fresh server at 1M papers). Server CPU is the CPU time of all `serve` processes divided by the requests answered: on a shared machine it is the figure to compare, as req/s and latency fall when other work takes the cores. The load generator's CPU per request is what it takes from the same two cores. The load average is the one-minute figure when each row ended.",
     "",
     "| request | req/s | p50 | p99 | max | errors | bytes/answer | server CPU/request | load generator CPU/request | load | target |",
     "| --- | ---: | ---: | ---: | ---: | --- | ---: | ---: | ---: | ---: | --- |",

@@ -143,8 +143,9 @@ async function scenario(
   options: HttpBenchOptions,
   target?: ScenarioResult["target"],
   unique = false,
+  warmupPaths?: string[],
 ): Promise<ScenarioResult> {
-  options.log(`http: ${name} (${options.connections} connections, ${options.durationMs / 1000} s)`);
+  options.log(`http: ${name} (${options.connections} connections, ${options.warmupMs / 1000} s of warm-up, ${options.durationMs / 1000} s timed)`);
   const args: LoadArgs = {
     port: server.port,
     paths,
@@ -153,6 +154,7 @@ async function scenario(
     durationMs: options.durationMs,
     timeoutMs: 10_000,
     unique,
+    ...(warmupPaths ? { warmupPaths } : {}),
   };
   // The warm-up is not counted: server CPU is read over the timed part only, by waiting it out.
   const pid = server.process.pid!;
@@ -264,6 +266,9 @@ async function corpusDatabase(generator: CorpusGenerator, size: number, seed: nu
   return db;
 }
 
+/** The seed of the warm-up's query set; the timed queries use the bench's default (99). */
+const WARMUP_QUERY_SEED = 7;
+
 const LARGE_TARGETS = { api: { reqPerSec: 1_000, p99Ms: 100 }, page: { reqPerSec: 500, p99Ms: 100 } };
 
 export async function httpCorpusBench(
@@ -275,16 +280,20 @@ export async function httpCorpusBench(
 ): Promise<HttpRun> {
   const db = await corpusDatabase(generator, size, seed, options);
   const queries = buildQuerySet(generator, { count: queryCount, corpusSeed: seed, corpusSize: size });
-  const params = queries.map(queryParams);
+  // The warm-up asks another query set's queries (WARMUP_QUERY_SEED), so no timed query was asked before.
+  const warmup = buildQuerySet(generator, { count: queryCount, corpusSeed: seed, corpusSize: size, seed: WARMUP_QUERY_SEED });
+  const api = (list: BenchQuery[]) => list.map((q) => `/api/v1/search?${queryParams(q)}&limit=10`);
+  const page = (list: BenchQuery[]) => list.map((q) => `/search?${queryParams(q)}`);
+  // Hugging Face's search has no filters: the words only.
+  const hf = (list: BenchQuery[]) => list.map((q) => `/api/papers/search?${new URLSearchParams({ q: new URLSearchParams(queryParams(q)).get("q")! })}`);
   options.log(`http ${sizeLabel(size)}: serve over ${path.basename(db)}`);
   const server = await startServe(db, ["--no-demo"], options.workers);
   try {
     const scenarios = [
       // Every URL unique (load.ts), so that no whole answer is ever served from a cache.
-      await scenario(server, "`/api/v1/search?limit=10`", params.map((p) => `/api/v1/search?${p}&limit=10`), options, LARGE_TARGETS.api, true),
-      await scenario(server, "`/search`", params.map((p) => `/search?${p}`), options, LARGE_TARGETS.page, true),
-      // Hugging Face's search has no filters: the words only.
-      await scenario(server, "`/api/papers/search`", queries.map((q) => `/api/papers/search?${new URLSearchParams({ q: new URLSearchParams(queryParams(q)).get("q")! })}`), options, undefined, true),
+      await scenario(server, "`/api/v1/search?limit=10`", api(queries), options, LARGE_TARGETS.api, true, api(warmup)),
+      await scenario(server, "`/search`", page(queries), options, LARGE_TARGETS.page, true, page(warmup)),
+      await scenario(server, "`/api/papers/search`", hf(queries), options, undefined, true, hf(warmup)),
     ];
     return { label: sizeLabel(size), papers: size, workers: workersOf(server), queries: queries.length, scenarios };
   } finally {
