@@ -23,19 +23,44 @@ interface Analysed {
 }
 
 /**
- * Analysed texts by the text itself. A result page marks the same titles and abstracts for one
+ * Analysed texts, by the text itself. A result page marks the same titles and abstracts for one
  * query after another, and analysing a whole abstract (tokenizing, folding, stemming every word)
  * cost more than finding the results; a text's words do not depend on the query, so they are
  * analysed once and kept. Keyed by the text, nothing ever needs invalidating: an edited abstract
  * is a new key, and the old one ages out.
+ *
+ * Two tiers, so that a large instance's one-off results do not churn the heap: every text goes
+ * into `recent`, big enough for one page (its titles and abstracts, each read for the excerpt and
+ * again for the full text); only a text analysed a second time after leaving it (its hash was
+ * seen) is `kept` for long. Keeping every result's analysis promoted about 100 KB a search page
+ * into the old generation, which under load made long garbage-collection pauses.
  */
-const analysed = new Map<string, Analysed>();
+interface Tier {
+  map: Map<string, Analysed>;
+  limit: number;
+}
+const recent: Tier = { map: new Map(), limit: 64 };
 // About 5 KB each (the text, its terms and offsets): at most some 25 MB.
-const ANALYSED_LIMIT = 5_000;
+const kept: Tier = { map: new Map(), limit: 5_000 };
+/** Hashes of texts analysed once (cleared when full: a text then waits one more analysis). */
+const seenOnce = new Set<number>();
+const SEEN_LIMIT = 50_000;
+
+function hashText(text: string): number {
+  let h = text.length;
+  for (let i = 0; i < text.length; i++) h = (Math.imul(h, 31) + text.charCodeAt(i)) | 0;
+  return h;
+}
+
+function put(tier: Tier, text: string, entry: Analysed) {
+  // Oldest first out: a Map iterates in insertion order.
+  if (tier.map.size >= tier.limit) tier.map.delete(tier.map.keys().next().value!);
+  tier.map.set(text, entry);
+}
 
 function analysedText(text: string): Analysed {
-  const kept = analysed.get(text);
-  if (kept) return kept;
+  const found = recent.map.get(text) ?? kept.map.get(text);
+  if (found) return found;
   const terms: string[] = [];
   const starts: number[] = [];
   const ends: number[] = [];
@@ -45,9 +70,13 @@ function analysedText(text: string): Analysed {
     ends.push(end);
   });
   const entry = { terms, starts: Int32Array.from(starts), ends: Int32Array.from(ends) };
-  // Oldest first out: a Map iterates in insertion order.
-  if (analysed.size >= ANALYSED_LIMIT) analysed.delete(analysed.keys().next().value!);
-  analysed.set(text, entry);
+  put(recent, text, entry);
+  const hash = hashText(text);
+  if (seenOnce.has(hash)) put(kept, text, entry);
+  else {
+    if (seenOnce.size >= SEEN_LIMIT) seenOnce.clear();
+    seenOnce.add(hash);
+  }
   return entry;
 }
 

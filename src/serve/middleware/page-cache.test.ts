@@ -28,27 +28,39 @@ function cachedApp() {
   return { app, state, get };
 }
 
-test("an anonymous page is rendered once and served again, each visitor still getting a CSRF cookie", async () => {
+test("an anonymous page asked again is kept and served, each visitor still getting a CSRF cookie", async () => {
   const { state, get } = cachedApp();
-  const first = await get("/page");
+  assert.equal((await get("/page")).body, "<p>render 1</p>");
   const second = await get("/page");
-  assert.equal(first.body, "<p>render 1</p>");
-  assert.equal(second.body, "<p>render 1</p>");
-  assert.equal(state.renders, 1);
-  assert.match(second.cookie ?? "", /pf_csrf=/, "the cookie is set outside the cache");
-  assert.equal((await get("/page?other=1")).body, "<p>render 2</p>", "another address is another page");
+  const third = await get("/page");
+  assert.equal(second.body, "<p>render 2</p>", "a page asked once is not kept");
+  assert.equal(third.body, "<p>render 2</p>", "asked again in time, it is");
+  assert.equal(state.renders, 2);
+  assert.match(third.cookie ?? "", /pf_csrf=/, "the cookie is set outside the cache");
+  assert.equal((await get("/page?other=1")).body, "<p>render 3</p>", "another address is another page");
+});
+
+test("a page asked once, or again only after the time to live, is never kept: one-off searches do not fill the cache", async () => {
+  const { state, get } = cachedApp();
+  await get("/page");
+  state.now += 5_001;
+  assert.equal((await get("/page")).body, "<p>render 2</p>");
+  assert.equal((await get("/page")).body, "<p>render 3</p>", "the second request was too late to count");
+  assert.equal((await get("/page")).body, "<p>render 3</p>");
 });
 
 test("a kept page is rendered again after its time, a store change or a write answered here", async () => {
   const { app, state, get } = cachedApp();
   await get("/page");
+  await get("/page");
+  assert.equal((await get("/page")).body, "<p>render 2</p>", "kept");
   state.now += 5_001;
-  assert.equal((await get("/page")).body, "<p>render 2</p>", "older than the time to live");
+  assert.equal((await get("/page")).body, "<p>render 3</p>", "older than the time to live");
   state.version++;
-  assert.equal((await get("/page")).body, "<p>render 3</p>", "the search index took a store change");
-  assert.equal((await get("/page")).body, "<p>render 3</p>");
+  assert.equal((await get("/page")).body, "<p>render 4</p>", "the search index took a store change");
+  assert.equal((await get("/page")).body, "<p>render 4</p>");
   await app.request("/vote", { method: "POST" });
-  assert.equal((await get("/page")).body, "<p>render 4</p>", "a write answered by this process");
+  assert.equal((await get("/page")).body, "<p>render 5</p>", "a write answered by this process");
 });
 
 test("members' pages, pages with the visitor's CSRF token and answers other than 200 are never kept", async () => {
