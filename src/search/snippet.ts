@@ -3,7 +3,9 @@
  * "parameters" marks "parameter" and "Parameter-efficient". The web layer escapes each segment and
  * wraps `match: true` ones in <mark>.
  */
+import { TtlCache } from "../core/ttl-cache.js";
 import { analyzeInto } from "./analyze/analyzer.js";
+import { hashChars } from "./analyze/tokenizer.js";
 
 export interface Segment {
   text: string;
@@ -35,31 +37,14 @@ interface Analysed {
  * seen) is `kept` for long. Keeping every result's analysis promoted about 100 KB a search page
  * into the old generation, which under load made long garbage-collection pauses.
  */
-interface Tier {
-  map: Map<string, Analysed>;
-  limit: number;
-}
-const recent: Tier = { map: new Map(), limit: 64 };
+const recent = new TtlCache<string, Analysed>(64);
 // About 5 KB each (the text, its terms and offsets): at most some 25 MB.
-const kept: Tier = { map: new Map(), limit: 5_000 };
-/** Hashes of texts analysed once (cleared when full: a text then waits one more analysis). */
-const seenOnce = new Set<number>();
-const SEEN_LIMIT = 50_000;
-
-function hashText(text: string): number {
-  let h = text.length;
-  for (let i = 0; i < text.length; i++) h = (Math.imul(h, 31) + text.charCodeAt(i)) | 0;
-  return h;
-}
-
-function put(tier: Tier, text: string, entry: Analysed) {
-  // Oldest first out: a Map iterates in insertion order.
-  if (tier.map.size >= tier.limit) tier.map.delete(tier.map.keys().next().value!);
-  tier.map.set(text, entry);
-}
+const kept = new TtlCache<string, Analysed>(5_000);
+/** Hashes of texts analysed once: a text analysed again while its hash is here is kept. */
+const seenOnce = new TtlCache<number, true>(50_000);
 
 function analysedText(text: string): Analysed {
-  const found = recent.map.get(text) ?? kept.map.get(text);
+  const found = recent.get(text) ?? kept.get(text);
   if (found) return found;
   const terms: string[] = [];
   const starts: number[] = [];
@@ -70,13 +55,10 @@ function analysedText(text: string): Analysed {
     ends.push(end);
   });
   const entry = { terms, starts: Int32Array.from(starts), ends: Int32Array.from(ends) };
-  put(recent, text, entry);
-  const hash = hashText(text);
-  if (seenOnce.has(hash)) put(kept, text, entry);
-  else {
-    if (seenOnce.size >= SEEN_LIMIT) seenOnce.clear();
-    seenOnce.add(hash);
-  }
+  recent.set(text, entry, Infinity);
+  const hash = hashChars(text, 0, text.length);
+  if (seenOnce.get(hash)) kept.set(text, entry, Infinity);
+  else seenOnce.set(hash, true, Infinity);
   return entry;
 }
 

@@ -12,7 +12,7 @@ import { FakeClock } from "../http/testing/fake-clock.js";
 import type { ReplayServer } from "../http/testing/replay-server.js";
 import { ArxivApiClient, type FetchPaper, ON_DEMAND_HTTP, type OnDemandOptions, createPaperFetcher } from "./index.js";
 import { startArxivApiReplay } from "./testing/api-replay.js";
-import { TtlCache } from "./ttl-cache.js";
+import { TtlCache } from "../../core/ttl-cache.js";
 
 const config = (server: ReplayServer) => ({ arxivApiUrl: `${server.url}/api/query`, baseUrl: "https://papers.test", contact: "ops@papers.test" });
 const UA = "paperfeed/0.1.0 (+https://papers.test; mailto:ops@papers.test)";

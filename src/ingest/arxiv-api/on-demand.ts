@@ -17,7 +17,7 @@ import { PaperfeedError, isPaperfeedError } from "../../core/errors.js";
 import type { Paper } from "../../core/paper.js";
 import { type Clock, systemClock } from "../http/clock.js";
 import { arxivUnavailable, type ArxivApiClient } from "./client.js";
-import { TtlCache } from "./ttl-cache.js";
+import { TtlCache } from "../../core/ttl-cache.js";
 
 export interface OnDemandOptions {
   /** How long a fetched paper is remembered, ms; default 1 h, ≥ 0 (0: not at all). */

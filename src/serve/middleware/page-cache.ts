@@ -23,6 +23,7 @@
  */
 import type { MiddlewareHandler } from "hono";
 import { getCookie } from "hono/cookie";
+import { TtlCache } from "../../core/ttl-cache.js";
 import { knownText, replaceResponse, textResponse } from "./html-body.js";
 import { SESSION_COOKIE, currentViewer } from "./session.js";
 
@@ -57,9 +58,8 @@ export function pageCache(options: PageCacheOptions): MiddlewareHandler {
   const maxBytes = options.maxBytes ?? 64 * 1024 ** 2;
   const now = options.now ?? Date.now;
   const entries = new Map<string, Entry>();
-  /** Addresses asked once and not kept, with when: kept if asked again in time. */
-  const seen = new Map<string, number>();
-  const maxSeen = Math.max(16, 4 * maxEntries);
+  /** Addresses asked once and not kept, for `ttlMs`: kept if asked again meanwhile. */
+  const seen = new TtlCache<string, true>(Math.max(16, 4 * maxEntries), { now });
   let bytes = 0;
   let writes = 0;
   const drop = (key: string) => {
@@ -89,19 +89,14 @@ export function pageCache(options: PageCacheOptions): MiddlewareHandler {
       replaceResponse(c, textResponse(kept.bytes, kept.text, { status: 200, headers: kept.headers }));
       return;
     }
-    const at = now();
-    if (!kept) {
-      const first = seen.get(key);
-      seen.delete(key);
-      if (first === undefined || at - first > ttlMs) {
-        // Asked once so far: rendered, not kept.
-        seen.set(key, at);
-        if (seen.size > maxSeen) seen.delete(seen.keys().next().value!);
-        return next();
-      }
+    if (!kept && !seen.get(key)) {
+      // Asked once so far: rendered, not kept.
+      seen.set(key, true, ttlMs);
+      return next();
     }
     drop(key);
     const writesBefore = writes;
+    const at = now();
     await next();
     const res = c.res;
     const text = knownText(res);

@@ -6,6 +6,7 @@
  */
 import katex from "katex";
 import { GREEK, latexTextToPlain } from "../../core/latex/text.js";
+import { TtlCache } from "../../core/ttl-cache.js";
 
 export type TextPart =
   { kind: "text"; text: string } | { kind: "math"; source: string; display: boolean; html: string | null };
@@ -34,8 +35,7 @@ export function splitMath(text: string): TextPart[] {
 }
 
 /** Rendered formulas by source; arXiv reuses the same few thousand symbols endlessly. */
-const cache = new Map<string, string | null>();
-const CACHE_LIMIT = 5000;
+const cache = new TtlCache<string, string | null>(5000);
 
 /**
  * KaTeX marks commands it will not run (\href, \htmlClass, … without trust) in `errorColor`
@@ -64,8 +64,7 @@ export function renderTex(tex: string, display: boolean): string | null {
   } catch {
     html = null;
   }
-  if (cache.size >= CACHE_LIMIT) cache.delete(cache.keys().next().value!);
-  cache.set(key, html);
+  cache.set(key, html, Infinity);
   return html;
 }
 

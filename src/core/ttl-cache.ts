@@ -1,16 +1,17 @@
 /**
  * A bounded map whose entries expire: at most `capacity` entries, the least recently used
- * dropped first, each gone `ttlMs` after it was set (by the injected clock, so tests move time).
- * A Map keeps insertion order, so re-inserting on use makes its first key the least recent.
+ * dropped first, each gone `ttlMs` after it was set (by the injected clock, so tests move time;
+ * `Infinity` never expires). A Map keeps insertion order, so re-inserting on use makes its first
+ * key the least recent. Used for arXiv's answers, the page cache's once-asked addresses and the
+ * analysed texts of highlights.
  */
-import type { Clock } from "../http/clock.js";
 
 export class TtlCache<K, V> {
   private readonly entries = new Map<K, { value: V; expires: number }>();
 
   constructor(
     private readonly capacity: number,
-    private readonly clock: Pick<Clock, "now">,
+    private readonly clock: { now(): number } = { now: Date.now },
   ) {}
 
   get(key: K): V | undefined {
