@@ -190,3 +190,31 @@ test("a single word's count is exact, however much pruning skipped", () => {
     assert.equal(result.total, exhaustive.search({ q, limit: 1 }).total, q);
   }
 });
+
+test("a phrase's estimated count stays near the true count when the strong papers are the ones holding it", () => {
+  // Every 19th paper is strong: the phrase is its whole title. The others hold both words far
+  // apart in a long abstract, and one in ten of them holds the phrase there too. With one hit
+  // asked, the weak papers cannot enter and their positions go unread: their count was once
+  // extrapolated from the strong papers checked for the hit (all of which pass), so about
+  // 2,000 were reported for under 300 matches.
+  const filler =
+    "lorem ipsum dolor sit amet consectetur adipiscing elit sed eiusmod tempor incididunt labore dolore magna aliqua";
+  const corpus = Array.from({ length: 2_000 }, (_, i) => {
+    const id = `2401.${String(i + 1).padStart(5, "0")}`;
+    const paper = { id, authors: [{ name: "A. Author" }], categories: ["cs.LG"] };
+    if (i % 19 === 0) return makePaper({ ...paper, title: "Alpha beta", abstract: filler });
+    const words = i % 10 === 3 ? "alpha beta" : "alpha gamma delta beta";
+    return makePaper({ ...paper, title: `Report ${i}`, abstract: `${filler} ${words} ${filler} ${filler}` });
+  });
+  const pruned = createSearchEngine({ timeBudgetMs: 0 });
+  const exhaustive = createSearchEngine({ pruning: false });
+  for (const p of corpus) {
+    pruned.add(p);
+    exhaustive.add(p);
+  }
+  const truth = exhaustive.search({ q: '"alpha beta"', limit: 1 }).total;
+  const estimate = pruned.search({ q: '"alpha beta"', limit: 1 });
+  assert.equal(truth, corpus.filter((_, i) => i % 19 === 0 || i % 10 === 3).length);
+  assert.equal(estimate.totalIsEstimate, true);
+  assert.ok(Math.abs(estimate.total - truth) <= truth * 0.35, `estimated ${estimate.total} for ${truth}`);
+});
