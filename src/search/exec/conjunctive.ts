@@ -2,8 +2,11 @@
  * Top k when some terms are required: the rarest required term leads, the others leapfrog to
  * its docs. Windows (up to the first end of a required term's block) whose block bounds cannot
  * beat the k-th score are skipped; phrase positions are only decoded for docs that could enter.
+ * Once only docs in the required terms' high lists can enter, high-required.ts reads those.
  */
 import { NO_MORE_DOCS, type PostingsCursor } from "../index/cursor.js";
+import { highProbes } from "./high-probe.js";
+import { highRequiredApplies, topKHighRequired } from "./high-required.js";
 import { cannotEnter, type RunStats } from "./run-stats.js";
 import type { SegmentQuery } from "./segment-query.js";
 import type { TopK } from "./top-k.js";
@@ -37,6 +40,12 @@ function boundWindow(q: SegmentQuery, required: PostingsCursor[], doc: number): 
 const HOPELESS_SAMPLE = 16;
 /** Sampled docs needed before their pass rate is used. */
 const MIN_SAMPLE = 16;
+/**
+ * The share of the lead's postings walked before a hand-over to the high lists (0–1, default
+ * 1/8): the count of matches is measured on them and extrapolated over the rest. A larger share
+ * counts better and saves less.
+ */
+const HAND_OVER_SAMPLE = 1 / 8;
 
 export function topKConjunctive(q: SegmentQuery, heap: TopK, base: number): RunStats {
   const required = q.requiredOrder.map((k) => q.cursors[q.required[k]!]!);
@@ -55,10 +64,19 @@ export function topKConjunctive(q: SegmentQuery, heap: TopK, base: number): RunS
   let skippedSpan = 0;
   // Docs up to here lie in a window already found worth looking at.
   let checkedUpTo = -1;
+  // Two or more required terms with high lists: handed over once only their docs can enter.
+  const high = q.required.length > 1 ? highProbes(q, q.required) : null;
+  // Lead postings before the hand-over, over which the count is measured; -1 without one.
+  let handedOverAt = -1;
   let doc = lead.nextDoc();
   candidates: while (doc !== NO_MORE_DOCS) {
     if (q.deadline.passed()) {
       skippedSpan += q.seg.docCount - doc;
+      break;
+    }
+    if (heap.full && doc > checkedUpTo && lead.ordinal >= lead.df * HAND_OVER_SAMPLE && highRequiredApplies(q, heap, high)) {
+      handedOverAt = lead.ordinal;
+      topKHighRequired(q, heap, base, doc, high);
       break;
     }
     if (heap.full && doc > checkedUpTo) {
@@ -117,12 +135,15 @@ export function topKConjunctive(q: SegmentQuery, heap: TopK, base: number): RunS
     }
     doc = lead.nextDoc();
   }
-  if (unchecked === 0 && skippedSpan === 0) return { matched, incomplete: false };
+  if (unchecked === 0 && skippedSpan === 0 && handedOverAt < 0) return { matched, incomplete: false };
   // Unchecked docs pass as often as the sampled ones (docs like them); with too few samples, as
   // often as the docs checked for the top k (or at even odds).
   const checkedPassed = matched - sampledPassed;
   const passRate = sampled >= MIN_SAMPLE ? sampledPassed / sampled : checked > 0 ? checkedPassed / checked : 0.5;
   const guess = matched + unchecked * passRate;
-  const looked = Math.max(1, q.seg.docCount - skippedSpan);
-  return { matched, incomplete: true, estimate: (guess * q.seg.docCount) / looked };
+  // Over the docs walked (all of them, or those before the hand-over)…
+  const span = handedOverAt < 0 ? q.seg.docCount : doc;
+  const walked = (guess * span) / Math.max(1, span - skippedSpan);
+  // …then over the rest of the lead's list: every match is a lead doc.
+  return { matched, incomplete: true, estimate: handedOverAt < 0 ? walked : (walked * lead.df) / Math.max(1, handedOverAt) };
 }

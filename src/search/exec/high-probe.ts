@@ -1,15 +1,16 @@
 /**
- * The query side of high lists (index/high-lists.ts): for an OR query's terms, a cursor over each
- * term's high list and the term's bound in docs outside it, for high-scan.ts.
+ * The query side of high lists (index/high-lists.ts): for an OR query's terms (high-scan.ts) or a
+ * query's required terms (high-required.ts), a cursor over each term's high list and the term's
+ * bound in docs outside it.
  */
 import { PostingsCursor } from "../index/cursor.js";
 import type { SegmentQuery } from "./segment-query.js";
 
 export interface HighProbes {
-  /** Per optional scorer (in `q.optional` order), its high list's cursor, or null. */
+  /** Per scorer asked for (in the order given), its high list's cursor, or null. */
   cursors: Array<PostingsCursor | null>;
   /**
-   * Per optional scorer, its bound in docs outside its high list; 0 without a list (high-scan.ts
+   * Per scorer asked for, its bound in docs outside its high list; 0 without a list (high-scan.ts
    * then reads its whole list, and docs outside that do not hold the term).
    */
   outside: Float64Array;
@@ -21,10 +22,9 @@ export interface HighProbes {
   lists: number;
 }
 
-/** High-list cursors of the query's optional scorers; null when none has a list. */
-export function highProbes(q: SegmentQuery): HighProbes | null {
+/** High-list cursors of scorers `ids` (default: the optional ones); null when none has a list. */
+export function highProbes(q: SegmentQuery, ids: readonly number[] = q.optional): HighProbes | null {
   const seg = q.seg;
-  const ids = q.optional;
   const outside = new Float64Array(ids.length);
   const cursors = ids.map((i, k) => {
     const term = q.cursors[i]!.term;

@@ -8,30 +8,9 @@
  * scorer order, as `SegmentQuery.total` adds them, so scores are bit-identical.
  */
 import { BlockProbe } from "../index/block-probe.js";
-import { BLOCK_SIZE } from "../index/segment.js";
+import { ListProbe } from "../index/list-probe.js";
 import type { SegmentQuery } from "./segment-query.js";
 import type { TopK } from "./top-k.js";
-
-/** First block in [b, end) whose last doc is ≥ doc (end when none): galloping, then binary search. */
-function seekBlock(lastDocs: Uint32Array, b: number, end: number, doc: number): number {
-  if (b >= end || lastDocs[b]! >= doc) return b;
-  let lo = b;
-  let step = 1;
-  let hi = b + 1;
-  while (hi < end && lastDocs[hi]! < doc) {
-    lo = hi;
-    step *= 2;
-    hi = lo + step;
-  }
-  if (hi > end) hi = end;
-  // lastDocs[lo] < doc; lastDocs[hi] ≥ doc or hi = end.
-  while (hi - lo > 1) {
-    const mid = (lo + hi) >>> 1;
-    if (lastDocs[mid]! < doc) lo = mid;
-    else hi = mid;
-  }
-  return hi;
-}
 
 const probe = new BlockProbe();
 
@@ -50,28 +29,12 @@ export function scoreListedDocs(
   const n = q.contribution.length;
   const contributions = new Float64Array(m * n);
   found.fill(0, 0, m);
-  const { blockLastDoc, blockPostings, postings } = q.seg.a;
   for (const i of q.optional) {
-    const cursor = q.cursors[i]!;
-    const first = cursor.firstBlock;
-    const end = cursor.endBlock;
-    let b = first;
-    let opened = -1;
+    const list = new ListProbe(q.seg, q.cursors[i]!.term, probe);
     for (let d = 0; d < m; d++) {
       const doc = docs[d]!;
-      b = seekBlock(blockLastDoc, b, end, doc);
-      if (b >= end) break;
-      if (b !== opened) {
-        opened = b;
-        probe.open(
-          postings,
-          blockPostings[b]!,
-          Math.min(BLOCK_SIZE, cursor.df - (b - first) * BLOCK_SIZE),
-          b > first ? blockLastDoc[b - 1]! : -1,
-        );
-      }
-      const at = probe.find(doc);
-      if (at >= 0 && q.scoreCombo(i, doc, probe.combo(at))) {
+      const combo = list.combo(doc);
+      if (combo >= 0 && q.scoreCombo(i, doc, combo)) {
         contributions[d * n + i] = q.contribution[i]!;
         found[d] = 1;
       }

@@ -113,6 +113,12 @@ export class PostingsCursor {
     return b;
   }
 
+  /** Postings of this list before the current one (its df once the list is done). */
+  get ordinal(): number {
+    if (this.doc === NO_MORE_DOCS) return this.df;
+    return this.block < this.firstBlock ? 0 : (this.block - this.firstBlock) * BLOCK_SIZE + this.index;
+  }
+
   /** The decoded block (holding the current doc). */
   get currentBlock(): number {
     return this.block;
