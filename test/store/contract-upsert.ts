@@ -105,6 +105,16 @@ export function upsertCases(withStore: WithStore): void {
       assert.deepEqual((await store.getPapers(many)).map((p) => p.id), ["0704.0003", "0704.0001", "0704.0003"]);
     }));
 
+  test("getPaperTexts gives each stored paper's JSON by id and leaves out missing ones", () =>
+    withStore(async ({ store }) => {
+      await store.upsertPapers(fixturePapers());
+      const ids = ["0704.0004", "0704.9999", "0704.0001"];
+      const texts = await store.getPaperTexts(ids);
+      assert.deepEqual([...texts.keys()].sort(), ["0704.0001", "0704.0004"]);
+      for (const paper of await store.getPapers(ids)) assert.deepEqual(JSON.parse(texts.get(paper.id)!), paper);
+      assert.equal((await store.getPaperTexts([])).size, 0);
+    }));
+
   test("deletePaper removes a paper once", () =>
     withStore(async ({ store }) => {
       await store.upsertPapers(fixturePapers());

@@ -128,6 +128,14 @@ export class PostgresStore implements Store {
     });
   }
 
+  async getPaperTexts(ids: readonly string[]): Promise<Map<string, string>> {
+    if (ids.length === 0) return new Map();
+    return this.run(async (db) => {
+      const { rows } = await db.query<{ id: string; data: string }>(Q.paperTextsById, [[...ids]]);
+      return new Map(rows.map((r) => [r.id, r.data]));
+    });
+  }
+
   async listAnnounced(fromDay: string, toDay: string, options?: ListOptions): Promise<Paper[]> {
     const { limit, offset } = listWindow(options);
     const params = [requireDay(fromDay, "fromDay"), requireDay(toDay, "toDay"), limit, offset];

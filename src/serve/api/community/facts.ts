@@ -31,18 +31,22 @@ export type CommunitySource = () => Promise<CommunityStore | null>;
 
 export const NO_FACTS: CommunityFacts = Object.freeze({ upvotes: 0, comments: 0, submittedBy: null, submittedAt: null, githubStars: null, activity: null });
 
-export async function communityFacts(source: CommunitySource | undefined, papers: readonly Paper[]): Promise<Map<string, CommunityFacts>> {
+export function communityFacts(source: CommunitySource | undefined, papers: readonly Paper[]): Promise<Map<string, CommunityFacts>> {
+  return communityFactsOf(source, papers.map((p) => p.id));
+}
+
+/** As `communityFacts`, by paper id. */
+export async function communityFactsOf(source: CommunitySource | undefined, ids: readonly string[]): Promise<Map<string, CommunityFacts>> {
   const store = source ? await source() : null;
-  if (!store || papers.length === 0) return new Map(papers.map((p) => [p.id, NO_FACTS]));
+  if (!store || ids.length === 0) return new Map(ids.map((id) => [id, NO_FACTS]));
   // Two queries for any number of papers: a result page must not cost a query per paper or day.
-  const ids = papers.map((p) => p.id);
   const [activity, entries] = await Promise.all([store.activityOf(ids), store.dailyEntriesOf(ids)]);
   return new Map(
-    papers.map((paper) => {
-      const a = activity.get(paper.id);
-      const entry = entries.get(paper.id);
+    ids.map((id) => {
+      const a = activity.get(id);
+      const entry = entries.get(id);
       return [
-        paper.id,
+        id,
         {
           upvotes: a?.votes ?? entry?.votes ?? 0,
           comments: a?.comments ?? 0,
