@@ -126,6 +126,12 @@ export class SegmentQuery {
     return true;
   }
 
+  /** Every cursor back to its list's start, after a pass that read some docs ahead of the run. */
+  resetCursors(): void {
+    for (const c of this.cursors) c?.reset();
+    for (const ex of this.exclusions) for (const c of ex.cursors) c.reset();
+  }
+
   /** Clears the contributions before scoring the next doc (not needed with a single scorer). */
   reset(): void {
     if (this.contribution.length > 1) this.contribution.fill(0);
