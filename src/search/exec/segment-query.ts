@@ -34,7 +34,9 @@ export class SegmentQuery {
   private readonly scale: number;
   /** 1 / the plan's pruneFactor: bounds below the truth make pruning approximate. */
   private readonly boundFactor: number;
-  private readonly phrases: PhraseMatcher;
+  /** Built on the first positional check: its buffers are 8 KB a term, and most queries have no phrase. */
+  private phraseMatcher: PhraseMatcher | null = null;
+  private readonly longestPhrase: number;
   /** Fields each scorer counts, a bit per field. */
   readonly masks: Int32Array;
   private readonly phraseCursors: PostingsCursor[][];
@@ -84,7 +86,7 @@ export class SegmentQuery {
       if (terms.every((t) => t >= 0)) this.exclusions.push({ cursors: terms.map((t) => new PostingsCursor(seg, t)), offsets: ex.offsets, mask: ex.mask });
     }
     const longest = Math.max(1, ...plan.phrases.map((p) => p.scorers.length), ...plan.exclusions.map((e) => e.terms.length));
-    this.phrases = new PhraseMatcher(longest);
+    this.longestPhrase = longest;
     this.masks = Int32Array.from(plan.scorers, (s) => s.mask);
     this.phraseCursors = viable ? plan.phrases.map((p) => p.scorers.map((i) => this.cursors[i]!)) : [];
     this.positional = plan.phrases.length > 0 || this.exclusions.length > 0;
@@ -149,14 +151,15 @@ export class SegmentQuery {
   /** Phrases hold and no exclusion applies (cursors of phrase terms are on `doc`). */
   passesPositional(doc: number): boolean {
     const phrases = this.plan.phrases;
+    const matcher = (this.phraseMatcher ??= new PhraseMatcher(this.longestPhrase));
     for (let p = 0; p < phrases.length; p++) {
       const phrase = phrases[p]!;
-      if (!this.phrases.matches(this.phraseCursors[p]!, phrase.offsets, phrase.mask)) return false;
+      if (!matcher.matches(this.phraseCursors[p]!, phrase.offsets, phrase.mask)) return false;
     }
     for (const ex of this.exclusions) {
       let all = true;
       for (const c of ex.cursors) if (c.advance(doc) !== doc || (this.seg.comboMask[c.combo()]! & ex.mask) === 0) all = false;
-      if (all && (ex.cursors.length === 1 || this.phrases.matches(ex.cursors, ex.offsets, ex.mask))) return false;
+      if (all && (ex.cursors.length === 1 || matcher.matches(ex.cursors, ex.offsets, ex.mask))) return false;
     }
     return true;
   }
