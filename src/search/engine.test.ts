@@ -192,20 +192,10 @@ test("a single word's count is exact, however much pruning skipped", () => {
 });
 
 test("a phrase's estimated count stays near the true count when the strong papers are the ones holding it", () => {
-  // Every 19th paper is strong: the phrase is its whole title. The others hold both words far
-  // apart in a long abstract, and one in ten of them holds the phrase there too. With one hit
-  // asked, the weak papers cannot enter and their positions go unread: their count was once
-  // extrapolated from the strong papers checked for the hit (all of which pass), so about
-  // 2,000 were reported for under 300 matches.
-  const filler =
-    "lorem ipsum dolor sit amet consectetur adipiscing elit sed eiusmod tempor incididunt labore dolore magna aliqua";
-  const corpus = Array.from({ length: 2_000 }, (_, i) => {
-    const id = `2401.${String(i + 1).padStart(5, "0")}`;
-    const paper = { id, authors: [{ name: "A. Author" }], categories: ["cs.LG"] };
-    if (i % 19 === 0) return makePaper({ ...paper, title: "Alpha beta", abstract: filler });
-    const words = i % 10 === 3 ? "alpha beta" : "alpha gamma delta beta";
-    return makePaper({ ...paper, title: `Report ${i}`, abstract: `${filler} ${words} ${filler} ${filler}` });
-  });
+  // With one hit asked, the weak papers (phraseCorpus) cannot enter and their positions go
+  // unread: their count was once extrapolated from the strong papers checked for the hit (all of
+  // which pass), so about all 3,000 were reported for under 450 matches.
+  const corpus = phraseCorpus(3_000);
   const pruned = createSearchEngine({ timeBudgetMs: 0 });
   const exhaustive = createSearchEngine({ pruning: false });
   for (const p of corpus) {
@@ -218,3 +208,29 @@ test("a phrase's estimated count stays near the true count when the strong paper
   assert.equal(estimate.totalIsEstimate, true);
   assert.ok(Math.abs(estimate.total - truth) <= truth * 0.35, `estimated ${estimate.total} for ${truth}`);
 });
+
+test("a phrase of words in a few thousand papers or fewer is counted exactly", () => {
+  const corpus = phraseCorpus(1_500);
+  const pruned = createSearchEngine({ timeBudgetMs: 0 });
+  for (const p of corpus) pruned.add(p);
+  for (const limit of [1, 10, 20]) {
+    const result = pruned.search({ q: '"alpha beta"', limit });
+    assert.equal(result.totalIsEstimate, undefined, `limit ${limit}`);
+    assert.equal(result.total, corpus.filter((_, i) => i % 19 === 0 || i % 10 === 3).length, `limit ${limit}`);
+  }
+});
+
+/**
+ * Every 19th paper holds "alpha beta" as its whole title; the others hold both words far apart in
+ * a long abstract, and one in ten of them holds the phrase there too.
+ */
+function phraseCorpus(papers: number): Paper[] {
+  const filler = "lorem ipsum dolor sit amet consectetur adipiscing elit sed eiusmod tempor incididunt labore dolore magna aliqua";
+  return Array.from({ length: papers }, (_, i) => {
+    const id = `2401.${String(i + 1).padStart(5, "0")}`;
+    const paper = { id, authors: [{ name: "A. Author" }], categories: ["cs.LG"] };
+    if (i % 19 === 0) return makePaper({ ...paper, title: "Alpha beta", abstract: filler });
+    const words = i % 10 === 3 ? "alpha beta" : "alpha gamma delta beta";
+    return makePaper({ ...paper, title: `Report ${i}`, abstract: `${filler} ${words} ${filler} ${filler}` });
+  });
+}
