@@ -213,6 +213,7 @@ export class Engine implements SearchEngine {
       highlightTerms: fullPlan.highlightTerms,
       tookMs: 0,
     };
+    if (fullPlan.highlightPhrases.length > 0) result.highlightPhrases = fullPlan.highlightPhrases;
     if (page.estimated || deadline.expired) result.totalIsEstimate = true;
     if (deadline.expired) result.timedOut = true;
     return result;

@@ -124,6 +124,7 @@ export function planSimilar(request: SimilarRequest, documentFrequencies: (terms
     phrases: [],
     exclusions: [],
     highlightTerms: scorers.map((s) => s.term),
+    highlightPhrases: [],
     categories: [],
     excludedCategories: [],
     ids: [],

@@ -1,6 +1,8 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
 import { analyze } from "./analyze/analyzer.js";
+import { parseQuery } from "./query/parse.js";
+import { planQuery } from "./query/plan.js";
 import { highlight, snippet } from "./snippet.js";
 
 test("highlight marks words by analysed term", () => {
@@ -26,4 +28,23 @@ test("snippet picks the window around the matches and marks elisions", () => {
 
 test("a short text is returned whole", () => {
   assert.deepEqual(snippet("No match here.", ["zebra"], 240), [{ text: "No match here.", match: false }]);
+});
+
+test("a phrase is marked where its words stand together, not word by word", () => {
+  const plan = planQuery(parseQuery('"language models" diffusion'));
+  // ("a language for models" would be marked: stopwords take no position, in the index as here.)
+  const text = "Large language models: a language design for models, and diffusion language-models.";
+  const marked = highlight(text, plan.highlightTerms, plan.highlightPhrases)
+    .filter((s) => s.match)
+    .map((s) => s.text);
+  assert.deepEqual(marked, ["language models", "diffusion", "language-models"]);
+  // Stopwords take no position: "state of the art" stands together in "state-of-the-art".
+  const art = planQuery(parseQuery('"state of the art"'));
+  const spans = highlight("A state-of-the-art model; the art of the state.", art.highlightTerms, art.highlightPhrases);
+  assert.deepEqual(spans.filter((s) => s.match).map((s) => s.text), ["state-of-the-art"]);
+  // The snippet's window follows the phrase, not its words elsewhere.
+  const filler = "lorem ipsum dolor sit amet ".repeat(20);
+  const long = `language ${filler} models ${filler} large language models here ${filler}`;
+  const excerpt = snippet(long, plan.highlightTerms, 120, plan.highlightPhrases);
+  assert.deepEqual(excerpt.filter((s) => s.match).map((s) => s.text), ["language models"]);
 });

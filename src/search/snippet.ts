@@ -1,11 +1,14 @@
 /**
  * Highlighting and snippets for result pages. Matching is by analysed term, so the query
- * "parameters" marks "parameter" and "Parameter-efficient". The web layer escapes each segment and
- * wraps `match: true` ones in <mark>.
+ * "parameters" marks "parameter" and "Parameter-efficient"; a phrase is marked only where its
+ * terms stand together, as the search matched it ("language models" marks neither a lone
+ * "language" nor "models"). The web layer escapes each segment and wraps `match: true` ones in
+ * <mark>.
  */
 import { TtlCache } from "../core/ttl-cache.js";
 import { analyzeInto } from "./analyze/analyzer.js";
 import { hashChars } from "./analyze/tokenizer.js";
+import type { HighlightPhrase } from "./query/plan.js";
 
 export interface Segment {
   text: string;
@@ -17,9 +20,10 @@ interface Span {
   end: number;
 }
 
-/** A text's analysed words: the term of each and where it stands, in order. */
+/** A text's analysed words: the term of each, its position (as the index counts them) and where it stands, in order. */
 interface Analysed {
   terms: string[];
+  positions: Int32Array;
   starts: Int32Array;
   ends: Int32Array;
 }
@@ -47,14 +51,16 @@ function analysedText(text: string): Analysed {
   const found = recent.get(text) ?? kept.get(text);
   if (found) return found;
   const terms: string[] = [];
+  const positions: number[] = [];
   const starts: number[] = [];
   const ends: number[] = [];
-  analyzeInto(text, (term, _pos, start, end) => {
+  analyzeInto(text, (term, position, start, end) => {
     terms.push(term);
+    positions.push(position);
     starts.push(start);
     ends.push(end);
   });
-  const entry = { terms, starts: Int32Array.from(starts), ends: Int32Array.from(ends) };
+  const entry = { terms, positions: Int32Array.from(positions), starts: Int32Array.from(starts), ends: Int32Array.from(ends) };
   recent.set(text, entry, Infinity);
   const hash = hashChars(text, 0, text.length);
   if (seenOnce.get(hash)) kept.set(text, entry, Infinity);
@@ -62,18 +68,51 @@ function analysedText(text: string): Analysed {
   return entry;
 }
 
-function matchSpans(text: string, terms: ReadonlySet<string>): Span[] {
-  const spans: Span[] = [];
+function matchSpans(text: string, terms: ReadonlySet<string>, phrases: readonly HighlightPhrase[]): Span[] {
+  const found: Span[] = [];
   const words = analysedText(text);
-  for (let i = 0; i < words.terms.length; i++) {
-    if (!terms.has(words.terms[i]!)) continue;
-    const start = words.starts[i]!;
-    const end = words.ends[i]!;
+  const n = words.terms.length;
+  for (let i = 0; i < n; i++) {
+    if (terms.has(words.terms[i]!)) found.push({ start: words.starts[i]!, end: words.ends[i]! });
+    for (const phrase of phrases) {
+      const last = phraseEndingAt(words, i, phrase);
+      if (last >= 0) found.push({ start: words.starts[i]!, end: words.ends[last]! });
+    }
+  }
+  // Overlapping or touching matches become one span, in text order.
+  found.sort((a, b) => a.start - b.start);
+  const spans: Span[] = [];
+  for (const span of found) {
     const last = spans.at(-1);
-    if (last && start < last.end) last.end = Math.max(last.end, end);
-    else spans.push({ start, end });
+    if (last && span.start < last.end) last.end = Math.max(last.end, span.end);
+    else spans.push({ ...span });
   }
   return spans;
+}
+
+/**
+ * Index of the phrase's last word when it starts at word i (every term at its offset, counted in
+ * positions as the index counts them), else -1. A compound's joined form follows its parts with
+ * the first part's position ("parametereffici" after "paramet" and "effici"), so positions are
+ * not in order: words before the one sought are passed over, and the search stops past it.
+ */
+function phraseEndingAt(words: Analysed, i: number, phrase: HighlightPhrase): number {
+  if (words.terms[i] !== phrase.terms[0]) return -1;
+  const first = words.positions[i]! - phrase.offsets[0]!;
+  let j = i;
+  for (let k = 1; k < phrase.terms.length; k++) {
+    const want = first + phrase.offsets[k]!;
+    let hit = -1;
+    for (let m = j + 1; m < words.terms.length && words.positions[m]! <= want; m++) {
+      if (words.positions[m] === want && words.terms[m] === phrase.terms[k]) {
+        hit = m;
+        break;
+      }
+    }
+    if (hit < 0) return -1;
+    j = hit;
+  }
+  return j;
 }
 
 function toSegments(text: string, spans: Span[], from: number, to: number): Segment[] {
@@ -92,17 +131,17 @@ function toSegments(text: string, spans: Span[], from: number, to: number): Segm
 }
 
 /** The whole text split into matching and non-matching segments. */
-export function highlight(text: string, terms: readonly string[]): Segment[] {
-  return toSegments(text, matchSpans(text, new Set(terms)), 0, text.length);
+export function highlight(text: string, terms: readonly string[], phrases: readonly HighlightPhrase[] = []): Segment[] {
+  return toSegments(text, matchSpans(text, new Set(terms), phrases), 0, text.length);
 }
 
 /**
  * The window of about `maxChars` characters with the most distinct query terms (then the most
  * matches), cut at word boundaries, with "…" where text was left out.
  */
-export function snippet(text: string, terms: readonly string[], maxChars = 240): Segment[] {
-  if (text.length <= maxChars) return highlight(text, terms);
-  const spans = matchSpans(text, new Set(terms));
+export function snippet(text: string, terms: readonly string[], maxChars = 240, phrases: readonly HighlightPhrase[] = []): Segment[] {
+  if (text.length <= maxChars) return highlight(text, terms, phrases);
+  const spans = matchSpans(text, new Set(terms), phrases);
   const startAt = bestWindowStart(text, spans, maxChars);
   let from = startAt === 0 ? 0 : wordStartAfter(text, startAt);
   let to = Math.min(text.length, from + maxChars);

@@ -3,6 +3,7 @@
  * (typed arrays) built from the store; no database is touched while a query runs.
  */
 import type { Paper } from "../core/paper.js";
+import type { HighlightPhrase } from "./query/plan.js";
 import type { SimilarRequest } from "./similar.js";
 
 export type { SimilarRequest };
@@ -65,8 +66,10 @@ export interface SearchResult {
    * for its words, ranked as plain words: the phrases and words that were required, as typed.
    */
   relaxed?: { phrases: string[]; words: string[] };
-  /** Analysed query terms, for highlighting matches in titles and snippets. */
+  /** Analysed query terms to mark wherever they stand in titles and snippets (those given outside phrases). */
   highlightTerms: string[];
+  /** The query's phrases, to mark only where their terms stand together. */
+  highlightPhrases?: HighlightPhrase[];
   /** Wall time of the query in milliseconds. */
   tookMs: number;
 }

@@ -35,6 +35,12 @@ export interface PhraseCheck {
   mask: number;
 }
 
+/** A phrase to mark where its terms stand together (at `offsets` from the first), not word by word. */
+export interface HighlightPhrase {
+  terms: string[];
+  offsets: number[];
+}
+
 export interface Exclusion {
   terms: Uint8Array[];
   /** Relative positions; one term means no position check. */
@@ -47,7 +53,10 @@ export interface QueryPlan extends Omit<ParsedQuery, "clauses"> {
   scorers: Scorer[];
   phrases: PhraseCheck[];
   exclusions: Exclusion[];
+  /** Terms to mark wherever they stand: those given outside phrases. */
   highlightTerms: string[];
+  /** Phrases to mark only where they occur as phrases. */
+  highlightPhrases: HighlightPhrase[];
   /**
    * Approximate top k (≥ 1; absent or 1: exact). Score bounds are divided by it while pruning, so
    * a doc is passed over unless its bound is this many times the k-th score: "papers like this
@@ -69,7 +78,7 @@ function analyzeClause(text: string) {
 
 export function planQuery(parsed: ParsedQuery): QueryPlan {
   const { clauses, ...filters } = parsed;
-  const plan: QueryPlan = { ...filters, scorers: [], phrases: [], exclusions: [], highlightTerms: [] };
+  const plan: QueryPlan = { ...filters, scorers: [], phrases: [], exclusions: [], highlightTerms: [], highlightPhrases: [] };
   const index = new Map<string, number>();
   const scorer = (term: string, mask: number, required: boolean, weight = 1): number => {
     const key = `${mask}:${term}`;
@@ -85,12 +94,13 @@ export function planQuery(parsed: ParsedQuery): QueryPlan {
     plan.scorers.push({ term, bytes: encoder.encode(term), mask, required, weight });
     return plan.scorers.length - 1;
   };
-  for (const clause of clauses) addClause(plan, clause, scorer);
-  plan.highlightTerms = [...new Set(plan.scorers.map((s) => s.term))];
+  const standalone = new Set<string>();
+  for (const clause of clauses) addClause(plan, clause, scorer, standalone);
+  plan.highlightTerms = [...standalone];
   return plan;
 }
 
-function addClause(plan: QueryPlan, clause: TextClause, scorer: (t: string, m: number, r: boolean, w?: number) => number) {
+function addClause(plan: QueryPlan, clause: TextClause, scorer: (t: string, m: number, r: boolean, w?: number) => number, standalone: Set<string>) {
   const { parts, joined } = analyzeClause(clause.text);
   if (parts.length === 0 && joined.length === 0) return;
   const mask = maskOf(clause.field);
@@ -102,15 +112,18 @@ function addClause(plan: QueryPlan, clause: TextClause, scorer: (t: string, m: n
   }
   if (clause.occur === "should") {
     const weight = clause.phrase ? 1 + PHRASE_BOOST : 1;
-    for (const { term } of parts) scorer(term, mask, false, weight);
-    for (const term of joined) scorer(term, mask, false, weight);
+    for (const { term } of parts) if (scorer(term, mask, false, weight) >= 0) standalone.add(term);
+    for (const term of joined) if (scorer(term, mask, false, weight) >= 0) standalone.add(term);
     return;
   }
   if (parts.length <= 1) {
-    scorer(parts[0]?.term ?? joined[0]!, mask, true);
+    const term = parts[0]?.term ?? joined[0]!;
+    if (scorer(term, mask, true) >= 0) standalone.add(term);
     return;
   }
   const ids = parts.map((p) => scorer(p.term, mask, true));
   if (ids.includes(-1)) return;
-  plan.phrases.push({ scorers: ids, offsets: parts.map((p) => p.position - first), mask });
+  const offsets = parts.map((p) => p.position - first);
+  plan.phrases.push({ scorers: ids, offsets, mask });
+  plan.highlightPhrases.push({ terms: parts.map((p) => p.term), offsets });
 }

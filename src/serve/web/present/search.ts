@@ -3,7 +3,7 @@
  * the store, marks matched words, and works out what to suggest when nothing matched.
  */
 import { isPaperfeedError } from "../../../core/errors.js";
-import { highlight, MAX_SEARCH_OFFSET, snippet } from "../../../search/index.js";
+import { highlight, type HighlightPhrase, MAX_SEARCH_OFFSET, snippet } from "../../../search/index.js";
 import type { SearchEngine } from "../../../search/types.js";
 import type { Store } from "../../../store/types.js";
 import type { Paging } from "../components/pager.js";
@@ -50,9 +50,9 @@ export interface SearchView {
   respelled?: { typed: string; exactHref: string };
 }
 
-function markerFor(terms: string[]): Marker | undefined {
-  if (terms.length === 0) return undefined;
-  return { highlight: (t) => highlight(t, terms), snippet: (t) => snippet(t, terms, SNIPPET_CHARS) };
+function markerFor(terms: string[], phrases: HighlightPhrase[] = []): Marker | undefined {
+  if (terms.length === 0 && phrases.length === 0) return undefined;
+  return { highlight: (t) => highlight(t, terms, phrases), snippet: (t) => snippet(t, terms, SNIPPET_CHARS, phrases) };
 }
 
 function activeFilters(form: SearchForm): Suggestion[] {
@@ -156,7 +156,7 @@ export async function presentSearch(
     result = run();
   }
   const papers = await deps.store.getPapers(result.hits.map((h) => h.id));
-  const marker = markerFor(result.highlightTerms);
+  const marker = markerFor(result.highlightTerms, result.highlightPhrases);
   const results = papers.map((paper) => summarize(paper, marker));
   // "0.4 ms" under a millisecond (never "0 ms"), whole milliseconds above.
   const tookMs =
