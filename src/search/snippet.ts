@@ -69,23 +69,21 @@ function analysedText(text: string): Analysed {
 }
 
 function matchSpans(text: string, terms: ReadonlySet<string>, phrases: readonly HighlightPhrase[]): Span[] {
-  const found: Span[] = [];
+  const spans: Span[] = [];
   const words = analysedText(text);
   const n = words.terms.length;
+  // Matches start in word order, so each one either overlaps the last span or starts a new one.
+  const add = (start: number, end: number) => {
+    const last = spans.at(-1);
+    if (last && start < last.end) last.end = Math.max(last.end, end);
+    else spans.push({ start, end });
+  };
   for (let i = 0; i < n; i++) {
-    if (terms.has(words.terms[i]!)) found.push({ start: words.starts[i]!, end: words.ends[i]! });
+    if (terms.has(words.terms[i]!)) add(words.starts[i]!, words.ends[i]!);
     for (const phrase of phrases) {
       const last = phraseEndingAt(words, i, phrase);
-      if (last >= 0) found.push({ start: words.starts[i]!, end: words.ends[last]! });
+      if (last >= 0) add(words.starts[i]!, words.ends[last]!);
     }
-  }
-  // Overlapping or touching matches become one span, in text order.
-  found.sort((a, b) => a.start - b.start);
-  const spans: Span[] = [];
-  for (const span of found) {
-    const last = spans.at(-1);
-    if (last && span.start < last.end) last.end = Math.max(last.end, span.end);
-    else spans.push({ ...span });
   }
   return spans;
 }
