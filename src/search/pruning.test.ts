@@ -4,6 +4,7 @@ import fc from "fast-check";
 import type { Paper } from "../core/index.js";
 import { Engine } from "./engine.js";
 import { BULK_WINDOWS } from "./exec/bulk-window.js";
+import { CONJUNCTIVE } from "./exec/conjunctive.js";
 import { CHAMPIONS } from "./index/champions.js";
 import { HIGH_LISTS } from "./index/high-lists.js";
 import { corpusArb, queryArb } from "./testing/random-corpus.js";
@@ -27,7 +28,7 @@ function build(papers: Paper[], cuts: number[], removals: number[], pruning: boo
  * windows (exec/bulk-window.ts) serve only long lists; here also every query, in windows of 1–64
  * docs (window 0) so that runs cross many windows.
  */
-const DEFAULT = { minDf: CHAMPIONS.minDf, size: CHAMPIONS.size, highMinDf: HIGH_LISTS.minDf, share: HIGH_LISTS.share, bulkMin: BULK_WINDOWS.minPostings, window: BULK_WINDOWS.window, highFirst: BULK_WINDOWS.highListFirst };
+const DEFAULT = { exactDocs: CONJUNCTIVE.exactCountDocs, minDf: CHAMPIONS.minDf, size: CHAMPIONS.size, highMinDf: HIGH_LISTS.minDf, share: HIGH_LISTS.share, bulkMin: BULK_WINDOWS.minPostings, window: BULK_WINDOWS.window, highFirst: BULK_WINDOWS.highListFirst };
 const SETTINGS = [
   { ...DEFAULT, name: "default champion and high lists" },
   { ...DEFAULT, name: "champion lists of 1–8 docs for terms in ≥ 2 docs", minDf: 2, size: 0 },
@@ -64,6 +65,8 @@ for (const setting of SETTINGS) {
           BULK_WINDOWS.minPostings = setting.bulkMin;
           BULK_WINDOWS.window = setting.window || window;
           BULK_WINDOWS.highListFirst = setting.highFirst;
+          // Small corpora would all be counted exactly, never taking the pruned conjunctive paths.
+          CONJUNCTIVE.exactCountDocs = 0;
           const pruned = build(papers, cuts, removals, true);
           const exhaustive = build(papers, cuts, removals, false);
           for (const request of requests as SearchRequest[]) {
@@ -99,5 +102,6 @@ for (const setting of SETTINGS) {
     BULK_WINDOWS.minPostings = DEFAULT.bulkMin;
     BULK_WINDOWS.window = DEFAULT.window;
     BULK_WINDOWS.highListFirst = DEFAULT.highFirst;
+    CONJUNCTIVE.exactCountDocs = DEFAULT.exactDocs;
   });
 }

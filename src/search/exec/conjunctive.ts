@@ -6,8 +6,7 @@
  */
 import { NO_MORE_DOCS, type PostingsCursor } from "../index/cursor.js";
 import { SeededDocs } from "./champion-seed.js";
-import { highProbes } from "./high-probe.js";
-import { highRequiredApplies, seedFromHighLists, topKHighRequired } from "./high-required.js";
+import { highRequiredApplies, requiredHighLists, seedFromHighLists, topKHighRequired } from "./high-required.js";
 import { cannotEnter, type RunStats } from "./run-stats.js";
 import type { SegmentQuery } from "./segment-query.js";
 import type { TopK } from "./top-k.js";
@@ -42,12 +41,13 @@ const HOPELESS_SAMPLE = 16;
 /** Sampled docs needed before their pass rate is used. */
 const MIN_SAMPLE = 16;
 /**
- * A lead term in at most this many docs (default 2,048, ≥ 0) has all of them looked at, every
- * phrase checked, so the count is exact: on a small instance a common phrase's count was an
- * estimate, and the search page (top 20) and the API (top 10) showed different ones. Costs at most
- * about a millisecond of position checks.
+ * `exactCountDocs`: a lead term in at most this many docs (default 2,048, ≥ 0) has all of them
+ * looked at, every phrase checked, so the count is exact: on a small instance a common phrase's
+ * count was an estimate, and the search page (top 20) and the API (top 10) showed different ones.
+ * Costs at most about a millisecond of position checks. Tests set 0 so that small corpora take the
+ * pruned paths.
  */
-const EXACT_COUNT_DOCS = 2_048;
+export const CONJUNCTIVE = { exactCountDocs: 2_048 };
 /**
  * The share of the lead's postings walked before a hand-over to the high lists (0–1, default
  * 1/4): the count of matches is measured on them and extrapolated over the rest. A larger share
@@ -62,7 +62,7 @@ export function topKConjunctive(q: SegmentQuery, heap: TopK, base: number): RunS
   const positional = q.positional;
   // One scored term: its bound is computed like its score (see cannotEnter).
   const single = q.required.length === 1 && q.optional.length === 0;
-  const exact = lead.df <= EXACT_COUNT_DOCS;
+  const exact = lead.df <= CONJUNCTIVE.exactCountDocs;
   let matched = 0;
   let checked = 0;
   let unchecked = 0;
@@ -74,8 +74,9 @@ export function topKConjunctive(q: SegmentQuery, heap: TopK, base: number): RunS
   let skippedSpan = 0;
   // Docs up to here lie in a window already found worth looking at.
   let checkedUpTo = -1;
-  // Two or more required terms with high lists: seeded, and handed over once only their docs can enter.
-  const high = q.required.length > 1 ? highProbes(q, q.required) : null;
+  // Required terms that all have high lists: seeded, and handed over once only their docs can
+  // enter (not when the count is to be exact).
+  const high = exact ? null : requiredHighLists(q);
   const seeded = new SeededDocs(high ? seedFromHighLists(q, heap, base, high) : new Int32Array(0));
   // Lead postings before the hand-over, over which the count is measured; -1 without one.
   let handedOverAt = -1;

@@ -23,17 +23,24 @@
 import { NO_MORE_DOCS, type PostingsCursor } from "../index/cursor.js";
 import { ListProbe } from "../index/list-probe.js";
 import type { SeededDocs } from "./champion-seed.js";
-import type { HighProbes } from "./high-probe.js";
+import { highProbes, type HighProbes } from "./high-probe.js";
 import { cannotEnter } from "./run-stats.js";
 import type { SegmentQuery } from "./segment-query.js";
 import type { TopK } from "./top-k.js";
 
+/** The high lists of a query's two or more required terms; null unless every one of them has one. */
+export function requiredHighLists(q: SegmentQuery): HighProbes | null {
+  if (q.required.length < 2) return null;
+  const high = highProbes(q, q.required);
+  return high !== null && high.lists === q.required.length ? high : null;
+}
+
 /**
- * Whether the hand-over is exact now: every required term has a high list, and no doc outside all
- * of them (every term at its outside bound, every optional term at its full bound) can enter.
+ * Whether the hand-over is exact now: no doc outside all the required terms' high lists (every
+ * term at its outside bound, every optional term at its full bound) can enter.
  */
 export function highRequiredApplies(q: SegmentQuery, heap: TopK, high: HighProbes | null): high is HighProbes {
-  if (high === null || high.lists < q.required.length || !heap.full) return false;
+  if (high === null || !heap.full) return false;
   let bound = high.outsideSum;
   for (const i of q.optional) bound += q.bound[i]!;
   return cannotEnter(bound, heap.threshold, false);
@@ -103,7 +110,7 @@ const SEED_DOCS = 256;
  * them again).
  */
 export function seedFromHighLists(q: SegmentQuery, heap: TopK, base: number, high: HighProbes): Int32Array {
-  if (q.optional.length > 0 || high.lists < q.required.length) return new Int32Array(0);
+  if (q.optional.length > 0) return new Int32Array(0);
   const required = q.required;
   const sources = high.cursors.map((c) => c!);
   const docs: number[] = [];
