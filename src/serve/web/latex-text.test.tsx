@@ -3,7 +3,8 @@ import { test } from "node:test";
 import { DEMO_DATA_PATH } from "../../ingest/demo.js";
 import { readListing } from "../../ingest/readers/listing.js";
 import { drain } from "../../ingest/test-support.js";
-import { RichText } from "./components/rich-text.js";
+import fc from "fast-check";
+import { RichText, TextWithMarkup } from "./components/rich-text.js";
 import { latexTextToPlain, textRuns } from "../../core/latex/text.js";
 import { plainText, splitMath } from "./math.js";
 
@@ -91,4 +92,19 @@ test("no stray backslash command from any demo title or abstract reaches the pag
   }
   assert.ok(commandsBefore > 400, `the demo has text LaTeX to convert (${commandsBefore} texts)`);
   assert.deepEqual(stray.slice(0, 20), []);
+});
+
+test("plain text with marks renders as the general LaTeX path renders it: escaped, each match in <mark>", () => {
+  // Pieces without LaTeX or math, but with what must be escaped and what only looks like markup.
+  const piece = fc.constantFrom("graph", " ", "model's", "a-b", "<b>", "&amp;", '"q"', "x > y", "é", "-", "'", "`", "", "91%", "#1");
+  const segments = fc.array(fc.record({ text: fc.array(piece, { maxLength: 4 }).map((p) => p.join("")), match: fc.boolean() }), { maxLength: 8 });
+  fc.assert(
+    fc.property(segments, fc.boolean(), (segs, links) => {
+      const full = segs.map((s) => s.text).join("");
+      fc.pre(!/--|``|''/.test(full));
+      assert.equal(String(<RichText segments={segs} links={links} />), String(<TextWithMarkup full={full} segs={segs} links={links} />));
+    }),
+    { numRuns: 3_000 },
+  );
+  assert.equal(String(<RichText segments={[{ text: "a <b>", match: false }, { text: "graph", match: true }]} />), "a &lt;b&gt;<mark>graph</mark>");
 });
