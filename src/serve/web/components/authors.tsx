@@ -1,18 +1,25 @@
 /** Author names as links to their author pages; long lists show the first few and fold the rest. */
+import { raw } from "hono/html";
+import { escapeToBuffer } from "hono/utils/html";
 import { authorHref } from "../format.js";
 
 /** Names shown before "et al." in lists. */
 const SHOWN = 3;
 
-const AuthorLink = ({ name }: { name: string }) => <a href={authorHref(name)}>{name}</a>;
-
-function joined(names: string[]) {
-  return names.map((name, i) => (
-    <>
-      {i > 0 && ", "}
-      <AuthorLink name={name} />
-    </>
-  ));
+/**
+ * The links, comma-separated, as one escaped string: a result page names some 120 authors, and
+ * three JSX nodes each (fragment, component, link) were a good part of rendering its cards.
+ */
+export function joined(names: readonly string[]) {
+  const out: [string] = [""];
+  names.forEach((name, i) => {
+    out[0] += i > 0 ? ', <a href="' : '<a href="';
+    escapeToBuffer(authorHref(name), out);
+    out[0] += '">';
+    escapeToBuffer(name, out);
+    out[0] += "</a>";
+  });
+  return raw(out[0]);
 }
 
 /** Compact form for lists: "A, B, C et al. (+12)" with the rest in a disclosure. */
