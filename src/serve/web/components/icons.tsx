@@ -2,6 +2,7 @@
  * Inline SVG icons for code links (no icon font, no extra request). Each icon is decorative; the
  * link around it carries the accessible name.
  */
+import { raw } from "hono/html";
 import type { CodeLinkKind } from "../../../core/paper.js";
 
 // Octicons mark-github (MIT, GitHub Inc.).
@@ -18,7 +19,17 @@ function Svg({ children }: { children: unknown }) {
 
 const stroke = { fill: "none", stroke: "currentColor", "stroke-width": "1.5", "stroke-linecap": "round" };
 
-export function CodeIcon({ kind }: { kind: CodeLinkKind }) {
+/** Icons never change: each is made once, as the HTML string cards reuse (a card rendered its SVG nodes anew). */
+const made = new Map<string, ReturnType<typeof raw>>();
+function once(key: string, make: () => unknown) {
+  let html = made.get(key);
+  if (!html) made.set(key, (html = raw(String(make()))));
+  return html;
+}
+
+export const CodeIcon = ({ kind }: { kind: CodeLinkKind }) => once(kind, () => codeIcon(kind));
+
+function codeIcon(kind: CodeLinkKind) {
   switch (kind) {
     case "github":
       return (
@@ -61,8 +72,9 @@ export const CODE_LABEL: Record<CodeLinkKind, string> = {
 };
 
 /** A speech bubble, beside a comment count. */
-export const CommentIcon = () => (
-  <Svg>
-    <path {...stroke} stroke-linejoin="round" d="M2.5 3.5h11v7h-6l-3 2.5v-2.5h-2z" />
-  </Svg>
-);
+export const CommentIcon = () =>
+  once("comment", () => (
+    <Svg>
+      <path {...stroke} stroke-linejoin="round" d="M2.5 3.5h11v7h-6l-3 2.5v-2.5h-2z" />
+    </Svg>
+  ));
