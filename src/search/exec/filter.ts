@@ -67,7 +67,9 @@ export class SegmentFilter {
   }
 
   accepts(doc: number): boolean {
-    if (this.deleted[doc] === 1) return false;
+    // Without deletions the byte is not read: a lookup far into a segment's array per candidate
+    // was about 3% of a two-common-word phrase's time at 1M papers.
+    if (this.deletedCount > 0 && this.deleted[doc] === 1) return false;
     if (this.unfiltered) return true;
     const a = this.seg.a;
     const day = a.days[doc]!;
