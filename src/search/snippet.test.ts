@@ -48,3 +48,27 @@ test("a phrase is marked where its words stand together, not word by word", () =
   const excerpt = snippet(long, plan.highlightTerms, 120, plan.highlightPhrases);
   assert.deepEqual(excerpt.filter((s) => s.match).map((s) => s.text), ["language models"]);
 });
+
+test("the same text marked for other words or other phrases is marked anew, not as last time", () => {
+  const text = "Graph models of language models and graph language.";
+  const marks = (terms: string[], phrases = planQuery(parseQuery("x")).highlightPhrases) =>
+    highlight(text, terms, phrases)
+      .filter((s) => s.match)
+      .map((s) => s.text);
+  const words = analyze("graph");
+  assert.deepEqual(marks(words), ["Graph", "graph"]);
+  // A new array with the same words, then other words: each call marks what it was given.
+  assert.deepEqual(marks([...words]), ["Graph", "graph"]);
+  assert.deepEqual(marks(analyze("language")), ["language", "language"]);
+  const phrase = planQuery(parseQuery('"language models"'));
+  assert.deepEqual(marks(phrase.highlightTerms, phrase.highlightPhrases), ["language models"]);
+  // The same words (none) with another phrase list: nothing is marked now.
+  assert.deepEqual(marks(phrase.highlightTerms, []), []);
+  // The excerpt and the whole text of one call pair agree on the marks.
+  const long = `${"lorem ipsum ".repeat(40)}graph language ${"dolor sit ".repeat(40)}`;
+  const terms = analyze("graph language");
+  const excerpt = snippet(long, terms, 120).filter((s) => s.match).map((s) => s.text);
+  const whole = highlight(long, terms).filter((s) => s.match).map((s) => s.text);
+  assert.deepEqual(excerpt, ["graph", "language"]);
+  assert.deepEqual(whole, ["graph", "language"]);
+});

@@ -35,20 +35,17 @@ interface Analysed {
  * analysed once and kept. Keyed by the text, nothing ever needs invalidating: an edited abstract
  * is a new key, and the old one ages out.
  *
- * Two tiers, so that a large instance's one-off results do not churn the heap: every text goes
- * into `recent`, big enough for one page (its titles and abstracts, each read for the excerpt and
- * again for the full text); only a text analysed a second time after leaving it (its hash was
- * seen) is `kept` for long. Keeping every result's analysis promoted about 100 KB a search page
- * into the old generation, which under load made long garbage-collection pauses.
+ * Only a text analysed a second time (its hash was seen) is kept, so that a large instance's
+ * one-off results do not churn the heap: keeping every result's analysis promoted about 100 KB a
+ * search page into the old generation, which under load made long garbage-collection pauses.
  */
-const recent = new TtlCache<string, Analysed>(64);
 // About 5 KB each (the text, its terms and offsets): at most some 25 MB.
 const kept = new TtlCache<string, Analysed>(5_000);
 /** Hashes of texts analysed once: a text analysed again while its hash is here is kept. */
 const seenOnce = new TtlCache<number, true>(50_000);
 
 function analysedText(text: string): Analysed {
-  const found = recent.get(text) ?? kept.get(text);
+  const found = kept.get(text);
   if (found) return found;
   const terms: string[] = [];
   const positions: number[] = [];
@@ -61,11 +58,23 @@ function analysedText(text: string): Analysed {
     ends.push(end);
   });
   const entry = { terms, positions: Int32Array.from(positions), starts: Int32Array.from(starts), ends: Int32Array.from(ends) };
-  recent.set(text, entry, Infinity);
   const hash = hashChars(text, 0, text.length);
   if (seenOnce.get(hash)) kept.set(text, entry, Infinity);
   else seenOnce.set(hash, true, Infinity);
   return entry;
+}
+
+/**
+ * The last text's spans: a card reads its abstract twice for one query, for the excerpt and for
+ * the full text, and both come from one analysis and one walk over its words.
+ */
+let last: { text: string; terms: readonly string[]; phrases: readonly HighlightPhrase[]; spans: Span[] } | null = null;
+
+function spansOf(text: string, terms: readonly string[], phrases: readonly HighlightPhrase[]): Span[] {
+  if (last !== null && last.text === text && last.terms === terms && last.phrases === phrases) return last.spans;
+  const spans = matchSpans(text, new Set(terms), phrases);
+  last = { text, terms, phrases, spans };
+  return spans;
 }
 
 function matchSpans(text: string, terms: ReadonlySet<string>, phrases: readonly HighlightPhrase[]): Span[] {
@@ -128,18 +137,20 @@ function toSegments(text: string, spans: Span[], from: number, to: number): Segm
   return segments;
 }
 
+const NO_PHRASES: readonly HighlightPhrase[] = [];
+
 /** The whole text split into matching and non-matching segments. */
-export function highlight(text: string, terms: readonly string[], phrases: readonly HighlightPhrase[] = []): Segment[] {
-  return toSegments(text, matchSpans(text, new Set(terms), phrases), 0, text.length);
+export function highlight(text: string, terms: readonly string[], phrases: readonly HighlightPhrase[] = NO_PHRASES): Segment[] {
+  return toSegments(text, spansOf(text, terms, phrases), 0, text.length);
 }
 
 /**
  * The window of about `maxChars` characters with the most distinct query terms (then the most
  * matches), cut at word boundaries, with "…" where text was left out.
  */
-export function snippet(text: string, terms: readonly string[], maxChars = 240, phrases: readonly HighlightPhrase[] = []): Segment[] {
+export function snippet(text: string, terms: readonly string[], maxChars = 240, phrases: readonly HighlightPhrase[] = NO_PHRASES): Segment[] {
   if (text.length <= maxChars) return highlight(text, terms, phrases);
-  const spans = matchSpans(text, new Set(terms), phrases);
+  const spans = spansOf(text, terms, phrases);
   const startAt = bestWindowStart(text, spans, maxChars);
   let from = startAt === 0 ? 0 : wordStartAfter(text, startAt);
   let to = Math.min(text.length, from + maxChars);
