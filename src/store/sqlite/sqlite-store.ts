@@ -23,11 +23,14 @@ const PAPERS_PER_STATEMENT = 100;
 
 /** How many primary categories `stats()` lists. */
 const TOP_CATEGORIES = 20;
+/** Placeholder lists longer than this get a statement prepared for the one call (see listStatement). */
+const MAX_LIST_STATEMENT = PAPERS_PER_STATEMENT;
 
 export class SqliteStore implements Store {
   private readonly sql: Statements;
   private readonly upsertBatch: Database.Transaction<(papers: readonly Paper[], seenAt: string) => UpsertOutcome[]>;
-  private readonly inStatements = new Map<number, Database.Statement>();
+  /** Statements with a list of n placeholders, by kind and n (see `listStatement`). */
+  private readonly listStatements = new Map<string, Database.Statement>();
 
   private constructor(
     private readonly db: Database.Database,
@@ -78,9 +81,8 @@ export class SqliteStore implements Store {
     if (ids.length === 0) return Promise.resolve([]);
     const { since, limit } = eventQuery(query);
     return this.run(() => {
-      const rows = this.db
-        .prepare(`${EVENT_SELECT} WHERE paper_id IN (${ids.map(() => "?").join(", ")}) AND recorded_at > ? ${eventOrder()} LIMIT ?`)
-        .all(...ids, since, limit) as EventRow[];
+      const statement = this.listStatement("events", ids.length, (list) => `${EVENT_SELECT} WHERE paper_id IN (${list}) AND recorded_at > ? ${eventOrder()} LIMIT ?`);
+      const rows = statement.all(...ids, since, limit) as EventRow[];
       return rows.map(eventOf);
     });
   }
@@ -129,8 +131,24 @@ export class SqliteStore implements Store {
 
   /** `SELECT id, data … WHERE id IN (n placeholders)`, prepared once per n. */
   private papersIn(n: number): Database.Statement {
-    let statement = this.inStatements.get(n);
-    if (!statement) this.inStatements.set(n, (statement = this.db.prepare(`SELECT id, data FROM papers WHERE id IN (${Array(n).fill("?").join(", ")})`).raw()));
+    return this.listStatement("papers", n, (list) => `SELECT id, data FROM papers WHERE id IN (${list})`, true);
+  }
+
+  /**
+   * The statement `sql(list)` makes for a list of n placeholders, prepared once per kind and n up
+   * to MAX_LIST_STATEMENT (a paper page asked for its events with a statement prepared anew each
+   * time: compiling it was 2% of the page); longer lists are prepared each time, so that the
+   * kept statements stay few.
+   */
+  private listStatement(kind: string, n: number, sql: (list: string) => string, raw = false): Database.Statement {
+    const make = () => {
+      const statement = this.db.prepare(sql(Array(n).fill("?").join(", ")));
+      return raw ? statement.raw() : statement;
+    };
+    if (n > MAX_LIST_STATEMENT) return make();
+    const key = `${kind}:${n}`;
+    let statement = this.listStatements.get(key);
+    if (!statement) this.listStatements.set(key, (statement = make()));
     return statement;
   }
 
