@@ -234,3 +234,41 @@ function phraseCorpus(papers: number): Paper[] {
     return makePaper({ ...paper, title: `Report ${i}`, abstract: `${filler} ${words} ${filler} ${filler}` });
   });
 }
+
+test("categoryCounts counts each searchable paper's primary category, most first, ties by name", () => {
+  const e = createSearchEngine();
+  const paper = (id: string, categories: string[]) => makePaper({ id, title: `Paper ${id}`, abstract: "", authors: [{ name: "A. Author" }], categories });
+  e.add(paper("2501.00001", ["cs.LG", "stat.ML"]));
+  e.add(paper("2501.00002", ["cs.LG"]));
+  e.add(paper("2501.00003", ["stat.ML", "cs.LG"]));
+  e.add(paper("2501.00004", ["cs.CV"]));
+  e.add(paper("2501.00005", ["astro-ph.GA"]));
+  // Counted from the segments, the pending papers flushed first.
+  assert.deepEqual(e.categoryCounts(10), [
+    { category: "cs.LG", count: 2 },
+    { category: "astro-ph.GA", count: 1 },
+    { category: "cs.CV", count: 1 },
+    { category: "stat.ML", count: 1 },
+  ]);
+  // A removed paper no longer counts, and a replaced one counts under its new primary category.
+  e.remove("2501.00005");
+  e.add(paper("2501.00002", ["cs.CV"]));
+  assert.deepEqual(e.categoryCounts(2), [
+    { category: "cs.CV", count: 2 },
+    { category: "cs.LG", count: 1 },
+  ]);
+  assert.deepEqual(e.categoryCounts(0), []);
+  // The fixture's counts equal a count over its papers.
+  const expected = new Map<string, number>();
+  for (const p of papers) expected.set(p.primaryCategory, (expected.get(p.primaryCategory) ?? 0) + 1);
+  const counted = engine.categoryCounts(1_000)!;
+  assert.equal(counted.length, expected.size);
+  for (const { category, count } of counted) assert.equal(count, expected.get(category), category);
+  // A paper removed from a segment that stays (marked deleted there) no longer counts.
+  const fixture = fixtureEngine();
+  fixture.categoryCounts(1);
+  const gone = papers[0]!;
+  fixture.remove(gone.id);
+  const after = new Map(fixture.categoryCounts(1_000)!.map((c) => [c.category, c.count]));
+  assert.equal(after.get(gone.primaryCategory) ?? 0, expected.get(gone.primaryCategory)! - 1);
+});

@@ -25,7 +25,7 @@ import { suggestSpelling } from "./suggest.js";
 import { idf, makeContext, type Bm25fContext } from "./score/bm25f.js";
 import { proximityBonus, RERANK_DEPTH } from "./exec/proximity.js";
 import { SegmentSet } from "./segments.js";
-import { MAX_SEARCH_OFFSET, type SearchEngine, type SearchHit, type SearchRequest, type SearchResult, type SortOrder } from "./types.js";
+import { type CategoryCount, MAX_SEARCH_OFFSET, type SearchEngine, type SearchHit, type SearchRequest, type SearchResult, type SortOrder } from "./types.js";
 
 export interface SearchEngineOptions {
   /** BM25F parameters; each given value overrides the default in fields.ts. */
@@ -180,6 +180,33 @@ export class Engine implements SearchEngine {
   suggest(q: string): string | null {
     this.segments.flush();
     return suggestSpelling(typeof q === "string" ? q : "", (terms) => this.documentFrequencies(terms));
+  }
+
+  /**
+   * Read from the segments' category arrays (a paper's first category is its primary one): a
+   * few milliseconds at millions of papers, where the store's GROUP BY over every paper held the
+   * thread for some 70 ms at 1M.
+   */
+  categoryCounts(limit: number): CategoryCount[] {
+    this.segments.flush();
+    const counts = new Map<string, number>();
+    for (const e of this.segments.entries) {
+      const { catOffsets, catIds } = e.seg.a;
+      const names = e.seg.categoryNames;
+      const perName = new Float64Array(names.length);
+      for (let doc = 0; doc < e.seg.docCount; doc++) {
+        if (e.deletedCount > 0 && e.deleted[doc] === 1) continue;
+        const at = catOffsets[doc]!;
+        if (at < catOffsets[doc + 1]!) perName[catIds[at]!]!++;
+      }
+      perName.forEach((n, i) => {
+        if (n > 0) counts.set(names[i]!, (counts.get(names[i]!) ?? 0) + n);
+      });
+    }
+    return [...counts]
+      .map(([category, count]) => ({ category, count }))
+      .sort((a, b) => b.count - a.count || (a.category < b.category ? -1 : a.category > b.category ? 1 : 0))
+      .slice(0, Math.max(0, limit));
   }
 
   /** Papers holding each term, over all segments (deleted papers included, as for idf). */

@@ -367,6 +367,8 @@ export async function openLiveIndex(options: LiveIndexOptions): Promise<LiveInde
     },
     // A suggestion from a half-built vocabulary is only less helpful, never wrong: no refusal.
     suggest: (q) => engine.suggest(q),
+    // Counts from a half-built index would mislead for as long as they are kept: none until ready.
+    categoryCounts: (limit) => (ready === null ? null : engine.categoryCounts(limit)),
     get size() {
       return engine.size;
     },

@@ -74,6 +74,11 @@ export interface SearchResult {
   tookMs: number;
 }
 
+export interface CategoryCount {
+  category: string;
+  count: number;
+}
+
 export interface SearchEngine {
   /** Adds or replaces a paper. */
   add(paper: Paper): void;
@@ -84,6 +89,11 @@ export interface SearchEngine {
   similar(request: SimilarRequest): SearchResult;
   /** The query with its likely typos respelled from the index vocabulary, or null (see suggest.ts). */
   suggest(q: string): string | null;
+  /**
+   * The `limit` most common primary categories of the searchable papers, most first (ties by
+   * name), or null while the index is being rebuilt and cannot say.
+   */
+  categoryCounts(limit: number): CategoryCount[] | null;
   /** Papers indexed. */
   readonly size: number;
 }
