@@ -5,8 +5,8 @@
  * key the least recent. The oldest key is taken from one long-lived iterator: a fresh
  * `keys().next()` walks over every deleted slot at the front of the Map's table, which at 50,000
  * entries made each eviction cost some 30 µs (a live Map iterator passes each slot once, and
- * still yields the keys re-inserted behind it in their new place). Used for arXiv's answers, the page cache's once-asked addresses and the
- * analysed texts of highlights.
+ * still yields the keys re-inserted behind it in their new place). Used for arXiv's answers, the
+ * page cache's once-asked addresses, rendered formulas and the analysed texts of highlights.
  */
 
 export class TtlCache<K, V> {
