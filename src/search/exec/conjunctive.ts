@@ -4,7 +4,7 @@
  * beat the k-th score are skipped; phrase positions are only decoded for docs that could enter.
  * Once only docs in the required terms' high lists can enter, high-required.ts reads those.
  */
-import { NO_MORE_DOCS, type PostingsCursor } from "../index/cursor.js";
+import { intersectFrom, NO_MORE_DOCS, type PostingsCursor } from "../index/cursor.js";
 import { SeededDocs } from "./champion-seed.js";
 import { highRequiredApplies, requiredHighLists, seedFromHighLists, topKHighRequired } from "./high-required.js";
 import { cannotEnter, type RunStats } from "./run-stats.js";
@@ -81,7 +81,7 @@ export function topKConjunctive(q: SegmentQuery, heap: TopK, base: number): RunS
   // Lead postings before the hand-over, over which the count is measured; -1 without one.
   let handedOverAt = -1;
   let doc = lead.nextDoc();
-  candidates: while (doc !== NO_MORE_DOCS) {
+  while (doc !== NO_MORE_DOCS) {
     if (q.deadline.passed()) {
       skippedSpan += q.seg.docCount - doc;
       break;
@@ -101,16 +101,8 @@ export function topKConjunctive(q: SegmentQuery, heap: TopK, base: number): RunS
       }
       checkedUpTo = end;
     }
-    // Leapfrog until every required cursor is on the lead's doc.
-    for (let k = 1; k < required.length; ) {
-      const d = required[k]!.advance(doc);
-      if (d === doc) k++;
-      else {
-        doc = lead.advance(d);
-        if (doc === NO_MORE_DOCS) break candidates;
-        k = 1;
-      }
-    }
+    doc = intersectFrom(required, doc);
+    if (doc === NO_MORE_DOCS) break;
     if (q.filter.accepts(doc)) {
       q.reset();
       let ok = true;

@@ -20,7 +20,7 @@
  * every term's high list are scored from those lists first, and the best of them checked and
  * offered, so the k-th score starts near its final value: phrases took a tenth less time again.
  */
-import { NO_MORE_DOCS, type PostingsCursor } from "../index/cursor.js";
+import { intersectFrom, NO_MORE_DOCS, type PostingsCursor } from "../index/cursor.js";
 import { ListProbe } from "../index/list-probe.js";
 import type { SeededDocs } from "./champion-seed.js";
 import { highProbes, type HighProbes } from "./high-probe.js";
@@ -115,22 +115,12 @@ export function seedFromHighLists(q: SegmentQuery, heap: TopK, base: number, hig
   const sources = high.cursors.map((c) => c!);
   const docs: number[] = [];
   const scores: number[] = [];
-  let doc = sources[0]!.nextDoc();
-  candidates: while (doc !== NO_MORE_DOCS) {
-    for (let k = 1; k < sources.length; ) {
-      const d = sources[k]!.advance(doc);
-      if (d === doc) k++;
-      else {
-        doc = sources[0]!.advance(d);
-        if (doc === NO_MORE_DOCS) break candidates;
-        k = 1;
-      }
-    }
+  const nextShared = () => intersectFrom(sources, sources[0]!.nextDoc());
+  for (let doc = nextShared(); doc !== NO_MORE_DOCS; doc = nextShared()) {
     if (q.filter.accepts(doc) && scoredFromHighLists(q, doc, sources)) {
       docs.push(doc);
       scores.push(q.total());
     }
-    doc = sources[0]!.nextDoc();
   }
   for (const c of sources) c.reset();
   let picked = docs.map((_, j) => j);

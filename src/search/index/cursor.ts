@@ -161,3 +161,20 @@ export class PostingsCursor {
     return n;
   }
 }
+
+/**
+ * The first doc ≥ `doc` that every list holds, with every cursor on it: `cursors[0]` leads (it is
+ * on `doc`), the others leapfrog to it. NO_MORE_DOCS when the lists share no doc from there.
+ */
+export function intersectFrom(cursors: readonly PostingsCursor[], doc: number): number {
+  for (let k = 1; k < cursors.length; ) {
+    const d = cursors[k]!.advance(doc);
+    if (d === doc) k++;
+    else {
+      doc = cursors[0]!.advance(d);
+      if (doc === NO_MORE_DOCS) return NO_MORE_DOCS;
+      k = 1;
+    }
+  }
+  return doc;
+}
