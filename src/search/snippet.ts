@@ -68,12 +68,13 @@ function analysedText(text: string): Analysed {
  * The last text's spans: a card reads its abstract twice for one query, for the excerpt and for
  * the full text, and both come from one analysis and one walk over its words.
  */
-let last: { text: string; terms: readonly string[]; phrases: readonly HighlightPhrase[]; spans: Span[] } | null = null;
+let lastSpans: { text: string; terms: readonly string[]; phrases: readonly HighlightPhrase[]; spans: Span[] } | null = null;
 
 function spansOf(text: string, terms: readonly string[], phrases: readonly HighlightPhrase[]): Span[] {
-  if (last !== null && last.text === text && last.terms === terms && last.phrases === phrases) return last.spans;
+  const memo = lastSpans;
+  if (memo !== null && memo.text === text && memo.terms === terms && memo.phrases === phrases) return memo.spans;
   const spans = matchSpans(text, new Set(terms), phrases);
-  last = { text, terms, phrases, spans };
+  lastSpans = { text, terms, phrases, spans };
   return spans;
 }
 
