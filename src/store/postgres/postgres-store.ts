@@ -120,11 +120,10 @@ export class PostgresStore implements Store {
   }
 
   async getPapers(ids: readonly string[]): Promise<Paper[]> {
-    if (ids.length === 0) return [];
-    return this.run(async (db) => {
-      const { rows } = await db.query<{ id: string; data: Paper }>(Q.papersById, [[...ids]]);
-      const byId = new Map(rows.map((r) => [r.id, r.data]));
-      return ids.flatMap((id) => byId.get(id) ?? []);
+    const texts = await this.getPaperTexts(ids);
+    return ids.flatMap((id) => {
+      const data = texts.get(id);
+      return data === undefined ? [] : [decodePaper(data)];
     });
   }
 

@@ -32,7 +32,6 @@ export const Q = {
   deletePaper: "DELETE FROM papers WHERE id = $1",
   logDelete: `INSERT INTO paper_changes (id, kind) VALUES ($1, 'delete')
     ON CONFLICT (id) DO UPDATE SET kind = 'delete', seq = nextval('paper_change_seq')`,
-  papersById: "SELECT id, data FROM papers WHERE id = ANY($1::text[])",
   paperTextsById: "SELECT id, data::text AS data FROM papers WHERE id = ANY($1::text[])",
   listAnnounced: "SELECT data FROM papers WHERE announced BETWEEN $1 AND $2 ORDER BY announced DESC, id LIMIT $3 OFFSET $4",
   countAnnounced: "SELECT coalesce(sum(count), 0)::int AS n FROM day_counts WHERE day BETWEEN $1 AND $2",
