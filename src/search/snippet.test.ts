@@ -1,8 +1,9 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
-import { analyze } from "./analyze/analyzer.js";
+import fc from "fast-check";
+import { analyze, analyzeInto } from "./analyze/analyzer.js";
 import { parseQuery } from "./query/parse.js";
-import { planQuery } from "./query/plan.js";
+import { type HighlightPhrase, planQuery } from "./query/plan.js";
 import { highlight, snippet } from "./snippet.js";
 
 test("highlight marks words by analysed term", () => {
@@ -71,4 +72,55 @@ test("the same text marked for other words or other phrases is marked anew, not 
   const whole = highlight(long, terms).filter((s) => s.match).map((s) => s.text);
   assert.deepEqual(excerpt, ["graph", "language"]);
   assert.deepEqual(whole, ["graph", "language"]);
+});
+
+/**
+ * The marking rules spelled out on the whole analysis, word by word: a word is marked when its
+ * term is a query term, and a phrase from its first word to its last when each of its terms is
+ * at its offset, found anywhere after the one before.
+ */
+function modelMarks(text: string, terms: readonly string[], phrases: readonly HighlightPhrase[]): string[] {
+  const words: Array<{ term: string; position: number; start: number; end: number }> = [];
+  analyzeInto(text, (term, position, start, end) => words.push({ term, position, start, end }));
+  const spans: Array<{ start: number; end: number }> = [];
+  const add = (start: number, end: number) => {
+    const last = spans.at(-1);
+    if (last && start < last.end) last.end = Math.max(last.end, end);
+    else spans.push({ start, end });
+  };
+  words.forEach((word, i) => {
+    if (terms.includes(word.term)) add(word.start, word.end);
+    for (const phrase of phrases) {
+      if (word.term !== phrase.terms[0]) continue;
+      let j = i;
+      for (let k = 1; k < phrase.terms.length && j >= 0; k++) {
+        const want = word.position - phrase.offsets[0]! + phrase.offsets[k]!;
+        j = words.findIndex((w, m) => m > j && w.position === want && w.term === phrase.terms[k]);
+      }
+      if (j >= 0) add(word.start, words[j]!.end);
+    }
+  });
+  return spans.map((s) => text.slice(s.start, s.end));
+}
+
+// Few words, with stopwords, compounds, LaTeX and an arXiv id, so that phrases and joined forms meet often.
+const WORDS = ["graph", "graphs", "language", "models", "Model", "of", "the", "state", "art", "state-of-the-art", "language-models", "GPT-4", "neural", "\\alpha", "Schr\\\"odinger", "2401.00001v2", "a", "non-linear", "linear"];
+const QUERIES = ["graph", "language models", '"language models"', '"state of the art"', '"graph neural"', "model linear", '"linear models" art', '"nonlinear graph"', '"neural nonlinear"', "gpt4", '"schrodinger language"'];
+
+test("marks made from the query's words alone, from a text seen before and from a kept one equal the rules on the whole analysis", () => {
+  fc.assert(
+    fc.property(fc.array(fc.constantFrom(...WORDS), { maxLength: 40 }), fc.array(fc.constantFrom(" ", ", ", ". ", "-"), { minLength: 40, maxLength: 40 }), fc.constantFrom(...QUERIES), (words, gaps, query) => {
+      const text = words.map((w, i) => w + gaps[i]).join("");
+      const plan = planQuery(parseQuery(query));
+      const expected = modelMarks(text, plan.highlightTerms, plan.highlightPhrases);
+      // First a text new to the process, then seen once (analysed whole and kept), then kept.
+      for (let round = 0; round < 3; round++) {
+        const marked = highlight(text, [...plan.highlightTerms], plan.highlightPhrases)
+          .filter((s) => s.match)
+          .map((s) => s.text);
+        assert.deepEqual(marked, expected, `round ${round}: ${JSON.stringify(text)} for ${query}`);
+      }
+    }),
+    { numRuns: 2000 },
+  );
 });

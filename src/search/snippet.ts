@@ -6,7 +6,7 @@
  * <mark>.
  */
 import { TtlCache } from "../core/ttl-cache.js";
-import { analyzeInto } from "./analyze/analyzer.js";
+import { type Analyzer, sharedAnalyzer } from "./analyze/analyzer.js";
 import { hashChars } from "./analyze/tokenizer.js";
 import type { HighlightPhrase } from "./query/plan.js";
 
@@ -20,18 +20,23 @@ interface Span {
   end: number;
 }
 
-/** A text's analysed words: the term of each, its position (as the index counts them) and where it stands, in order. */
-interface Analysed {
-  terms: string[];
+/**
+ * Analysed words of a text, in order: the term id of each (in `analyzer`'s vocabulary), its
+ * position (as the index counts them) and where it stands.
+ */
+interface Words {
+  analyzer: Analyzer;
+  ids: Int32Array;
   positions: Int32Array;
   starts: Int32Array;
   ends: Int32Array;
+  length: number;
 }
 
 /**
- * Analysed texts, by the text itself. A result page marks the same titles and abstracts for one
- * query after another, and analysing a whole abstract (tokenizing, folding, stemming every word)
- * cost more than finding the results; a text's words do not depend on the query, so they are
+ * Every word of a text, by the text itself. A result page marks the same titles and abstracts for
+ * one query after another, and analysing a whole abstract (tokenizing, folding, stemming every
+ * word) cost more than finding the results; a text's words do not depend on the query, so they are
  * analysed once and kept. Keyed by the text, nothing ever needs invalidating: an edited abstract
  * is a new key, and the old one ages out.
  *
@@ -39,29 +44,75 @@ interface Analysed {
  * one-off results do not churn the heap: keeping every result's analysis promoted about 100 KB a
  * search page into the old generation, which under load made long garbage-collection pauses.
  */
-// About 5 KB each (the text, its terms and offsets): at most some 25 MB.
-const kept = new TtlCache<string, Analysed>(5_000);
+// About 3 KB each (the text, its term ids and offsets): at most some 15 MB.
+const kept = new TtlCache<string, Words>(5_000);
 /** Hashes of texts analysed once: a text analysed again while its hash is here is kept. */
 const seenOnce = new TtlCache<number, true>(50_000);
 
-function analysedText(text: string): Analysed {
-  const found = kept.get(text);
-  if (found) return found;
-  const terms: string[] = [];
-  const positions: number[] = [];
-  const starts: number[] = [];
-  const ends: number[] = [];
-  analyzeInto(text, (term, position, start, end) => {
-    terms.push(term);
-    positions.push(position);
-    starts.push(start);
-    ends.push(end);
+/** Flags of a term id in `wanted`: a query term, and the first term of some phrase. */
+const TERM = 1;
+const PHRASE_START = 2;
+const IN_PHRASE = 4;
+/** Per term id of the shared analyzer, what the query being marked wants of it (0 elsewhere). */
+let wanted = new Uint8Array(1 << 16);
+
+/** Where a one-off text's words are collected (reused; only what `wanted` marks is recorded). */
+const scratch: Words = {
+  analyzer: sharedAnalyzer(),
+  ids: new Int32Array(1024),
+  positions: new Int32Array(1024),
+  starts: new Int32Array(1024),
+  ends: new Int32Array(1024),
+  length: 0,
+};
+
+function grow(words: Words): void {
+  const double = (a: Int32Array) => {
+    const b = new Int32Array(a.length * 2);
+    b.set(a);
+    return b;
+  };
+  words.ids = double(words.ids);
+  words.positions = double(words.positions);
+  words.starts = double(words.starts);
+  words.ends = double(words.ends);
+}
+
+/** Analyses `text` into `words`; with `onlyWanted`, only the words the query can mark. */
+function collect(analyzer: Analyzer, text: string, words: Words, onlyWanted: boolean): void {
+  words.analyzer = analyzer;
+  words.length = 0;
+  analyzer.analyze(text, (id, position, start, end) => {
+    if (onlyWanted && !(wanted[id]! > 0)) return;
+    const at = words.length;
+    if (at === words.ids.length) grow(words);
+    words.ids[at] = id;
+    words.positions[at] = position;
+    words.starts[at] = start;
+    words.ends[at] = end;
+    words.length = at + 1;
   });
-  const entry = { terms, positions: Int32Array.from(positions), starts: Int32Array.from(starts), ends: Int32Array.from(ends) };
+}
+
+/**
+ * The words of `text` to mark from: the kept analysis of a text seen before, else only the words
+ * the query can mark (most of an abstract is not: recording every word cost as much as analysing it).
+ */
+function wordsOf(analyzer: Analyzer, text: string): Words {
+  const found = kept.get(text);
+  if (found && found.analyzer === analyzer) return found;
   const hash = hashChars(text, 0, text.length);
-  if (seenOnce.get(hash)) kept.set(text, entry, Infinity);
-  else seenOnce.set(hash, true, Infinity);
-  return entry;
+  if (!seenOnce.get(hash)) {
+    seenOnce.set(hash, true, Infinity);
+    collect(analyzer, text, scratch, true);
+    return scratch;
+  }
+  const all: Words = { analyzer, ids: new Int32Array(256), positions: new Int32Array(256), starts: new Int32Array(256), ends: new Int32Array(256), length: 0 };
+  collect(analyzer, text, all, false);
+  const n = all.length;
+  const exact = { analyzer, ids: all.ids.slice(0, n), positions: all.positions.slice(0, n), starts: all.starts.slice(0, n), ends: all.ends.slice(0, n), length: n };
+  kept.set(text, exact, Infinity);
+  return exact;
 }
 
 /**
@@ -73,46 +124,85 @@ let lastSpans: { text: string; terms: readonly string[]; phrases: readonly Highl
 function spansOf(text: string, terms: readonly string[], phrases: readonly HighlightPhrase[]): Span[] {
   const memo = lastSpans;
   if (memo !== null && memo.text === text && memo.terms === terms && memo.phrases === phrases) return memo.spans;
-  const spans = matchSpans(text, new Set(terms), phrases);
+  const spans = matchSpans(text, terms, phrases);
   lastSpans = { text, terms, phrases, spans };
   return spans;
 }
 
-function matchSpans(text: string, terms: ReadonlySet<string>, phrases: readonly HighlightPhrase[]): Span[] {
+/** A phrase as term ids of the analyzer marking it. */
+interface IdPhrase {
+  ids: number[];
+  offsets: readonly number[];
+}
+
+function matchSpans(text: string, terms: readonly string[], phrases: readonly HighlightPhrase[]): Span[] {
+  const analyzer = sharedAnalyzer();
+  const vocabulary = analyzer.vocabulary;
+  // Query terms become ids before the text is analysed (a term new to the vocabulary gets its id
+  // now, so a word of the text that analyses to it meets the same id).
+  const termIds = terms.map((term) => vocabulary.id(term));
+  const idPhrases: IdPhrase[] = phrases.map((phrase) => ({ ids: phrase.terms.map((term) => vocabulary.id(term)), offsets: phrase.offsets }));
+  const flagged: number[] = [];
+  const flag = (id: number, bit: number) => {
+    while (id >= wanted.length) {
+      const grown = new Uint8Array(wanted.length * 2);
+      grown.set(wanted);
+      wanted = grown;
+    }
+    if (wanted[id] === 0) flagged.push(id);
+    wanted[id]! |= bit;
+  };
+  for (const id of termIds) flag(id, TERM);
+  for (const phrase of idPhrases) phrase.ids.forEach((id, k) => flag(id, k === 0 ? PHRASE_START : IN_PHRASE));
+  try {
+    return spansIn(wordsOf(analyzer, text), idPhrases);
+  } finally {
+    for (const id of flagged) wanted[id] = 0;
+  }
+}
+
+function spansIn(words: Words, phrases: readonly IdPhrase[]): Span[] {
   const spans: Span[] = [];
-  const words = analysedText(text);
-  const n = words.terms.length;
   // Matches start in word order, so each one either overlaps the last span or starts a new one.
   const add = (start: number, end: number) => {
     const last = spans.at(-1);
     if (last && start < last.end) last.end = Math.max(last.end, end);
     else spans.push({ start, end });
   };
-  for (let i = 0; i < n; i++) {
-    if (terms.has(words.terms[i]!)) add(words.starts[i]!, words.ends[i]!);
-    for (const phrase of phrases) {
-      const last = phraseEndingAt(words, i, phrase);
-      if (last >= 0) add(words.starts[i]!, words.ends[last]!);
+  for (let i = 0; i < words.length; i++) {
+    const flags = wanted[words.ids[i]!]!;
+    if (flags === 0) continue;
+    if (flags & TERM) add(words.starts[i]!, words.ends[i]!);
+    if (flags & PHRASE_START) {
+      for (const phrase of phrases) {
+        const last = phraseEndingAt(words, i, phrase);
+        if (last >= 0) add(words.starts[i]!, words.ends[last]!);
+      }
     }
   }
   return spans;
 }
 
+/** A compound's joined form follows at most this many positions of its own parts (analyzer.ts). */
+const JOINED_FORM_LAG = 6;
+
 /**
  * Index of the phrase's last word when it starts at word i (every term at its offset, counted in
  * positions as the index counts them), else -1. A compound's joined form follows its parts with
  * the first part's position ("parametereffici" after "paramet" and "effici"), so positions are
- * not in order: words before the one sought are passed over, and the search stops past it.
+ * not in order: the words after the last one found are searched until their positions are past
+ * the one sought by more than a compound's length.
  */
-function phraseEndingAt(words: Analysed, i: number, phrase: HighlightPhrase): number {
-  if (words.terms[i] !== phrase.terms[0]) return -1;
+function phraseEndingAt(words: Words, i: number, phrase: IdPhrase): number {
+  if (words.ids[i] !== phrase.ids[0]) return -1;
   const first = words.positions[i]! - phrase.offsets[0]!;
   let j = i;
-  for (let k = 1; k < phrase.terms.length; k++) {
+  for (let k = 1; k < phrase.ids.length; k++) {
     const want = first + phrase.offsets[k]!;
+    const id = phrase.ids[k]!;
     let hit = -1;
-    for (let m = j + 1; m < words.terms.length && words.positions[m]! <= want; m++) {
-      if (words.positions[m] === want && words.terms[m] === phrase.terms[k]) {
+    for (let m = j + 1; m < words.length && words.positions[m]! <= want + JOINED_FORM_LAG; m++) {
+      if (words.positions[m] === want && words.ids[m] === id) {
         hit = m;
         break;
       }

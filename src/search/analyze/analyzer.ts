@@ -223,10 +223,19 @@ const SHARED_VOCABULARY_LIMIT = 500_000;
 const SHARED_CACHE_ENTRIES = 1 << 16;
 let shared = new Analyzer(SHARED_CACHE_ENTRIES);
 
+/**
+ * The process's query-time analyzer. Its term ids hold for as long as it is the one returned:
+ * it is replaced once its vocabulary passes SHARED_VOCABULARY_LIMIT, so ids kept across calls
+ * must be kept with the analyzer they came from.
+ */
+export function sharedAnalyzer(): Analyzer {
+  if (shared.vocabulary.terms.length > SHARED_VOCABULARY_LIMIT) shared = new Analyzer(SHARED_CACHE_ENTRIES);
+  return shared;
+}
+
 /** Calls `sink` for every term of `text` (as a string); returns the number of positions used. */
 export function analyzeInto(text: string, sink: TermSink, firstPosition = 0): number {
-  if (shared.vocabulary.terms.length > SHARED_VOCABULARY_LIMIT) shared = new Analyzer(SHARED_CACHE_ENTRIES);
-  const analyzer = shared;
+  const analyzer = sharedAnalyzer();
   const terms = analyzer.vocabulary.terms;
   return analyzer.analyze(text, (id, position, start, end, joined) => sink(terms[id]!, position, start, end, joined), firstPosition);
 }
