@@ -28,7 +28,7 @@ function cachedApp() {
   return { app, state, get };
 }
 
-test("an anonymous page asked again is kept and served, each visitor still getting a CSRF cookie", async () => {
+test("an anonymous page asked again is kept and served; a page without a form sets no cookie", async () => {
   const { state, get } = cachedApp();
   assert.equal((await get("/page")).body, "<p>render 1</p>");
   const second = await get("/page");
@@ -36,7 +36,7 @@ test("an anonymous page asked again is kept and served, each visitor still getti
   assert.equal(second.body, "<p>render 2</p>", "a page asked once is not kept");
   assert.equal(third.body, "<p>render 2</p>", "asked again in time, it is");
   assert.equal(state.renders, 2);
-  assert.match(third.cookie ?? "", /pf_csrf=/, "the cookie is set outside the cache");
+  assert.equal(third.cookie, null, "no form, no CSRF token, no cookie");
   assert.equal((await get("/page?other=1")).body, "<p>render 3</p>", "another address is another page");
 });
 
@@ -75,7 +75,12 @@ test("members' pages, pages with the visitor's CSRF token and answers other than
   assert.equal(state.renders, before + 2, "a form carrying a visitor's token is rendered per request");
   const token = (body: string) => /value="([^"]+)"/.exec(body)?.[1];
   assert.notEqual(token(one.body), token(two.body), "each visitor gets their own token");
+  assert.match(one.cookie ?? "", /pf_csrf=/, "a page with a form sets the cookie its token is made from");
+  const seed = /pf_csrf=([^;]+)/.exec(one.cookie ?? "")?.[1];
+  const again = await get("/form", { cookie: `pf_csrf=${seed}` });
+  assert.equal(token(again.body), token(one.body), "the browser's cookie gives it the same token again");
+  assert.equal(again.cookie, null, "and is not set anew");
   await get("/missing");
   await get("/missing");
-  assert.equal(state.renders, before + 4, "a 404 is rendered every time");
+  assert.equal(state.renders, before + 5, "a 404 is rendered every time");
 });

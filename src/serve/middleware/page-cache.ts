@@ -100,7 +100,7 @@ export function pageCache(options: PageCacheOptions): MiddlewareHandler {
     await next();
     const res = c.res;
     const text = knownText(res);
-    const csrf = currentViewer()?.csrf;
+    const csrf = currentViewer()?.issuedCsrf;
     if (
       text === undefined ||
       res.status !== 200 ||

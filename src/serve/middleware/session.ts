@@ -20,8 +20,14 @@ export const CSRF_COOKIE = "pf_csrf";
 
 export interface Viewer {
   user: User | null;
-  /** The value every state-changing form of this page must send back as `_csrf`. */
-  csrf: string;
+  /**
+   * The value every state-changing form of this page must send back as `_csrf`. Made when first
+   * read: a page without a form (most pages an anonymous reader sees) costs no token and sets no
+   * cookie.
+   */
+  readonly csrf: string;
+  /** The token if this request has made it (a form or the CSRF check read it), else null. */
+  readonly issuedCsrf: string | null;
 }
 
 const viewers = new AsyncLocalStorage<Viewer>();
@@ -51,13 +57,25 @@ export function sessionMiddleware(deps: SessionDeps): MiddlewareHandler {
   return async (c: Context, next) => {
     if (SKIP.test(c.req.path)) return next();
     const session = getCookie(c, SESSION_COOKIE);
-    let seed = getCookie(c, CSRF_COOKIE);
-    const freshSeed = !seed || !/^[A-Za-z0-9_-]{20,64}$/.test(seed);
-    if (freshSeed) seed = randomBytes(18).toString("base64url");
+    const sent = getCookie(c, CSRF_COOKIE);
+    const freshSeed = !sent || !/^[A-Za-z0-9_-]{20,64}$/.test(sent);
     const user = session ? await sessionUser({ community: await deps.community(), mailer: null, baseUrl: "" }, session) : null;
-    const viewer: Viewer = { user, csrf: csrfTokenFor(await deps.secret(), seed!, user ? session! : "") };
+    const secret = await deps.secret();
+    let seed = freshSeed ? null : sent!;
+    let token: string | null = null;
+    const viewer: Viewer = {
+      user,
+      get csrf() {
+        seed ??= randomBytes(18).toString("base64url");
+        return (token ??= csrfTokenFor(secret, seed, user ? session! : ""));
+      },
+      get issuedCsrf() {
+        return token;
+      },
+    };
     await viewers.run(viewer, () => next());
-    if (freshSeed) appendCookie(c, serialize(CSRF_COOKIE, seed!, cookieOptions(deps.secure)));
+    // The seed goes out only with a page that carries a token made from it.
+    if (freshSeed && token !== null) appendCookie(c, serialize(CSRF_COOKIE, seed!, cookieOptions(deps.secure)));
     if (session && !user) appendCookie(c, clearedSessionCookie(deps.secure));
   };
 }
