@@ -56,7 +56,7 @@ const IN_PHRASE = 4;
 /** Per term id of the shared analyzer, what the query being marked wants of it (0 elsewhere). */
 let wanted = new Uint8Array(1 << 16);
 
-/** Where a one-off text's words are collected (reused; only what `wanted` marks is recorded). */
+/** Where a text's words are collected (reused): a one-off text's wanted ones, or all of one to keep. */
 const scratch: Words = {
   analyzer: sharedAnalyzer(),
   ids: new Int32Array(1024),
@@ -83,7 +83,7 @@ function collect(analyzer: Analyzer, text: string, words: Words, onlyWanted: boo
   words.analyzer = analyzer;
   words.length = 0;
   analyzer.analyze(text, (id, position, start, end) => {
-    if (onlyWanted && !(wanted[id]! > 0)) return;
+    if (onlyWanted && !wanted[id]) return;
     const at = words.length;
     if (at === words.ids.length) grow(words);
     words.ids[at] = id;
@@ -107,12 +107,11 @@ function wordsOf(analyzer: Analyzer, text: string): Words {
     collect(analyzer, text, scratch, true);
     return scratch;
   }
-  const all: Words = { analyzer, ids: new Int32Array(256), positions: new Int32Array(256), starts: new Int32Array(256), ends: new Int32Array(256), length: 0 };
-  collect(analyzer, text, all, false);
-  const n = all.length;
-  const exact = { analyzer, ids: all.ids.slice(0, n), positions: all.positions.slice(0, n), starts: all.starts.slice(0, n), ends: all.ends.slice(0, n), length: n };
-  kept.set(text, exact, Infinity);
-  return exact;
+  collect(analyzer, text, scratch, false);
+  const n = scratch.length;
+  const all = { analyzer, ids: scratch.ids.slice(0, n), positions: scratch.positions.slice(0, n), starts: scratch.starts.slice(0, n), ends: scratch.ends.slice(0, n), length: n };
+  kept.set(text, all, Infinity);
+  return all;
 }
 
 /**

@@ -1,16 +1,16 @@
 /** The upvote control: a form that works as a plain POST and is enhanced by community.js. */
 import { currentViewer } from "../middleware/session.js";
+import { raw } from "hono/html";
 import { PostForm } from "./community-form.js";
+import { escaped } from "./components/html-string.js";
 
 export function VoteButton({ paperId, votes, voted, back }: { paperId: string; votes: number; voted: boolean; back: string }) {
   const viewer = currentViewer();
   if (!viewer?.user) {
-    return (
-      <a class="vote-static" href={`/account/signin?next=${encodeURIComponent(back)}`} title="Sign in to upvote">
-        <span aria-hidden="true">▲</span>
-        <span class="count">{votes}</span>
-        <span class="visually-hidden">upvotes; sign in to upvote</span>
-      </a>
+    // One string, not five nodes: every card a visitor sees carries it (components/paper-item.tsx).
+    const signIn = escaped(`/account/signin?next=${encodeURIComponent(back)}`);
+    return raw(
+      `<a class="vote-static" href="${signIn}" title="Sign in to upvote"><span aria-hidden="true">▲</span><span class="count">${votes}</span><span class="visually-hidden">upvotes; sign in to upvote</span></a>`,
     );
   }
   return (

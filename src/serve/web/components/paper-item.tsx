@@ -9,9 +9,8 @@ import { Thumbnail } from "./thumbnail.js";
 import { VoteButton } from "../vote-button.js";
 import { SaveButton } from "./save-button.js";
 import type { CardCommunity } from "../present/activity.js";
-import { currentViewer } from "../../middleware/session.js";
 import { raw } from "hono/html";
-import { escapeToBuffer } from "hono/utils/html";
+import { escaped, htmlOf } from "./html-string.js";
 
 export const CategoryChip = ({ category }: { category: string }) => (
   <a
@@ -23,30 +22,11 @@ export const CategoryChip = ({ category }: { category: string }) => (
   </a>
 );
 
-/** Text escaped as JSX escapes it, for the card strings below. */
-function escaped(text: string): string {
-  const out: [string] = [""];
-  escapeToBuffer(text, out);
-  return out[0];
-}
-
-/** A JSX node or raw string as its HTML; null, undefined and false as nothing (as JSX renders them). */
-const htmlOf = (node: unknown): string => (node === null || node === undefined || node === false ? "" : String(node));
-
-/**
- * Upvote, comment count and Save, in one row under the text, the count beside its arrow. Signed
- * out (most visitors, and every cached page) the vote and Save are plain links, written here; a
- * member's are forms carrying the CSRF token, rendered by their components.
- */
+/** Upvote, comment count and Save, in one row under the text, the count beside its arrow. */
 function cardActionsHtml(paper: PaperSummary, community: CardCommunity): string {
   const comments = `${community.comments} comment${community.comments === 1 ? "" : "s"}`;
-  const signIn = escaped(`/account/signin?next=${encodeURIComponent(community.back)}`);
-  const vote = currentViewer()?.user
-    ? htmlOf(<VoteButton paperId={paper.id} votes={community.votes} voted={community.voted} back={community.back} />)
-    : `<a class="vote-static" href="${signIn}" title="Sign in to upvote"><span aria-hidden="true">▲</span><span class="count">${community.votes}</span><span class="visually-hidden">upvotes; sign in to upvote</span></a>`;
-  const save = community.saveTo
-    ? htmlOf(<SaveButton paperId={paper.id} target={community.saveTo} back={community.back} />)
-    : `<a class="save-link" href="${signIn}">Save<span class="visually-hidden">: sign in to save to a collection</span></a>`;
+  const vote = htmlOf(VoteButton({ paperId: paper.id, votes: community.votes, voted: community.voted, back: community.back }));
+  const save = htmlOf(SaveButton({ paperId: paper.id, target: community.saveTo, back: community.back }));
   return (
     `<div class="card-actions">${vote}<a class="comment-count" href="${escaped(`${paper.href}#comments`)}" aria-label="${escaped(comments)}">` +
     `${htmlOf(<CommentIcon />)}<span aria-hidden="true">${community.comments}</span></a>${save}</div>`

@@ -2,7 +2,9 @@
  * "Save" in one click: a plain form adding the paper to the member's first collection, or, for a
  * member without one, making the private "Reading list" on the way (collections/routes.tsx).
  */
+import { raw } from "hono/html";
 import { PostForm } from "../community-form.js";
+import { escaped } from "./html-string.js";
 
 /** The name of the collection a member's first save makes; renamed on its page. */
 export const FIRST_COLLECTION = "Reading list";
@@ -21,11 +23,8 @@ export function saveTargetOf(collections: ReadonlyArray<{ id: number; name: stri
 
 export function SaveButton({ paperId, target, back }: { paperId: string; target: SaveTarget | null; back: string }) {
   if (!target) {
-    return (
-      <a class="save-link" href={`/account/signin?next=${encodeURIComponent(back)}`}>
-        Save<span class="visually-hidden">: sign in to save to a collection</span>
-      </a>
-    );
+    // One string: every card a visitor sees carries it (paper-item.tsx).
+    return raw(`<a class="save-link" href="${escaped(`/account/signin?next=${encodeURIComponent(back)}`)}">Save<span class="visually-hidden">: sign in to save to a collection</span></a>`);
   }
   return (
     <PostForm action="/collections/add" class="save-form">
