@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { after, before, test } from "node:test";
 import { makePaper } from "../core/make-paper.js";
-import { type FixtureApp, fetchPage, occurrences, openFixtureApp, textOf } from "./testing/fixture-app.js";
+import { type FixtureApp, decodeRefs, fetchPage, occurrences, openFixtureApp, textOf } from "./testing/fixture-app.js";
 
 const HOSTILE = makePaper({
   id: "2607.00002",
@@ -12,9 +12,19 @@ const HOSTILE = makePaper({
   announced: "2026-07-01",
 });
 
+/** Text wider than Latin-1 everywhere a card shows it: title, math, abstract, authors. */
+const WIDE = makePaper({
+  id: "2607.00003",
+  title: "Łukasiewicz logic for Λ-CDM “cosmologies” 🚀",
+  abstract: "We bound the decay rate Γ of the α particle in $\\beta$-decay, with σ ≈ 3 – well within reach.",
+  authors: [{ name: "Łukasz Żółć" }, { name: "Jiří Šťastný" }],
+  categories: ["astro-ph.CO"],
+  announced: "2026-07-01",
+});
+
 let fx: FixtureApp;
 before(async () => {
-  fx = await openFixtureApp([HOSTILE]);
+  fx = await openFixtureApp([HOSTILE, WIDE]);
 });
 after(() => fx.close());
 
@@ -29,9 +39,25 @@ test("results show the count and time, titles and snippets with matched words ma
   assert.match(summary, /^\d+ papers · [\d.,]+ ms$/);
   assert.ok(Number(summary.split(" ")[0]) > 20, summary);
   assert.match(body, /<mark>[Dd]iffusion<\/mark>/);
-  assert.match(body, /<h1>Results for “diffusion”<\/h1>/);
+  assert.match(decodeRefs(body), /<h1>Results for “diffusion”<\/h1>/);
   assert.match(body, /<input id="site-q" name="q" type="search" value="diffusion"/);
   assert.equal(resultIds(body).length, 20);
+});
+
+test("a results page is written in Latin-1, every wider character as a reference, whatever the papers and the query hold", async () => {
+  // A page holding one wider character is a string of two bytes a character in V8, which past
+  // 64k characters costs fresh memory for every copy of it (components/html-string.ts).
+  for (const q of ["Łukasiewicz logic", "decay σ", '"Żółć"']) {
+    const { status, body } = await fetchPage(fx.app, `/search?q=${encodeURIComponent(q)}`);
+    assert.equal(status, 200, q);
+    assert.ok(resultIds(body).includes(WIDE.id), q);
+    const wider = [...new Set([...body].filter((c) => c.codePointAt(0)! > 0xff))];
+    assert.deepEqual(wider, [], `${q}: written as themselves`);
+    const text = textOf(body);
+    for (const shown of [`Results for “${q}”`, `${q} – Search · paperfeed`, "Λ-CDM “cosmologies” 🚀", "Łukasz Żółć", "Jiří Šťastný", "rate Γ of the", "σ ≈ 3 – well"]) {
+      assert.ok(text.includes(shown), `${q}: ${shown}`);
+    }
+  }
 });
 
 test("paging continues where page 1 stopped, without repeating a result", async () => {
@@ -134,7 +160,7 @@ test("a misspelt query that matches nothing shows its respelling's results and l
   assert.ok(text.includes("No paper matches “difusion modles”; showing results for diffusion models."), text.slice(0, 400));
   assert.ok(resultIds(body).length > 5, "the respelling's results");
   assert.match(body, /<mark>[Dd]iffusion<\/mark>/, "its words marked");
-  assert.match(body, /href="\/search\?q=difusion\+modles&amp;exact=1">Search exactly for “difusion modles”<\/a>/);
+  assert.match(decodeRefs(body), /href="\/search\?q=difusion\+modles&amp;exact=1">Search exactly for “difusion modles”<\/a>/);
   const exact = await fetchPage(fx.app, "/search?q=difusion+modles&exact=1");
   assert.ok(textOf(exact.body).includes("No papers match"));
   assert.match(exact.body, /Did you mean <a href="\/search\?q=diffusion\+models"><em>diffusion models<\/em><\/a>\?/);

@@ -14,7 +14,7 @@ import { makeStarsJob } from "../jobs/stars-job.js";
 import { openSqliteCommunityStore } from "../store/sqlite/community-sql.js";
 import { SqliteDeliveryStore } from "../store/sqlite/delivery-store.js";
 import { formatStars } from "./web/present/stars.js";
-import { cardOf, listenOnLoopback, openFixtureApp } from "./testing/fixture-app.js";
+import { cardOf, decodeRefs, listenOnLoopback, openFixtureApp } from "./testing/fixture-app.js";
 
 /** The fixture's newest day (2026-07-01) has three papers with a GitHub link. */
 const REPOS: Record<string, { paper: string; answer: ReturnType<typeof githubReplay> }> = {
@@ -43,15 +43,15 @@ test("star counts over HTTP: counted by the job, shown beside the GitHub link on
     assert.match(await makeStarsJob({ recentDays: 1, minIntervalMs: 0 }).run(ctx, null), /checked 3 of 3 due \(2 counted, 0 unchanged, 1 gone, 0 blocked\)$/);
 
     const daily = await (await fetch(`${base}/`)).text();
-    const ttn = cardOf(daily, REPOS["voxel51/ttn"]!.paper);
+    const ttn = decodeRefs(cardOf(daily, REPOS["voxel51/ttn"]!.paper));
     assert.match(ttn, /<span class="visually-hidden">GitHub: Voxel51\/TTN, 1,234 stars<\/span><span class="code-stars" aria-hidden="true">★ 1\.2k<\/span><\/a>/);
-    assert.match(cardOf(daily, REPOS["venn2336/mrgevalkit"]!.paper), /GitHub: venn2336\/MRGEvalKit, 999 stars<\/span><span class="code-stars" aria-hidden="true">★ 999<\/span>/);
+    assert.match(decodeRefs(cardOf(daily, REPOS["venn2336/mrgevalkit"]!.paper)), /GitHub: venn2336\/MRGEvalKit, 999 stars<\/span><span class="code-stars" aria-hidden="true">★ 999<\/span>/);
     const gone = cardOf(daily, REPOS["iatomicreactori/csgotrading"]!.paper);
     assert.match(gone, /class="code-link code-github"/);
     assert.doesNotMatch(gone, /code-stars|stars</, "a gone repository shows no count");
 
     const page = await (await fetch(`${base}/papers/${REPOS["voxel51/ttn"]!.paper}`)).text();
-    const code = page.slice(page.indexOf('id="code-heading"'));
+    const code = decodeRefs(page.slice(page.indexOf('id="code-heading"')));
     assert.match(code, /<span class="visually-hidden">, 1,234 stars<\/span><span class="code-stars" aria-hidden="true">★ 1\.2k<\/span>/);
     const gonePage = await (await fetch(`${base}/papers/${REPOS["iatomicreactori/csgotrading"]!.paper}`)).text();
     assert.match(gonePage, /id="code-heading"/);

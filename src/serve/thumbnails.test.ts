@@ -12,7 +12,7 @@ import { BROKEN_PDF, decodeImage, minimalPdf } from "../ingest/thumbnails/testin
 import { makeThumbnailsJob } from "../jobs/thumbnails-job.js";
 import { openSqliteCommunityStore } from "../store/sqlite/community-sql.js";
 import { SqliteDeliveryStore } from "../store/sqlite/delivery-store.js";
-import { cardOf, listenOnLoopback, openFixtureApp, occurrences } from "./testing/fixture-app.js";
+import { cardOf, decodeRefs, listenOnLoopback, openFixtureApp, occurrences } from "./testing/fixture-app.js";
 
 test("thumbnails over HTTP: rendered by the job, shown on cards and the paper page, served with etag and long cache; a broken PDF shows the placeholder", async () => {
   let hits = 0;
@@ -33,7 +33,7 @@ test("thumbnails over HTTP: rendered by the job, shown on cards and the paper pa
     const daily = await (await fetch(`${base}/`)).text();
     const info = (await community.thumbnails.thumbnailsOf([good]))!.get(good)!;
     const src = `/thumbnails/${good}.webp?v=${info.etag}`;
-    const card = cardOf(daily, good);
+    const card = decodeRefs(cardOf(daily, good));
     assert.match(card, new RegExp(`<img class="paper-thumb" src="${src.replace(/[.?]/g, "\\$&")}" width="320" height="414" loading="lazy" decoding="async" alt="First page of “[^"]+”"`));
     const placeholder = cardOf(daily, broken);
     assert.match(placeholder, /<div class="paper-thumb thumb-placeholder" aria-hidden="true"><span class="thumb-title">[^<]+<\/span><span class="thumb-category">[a-z-]+(\.[A-Za-z-]+)?<\/span><\/div>/);

@@ -43,14 +43,14 @@ test("cards show the upvote count with a clear voted state, the comment count, a
 
   const mine = cardOf((await ada.get("/")).body, paper);
   assert.match(mine, /class="card-actions"><form[^>]*action="\/vote"/);
-  assert.match(mine, /class="vote-button" aria-pressed="true"><span aria-hidden="true">▲<\/span><span class="count">1<\/span>/);
+  assert.match(mine, /class="vote-button" aria-pressed="true"><span aria-hidden="true">&#9650;<\/span><span class="count">1<\/span>/);
   assert.match(mine, /class="comment-count" href="\/papers\/[^"#]+#comments" aria-label="2 comments"/);
 
   const theirs = cardOf((await bob.get("/")).body, paper);
-  assert.match(theirs, /class="vote-button" aria-pressed="false"><span aria-hidden="true">▲<\/span><span class="count">1<\/span>/);
+  assert.match(theirs, /class="vote-button" aria-pressed="false"><span aria-hidden="true">&#9650;<\/span><span class="count">1<\/span>/);
 
   const visitor = cardOf((await new Agent(fx.app).get("/")).body, paper);
-  assert.match(visitor, /<a class="vote-static" href="\/account\/signin\?next=%2F"[^>]*><span aria-hidden="true">▲<\/span><span class="count">1<\/span>/);
+  assert.match(visitor, /<a class="vote-static" href="\/account\/signin\?next=%2F"[^>]*><span aria-hidden="true">&#9650;<\/span><span class="count">1<\/span>/);
   assert.match(visitor, /<a class="save-link" href="\/account\/signin\?next=%2F">Save/);
   assert.doesNotMatch(visitor, /<form/, "a visitor gets no form that cannot work");
 });
@@ -88,7 +88,7 @@ test("Trending: the score's parts sit behind “Why is this here?”, the vote a
   const page = (await new Agent(fx.app).get("/trending")).body;
   const card = cardOf(page, paper);
   assert.match(card, /<details class="score-parts"><summary>Why is this here\?<\/summary><p>Score \d+\.\d\d, from:<\/p><dl aria-label="Parts of the score">/);
-  assert.match(card, /<a class="vote-static"[^>]*><span aria-hidden="true">▲<\/span><span class="count">1<\/span>/);
+  assert.match(card, /<a class="vote-static"[^>]*><span aria-hidden="true">&#9650;<\/span><span class="count">1<\/span>/);
   assert.doesNotMatch(page, /class="ranked"/, "no separate vote column");
   assert.equal((page.match(/<span>Score /g) ?? []).length, 0, "no score rows outside the disclosure");
 });

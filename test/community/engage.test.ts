@@ -57,7 +57,7 @@ test("the day's list is ordered by upvotes, shows who submitted, and upvotes tog
   assert.deepEqual(JSON.parse(json.body), { voted: true, votes: 2 });
   page = await ada.get("/daily");
   assert.deepEqual(order(), [HOSTILE, "2606.27617"]);
-  assert.match(page.body, /aria-pressed="true"><span aria-hidden="true">▲<\/span><span class="count">2</);
+  assert.match(page.body, /aria-pressed="true"><span aria-hidden="true">&#9650;<\/span><span class="count">2</);
   assert.deepEqual(JSON.parse((await ada.post("/vote", { paper: HOSTILE, up: "0" }, { headers: { accept: "application/json" } })).body), { voted: false, votes: 1 });
   assert.equal((await new Agent(fx.app).post("/vote", { paper: HOSTILE, up: "1", _csrf: "x" })).status, 403);
 });

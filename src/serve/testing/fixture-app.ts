@@ -108,9 +108,15 @@ export async function fetchPage(
   return { status: res.status, body: await res.text(), headers: res.headers };
 }
 
+/**
+ * Numeric character references back to their characters, as a browser reads them: pages write
+ * every character above U+00FF as one (components/html-string.ts).
+ */
+export const decodeRefs = (html: string) => html.replace(/&#(\d+);/g, (_, n: string) => String.fromCodePoint(Number(n)));
+
 /** The text of an HTML fragment with tags removed and entities for quotes/ampersands decoded. */
 export const textOf = (html: string) =>
-  html
+  decodeRefs(html)
     .replace(/<[^>]+>/g, "")
     .replace(/&quot;/g, '"')
     .replace(/&#39;/g, "'")

@@ -7,6 +7,7 @@
  */
 import type { Child } from "hono/jsx";
 import { raw } from "hono/html";
+import { latin1Text } from "./components/html-string.js";
 import { assetUrls } from "../static.js";
 import { AccountNav, sectionsFor } from "./community-nav.js";
 
@@ -57,7 +58,7 @@ function ShortcutsDialog() {
         {SHORTCUTS.map(([keys, what]) => (
           <>
             <dt>
-              <kbd>{keys}</kbd>
+              <kbd>{latin1Text(keys)}</kbd>
             </dt>
             <dd>{what}</dd>
           </>
@@ -79,8 +80,9 @@ export function Layout(props: Frame & { children?: Child }) {
           <meta charset="utf-8" />
           <meta name="viewport" content="width=device-width, initial-scale=1" />
           <meta name="color-scheme" content="light dark" />
-          <title>{props.title === "paperfeed" ? "paperfeed" : `${props.title} · paperfeed`}</title>
-          <meta name="description" content={props.description ?? DEFAULT_DESCRIPTION} />
+          {/* Titles and the search box echo what was typed: kept to Latin-1 (components/html-string.ts). */}
+          <title>{latin1Text(props.title === "paperfeed" ? "paperfeed" : `${props.title} · paperfeed`)}</title>
+          <meta name="description" content={latin1Text(props.description ?? DEFAULT_DESCRIPTION)} />
           {props.canonical && <link rel="canonical" href={props.canonical} />}
           <link rel="icon" href={assetUrls.icon} type="image/svg+xml" />
           <link rel="stylesheet" href={assetUrls.style} />
@@ -111,7 +113,7 @@ export function Layout(props: Frame & { children?: Child }) {
                   id="site-q"
                   name="q"
                   type="search"
-                  value={props.query ?? ""}
+                  value={latin1Text(props.query ?? "")}
                   placeholder="Search papers, authors, ids"
                   autocomplete="off"
                   aria-keyshortcuts="/"

@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { after, before, test } from "node:test";
-import { type FixtureApp, fetchPage, openFixtureApp } from "../../testing/fixture-app.js";
+import { type FixtureApp, decodeRefs, fetchPage, openFixtureApp } from "../../testing/fixture-app.js";
 import { RelatedResponse } from "./related.js";
 
 let fx: FixtureApp;
@@ -53,7 +53,7 @@ test("the paper page lists related papers; the search page opens pasted ids and 
   }
   const typo = await fetchPage(fx.app, "/search?q=difusion");
   // Nothing matches the typo, so the respelling's results are shown, saying so.
-  assert.match(typo.body, /No paper matches “difusion”; showing results for <a href="\/search\?q=diffusion"><em>diffusion<\/em><\/a>/);
+  assert.match(decodeRefs(typo.body), /No paper matches “difusion”; showing results for <a href="\/search\?q=diffusion"><em>diffusion<\/em><\/a>/);
   const relaxed = await fetchPage(fx.app, `/search?q=${encodeURIComponent('"diffusion quasicrystal"')}`);
-  assert.match(relaxed.body, /No paper has the exact phrase “diffusion quasicrystal”; showing papers with these words\./);
+  assert.match(decodeRefs(relaxed.body), /No paper has the exact phrase “diffusion quasicrystal”; showing papers with these words\./);
 });

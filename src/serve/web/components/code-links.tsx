@@ -6,6 +6,7 @@
 import type { CodeLink } from "../../../core/paper.js";
 import { type RepoStars, type StarCount, formatStars, starsOf } from "../present/stars.js";
 import { CODE_LABEL, CodeIcon } from "./icons.js";
+import { chars } from "./html-string.js";
 
 /** ", 1,234 stars" for screen readers and the tooltip. */
 const starsLabel = (count: StarCount | undefined) => (count ? `, ${count.stars.toLocaleString("en-US")} ${count.stars === 1 ? "star" : "stars"}` : "");
@@ -14,7 +15,7 @@ const starsLabel = (count: StarCount | undefined) => (count ? `, ${count.stars.t
 const StarBadge = ({ count }: { count: StarCount | undefined }) =>
   count ? (
     <span class="code-stars" aria-hidden="true">
-      ★ {formatStars(count.stars)}
+      {chars.star} {formatStars(count.stars)}
     </span>
   ) : null;
 

@@ -4,6 +4,7 @@
  * what a range means for it. Extra fields (Search's "Has code") come in as children.
  */
 import type { Child } from "hono/jsx";
+import { latin1Text } from "./html-string.js";
 
 export interface CategoryOption {
   value: string;
@@ -54,7 +55,7 @@ export function ListFilter(props: ListFilterProps) {
   const options = withCurrent(props.categories, props.cat);
   return (
     <form class="list-filter" action={props.action} method="get" aria-label={props.label}>
-      {Object.entries(props.keep ?? {}).map(([name, value]) => (value ? <input type="hidden" name={name} value={value} /> : null))}
+      {Object.entries(props.keep ?? {}).map(([name, value]) => (value ? <input type="hidden" name={name} value={latin1Text(value)} /> : null))}
       <label class="filter-cat">
         <span>Category</span>
         <select name="cat">

@@ -1,4 +1,5 @@
 /** Numbered paging as plain links: ‹ Previous 1 … 4 5 [6] 7 8 … 40 Next ›. */
+import { chars } from "./html-string.js";
 
 export interface Paging {
   /** 1-based current page. */
@@ -28,15 +29,15 @@ export function Pager({ paging }: { paging: Paging }) {
     <nav class="pager" aria-label="Pages">
       {page > 1 ? (
         <a class="pager-step" href={href(page - 1)} rel="prev">
-          ‹ Previous
+          {chars.lsaquo} Previous
         </a>
       ) : (
-        <span class="pager-step disabled">‹ Previous</span>
+        <span class="pager-step disabled">{chars.lsaquo} Previous</span>
       )}
       <span class="pager-numbers">
         {pageWindow(page, pages).map((p) =>
           p === null ? (
-            <span class="gap">…</span>
+            <span class="gap">{chars.hellip}</span>
           ) : p === page ? (
             <span class="current" aria-current="page">
               <span class="visually-hidden">Page </span>
@@ -52,10 +53,10 @@ export function Pager({ paging }: { paging: Paging }) {
       </span>
       {page < pages ? (
         <a class="pager-step" href={href(page + 1)} rel="next">
-          Next ›
+          Next {chars.rsaquo}
         </a>
       ) : (
-        <span class="pager-step disabled">Next ›</span>
+        <span class="pager-step disabled">Next {chars.rsaquo}</span>
       )}
     </nav>
   );

@@ -10,7 +10,7 @@ import { VoteButton } from "../vote-button.js";
 import { SaveButton } from "./save-button.js";
 import type { CardCommunity } from "../present/activity.js";
 import { raw } from "hono/html";
-import { escaped, htmlOf } from "./html-string.js";
+import { escaped, htmlOf, latin1Html } from "./html-string.js";
 
 export const CategoryChip = ({ category }: { category: string }) => (
   <a
@@ -55,7 +55,8 @@ function paperItemHtml(paper: PaperSummary, level: 2 | 3, showDay: boolean, chil
   const fullAbstract = paper.fullAbstract
     ? `<details class="full-abstract"><summary>Full abstract</summary><p>${htmlOf(<RichText segments={paper.fullAbstract} />)}</p></details>`
     : "";
-  return (
+  // Kept to Latin-1, so that a page of cards stays a one-byte string (see latin1Html).
+  return latin1Html(
     `<article class="paper" data-paper-id="${escaped(paper.id)}">${thumbnail}` +
     `<${heading} class="paper-title"><a href="${escaped(paper.href)}">${htmlOf(<RichText segments={paper.title} links={false} />)}</a></${heading}>` +
     `<div class="paper-meta">${htmlOf(<AuthorList names={paper.authors} />)}<span class="meta-row">${day}${htmlOf(<CategoryChip category={paper.primaryCategory} />)}` +
@@ -70,10 +71,11 @@ export function PaperItem({ paper, level = 2, showDay = true, children }: { pape
 }
 
 export function PaperList(props: { papers: PaperSummary[]; label: string; start?: number } & ItemOptions) {
-  const items = props.papers.map((paper) => `<li>${paperItemHtml(paper, props.level ?? 2, props.showDay ?? true, "")}</li>`);
+  let items = "";
+  for (const paper of props.papers) items += `<li>${paperItemHtml(paper, props.level ?? 2, props.showDay ?? true, "")}</li>`;
   return (
     <ol class="paper-list" aria-label={props.label} start={props.start}>
-      {raw(items.join(""))}
+      {raw(items)}
     </ol>
   );
 }

@@ -10,6 +10,7 @@ import { RichText } from "../components/rich-text.js";
 import { Thumbnail } from "../components/thumbnail.js";
 import type { PaperView } from "../present/paper.js";
 import { formatStars, starsOf } from "../present/stars.js";
+import { chars } from "../components/html-string.js";
 import { ExportLinks } from "../../export/links.js";
 
 function Facts({ view }: { view: PaperView }) {
@@ -59,7 +60,7 @@ function CodeAction({ view }: { view: PaperView }) {
   const stars = starsOf(link, view.stars);
   return (
     <a class="button" href={link.url}>
-      Code{stars && <span class="muted"> ★ {formatStars(stars.stars)}</span>}
+      Code{stars && <span class="muted"> {chars.star} {formatStars(stars.stars)}</span>}
       {stars && <span class="visually-hidden"> GitHub stars</span>}
     </a>
   );

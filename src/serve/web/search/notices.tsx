@@ -1,5 +1,6 @@
 /** Notes above search results: a respelled query to try, and a strict query answered relaxed. */
 import type { SearchView } from "../present/search.js";
+import { chars, latin1Text } from "../components/html-string.js";
 
 const quoted = (texts: string[]) => texts.map((t) => `“${t}”`).join(", ");
 
@@ -8,11 +9,13 @@ export function DidYouMean({ view }: { view: SearchView }) {
   if (view.respelled) {
     return (
       <p class="did-you-mean" role="note">
-        No paper matches “{view.respelled.typed}”; showing results for{" "}
+        No paper matches {chars.ldquo}
+        {latin1Text(view.respelled.typed)}
+        {chars.rdquo}; showing results for{" "}
         <a href={view.didYouMean.href}>
           <em>{view.didYouMean.text}</em>
         </a>
-        . <a href={view.respelled.exactHref}>Search exactly for “{view.respelled.typed}”</a>
+        . <a href={view.respelled.exactHref}>Search exactly for {chars.ldquo}{latin1Text(view.respelled.typed)}{chars.rdquo}</a>
       </p>
     );
   }
@@ -36,7 +39,7 @@ export function RelaxedNotice({ view }: { view: SearchView }) {
       : `No paper has all of ${quoted(relaxed.words)}`;
   return (
     <p class="relaxed-notice" role="note">
-      {what}; showing papers with these words.
+      {latin1Text(what)}; showing papers with these words.
     </p>
   );
 }

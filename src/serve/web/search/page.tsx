@@ -1,5 +1,6 @@
 /** `/search` — results with count and time, filters and sort as a plain form, paging, help when nothing matched. */
 import { Layout } from "../layout.js";
+import { chars, latin1Text } from "../components/html-string.js";
 import { Pager } from "../components/pager.js";
 import { PaperList } from "../components/paper-item.js";
 import type { SearchView } from "../present/search.js";
@@ -105,7 +106,7 @@ function Intro() {
 function NoHits({ view }: { view: SearchView }) {
   return (
     <div class="no-hits">
-      <p>No papers match{view.form.q ? <> “{view.form.q}”</> : null}. You could:</p>
+      <p>No papers match{view.form.q ? <> {chars.ldquo}{latin1Text(view.form.q)}{chars.rdquo}</> : null}. You could:</p>
       <ul>
         {view.suggestions.map((s) => (
           <li>{s.href ? <a href={s.href}>{s.text}</a> : s.text}</li>
@@ -120,7 +121,17 @@ function NoHits({ view }: { view: SearchView }) {
 
 export function SearchPage({ view, categories, mailOn = false }: { view: SearchView; categories: CategoryOption[]; mailOn?: boolean }) {
   const { form } = view;
-  const heading = form.q ? `Results for “${form.q}”` : view.state === "intro" ? "Search" : "Papers";
+  const heading = form.q ? (
+    <>
+      Results for {chars.ldquo}
+      {latin1Text(form.q)}
+      {chars.rdquo}
+    </>
+  ) : view.state === "intro" ? (
+    "Search"
+  ) : (
+    "Papers"
+  );
   const head = (
     <>
       <header class="page-head">

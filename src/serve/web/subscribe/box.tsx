@@ -4,6 +4,7 @@
  * the box then needs nothing from the shared stylesheet.
  */
 import { SubscribeForm } from "./pages.js";
+import { latin1Html } from "../components/html-string.js";
 
 const esc = (s: string) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/"/g, "&quot;");
 
@@ -39,7 +40,8 @@ export function headLinks(path: string, params: URLSearchParams): string {
   links.push(
     '<link rel="search" type="application/opensearchdescription+xml" title="paperfeed" href="/opensearch.xml">',
   );
-  return links.join("");
+  // A query may hold any character: the page stays Latin-1 (components/html-string.ts).
+  return latin1Html(links.join(""));
 }
 
 export function subscribeBox(): string {
