@@ -15,7 +15,7 @@ function verdict(s: ScenarioResult): string {
 
 function row(s: ScenarioResult): string {
   const errors = s.errors === 0 ? "0" : `${int(s.errors)} (${Object.entries(s.errorKinds).map(([k, n]) => `${k} × ${n}`).join(", ")})`;
-  return `| ${s.name} | ${int(s.requests / s.seconds)} | ${ms(s.p50)} | ${ms(s.p99)} | ${ms(s.max)} | ${errors} | ${kb(s.bodyBytes)} | ${s.serverCpuMsPerRequest.toFixed(2)} ms | ${s.loadCpuMsPerRequest.toFixed(2)} ms | ${s.loadAverage.toFixed(1)} | ${verdict(s)} |`;
+  return `| ${s.name} | ${int(s.requests / s.seconds)} | ${ms(s.p50)} | ${ms(s.p99)} | ${ms(s.max)} | ${errors} | ${kb(s.bodyBytes)} | ${s.serverCpuMsPerRequest.toFixed(2)} ms | ${s.serverFaultsPerRequest.toFixed(1)} | ${s.loadCpuMsPerRequest.toFixed(2)} ms | ${s.loadAverage.toFixed(1)} | ${verdict(s)} |`;
 }
 
 export function httpSection(run: HttpRun, connections: number, warmupSeconds: number): string {
@@ -28,10 +28,10 @@ export function httpSection(run: HttpRun, connections: number, warmupSeconds: nu
     "",
     `${machine()} · \`npm run bench -- --parts http\` (bench/http/): \`serve\` with ${run.workers} web process${run.workers === 1 ? "" : "es"}, ${connections} keep-alive connections from another process, ${data}.`,
     "",
-    "The warm-up lets each web process reach its steady state: in its first seconds V8 is still compiling hot code, which at 1M papers made a request cost up to 1.6 times the CPU (`/api/v1/search` 3.97 ms a request timed 3 s after start, 2.48 ms after 30 s of other queries). Server CPU is the CPU time of all `serve` processes divided by the requests answered: on a shared machine it is the figure to compare, as req/s and latency fall when other work takes the cores. The load generator's CPU per request is what it takes from the same two cores. The load average is the one-minute figure when each row ended.",
+    "The warm-up lets each web process reach its steady state: in its first seconds V8 is still compiling hot code, which at 1M papers made a request cost up to 1.6 times the CPU (`/api/v1/search` 3.97 ms a request timed 3 s after start, 2.48 ms after 30 s of other queries). Server CPU is the CPU time of all `serve` processes divided by the requests answered: on a shared machine it is the figure to compare, as req/s and latency fall when other work takes the cores. Server page faults are the minor faults of all `serve` processes per request: on a virtual machine where a first touch of memory costs 15–20 µs they are a visible part of the CPU. The load generator's CPU per request is what it takes from the same two cores. The load average is the one-minute figure when each row ended.",
     "",
-    "| request | req/s | p50 | p99 | max | errors | bytes/answer | server CPU/request | load generator CPU/request | load | target |",
-    "| --- | ---: | ---: | ---: | ---: | --- | ---: | ---: | ---: | ---: | --- |",
+    "| request | req/s | p50 | p99 | max | errors | bytes/answer | server CPU/request | server page faults/request | load generator CPU/request | load | target |",
+    "| --- | ---: | ---: | ---: | ---: | --- | ---: | ---: | ---: | ---: | ---: | --- |",
     ...run.scenarios.map(row),
   ].join("\n");
 }
