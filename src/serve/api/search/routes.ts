@@ -8,7 +8,7 @@ import { errorResponses } from "../common/errors.js";
 import { CommunitySchema, PaperSchema } from "../common/paper-schema.js";
 import { communityOf } from "../common/present.js";
 import type { ApiDeps } from "../deps.js";
-import { jsonText } from "../../middleware/html-body.js";
+import { jsonText, latin1Json } from "../../middleware/html-body.js";
 import { MAX_SEARCH_OFFSET } from "../../../search/index.js";
 
 const DATE = /^\d{4}(-\d{2}(-\d{2})?)?$/;
@@ -68,7 +68,7 @@ export function mountSearch(api: OpenAPIHono, deps: ApiDeps): void {
       const [texts, facts] = await Promise.all([deps.store.getPaperTexts(ids), communityFactsOf(deps.community, ids)]);
       const results = result.hits.flatMap((hit) => {
         const paper = texts.get(hit.id);
-        return paper === undefined ? [] : [`{"score":${JSON.stringify(hit.score)},"paper":${paper},"community":${JSON.stringify(communityOf(facts.get(hit.id)!))}}`];
+        return paper === undefined ? [] : [`{"score":${JSON.stringify(hit.score)},"paper":${latin1Json(paper)},"community":${JSON.stringify(communityOf(facts.get(hit.id)!))}}`];
       });
       const head = JSON.stringify({ total: result.total, totalIsEstimate: result.totalIsEstimate ?? false, timedOut: result.timedOut ?? false, tookMs: result.tookMs });
       return jsonText<z.infer<typeof SearchResponse>>(c, `${head.slice(0, -1)},"results":[${results.join(",")}]}`);
