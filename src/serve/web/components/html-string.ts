@@ -16,9 +16,13 @@ export function escaped(text: string): string {
 /** A JSX node or raw string as its HTML; null, undefined and false as nothing (as JSX renders them). */
 export const htmlOf = (node: unknown): string => (node === null || node === undefined || node === false ? "" : String(node));
 
-/** A character above U+00FF (a whole code point, so an astral one becomes one reference). */
-const WIDE = /[^\x00-\xff]/u;
-const WIDE_ALL = /[^\x00-\xff]/gu;
+/**
+ * A character above U+00FF; for the replacement a surrogate pair first, so an astral character
+ * becomes one reference. Not with the `u` flag: it made a card's replacement three times slower
+ * (24 against 7.6 µs for 2,900 characters).
+ */
+const WIDE = /[^\x00-\xff]/;
+const WIDE_ALL = /[\ud800-\udbff][\udc00-\udfff]|[^\x00-\xff]/g;
 
 /**
  * `html` with every character above U+00FF written as a numeric reference, in a string V8 stores
