@@ -46,7 +46,7 @@ test("results show the count and time, titles and snippets with matched words ma
 
 test("a results page is written in Latin-1, every wider character as a reference, whatever the papers and the query hold", async () => {
   // A page holding one wider character is a string of two bytes a character in V8, which past
-  // 64k characters costs fresh memory for every copy of it (components/html-string.ts).
+  // 64k characters costs fresh memory for every copy of it (src/serve/latin1.ts).
   for (const q of ["Łukasiewicz logic", "decay σ", '"Żółć"']) {
     const { status, body } = await fetchPage(fx.app, `/search?q=${encodeURIComponent(q)}`);
     assert.equal(status, 200, q);

@@ -9,6 +9,7 @@
  */
 import type { Context, MiddlewareHandler, TypedResponse } from "hono";
 import { HtmlEscapedCallbackPhase, resolveCallback } from "hono/utils/html";
+import { jsonLatin1 } from "../latin1.js";
 
 const texts = new WeakMap<Response, string>();
 /** The UTF-8 of a remembered text, where the response was made from it (kept pages). */
@@ -65,30 +66,6 @@ export const keepBodyText: MiddlewareHandler = async (c, next) => {
   }) as typeof c.json;
   await next();
 };
-
-/** A character above U+00FF, one UTF-16 unit at a time (an astral one is written as its two halves). */
-const WIDE = /[\u0100-\uffff]/;
-const WIDE_ALL = /[\u0100-\uffff]/g;
-
-/**
- * JSON text with every character above U+00FF written as a `\uXXXX` escape, in a string V8 stores
- * one byte a character: as for pages (web/components/html-string.ts), one such character makes a
- * whole answer two bytes a character, and past 64k characters every copy of it takes fresh memory
- * from the OS (the Hugging Face-compatible search over the demo papers: 69 page faults a request).
- */
-export function latin1Json(json: string): string {
-  if (!WIDE.test(json)) return json;
-  // Only a fresh decode is one byte wide: a replace on a two-byte string stays two bytes.
-  return Buffer.from(json.replace(WIDE_ALL, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`), "latin1").toString("latin1");
-}
-
-/** `JSON.stringify(value)` kept to Latin-1 (`latin1Json`); an array an element at a time, so no two-byte whole is ever made. */
-export function jsonLatin1(value: unknown): string {
-  if (!Array.isArray(value)) return latin1Json(JSON.stringify(value));
-  let out = "[";
-  for (let i = 0; i < value.length; i++) out += `${i > 0 ? "," : ""}${latin1Json(JSON.stringify(value[i] ?? null) ?? "null")}`;
-  return `${out}]`;
-}
 
 /**
  * As `c.json`, for a body already serialised (papers' stored JSON spliced in, say); typed as the

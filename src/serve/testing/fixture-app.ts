@@ -110,7 +110,7 @@ export async function fetchPage(
 
 /**
  * Numeric character references back to their characters, as a browser reads them: pages write
- * every character above U+00FF as one (components/html-string.ts).
+ * every character above U+00FF as one (src/serve/latin1.ts).
  */
 export const decodeRefs = (html: string) => html.replace(/&#(\d+);/g, (_, n: string) => String.fromCodePoint(Number(n)));
 

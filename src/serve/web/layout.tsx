@@ -50,15 +50,18 @@ export const SHORTCUTS: Array<[string, string]> = [
   ["Esc", "Close this dialog or the suggestions"],
 ];
 
+/** The keys as HTML, written once: "↓ / ↑" kept to Latin-1 (src/serve/latin1.ts). */
+const SHORTCUT_KEYS = SHORTCUTS.map(([keys]) => latin1Text(keys));
+
 function ShortcutsDialog() {
   return (
     <dialog id="shortcuts" class="shortcuts" aria-labelledby="shortcuts-title">
       <h2 id="shortcuts-title">Keyboard shortcuts</h2>
       <dl>
-        {SHORTCUTS.map(([keys, what]) => (
+        {SHORTCUTS.map(([, what], i) => (
           <>
             <dt>
-              <kbd>{latin1Text(keys)}</kbd>
+              <kbd>{SHORTCUT_KEYS[i]}</kbd>
             </dt>
             <dd>{what}</dd>
           </>
@@ -80,7 +83,7 @@ export function Layout(props: Frame & { children?: Child }) {
           <meta charset="utf-8" />
           <meta name="viewport" content="width=device-width, initial-scale=1" />
           <meta name="color-scheme" content="light dark" />
-          {/* Titles and the search box echo what was typed: kept to Latin-1 (components/html-string.ts). */}
+          {/* Titles and the search box echo what was typed: kept to Latin-1 (src/serve/latin1.ts). */}
           <title>{latin1Text(props.title === "paperfeed" ? "paperfeed" : `${props.title} · paperfeed`)}</title>
           <meta name="description" content={latin1Text(props.description ?? DEFAULT_DESCRIPTION)} />
           {props.canonical && <link rel="canonical" href={props.canonical} />}

@@ -8,7 +8,8 @@ import { errorResponses } from "../common/errors.js";
 import { CommunitySchema, PaperSchema } from "../common/paper-schema.js";
 import { communityOf } from "../common/present.js";
 import type { ApiDeps } from "../deps.js";
-import { jsonText, latin1Json } from "../../middleware/html-body.js";
+import { jsonText } from "../../middleware/html-body.js";
+import { latin1Json } from "../../latin1.js";
 import { MAX_SEARCH_OFFSET } from "../../../search/index.js";
 
 const DATE = /^\d{4}(-\d{2}(-\d{2})?)?$/;

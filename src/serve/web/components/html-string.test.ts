@@ -1,7 +1,8 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
 import fc from "fast-check";
-import { escaped, latin1Html, latin1Text } from "./html-string.js";
+import { latin1Html } from "../../latin1.js";
+import { escaped, latin1Text } from "./html-string.js";
 
 /** Numeric references back to their characters, as an HTML parser reads them. */
 const decodeNumeric = (html: string) => html.replace(/&#(\d+);/g, (_, n: string) => String.fromCodePoint(Number(n)));

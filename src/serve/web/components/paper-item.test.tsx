@@ -13,7 +13,7 @@ import { SaveButton } from "./save-button.js";
 import { Thumbnail } from "./thumbnail.js";
 import type { CardCommunity } from "../present/activity.js";
 import { raw } from "hono/html";
-import { latin1Html } from "./html-string.js";
+import { latin1Html } from "../../latin1.js";
 
 // The card as it was written in JSX, one node per element: the string the card must equal. The
 // tests run without a viewer, so the vote is the signed-out link, as it was written in JSX too.

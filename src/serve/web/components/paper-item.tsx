@@ -10,7 +10,8 @@ import { VoteButton } from "../vote-button.js";
 import { SaveButton } from "./save-button.js";
 import type { CardCommunity } from "../present/activity.js";
 import { raw } from "hono/html";
-import { escaped, htmlOf, latin1Html } from "./html-string.js";
+import { escaped, htmlOf } from "./html-string.js";
+import { latin1Html } from "../../latin1.js";
 
 export const CategoryChip = ({ category }: { category: string }) => (
   <a
@@ -55,7 +56,7 @@ function paperItemHtml(paper: PaperSummary, level: 2 | 3, showDay: boolean, chil
   const fullAbstract = paper.fullAbstract
     ? `<details class="full-abstract"><summary>Full abstract</summary><p>${htmlOf(<RichText segments={paper.fullAbstract} />)}</p></details>`
     : "";
-  // Kept to Latin-1, so that a page of cards stays a one-byte string (see latin1Html).
+  // Kept to Latin-1, so that a page of cards stays a one-byte string (src/serve/latin1.ts).
   return latin1Html(
     `<article class="paper" data-paper-id="${escaped(paper.id)}">${thumbnail}` +
     `<${heading} class="paper-title"><a href="${escaped(paper.href)}">${htmlOf(<RichText segments={paper.title} links={false} />)}</a></${heading}>` +

@@ -4,7 +4,7 @@
  * the box then needs nothing from the shared stylesheet.
  */
 import { SubscribeForm } from "./pages.js";
-import { latin1Html } from "../components/html-string.js";
+import { latin1Html } from "../../latin1.js";
 
 const esc = (s: string) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/"/g, "&quot;");
 
@@ -40,7 +40,7 @@ export function headLinks(path: string, params: URLSearchParams): string {
   links.push(
     '<link rel="search" type="application/opensearchdescription+xml" title="paperfeed" href="/opensearch.xml">',
   );
-  // A query may hold any character: the page stays Latin-1 (components/html-string.ts).
+  // A query may hold any character: the page stays Latin-1 (src/serve/latin1.ts).
   return latin1Html(links.join(""));
 }
 

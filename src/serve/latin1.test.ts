@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
 import fc from "fast-check";
-import { jsonLatin1, latin1Json } from "./html-body.js";
+import { jsonLatin1, latin1Json } from "./latin1.js";
 
 const latin1Only = (s: string) => /^[\x00-\xff]*$/.test(s);
 
