@@ -39,7 +39,7 @@ export interface CommunityApp {
   close(): Promise<void>;
 }
 
-export async function openCommunityApp(overrides: Partial<Config> = {}, deps: Pick<AppDeps, "fetchPaper" | "accountMailer"> = {}): Promise<CommunityApp> {
+export async function openCommunityApp(overrides: Partial<Config> = {}, deps: Pick<AppDeps, "fetchPaper" | "accountMailer" | "pageVersion"> = {}): Promise<CommunityApp> {
   const dir = mkdtempSync(join(tmpdir(), "paperfeed-community-"));
   const config = testConfig(dir, { baseUrl: "http://127.0.0.1:8080", ...overrides });
   const store = await openStore({ path: config.db });

@@ -16,7 +16,11 @@ function cachedApp() {
   // cookie itself.
   const session = sessionMiddleware({ community: () => Promise.reject(new Error("no community store in this test")), secret: async () => "test secret", secure: false });
   app.use((c, next) => (getCookie(c, SESSION_COOKIE) ? next() : session(c, next)));
-  app.use(pageCache({ paths: /^\/(page|form|missing)$/, version: () => state.version, now: () => state.now, ttlMs: 5_000 }));
+  const cache = pageCache({ paths: /^\/(page|form|missing)$/, version: () => state.version, now: () => state.now, ttlMs: 5_000 });
+  app.use(cache.countWrites);
+  // A write answered before the kept pages' middleware is reached (as the community's are).
+  app.post("/comment", (c) => c.text("ok"));
+  app.use(cache.keep);
   app.get("/page", (c) => c.html(`<p>render ${++state.renders}</p>`));
   app.get("/form", (c) => c.html(`<form><input name="_csrf" value="${currentViewer()!.csrf}"> ${++state.renders}</form>`));
   app.get("/missing", (c) => c.html(`<p>gone ${++state.renders}</p>`, 404));
@@ -61,6 +65,9 @@ test("a kept page is rendered again after its time, a store change or a write an
   assert.equal((await get("/page")).body, "<p>render 4</p>");
   await app.request("/vote", { method: "POST" });
   assert.equal((await get("/page")).body, "<p>render 5</p>", "a write answered by this process");
+  assert.equal((await get("/page")).body, "<p>render 5</p>");
+  await app.request("/comment", { method: "POST" });
+  assert.equal((await get("/page")).body, "<p>render 6</p>", "a write answered before the kept pages' middleware");
 });
 
 test("members' pages, pages with the visitor's CSRF token and answers other than 200 are never kept", async () => {

@@ -52,7 +52,17 @@ interface Entry {
 
 const WRITES = new Set(["POST", "PUT", "PATCH", "DELETE"]);
 
-export function pageCache(options: PageCacheOptions): MiddlewareHandler {
+export interface PageCache {
+  /**
+   * Counts the writes this process answers. It goes before every route that writes: community
+   * writes (votes, comments) are answered before the kept pages' middleware is reached.
+   */
+  countWrites: MiddlewareHandler;
+  /** Serves kept pages and keeps new ones; it goes where the part of a page worth keeping is complete. */
+  keep: MiddlewareHandler;
+}
+
+export function pageCache(options: PageCacheOptions): PageCache {
   const ttlMs = options.ttlMs ?? 5_000;
   const maxEntries = options.maxEntries ?? 500;
   const maxBytes = options.maxBytes ?? 64 * 1024 ** 2;
@@ -69,15 +79,16 @@ export function pageCache(options: PageCacheOptions): MiddlewareHandler {
     entries.delete(key);
   };
 
-  return async (c, next) => {
-    if (WRITES.has(c.req.method)) {
-      try {
-        await next();
-      } finally {
-        writes++;
-      }
-      return;
+  const countWrites: MiddlewareHandler = async (c, next) => {
+    if (!WRITES.has(c.req.method)) return next();
+    try {
+      await next();
+    } finally {
+      writes++;
     }
+  };
+
+  const keep: MiddlewareHandler = async (c, next) => {
     if (c.req.method !== "GET" || !options.paths.test(c.req.path) || getCookie(c, SESSION_COOKIE) !== undefined) return next();
     const key = c.req.url;
     const version = options.version();
@@ -120,4 +131,6 @@ export function pageCache(options: PageCacheOptions): MiddlewareHandler {
     // The kept bytes go out from here on, encoded once.
     replaceResponse(c, textResponse(entry.bytes, text, { status: 200, headers: entry.headers }));
   };
+
+  return { countWrites, keep };
 }
