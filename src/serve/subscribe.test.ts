@@ -36,6 +36,21 @@ describe("subscriptions on the web", () => {
     }
   });
 
+  it("a search page's feed links carry its query escaped: quotes and brackets in a query cannot leave the attribute", async () => {
+    const f = await openDeliveryApp({ mail: false });
+    try {
+      const q = `x" onload="alert(1)'<b>&`;
+      const page = await (await f.app.request(`/search?q=${encodeURIComponent(q)}`)).text();
+      const link = /<link rel="alternate" type="application\/atom\+xml" title="([^"]*)" href="([^"]*)">/.exec(page);
+      assert.ok(link, "the search page has an Atom feed link");
+      assert.equal(link[1]!, "Papers matching x&quot; onload=&quot;alert(1)&#39;&lt;b&gt;&amp; (atom)");
+      assert.equal(link[2]!.replaceAll("&#39;", "'"), `/feeds/search.atom?q=${encodeURIComponent(q)}`);
+      assert.doesNotMatch(page, /onload="alert/);
+    } finally {
+      await f.close();
+    }
+  });
+
   it("subscribe box → confirmation → digest → one-click unsubscribe by POST; never mail before confirmation", async () => {
     const f = await openDeliveryApp({ mail: true });
     try {

@@ -5,8 +5,7 @@
  */
 import { SubscribeForm } from "./pages.js";
 import { latin1Html } from "../../latin1.js";
-
-const esc = (s: string) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/"/g, "&quot;");
+import { escaped } from "../components/html-string.js";
 
 const TYPES = [
   ["atom", "application/atom+xml"],
@@ -31,7 +30,7 @@ export function headLinks(path: string, params: URLSearchParams): string {
   const links = feed
     ? TYPES.map(
         ([ext, type]) =>
-          `<link rel="alternate" type="${type}" title="${esc(feed.title)} (${ext})" href="/feeds/${feed.name}.${ext}${esc(feed.query)}">`,
+          `<link rel="alternate" type="${type}" title="${escaped(feed.title)} (${ext})" href="/feeds/${feed.name}.${ext}${escaped(feed.query)}">`,
       )
     : [];
   links.push(
