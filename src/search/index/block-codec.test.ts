@@ -67,6 +67,36 @@ test("any range of a position block reads back", () => {
       const read = new Int32Array(count);
       readPositionValues(out.bytes, 2, from, count, read);
       assert.deepEqual(Array.from(read), values.slice(from, from + count));
+      // Where the array ends with the block (the last values have no bytes after them), and as a
+      // view into a larger buffer at an odd offset, as a mapped index file's arrays are.
+      const exact = new Int32Array(count);
+      readPositionValues(out.bytes.slice(0, out.length), 2, from, count, exact);
+      assert.deepEqual(Array.from(exact), values.slice(from, from + count));
+      const wider = new Uint8Array(out.length + 8);
+      wider.set(out.bytes.subarray(0, out.length), 3);
+      const offset = new Int32Array(count);
+      readPositionValues(wider.subarray(3, 3 + out.length), 2, from, count, offset);
+      assert.deepEqual(Array.from(offset), values.slice(from, from + count));
+    }),
+  );
+});
+
+test("a block read from a view at an odd offset into a larger buffer reads the same", () => {
+  fc.assert(
+    fc.property(fc.array(fc.tuple(skewed((1 << 24) - 2), skewed(70000)), { minLength: 1, maxLength: 128 }), fc.integer({ min: 1, max: 7 }), (postings, shift) => {
+      const out = new ByteWriter(4);
+      writeBlock(out, Int32Array.from(postings, ([g]) => g + 1), Int32Array.from(postings, ([, c]) => c), postings.length);
+      const wider = new Uint8Array(out.length + 16).fill(0xff);
+      wider.set(out.bytes.subarray(0, out.length), shift);
+      const docs = new Int32Array(128);
+      const read = new Int32Array(128);
+      assert.equal(readBlock(wider.subarray(shift, shift + out.length), 0, postings.length, -1, docs, read), out.length);
+      let doc = -1;
+      postings.forEach(([gap, combo], i) => {
+        doc += gap + 1;
+        assert.equal(docs[i], doc);
+        assert.equal(read[i], combo);
+      });
     }),
   );
 });
