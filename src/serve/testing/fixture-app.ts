@@ -114,6 +114,12 @@ export async function fetchPage(
  */
 export const decodeRefs = (html: string) => html.replace(/&#(\d+);/g, (_, n: string) => String.fromCodePoint(Number(n)));
 
+/** Whether every UTF-16 unit of `text` is at most U+00FF (checked unit by unit, apart from src/serve/latin1.ts). */
+export const isLatin1 = (text: string) => {
+  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) > 0xff) return false;
+  return true;
+};
+
 /** The text of an HTML fragment with tags removed and entities for quotes/ampersands decoded. */
 export const textOf = (html: string) =>
   decodeRefs(html)
