@@ -165,3 +165,22 @@ export async function signIn(page: Page, email: string, password: string): Promi
   await page.click("form.stack-form button[type=submit]");
   await page.waitForURL((url) => url.pathname === "/");
 }
+
+/**
+ * Clicks a link and waits until the page is at the URL it leads to, its document parsed. On a
+ * machine loaded by other work a click that lands just after a navigation, while Chromium is
+ * still putting up the new page, was once lost: no navigation started and the test waited out
+ * its 30 s. So a click that has led nowhere within 10 s is made again, up to three clicks in all;
+ * a link that is broken still fails.
+ */
+export async function followLink(page: Page, selector: string, url: RegExp | ((url: URL) => boolean)): Promise<void> {
+  for (let click = 1; ; click++) {
+    await page.click(selector);
+    try {
+      await page.waitForURL(url, { waitUntil: "domcontentloaded", timeout: 10_000 });
+      return;
+    } catch (error) {
+      if (click === 3) throw error;
+    }
+  }
+}

@@ -9,7 +9,7 @@
 import assert from "node:assert/strict";
 import { after, before, test } from "node:test";
 import type { Page } from "playwright-core";
-import { type Scheme, type Site, describeViolations, horizontalOverflow, openSite, screenshot, seriousViolations, skipReason } from "./browser.js";
+import { type Scheme, type Site, describeViolations, followLink, horizontalOverflow, openSite, screenshot, seriousViolations, skipReason } from "./browser.js";
 
 let site: Site;
 before(async () => {
@@ -149,8 +149,7 @@ test("without script the search box is a plain form and the shortcuts are on the
   // Each document parsed is enough for what is checked; waiting for the load event (subresources
   // too) once ran past 30 s on a machine loaded by other work.
   await page.waitForURL((url) => url.pathname === "/search" && url.searchParams.get("q") === "diffusion", { waitUntil: "domcontentloaded" });
-  await page.click("footer a[data-shortcuts]");
-  await page.waitForURL(/\/help\/search#shortcuts$/, { waitUntil: "domcontentloaded" });
+  await followLink(page, "footer a[data-shortcuts]", /\/help\/search#shortcuts$/);
   assert.ok((await page.locator("#shortcuts + table kbd").count()) >= 5);
   await context.close();
 });
