@@ -8,7 +8,7 @@ import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { type Browser, type Page, chromium } from "playwright-core";
+import { type Browser, type Locator, type Page, chromium } from "playwright-core";
 import type { Config } from "../../src/config/types.js";
 import { type StartOptions, startServer } from "../../src/serve/server.js";
 import { importFixtures, testConfig } from "../../src/serve/testing/fixture-app.js";
@@ -167,19 +167,27 @@ export async function signIn(page: Page, email: string, password: string): Promi
 }
 
 /**
- * Clicks a link and waits until the page is at the URL it leads to, its document parsed. On a
- * machine loaded by other work a click that lands just after a navigation, while Chromium is
- * still putting up the new page, was once lost: no navigation started and the test waited out
- * its 30 s. So a click that has led nowhere within 10 s is made again, up to three clicks in all;
- * a link that is broken still fails.
+ * Clicks a link (a selector or a locator) and waits until the page is at the URL it leads to,
+ * loaded as `waitUntil` says (default "load", as `page.waitForURL`). On a machine loaded by other
+ * work a click that lands just after a navigation, while Chromium is still putting up the new
+ * page, was once lost: no navigation started and the test waited out its 30 s. So a click that
+ * has led nowhere within 10 s is made again, up to three clicks in all; a navigation that started
+ * but is still loading is waited for, not clicked again; a broken link still fails.
  */
-export async function followLink(page: Page, selector: string, url: RegExp | ((url: URL) => boolean)): Promise<void> {
+export async function followLink(
+  page: Page,
+  link: string | Locator,
+  url: RegExp | ((url: URL) => boolean),
+  waitUntil: "load" | "domcontentloaded" = "load",
+): Promise<void> {
+  const arrived = () => (url instanceof RegExp ? url.test(page.url()) : url(new URL(page.url())));
   for (let click = 1; ; click++) {
-    await page.click(selector);
+    await (typeof link === "string" ? page.click(link) : link.click());
     try {
-      await page.waitForURL(url, { waitUntil: "domcontentloaded", timeout: 10_000 });
+      await page.waitForURL(url, { waitUntil, timeout: 10_000 });
       return;
     } catch (error) {
+      if (arrived()) return await page.waitForLoadState(waitUntil);
       if (click === 3) throw error;
     }
   }

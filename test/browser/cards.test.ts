@@ -7,7 +7,7 @@
 import assert from "node:assert/strict";
 import { after, before, test } from "node:test";
 import type { Page } from "playwright-core";
-import { type Site, describeViolations, horizontalOverflow, newPage, openSite, screenshot, seriousViolations, skipReason } from "./browser.js";
+import { describeViolations, followLink, horizontalOverflow, newPage, openSite, screenshot, seriousViolations, type Site, skipReason } from "./browser.js";
 
 let site: Site;
 
@@ -102,8 +102,7 @@ test("signed out on a phone in dark mode: the arrow beside its count, a sign-in 
   assert.ok(Math.abs(arrow.y - count.y) < 12 && count.x - (arrow.x + arrow.width) < 16, `arrow ${JSON.stringify(arrow)} count ${JSON.stringify(count)}`);
   assert.match((await vote.getAttribute("href")) ?? "", /^\/account\/signin\?next=/);
   await checked(page, "trending", "phone", "dark");
-  await page.locator("article.paper .paper-title a").first().click();
-  await page.waitForURL(/\/papers\//);
+  await followLink(page, page.locator("article.paper .paper-title a").first(), /\/papers\//);
   await checked(page, "paper", "phone", "dark");
   assert.deepEqual(errors, []);
   await page.context().close();

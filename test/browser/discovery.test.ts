@@ -7,7 +7,7 @@
  */
 import assert from "node:assert/strict";
 import { after, before, test } from "node:test";
-import { type Site, describeViolations, newPage, openSite, screenshot, seriousViolations, skipReason } from "./browser.js";
+import { describeViolations, followLink, newPage, openSite, screenshot, seriousViolations, type Site, skipReason } from "./browser.js";
 
 let site: Site;
 before(async () => {
@@ -50,8 +50,7 @@ test('a misspelt query that matches nothing shows its respelling\'s results, say
   await page.waitForURL(/exact=1/);
   assert.equal(await page.$("ol.paper-list"), null);
   assert.equal((await page.textContent(".did-you-mean"))?.replace(/\s+/g, " ").trim(), "Did you mean diffusion models?");
-  await page.click(".did-you-mean a");
-  await page.waitForURL(/q=diffusion\+models/);
+  await followLink(page, ".did-you-mean a", /q=diffusion\+models/);
   assert.ok((await page.$$("ol.paper-list article.paper")).length > 5);
   assert.equal(await page.$(".did-you-mean"), null, "a well-spelt query gets no suggestion");
   assert.deepEqual(errors, []);

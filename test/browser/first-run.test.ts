@@ -13,7 +13,7 @@ import { after, before, test } from "node:test";
 import { type Browser, type Page, chromium } from "playwright-core";
 import { type RunningServer, startServer } from "../../src/serve/server.js";
 import { testConfig } from "../../src/serve/testing/fixture-app.js";
-import { CHROMIUM, CHROMIUM_FLAGS, SCREENSHOT_DIR, type Scheme, describeViolations, horizontalOverflow, seriousViolations, skipReason } from "./browser.js";
+import { CHROMIUM, CHROMIUM_FLAGS, describeViolations, followLink, horizontalOverflow, type Scheme, SCREENSHOT_DIR, seriousViolations, skipReason } from "./browser.js";
 
 const WIDTHS = { desktop: 1280, phone390: 390 } as const;
 let dir: string;
@@ -53,11 +53,9 @@ test("first run without SMTP: sign up, upvote, comment with math, save to a coll
   await page.goto("/");
   assert.match((await page.locator(".newest-day").textContent()) ?? "", /newest day with papers/);
 
-  await page.click("text=Sign in");
-  await page.waitForURL(/\/account\/signin/);
+  await followLink(page, "text=Sign in", /\/account\/signin/);
   assert.match((await page.locator(".mail-off").textContent()) ?? "", /sends no mail/);
-  await page.click("text=Create an account");
-  await page.waitForURL(/\/account\/signup$/);
+  await followLink(page, "text=Create an account", /\/account\/signup$/);
   await page.fill("input[name=email]", "first@example.org");
   await page.fill("input[name=displayName]", "First");
   await page.fill("input[name=password]", "a sufficiently long password");
@@ -69,8 +67,7 @@ test("first run without SMTP: sign up, upvote, comment with math, save to a coll
 
   // The first paper of the newest day, from its card on the home page.
   await page.goto("/");
-  await page.locator("article.paper .paper-title a").first().click();
-  await page.waitForURL(/\/papers\//);
+  await followLink(page, page.locator("article.paper .paper-title a").first(), /\/papers\//);
   const paperUrl = page.url();
 
   await page.locator(".vote-button").first().click();
@@ -93,8 +90,7 @@ test("first run without SMTP: sign up, upvote, comment with math, save to a coll
   await accessible(page, "paper page after the first run");
 
   // Follow the paper's first author from the author page.
-  await page.locator(".authors a").first().click();
-  await page.waitForURL(/\/authors\//);
+  await followLink(page, page.locator(".authors a").first(), /\/authors\//);
   const follow = page.locator(".follow-actions button[type=submit]");
   assert.equal(await follow.getAttribute("aria-pressed"), "false");
   await follow.click();
@@ -147,8 +143,7 @@ test("an author page, reached from a card, at 1280 px and 390 px, light and dark
     for (const scheme of ["light", "dark"] as const) {
       const { page, errors } = await pageAt(width, scheme);
       await page.goto("/");
-      await page.locator("article.paper .authors a").first().click();
-      await page.waitForURL(/\/authors\//);
+      await followLink(page, page.locator("article.paper .authors a").first(), /\/authors\//);
       assert.ok((await page.locator("ol.paper-list > li").count()) >= 1);
       assert.equal(await horizontalOverflow(page), 0, `author page at ${width} px`);
       await accessible(page, `author page at ${width} px, ${scheme}`);

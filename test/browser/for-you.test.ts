@@ -7,7 +7,7 @@
 import assert from "node:assert/strict";
 import { after, before, test } from "node:test";
 import { openCommunityStore } from "../../src/store/open-community.js";
-import { type Site, describeViolations, horizontalOverflow, newPage, openSite, screenshot, seriousViolations, signIn, skipReason, storeMember } from "./browser.js";
+import { describeViolations, followLink, horizontalOverflow, newPage, openSite, screenshot, seriousViolations, signIn, type Site, skipReason, storeMember } from "./browser.js";
 
 let site: Site;
 const PASSWORD = "a sufficiently long password";
@@ -35,8 +35,7 @@ test("For you shows picks with reasons; Not interested and following an author w
   const { page, errors } = await newPage(site, "desktop", "light");
   await signIn(page, "ada@example.org", PASSWORD);
 
-  await page.click("nav.sections a[href='/for-you']");
-  await page.waitForURL((url) => url.pathname === "/for-you");
+  await followLink(page, "nav.sections a[href='/for-you']", (url) => url.pathname === "/for-you");
   const picks = page.locator("ol.paper-list > li");
   assert.ok((await picks.count()) >= 3, `only ${await picks.count()} picks`);
   assert.match((await picks.first().locator(".why").textContent()) ?? "", /^Why: words: /);

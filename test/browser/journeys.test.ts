@@ -1,7 +1,7 @@
 /** What a reader does: open today's papers, read one, search, page through results, use the keyboard. */
 import assert from "node:assert/strict";
 import { after, before, test } from "node:test";
-import { type Site, newPage, openSite, skipReason } from "./browser.js";
+import { followLink, newPage, openSite, type Site, skipReason } from "./browser.js";
 
 let site: Site;
 before(async () => {
@@ -15,12 +15,10 @@ test("from the home page to a paper and back", { skip: skipReason }, async () =>
   assert.equal(await page.locator("h1").textContent(), "Wednesday, July 1, 2026");
   const first = page.locator(".paper-title a").first();
   const title = (await first.textContent())!.trim();
-  await first.click();
-  await page.waitForURL(/\/papers\/2606\.\d+$/);
+  await followLink(page, first, /\/papers\/2606\.\d+$/);
   assert.equal((await page.locator("h1").textContent())!.trim(), title);
   await page.goBack();
-  await page.locator("a.period-step.prev").click();
-  await page.waitForURL(/\?date=2026-06-30$/);
+  await followLink(page, page.locator("a.period-step.prev"), /\?date=2026-06-30$/);
   assert.equal(await page.locator("h1").textContent(), "Tuesday, June 30, 2026");
   assert.deepEqual(errors, []);
   await page.context().close();
@@ -39,8 +37,7 @@ test("search from the keyboard, then page through the results", { skip: skipReas
   const firstPage = await page
     .locator(".paper")
     .evaluateAll((els) => els.map((e) => e.getAttribute("data-paper-id")));
-  await page.locator(".pager a[rel=next]").click();
-  await page.waitForURL(/page=2/);
+  await followLink(page, page.locator(".pager a[rel=next]"), /page=2/);
   assert.equal(await page.locator("ol.paper-list").getAttribute("start"), "21");
   const secondPage = await page
     .locator(".paper")
@@ -50,8 +47,7 @@ test("search from the keyboard, then page through the results", { skip: skipReas
     secondPage.filter((id) => firstPage.includes(id)),
     [],
   );
-  await page.locator(".pager a[rel=prev]").click();
-  await page.waitForURL(/\/search\?q=diffusion$/);
+  await followLink(page, page.locator(".pager a[rel=prev]"), /\/search\?q=diffusion$/);
   assert.deepEqual(errors, []);
   await page.context().close();
 });

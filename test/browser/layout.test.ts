@@ -149,7 +149,7 @@ test("without script the search box is a plain form and the shortcuts are on the
   // Each document parsed is enough for what is checked; waiting for the load event (subresources
   // too) once ran past 30 s on a machine loaded by other work.
   await page.waitForURL((url) => url.pathname === "/search" && url.searchParams.get("q") === "diffusion", { waitUntil: "domcontentloaded" });
-  await followLink(page, "footer a[data-shortcuts]", /\/help\/search#shortcuts$/);
+  await followLink(page, "footer a[data-shortcuts]", /\/help\/search#shortcuts$/, "domcontentloaded");
   assert.ok((await page.locator("#shortcuts + table kbd").count()) >= 5);
   await context.close();
 });

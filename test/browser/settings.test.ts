@@ -9,7 +9,7 @@ import assert from "node:assert/strict";
 import { join } from "node:path";
 import { after, before, test } from "node:test";
 import type { Page } from "playwright-core";
-import { SCREENSHOT_DIR, type Site, describeViolations, horizontalOverflow, newPage, openSite, screenshot, seriousViolations, signIn, skipReason, storeMember } from "./browser.js";
+import { describeViolations, followLink, horizontalOverflow, newPage, openSite, screenshot, SCREENSHOT_DIR, seriousViolations, signIn, type Site, skipReason, storeMember } from "./browser.js";
 
 let site: Site;
 const PASSWORD = "a sufficiently long password";
@@ -39,8 +39,7 @@ test("settings: rename, follow setting, no email change without mail, export; ac
   const { page, errors } = await newPage(site, "desktop", "light");
   await signInAda(page);
   await page.click("nav.account-nav .account-menu summary"); // the name opens the account links
-  await page.click("nav.account-nav a[href='/account/settings']");
-  await page.waitForURL((url) => url.pathname === "/account/settings");
+  await followLink(page, "nav.account-nav a[href='/account/settings']", (url) => url.pathname === "/account/settings");
   assert.equal(await page.locator("h1").textContent(), "Settings");
 
   await page.fill("input[name=displayName]", "Ada Lovelace");
