@@ -58,13 +58,16 @@ export function topKHighRequired(q: SegmentQuery, heap: TopK, base: number, from
   const probes = required.map((i) => new ListProbe(q.seg, q.cursors[i]!.term));
   let optionalBound = 0;
   for (const i of q.optional) optionalBound += q.bound[i]!;
+  // Indexed loops, not for…of: here (a doc of any high list at a time, thousands a query) the
+  // iterators were not optimized away and were most of a phrase query's garbage (1.9 MB of 2.3).
+  const n = sources.length;
   for (;;) {
     if (q.deadline.passed()) return;
     let doc = NO_MORE_DOCS;
-    for (const c of sources) if (c.doc < doc) doc = c.doc;
+    for (let k = 0; k < n; k++) if (sources[k]!.doc < doc) doc = sources[k]!.doc;
     if (doc === NO_MORE_DOCS) return;
     if (!seeded.has(doc) && q.filter.accepts(doc)) offer(doc);
-    for (const c of sources) if (c.doc === doc) c.nextDoc();
+    for (let k = 0; k < n; k++) if (sources[k]!.doc === doc) sources[k]!.nextDoc();
   }
 
   function offer(doc: number): void {

@@ -11,16 +11,20 @@ export class TopK {
   constructor(readonly k: number) {
     this.scores = new Float64Array(Math.max(1, k));
     this.orders = new Float64Array(Math.max(1, k));
+    this.threshold = k <= 0 ? 0 : -Infinity;
   }
 
   get full(): boolean {
     return this.size >= this.k;
   }
 
-  /** Score a doc must beat to enter; -Infinity while not full. */
-  get threshold(): number {
-    return this.size >= this.k ? this.scores[0]! : -Infinity;
-  }
+  /**
+   * Score a doc must beat to enter: -Infinity while not full, 0 when k ≤ 0 (full from the start;
+   * nothing enters). Read only outside this class. A field kept by `offer`, not a getter:
+   * strategies read it for every candidate, and where the getter was not inlined each read boxed
+   * its number (a tenth of a phrase query's garbage).
+   */
+  threshold: number;
 
   /** `a` ranks below `b`. */
   private worse(sa: number, oa: number, sb: number, ob: number) {
@@ -40,6 +44,7 @@ export class TopK {
       }
       this.scores[i] = score;
       this.orders[i] = order;
+      if (this.size === this.k) this.threshold = this.scores[0]!;
       return true;
     }
     if (!this.worse(this.scores[0]!, this.orders[0]!, score, order)) return false;
@@ -57,6 +62,7 @@ export class TopK {
     }
     this.scores[i] = score;
     this.orders[i] = order;
+    this.threshold = this.scores[0]!;
     return true;
   }
 
