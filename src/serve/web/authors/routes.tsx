@@ -8,9 +8,9 @@ import type { SearchEngine } from "../../../search/types.js";
 import type { Store } from "../../../store/types.js";
 import type { StoreSources } from "../../api/stores.js";
 import { NotFoundPage } from "../error-page.js";
-import { attachStars } from "../present/stars.js";
-import { attachActivity, hereOf } from "../present/activity.js";
-import { attachThumbnails, thumbnailSourceOf } from "../present/thumbnails.js";
+import { attachCardParts } from "../present/card-parts.js";
+import { hereOf } from "../present/activity.js";
+import { thumbnailSourceOf } from "../present/thumbnails.js";
 import { authorFollowAction } from "./follow-button.js";
 import { AuthorPage } from "./page.js";
 import { authorHref } from "../format.js";
@@ -27,9 +27,7 @@ export function mountAuthorPages(app: Hono, deps: StoreSources & { store: Store;
     if (!view) return c.html(<NotFoundPage message={`No paper here lists an author named “${name.slice(0, MAX_NAME)}”.`} guess={`au:"${name.slice(0, MAX_NAME).replace(/"/g, "")}"`} />, 404);
     const [follow] = await Promise.all([
       authorFollowAction(thumbnails, view.name),
-      attachThumbnails(thumbnails, view.papers),
-      attachStars(thumbnails, view.papers),
-      attachActivity(thumbnails, view.papers, hereOf(c.req.url)),
+      attachCardParts(thumbnails, view.papers, hereOf(c.req.url)),
     ]);
     view.canonical = new URL(authorHref(view.name), deps.config.baseUrl).href;
     return c.html(<AuthorPage view={view} actions={follow ?? undefined} />);

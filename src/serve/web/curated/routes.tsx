@@ -14,10 +14,8 @@ import { currentViewer } from "../../middleware/session.js";
 import { noticeText } from "../community-form.js";
 import { type CommunityWebDeps, communityContext, formOf, localPath, requireUser } from "../community-deps.js";
 import { CuratedPage, type CuratedView } from "./page.js";
+import { attachCardParts } from "../present/card-parts.js";
 import { summarize } from "../present/summary.js";
-import { attachStars } from "../present/stars.js";
-import { attachThumbnails } from "../present/thumbnails.js";
-import { attachActivity } from "../present/activity.js";
 import { parseCategory } from "../present/query.js";
 import { curatedHref } from "./page.js";
 
@@ -48,7 +46,7 @@ async function presentCurated(deps: CommunityWebDeps, day: string, messages: { n
   }));
   const cards = entries.map((e) => e.paper);
   // The shared card's upvote, comment count and Save, from one activity query for the page.
-  await Promise.all([attachThumbnails(deps, cards), attachStars(deps, cards), attachActivity(deps, cards, curatedHref(day, cat))]);
+  await attachCardParts(deps, cards, curatedHref(day, cat));
   const curator = Boolean(user && isCurator(user));
   const today = todayOf(ctx);
   const canSubmit = Boolean(user) && (curator || (settings.submissions !== "curators" && day === today));

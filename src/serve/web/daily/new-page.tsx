@@ -2,7 +2,7 @@
 import { Layout } from "../layout.js";
 import { Pager } from "../components/pager.js";
 import { PaperList } from "../components/paper-item.js";
-import type { NewestView } from "../present/newest.js";
+import type { NewestView } from "./new-present.js";
 import { type CategoryOption, ListFilter } from "../components/list-filter.js";
 import { FeedLinks } from "../components/feed-links.js";
 

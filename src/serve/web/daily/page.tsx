@@ -2,7 +2,7 @@
 import { Layout } from "../layout.js";
 import { Pager } from "../components/pager.js";
 import { PaperList } from "../components/paper-item.js";
-import type { DailyView, PeriodLink } from "../present/daily.js";
+import type { DailyView, PeriodLink } from "./present.js";
 import { type CategoryOption, ListFilter } from "../components/list-filter.js";
 import { FeedLinks } from "../components/feed-links.js";
 import { ExportLinks } from "../../export/links.js";

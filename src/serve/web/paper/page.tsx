@@ -8,7 +8,7 @@ import { CodeLinkList } from "../components/code-links.js";
 import { CategoryChip } from "../components/paper-item.js";
 import { RichText } from "../components/rich-text.js";
 import { Thumbnail } from "../components/thumbnail.js";
-import type { PaperView } from "../present/paper.js";
+import type { PaperView } from "./present.js";
 import { formatStars, starsOf } from "../present/stars.js";
 import { chars } from "../components/html-string.js";
 import { ExportLinks } from "../../export/links.js";

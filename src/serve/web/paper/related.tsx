@@ -1,6 +1,6 @@
 /** The "Related papers" section of a paper page: a short list, server-rendered, no script. */
 import { RichText } from "../components/rich-text.js";
-import type { RelatedPaperView } from "../present/related.js";
+import type { RelatedPaperView } from "./related-present.js";
 
 export function RelatedPapers({ papers }: { papers: RelatedPaperView[] | undefined }) {
   if (!papers || papers.length === 0) return null;

@@ -1,5 +1,5 @@
 /** Notes above search results: a respelled query to try, and a strict query answered relaxed. */
-import type { SearchView } from "../present/search.js";
+import type { SearchView } from "./present.js";
 import { chars, latin1Text } from "../components/html-string.js";
 
 const quoted = (texts: string[]) => texts.map((t) => `“${t}”`).join(", ");

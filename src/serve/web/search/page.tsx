@@ -3,7 +3,7 @@ import { Layout } from "../layout.js";
 import { chars, latin1Text } from "../components/html-string.js";
 import { Pager } from "../components/pager.js";
 import { PaperList } from "../components/paper-item.js";
-import type { SearchView } from "../present/search.js";
+import type { SearchView } from "./present.js";
 import { ExportLinks } from "../../export/links.js";
 import { DidYouMean, RelaxedNotice } from "./notices.js";
 import { type CategoryOption, ListFilter } from "../components/list-filter.js";

@@ -4,7 +4,7 @@
  * range and "Has code" are left out (a kept search is about papers still to come, and the query
  * language has no operator for code).
  */
-import type { SearchForm } from "../present/search-form.js";
+import type { SearchForm } from "./form.js";
 
 export function savedQueryOf(form: Pick<SearchForm, "q" | "cat">): string {
   const parts = [form.q.trim()];

@@ -7,10 +7,9 @@ import type { Hono } from "hono";
 import { PaperfeedError } from "../../../core/errors.js";
 import { trendingNow } from "../../present/trending.js";
 import type { CommunityWebDeps } from "../community-deps.js";
-import { attachActivity, hereOf } from "../present/activity.js";
-import { attachStars } from "../present/stars.js";
+import { attachCardParts } from "../present/card-parts.js";
+import { hereOf } from "../present/activity.js";
 import { summarize } from "../present/summary.js";
-import { attachThumbnails } from "../present/thumbnails.js";
 import { TrendingPage } from "./page.js";
 
 const SHOWN = 30;
@@ -36,7 +35,7 @@ export function mountTrendingRoutes(app: Hono, deps: CommunityWebDeps): void {
     const entries = top.map((r) => ({ paper: summarize(r.paper), score: r.score, parts: r.parts }));
     const cards = entries.map((e) => e.paper);
     const here = hereOf(c.req.url);
-    await Promise.all([attachThumbnails(deps, cards), attachStars(deps, cards), attachActivity(deps, cards, here, activity)]);
+    await attachCardParts(deps, cards, here, activity);
     const today = (deps.clock?.() ?? new Date()).toISOString().slice(0, 10);
     const asked = Boolean(from || to);
     return c.html(<TrendingPage view={{ entries, category: cat, categories, windowDays: trending.windowDays, firstDay: trending.firstDay, asked, hasMath: entries.some((e) => e.paper.hasMath), here, lastDay, today }} />);

@@ -2,8 +2,8 @@
 import type { Store } from "../../../store/types.js";
 import type { Paging } from "../components/pager.js";
 import { countNoun } from "../format.js";
-import { pageCount, parsePage } from "./query.js";
-import { type PaperSummary, summarize } from "./summary.js";
+import { pageCount, parsePage } from "../present/query.js";
+import { type PaperSummary, summarize } from "../present/summary.js";
 
 export const NEW_PAGE_SIZE = 25;
 /** Older papers are found by search or the daily pages; deep offsets only cost the database. */

@@ -8,9 +8,9 @@ import type { SearchEngine } from "../../../search/types.js";
 import type { Store } from "../../../store/types.js";
 import type { Paging } from "../components/pager.js";
 import { countNoun } from "../format.js";
-import { pageCount } from "./query.js";
-import { type SearchForm, filtersOf, hasFilters, parseSearchForm, searchHref } from "./search-form.js";
-import { type Marker, type PaperSummary, summarize } from "./summary.js";
+import { pageCount } from "../present/query.js";
+import { type SearchForm, filtersOf, hasFilters, parseSearchForm, searchHref } from "./form.js";
+import { type Marker, type PaperSummary, summarize } from "../present/summary.js";
 
 /** Results per page. */
 export const SEARCH_PAGE_SIZE = 20;

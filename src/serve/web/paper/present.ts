@@ -6,9 +6,9 @@ import { hasMath, plainText } from "../math.js";
 import { toBibtex } from "../../export/bibtex.js";
 import { plainCitation } from "./citation.js";
 import { licenseName } from "./license.js";
-import type { RelatedPaperView } from "./related.js";
-import type { RepoStars } from "./stars.js";
-import type { ThumbnailView } from "./thumbnails.js";
+import type { RelatedPaperView } from "./related-present.js";
+import type { RepoStars } from "../present/stars.js";
+import type { ThumbnailView } from "../present/thumbnails.js";
 
 export interface PaperView {
   /** The page's absolute address for <link rel="canonical"> (search engines want it absolute). */
@@ -35,7 +35,7 @@ export interface PaperView {
   thumbnail?: ThumbnailView | null;
   /** GitHub star counts of the code links' repositories; set by the route. */
   stars?: RepoStars;
-  /** Papers like this one (present/related.ts); set by the route. */
+  /** Papers like this one (related-present.ts); set by the route. */
   related?: RelatedPaperView[];
 }
 

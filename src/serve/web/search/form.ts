@@ -5,7 +5,7 @@
  */
 import { z } from "zod";
 import type { SearchFilters, SortOrder } from "../../../search/types.js";
-import { parseCategory, parsePage } from "./query.js";
+import { parseCategory, parsePage } from "../present/query.js";
 
 export interface SearchForm {
   q: string;

@@ -16,9 +16,9 @@ import {
   periodContaining,
   periodQuery,
   weekPeriod,
-} from "./periods.js";
-import { pageCount, parseCategory, parsePage } from "./query.js";
-import { type PaperSummary, summarize } from "./summary.js";
+} from "../present/periods.js";
+import { pageCount, parseCategory, parsePage } from "../present/query.js";
+import { type PaperSummary, summarize } from "../present/summary.js";
 
 /** Papers per page on the daily page. */
 export const DAILY_PAGE_SIZE = 25;
