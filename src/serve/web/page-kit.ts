@@ -18,9 +18,9 @@ export interface PageDeps extends StoreSources {
 }
 
 export interface PageKit {
-  /** The filter's categories, most common first by count, kept a few minutes. */
+  /** The filter's categories: the most common ones, in alphabetical order, counted again every few minutes. */
   categories: () => Promise<CategoryOption[]>;
-  /** Thumbnails, stars and community facts of cards (present/card-parts.ts). */
+  /** Where cards' thumbnails, stars and community facts come from (present/card-parts.ts). */
   cards: ThumbnailSource;
 }
 

@@ -11,8 +11,6 @@ import { type PageDeps, pageKitOf } from "./page-kit.js";
 import { mountPaperPage } from "./paper/routes.js";
 import { mountSearchPages } from "./search/routes.js";
 
-export type { PageDeps } from "./page-kit.js";
-
 export function mountPages(app: Hono, deps: PageDeps): void {
   const kit = pageKitOf(deps);
   mountDailyPages(app, deps, kit);
