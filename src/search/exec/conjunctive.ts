@@ -27,8 +27,7 @@ function boundWindow(q: SegmentQuery, required: PostingsCursor[], doc: number): 
     window.end = Math.min(window.end, c.blockLastDoc(b));
     window.bound += q.boundOf(q.required[q.requiredOrder[k]!]!, c.blockMaxTf(b));
   }
-  const optional = q.optional;
-  for (let j = 0; j < optional.length; j++) window.bound += q.blockBound(optional[j]!, doc);
+  for (const i of q.optional) window.bound += q.blockBound(i, doc);
 }
 
 /**
@@ -61,8 +60,6 @@ export function topKConjunctive(q: SegmentQuery, heap: TopK, base: number): RunS
   const required = q.requiredOrder.map((k) => q.cursors[q.required[k]!]!);
   const lead = required[0]!;
   const positional = q.positional;
-  const requiredScorers = q.required;
-  const optional = q.optional;
   // One scored term: its bound is computed like its score (see cannotEnter).
   const single = q.required.length === 1 && q.optional.length === 0;
   const exact = lead.df <= CONJUNCTIVE.exactCountDocs;
@@ -110,16 +107,13 @@ export function topKConjunctive(q: SegmentQuery, heap: TopK, base: number): RunS
       q.reset();
       let ok = true;
       let partial = 0;
-      // Indexed loops, not for…of, in this per-doc path: the iterators were not optimized away
-      // and made a phrase query's garbage (see high-required.ts).
-      for (let j = 0; j < requiredScorers.length; j++) {
-        const i = requiredScorers[j]!;
+      for (const i of q.required) {
         if (!q.score(i, doc)) ok = false;
         else partial += q.contribution[i]!;
       }
       if (ok) {
         let bound = partial;
-        for (let j = 0; j < optional.length; j++) bound += q.blockBound(optional[j]!, doc);
+        for (const i of q.optional) bound += q.blockBound(i, doc);
         const hopeless = heap.full && cannotEnter(bound, heap.threshold, single);
         if (!positional) matched++;
         else if (hopeless && !exact) {
@@ -138,10 +132,7 @@ export function topKConjunctive(q: SegmentQuery, heap: TopK, base: number): RunS
           else ok = false;
         }
         if (ok && !hopeless) {
-          for (let j = 0; j < optional.length; j++) {
-            const i = optional[j]!;
-            if (q.cursors[i]!.advance(doc) === doc) q.score(i, doc);
-          }
+          for (const i of q.optional) if (q.cursors[i]!.advance(doc) === doc) q.score(i, doc);
           if (!seeded.has(doc)) heap.offer(q.total(), base + doc);
         }
       }
