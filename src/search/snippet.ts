@@ -8,6 +8,7 @@
 import { TtlCache } from "../core/ttl-cache.js";
 import { type Analyzer, sharedAnalyzer } from "./analyze/analyzer.js";
 import { hashChars } from "./analyze/tokenizer.js";
+import { markWindows, type WindowPlan, windowPlan } from "./mark-windows.js";
 import type { HighlightPhrase } from "./query/plan.js";
 
 export interface Segment {
@@ -15,7 +16,7 @@ export interface Segment {
   match: boolean;
 }
 
-interface Span {
+export interface Span {
   start: number;
   end: number;
 }
@@ -78,33 +79,63 @@ function grow(words: Words): void {
   words.ends = double(words.ends);
 }
 
-/** Analyses `text` into `words`; with `onlyWanted`, only the words the query can mark. */
-function collect(analyzer: Analyzer, text: string, words: Words, onlyWanted: boolean): void {
+/** Where the words being collected go (module state, so that analysing allocates no closure per call). */
+let into: Words = scratch;
+let onlyWanted = false;
+/** Added to the offsets of the stretch being analysed (mark-windows.ts). */
+let shift = 0;
+
+function record(id: number, position: number, start: number, end: number): void {
+  if (onlyWanted && !wanted[id]) return;
+  const words = into;
+  const at = words.length;
+  if (at === words.ids.length) grow(words);
+  words.ids[at] = id;
+  words.positions[at] = position;
+  words.starts[at] = start + shift;
+  words.ends[at] = end + shift;
+  words.length = at + 1;
+}
+
+/**
+ * Positions between two stretches of one text: far more than a phrase reaches, so no phrase is
+ * matched across them.
+ */
+const STRETCH_GAP = 1 << 16;
+
+/**
+ * Analyses `text` into `words`; with `wantedOnly`, only the words the query can mark, and then,
+ * given a plan, only the stretches where they can stand (mark-windows.ts).
+ */
+function collect(analyzer: Analyzer, text: string, words: Words, wantedOnly: boolean, plan: WindowPlan | null = null): void {
   words.analyzer = analyzer;
   words.length = 0;
-  analyzer.analyze(text, (id, position, start, end) => {
-    if (onlyWanted && !wanted[id]) return;
-    const at = words.length;
-    if (at === words.ids.length) grow(words);
-    words.ids[at] = id;
-    words.positions[at] = position;
-    words.starts[at] = start;
-    words.ends[at] = end;
-    words.length = at + 1;
-  });
+  into = words;
+  onlyWanted = wantedOnly;
+  shift = 0;
+  const windows = wantedOnly && plan !== null ? markWindows(text, plan) : null;
+  if (windows === null) analyzer.analyze(text, record);
+  else {
+    let position = 0;
+    for (let w = 0; w < windows.length; w += 2) {
+      shift = windows[w]!;
+      position += analyzer.analyze(text.slice(shift, windows[w + 1]), record, position) + STRETCH_GAP;
+    }
+    shift = 0;
+  }
 }
 
 /**
  * The words of `text` to mark from: the kept analysis of a text seen before, else only the words
  * the query can mark (most of an abstract is not: recording every word cost as much as analysing it).
  */
-function wordsOf(analyzer: Analyzer, text: string): Words {
+function wordsOf(analyzer: Analyzer, text: string, plan: WindowPlan | null): Words {
   const found = kept.get(text);
   if (found && found.analyzer === analyzer) return found;
   const hash = hashChars(text, 0, text.length);
   if (!seenOnce.get(hash)) {
     seenOnce.set(hash, true, Infinity);
-    collect(analyzer, text, scratch, true);
+    collect(analyzer, text, scratch, true, plan);
     return scratch;
   }
   collect(analyzer, text, scratch, false);
@@ -134,7 +165,31 @@ interface IdPhrase {
   offsets: readonly number[];
 }
 
+/** The plan of the query last marked: a page marks all its results for one query. */
+let lastPlan: { terms: readonly string[]; phrases: readonly HighlightPhrase[]; plan: WindowPlan | null } | null = null;
+
+function planFor(terms: readonly string[], phrases: readonly HighlightPhrase[]): WindowPlan | null {
+  if (lastPlan === null || lastPlan.terms !== terms || lastPlan.phrases !== phrases) lastPlan = { terms, phrases, plan: windowPlan(terms, phrases) };
+  return lastPlan.plan;
+}
+
 function matchSpans(text: string, terms: readonly string[], phrases: readonly HighlightPhrase[]): Span[] {
+  return withWanted(terms, phrases, (analyzer, idPhrases) => spansIn(wordsOf(analyzer, text, planFor(terms, phrases)), idPhrases));
+}
+
+/**
+ * The spans of one text, never kept or taken from what was kept: analysing only the stretches
+ * where the terms can stand (`stretches`), or the whole text. The two must agree (mark-windows.test.ts).
+ */
+export function matchSpansUncached(text: string, terms: readonly string[], phrases: readonly HighlightPhrase[], stretches: boolean): Span[] {
+  return withWanted(terms, phrases, (analyzer, idPhrases) => {
+    collect(analyzer, text, scratch, true, stretches ? windowPlan(terms, phrases) : null);
+    return spansIn(scratch, idPhrases);
+  });
+}
+
+/** Runs `find` with the query's term ids flagged in `wanted`, and its phrases as ids. */
+function withWanted(terms: readonly string[], phrases: readonly HighlightPhrase[], find: (analyzer: Analyzer, idPhrases: IdPhrase[]) => Span[]): Span[] {
   const analyzer = sharedAnalyzer();
   const vocabulary = analyzer.vocabulary;
   // Query terms become ids before the text is analysed (a term new to the vocabulary gets its id
@@ -154,7 +209,7 @@ function matchSpans(text: string, terms: readonly string[], phrases: readonly Hi
   for (const id of termIds) flag(id, TERM);
   for (const phrase of idPhrases) phrase.ids.forEach((id, k) => flag(id, k === 0 ? PHRASE_START : IN_PHRASE));
   try {
-    return spansIn(wordsOf(analyzer, text), idPhrases);
+    return find(analyzer, idPhrases);
   } finally {
     for (const id of flagged) wanted[id] = 0;
   }
