@@ -301,10 +301,12 @@ export function snippet(text: string, terms: readonly string[], maxChars = 240, 
   let to = Math.min(text.length, from + maxChars);
   if (to < text.length) to = wordEndBefore(text, to, from);
   if (to === text.length && from > 0) from = wordStartAfter(text, Math.max(0, to - maxChars));
-  const segments = toSegments(text, spans, from, to);
+  const segments = mergeAdjacent(toSegments(text, spans, from, to));
+  // Each "…" a segment of its own: joined to the text beside it, the one character above U+00FF
+  // would make that slice of the text two bytes a character (src/serve/latin1.ts).
   if (from > 0) segments.unshift({ text: "…", match: false });
   if (to < text.length) segments.push({ text: "…", match: false });
-  return mergeAdjacent(segments);
+  return segments;
 }
 
 function bestWindowStart(text: string, spans: Span[], maxChars: number): number {

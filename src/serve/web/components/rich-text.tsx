@@ -81,12 +81,21 @@ function markedHtml(segments: readonly Segment[]): string {
   const out: [string] = [""];
   for (const seg of segments) {
     if (!seg.text) continue;
+    // The "…" where an excerpt is cut (a segment of its own), as a reference: written as itself it
+    // was the one character above U+00FF in most search cards, each of which then had to be
+    // rewritten whole into a one-byte string (src/serve/latin1.ts).
+    if (seg.text === ELLIPSIS) {
+      out[0] += "&#8230;";
+      continue;
+    }
     if (seg.match) out[0] += "<mark>";
     escapeToBuffer(seg.text, out);
     if (seg.match) out[0] += "</mark>";
   }
   return out[0];
 }
+
+const ELLIPSIS = "\u2026";
 
 /** `links` false where the text already sits inside a link (a card's title). */
 export function RichText({ text, segments, links = true }: { text?: string; segments?: readonly Segment[]; links?: boolean }) {
