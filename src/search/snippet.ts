@@ -98,10 +98,10 @@ function record(id: number, position: number, start: number, end: number): void 
 }
 
 /**
- * Positions between two stretches of one text: far more than a phrase reaches, so no phrase is
- * matched across them.
+ * Positions left between two stretches of one text: more than any phrase of the plan reaches (with
+ * a compound's lag), so no phrase is matched across them.
  */
-const STRETCH_GAP = 1 << 16;
+const stretchGap = (plan: WindowPlan) => Math.max(0, plan.phraseReach) + JOINED_FORM_LAG + 1;
 
 /**
  * Analyses `text` into `words`; with `wantedOnly`, only the words the query can mark, and then,
@@ -114,12 +114,14 @@ function collect(analyzer: Analyzer, text: string, words: Words, wantedOnly: boo
   onlyWanted = wantedOnly;
   shift = 0;
   const windows = wantedOnly && plan !== null ? markWindows(text, plan) : null;
-  if (windows === null) analyzer.analyze(text, record);
+  const gap = plan === null ? 0 : stretchGap(plan);
+  // Positions stay far inside 32 bits however many stretches a (huge) text has.
+  if (windows === null || text.length + (windows.length / 2) * gap > 2 ** 30) analyzer.analyze(text, record);
   else {
     let position = 0;
     for (let w = 0; w < windows.length; w += 2) {
       shift = windows[w]!;
-      position += analyzer.analyze(text.slice(shift, windows[w + 1]), record, position) + STRETCH_GAP;
+      position += analyzer.analyze(text.slice(shift, windows[w + 1]), record, position) + gap;
     }
     shift = 0;
   }
