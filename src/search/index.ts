@@ -12,7 +12,7 @@ export type { SearchEngineOptions } from "./engine.js";
 export type { BuildOptions } from "./index/bulk-build.js";
 /** The engine behind `createSearchEngine`: a SearchEngine plus `optimize()`. */
 export type { Engine as SegmentEngine } from "./engine.js";
-export { highlight, snippet, type Segment } from "./snippet.js";
+export { ELLIPSIS, highlight, snippet, type Segment } from "./snippet.js";
 export type { HighlightPhrase } from "./query/plan.js";
 export { analyze } from "./analyze/analyzer.js";
 export { DEFAULT_BM25F, FIELDS, type Bm25fParams, type FieldName, type FieldParams } from "./fields.js";

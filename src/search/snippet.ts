@@ -16,6 +16,9 @@ export interface Segment {
   match: boolean;
 }
 
+/** Where a snippet leaves text out: a segment of its own, so that pages can write it as they need. */
+export const ELLIPSIS = "…";
+
 export interface Span {
   start: number;
   end: number;
@@ -306,8 +309,8 @@ export function snippet(text: string, terms: readonly string[], maxChars = 240, 
   const segments = mergeAdjacent(toSegments(text, spans, from, to));
   // Each "…" a segment of its own: joined to the text beside it, the one character above U+00FF
   // would make that slice of the text two bytes a character (src/serve/latin1.ts).
-  if (from > 0) segments.unshift({ text: "…", match: false });
-  if (to < text.length) segments.push({ text: "…", match: false });
+  if (from > 0) segments.unshift({ text: ELLIPSIS, match: false });
+  if (to < text.length) segments.push({ text: ELLIPSIS, match: false });
   return segments;
 }
 

@@ -6,7 +6,8 @@
  */
 import { raw } from "hono/html";
 import { escapeToBuffer } from "hono/utils/html";
-import type { Segment } from "../../../search/index.js";
+import { ELLIPSIS, type Segment } from "../../../search/index.js";
+import { chars } from "./html-string.js";
 import { splitMath } from "../math.js";
 import { type TextRun, textRuns } from "../../../core/latex/text.js";
 
@@ -85,7 +86,7 @@ function markedHtml(segments: readonly Segment[]): string {
     // was the one character above U+00FF in most search cards, each of which then had to be
     // rewritten whole into a one-byte string (src/serve/latin1.ts).
     if (seg.text === ELLIPSIS) {
-      out[0] += "&#8230;";
+      out[0] += chars.hellip;
       continue;
     }
     if (seg.match) out[0] += "<mark>";
@@ -94,8 +95,6 @@ function markedHtml(segments: readonly Segment[]): string {
   }
   return out[0];
 }
-
-const ELLIPSIS = "\u2026";
 
 /** `links` false where the text already sits inside a link (a card's title). */
 export function RichText({ text, segments, links = true }: { text?: string; segments?: readonly Segment[]; links?: boolean }) {
