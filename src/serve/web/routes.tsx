@@ -15,6 +15,6 @@ export function mountPages(app: Hono, deps: PageDeps): void {
   const kit = pageKitOf(deps);
   mountDailyPages(app, deps, kit);
   mountSearchPages(app, deps, kit);
-  mountAuthorPages(app, deps);
+  mountAuthorPages(app, deps, kit);
   mountPaperPage(app, deps, kit);
 }

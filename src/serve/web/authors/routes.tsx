@@ -4,13 +4,10 @@
  * paper lists answers 404 with a link to that search.
  */
 import type { Hono } from "hono";
-import type { SearchEngine } from "../../../search/types.js";
-import type { Store } from "../../../store/types.js";
-import type { StoreSources } from "../../api/stores.js";
 import { NotFoundPage } from "../error-page.js";
+import type { PageDeps, PageKit } from "../page-kit.js";
 import { attachCardParts } from "../present/card-parts.js";
 import { hereOf } from "../present/activity.js";
-import { thumbnailSourceOf } from "../present/thumbnails.js";
 import { authorFollowAction } from "./follow-button.js";
 import { AuthorPage } from "./page.js";
 import { authorHref } from "../format.js";
@@ -19,8 +16,8 @@ import { presentAuthor } from "./present.js";
 /** Names longer than this are not names (the longest in arXiv's metadata are under 100). */
 const MAX_NAME = 200;
 
-export function mountAuthorPages(app: Hono, deps: StoreSources & { store: Store; search: SearchEngine }): void {
-  const thumbnails = thumbnailSourceOf(deps);
+export function mountAuthorPages(app: Hono, deps: PageDeps, kit: PageKit): void {
+  const thumbnails = kit.cards;
   app.get("/authors/:name{.+}", async (c) => {
     const name = c.req.param("name").replace(/\s+/g, " ").trim();
     const view = name && name.length <= MAX_NAME ? await presentAuthor(deps, name, c.req.query("page")) : null;
