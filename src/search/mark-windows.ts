@@ -1,7 +1,7 @@
 /**
  * Where in a text a query's terms can stand, so that marking a result analyses those stretches
  * instead of every word (snippet.ts). Analysing a whole abstract the first time it is shown cost
- * about 20 µs, more than the rest of its card; finding these stretches costs a tenth of that.
+ * about 20 µs, more than the rest of its card; finding and analysing the stretches, 8–12 µs.
  *
  * Every word that analyses to a term starts, lower-cased, with the term less its last two letters
  * (Porter2 changes at most the end: "studies" → studi, "hoping" → hope, "dying" → die; checked
