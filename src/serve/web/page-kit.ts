@@ -1,5 +1,5 @@
 /**
- * What the reading pages (daily, newest, search, paper) share: their dependencies, the category
+ * What the reading pages (daily, newest, search, authors, paper) share: their dependencies, the category
  * list of their filters, and where thumbnails, stars and community facts come from.
  */
 import type { PaperFetcher } from "../../actions/community/context.js";
