@@ -3,11 +3,15 @@
  * instead of every word (snippet.ts). Analysing a whole abstract the first time it is shown cost
  * about 20 µs, more than the rest of its card; finding and analysing the stretches, 8–12 µs.
  *
- * Every word that analyses to a term starts, lower-cased, with the term less its last two letters
- * (Porter2 changes at most the end: "studies" → studi, "hoping" → hope, "dying" → die; checked
- * over the 450k distinct words of the arXiv sample). So a stretch is each whitespace-delimited
- * chunk holding such a prefix, or, without its hyphens, holding one (a compound's joined form,
- * "parameterefficient" from "parameter-efficient"); no word of the scanner spans whitespace.
+ * Every word that analyses to a term starts, lower-cased, with the term less its last letter:
+ * Porter2 changes only a word's end, and by one letter of the stem at most ("studies" → studi,
+ * "hoping" → hope, "capability" → capabl), but for three words of its exception list (dying,
+ * lying, tying → die, lie, tie), which lose two. Checked over the 152k distinct words of the arXiv
+ * sample and 933k words made of their stems and 85 suffixes. In plain ASCII every word starts at
+ * the text's start or after a character that is no letter or digit. So a stretch is each
+ * whitespace-delimited chunk with such a prefix at a word's start, or, without its hyphens,
+ * holding one (a compound's joined form, "parameterefficient" from "parameter-efficient"); no word
+ * of the scanner spans whitespace.
  * With a phrase, a stretch runs on over as many chunks as the phrase has positions, so that its
  * terms are analysed together. The analysis of the stretches gives the same words, positions apart,
  * as that of the whole text: mark-windows.test.ts compares the two.
@@ -27,10 +31,12 @@ export interface WindowPlan {
 }
 
 /**
- * Prefixes shorter than this (of terms of up to 4 letters) would match nearly every chunk: such a
- * query's texts are analysed whole. Default 3.
+ * Prefixes shorter than this (of one- and two-letter terms) would match nearly every word: such a
+ * query's texts are analysed whole. Default 2.
  */
-const MIN_PREFIX = 3;
+const MIN_PREFIX = 2;
+/** Porter2's exceptions whose words lose two letters of the term ("dying" → die). */
+const TWO_LETTERS_SHORT = new Set(["die", "lie", "tie"]);
 /** Chunks longer than this may hold a token too long to be indexed (64), which takes no position. */
 const MAX_COUNTED_CHUNK = 64;
 
@@ -50,7 +56,7 @@ export function windowPlan(terms: readonly string[], phrases: readonly Highlight
   for (const term of [...terms, ...phrases.flatMap((p) => p.terms)]) {
     // Old-style arXiv ids ("hep-th/9901001") and folded non-ASCII words lose letters of the text.
     if (!TERM_CHARS.test(term)) return null;
-    const prefix = term.slice(0, Math.max(1, term.length - 2));
+    const prefix = term.slice(0, term.length - (TWO_LETTERS_SHORT.has(term) ? 2 : 1));
     if (prefix.length < MIN_PREFIX) return null;
     prefixes.add(prefix);
   }
@@ -75,7 +81,9 @@ export function markWindows(text: string, plan: WindowPlan): number[] | null {
   if (!isPlain(text)) return null;
   const lower = text.toLowerCase();
   const hits: number[] = [];
-  for (const prefix of plan.prefixes) for (let at = lower.indexOf(prefix); at >= 0; at = lower.indexOf(prefix, at + 1)) hits.push(at);
+  for (const prefix of plan.prefixes) {
+    for (let at = lower.indexOf(prefix); at >= 0; at = lower.indexOf(prefix, at + 1)) if (at === 0 || !isWordChar(lower.charCodeAt(at - 1))) hits.push(at);
+  }
   for (let at = lower.indexOf("-"); at >= 0; at = lower.indexOf("-", at + 1)) {
     if (at > 0 && isWordChar(lower.charCodeAt(at - 1)) && isWordChar(lower.charCodeAt(at + 1)) && joinedMayMatch(lower, at, plan)) hits.push(at);
   }

@@ -38,11 +38,13 @@ interface Words {
 }
 
 /**
- * Every word of a text, by the text itself. A result page marks the same titles and abstracts for
- * one query after another, and analysing a whole abstract (tokenizing, folding, stemming every
- * word) cost more than finding the results; a text's words do not depend on the query, so they are
- * analysed once and kept. Keyed by the text, nothing ever needs invalidating: an edited abstract
- * is a new key, and the old one ages out.
+ * Every word of a text, by the text itself, for the texts marked by a whole analysis (LaTeX,
+ * letters beyond ASCII, a query with a one- or two-letter term; the others are marked from their
+ * stretches, mark-windows.ts). A result page marks the same titles and abstracts for one query
+ * after another, and analysing a whole abstract (tokenizing, folding, stemming every word) cost
+ * more than finding the results; a text's words do not depend on the query, so they are analysed
+ * once and kept. Keyed by the text, nothing ever needs invalidating: an edited abstract is a new
+ * key, and the old one ages out.
  *
  * Only a text analysed a second time (its hash was seen) is kept, so that a large instance's
  * one-off results do not churn the heap: keeping every result's analysis promoted about 100 KB a
@@ -108,18 +110,17 @@ const stretchGap = (plan: WindowPlan) => Math.max(0, plan.phraseReach) + JOINED_
 
 /**
  * Analyses `text` into `words`; with `wantedOnly`, only the words the query can mark, and then,
- * given a plan, only the stretches where they can stand (mark-windows.ts).
+ * given the stretches where they can stand (mark-windows.ts), only those.
  */
-function collect(analyzer: Analyzer, text: string, words: Words, wantedOnly: boolean, plan: WindowPlan | null = null): void {
+function collect(analyzer: Analyzer, text: string, words: Words, wantedOnly: boolean, windows: number[] | null = null, plan: WindowPlan | null = null): void {
   words.analyzer = analyzer;
   words.length = 0;
   into = words;
   onlyWanted = wantedOnly;
   shift = 0;
-  const windows = wantedOnly && plan !== null ? markWindows(text, plan) : null;
   const gap = plan === null ? 0 : stretchGap(plan);
   // Positions stay far inside 32 bits however many stretches a (huge) text has.
-  if (windows === null || text.length + (windows.length / 2) * gap > 2 ** 30) analyzer.analyze(text, record);
+  if (windows === null || plan === null || !wantedOnly || text.length + (windows.length / 2) * gap > 2 ** 30) analyzer.analyze(text, record);
   else {
     let position = 0;
     for (let w = 0; w < windows.length; w += 2) {
@@ -131,16 +132,24 @@ function collect(analyzer: Analyzer, text: string, words: Words, wantedOnly: boo
 }
 
 /**
- * The words of `text` to mark from: the kept analysis of a text seen before, else only the words
- * the query can mark (most of an abstract is not: recording every word cost as much as analysing it).
+ * The words of `text` to mark from: only the words the query can mark (most of an abstract is not:
+ * recording every word cost as much as analysing it), from the stretches where they can stand, or
+ * the kept analysis of a text analysed whole before.
  */
 function wordsOf(analyzer: Analyzer, text: string, plan: WindowPlan | null): Words {
+  // Analysing the stretches costs about a third of a whole analysis, and keeping copies paid only
+  // when a text came back four times before it aged out (at 1M papers, once in six): never kept.
+  const windows = plan === null ? null : markWindows(text, plan);
+  if (windows !== null) {
+    collect(analyzer, text, scratch, true, windows, plan);
+    return scratch;
+  }
   const found = kept.get(text);
   if (found && found.analyzer === analyzer) return found;
   const hash = hashChars(text, 0, text.length);
   if (!seenOnce.get(hash)) {
     seenOnce.set(hash, true, Infinity);
-    collect(analyzer, text, scratch, true, plan);
+    collect(analyzer, text, scratch, true);
     return scratch;
   }
   collect(analyzer, text, scratch, false);
@@ -188,7 +197,8 @@ function matchSpans(text: string, terms: readonly string[], phrases: readonly Hi
  */
 export function matchSpansUncached(text: string, terms: readonly string[], phrases: readonly HighlightPhrase[], stretches: boolean): Span[] {
   return withWanted(terms, phrases, (analyzer, idPhrases) => {
-    collect(analyzer, text, scratch, true, stretches ? windowPlan(terms, phrases) : null);
+    const plan = stretches ? windowPlan(terms, phrases) : null;
+    collect(analyzer, text, scratch, true, plan === null ? null : markWindows(text, plan), plan);
     return spansIn(scratch, idPhrases);
   });
 }
