@@ -94,8 +94,7 @@ export function markWindows(text: string, plan: WindowPlan): number[] | null {
     const last = windows.length - 1;
     // A hit inside the last stretch adds nothing, unless a phrase starting there reaches past it.
     if (last >= 0 && hit < windows[last]! && plan.phraseReach <= 0) continue;
-    let start = hit;
-    while (start > 0 && !isSpace(text.charCodeAt(start - 1))) start--;
+    const start = chunkStart(text, hit);
     let end = chunkEnd(text, hit);
     if (plan.phraseReach > 0) end = reachEnd(text, end, plan.phraseReach);
     // Stretches apart only by whitespace are one (whitespace makes no word): fewer to analyse.
@@ -110,8 +109,7 @@ export function markWindows(text: string, plan: WindowPlan): number[] | null {
  * is the compound's parts run together, so it stands in the chunk with its hyphens taken out.
  */
 function joinedMayMatch(lower: string, at: number, plan: WindowPlan): boolean {
-  let start = at;
-  while (start > 0 && !isSpace(lower.charCodeAt(start - 1))) start--;
+  const start = chunkStart(lower, at);
   const end = chunkEnd(lower, at);
   for (const prefix of plan.prefixes) for (let from = start; from < end; from++) if (matchesSkippingHyphens(lower, from, end, prefix)) return true;
   return false;
@@ -129,6 +127,13 @@ function matchesSkippingHyphens(lower: string, from: number, end: number, prefix
 function onlySpaceBetween(text: string, from: number, to: number): boolean {
   for (let i = from; i < to; i++) if (!isSpace(text.charCodeAt(i))) return false;
   return true;
+}
+
+/** Where the whitespace-delimited chunk holding `at` starts, and (below) where it ends. */
+function chunkStart(text: string, at: number): number {
+  let start = at;
+  while (start > 0 && !isSpace(text.charCodeAt(start - 1))) start--;
+  return start;
 }
 
 function chunkEnd(text: string, from: number): number {

@@ -110,17 +110,16 @@ const stretchGap = (plan: WindowPlan) => Math.max(0, plan.phraseReach) + JOINED_
 
 /**
  * Analyses `text` into `words`; with `wantedOnly`, only the words the query can mark, and then,
- * given the stretches where they can stand (mark-windows.ts), only those.
+ * given the stretches where they can stand (mark-windows.ts), only those, `gap` positions apart.
  */
-function collect(analyzer: Analyzer, text: string, words: Words, wantedOnly: boolean, windows: number[] | null = null, plan: WindowPlan | null = null): void {
+function collect(analyzer: Analyzer, text: string, words: Words, wantedOnly: boolean, windows: number[] | null = null, gap = 0): void {
   words.analyzer = analyzer;
   words.length = 0;
   into = words;
   onlyWanted = wantedOnly;
   shift = 0;
-  const gap = plan === null ? 0 : stretchGap(plan);
   // Positions stay far inside 32 bits however many stretches a (huge) text has.
-  if (windows === null || plan === null || !wantedOnly || text.length + (windows.length / 2) * gap > 2 ** 30) analyzer.analyze(text, record);
+  if (windows === null || text.length + (windows.length / 2) * gap > 2 ** 30) analyzer.analyze(text, record);
   else {
     let position = 0;
     for (let w = 0; w < windows.length; w += 2) {
@@ -141,8 +140,8 @@ function wordsOf(analyzer: Analyzer, text: string, plan: WindowPlan | null): Wor
   // a whole analysis 30, and kept copies were read again 11,400 times for 70,000 texts analysed
   // whole to keep them (the cache turned over before most came back).
   const windows = plan === null ? null : markWindows(text, plan);
-  if (windows !== null) {
-    collect(analyzer, text, scratch, true, windows, plan);
+  if (plan !== null && windows !== null) {
+    collect(analyzer, text, scratch, true, windows, stretchGap(plan));
     return scratch;
   }
   const found = kept.get(text);
@@ -199,7 +198,8 @@ function matchSpans(text: string, terms: readonly string[], phrases: readonly Hi
 export function matchSpansUncached(text: string, terms: readonly string[], phrases: readonly HighlightPhrase[], stretches: boolean): Span[] {
   return withWanted(terms, phrases, (analyzer, idPhrases) => {
     const plan = stretches ? windowPlan(terms, phrases) : null;
-    collect(analyzer, text, scratch, true, plan === null ? null : markWindows(text, plan), plan);
+    if (plan === null) collect(analyzer, text, scratch, true);
+    else collect(analyzer, text, scratch, true, markWindows(text, plan), stretchGap(plan));
     return spansIn(scratch, idPhrases);
   });
 }
