@@ -131,6 +131,17 @@ function collect(analyzer: Analyzer, text: string, words: Words, wantedOnly: boo
 }
 
 /**
+ * Collects into `scratch` the words the query can mark, from the stretches of `text` where they
+ * can stand (mark-windows.ts); false, with nothing collected, when the text is to be analysed whole.
+ */
+function collectStretches(analyzer: Analyzer, text: string, plan: WindowPlan | null): boolean {
+  const windows = plan === null ? null : markWindows(text, plan);
+  if (windows === null) return false;
+  collect(analyzer, text, scratch, true, windows, stretchGap(plan!));
+  return true;
+}
+
+/**
  * The words of `text` to mark from: only the words the query can mark (most of an abstract is not:
  * recording every word cost as much as analysing it), from the stretches where they can stand, or
  * the kept analysis of a text analysed whole before.
@@ -139,11 +150,7 @@ function wordsOf(analyzer: Analyzer, text: string, plan: WindowPlan | null): Wor
   // Never kept: over the HTTP bench's page queries at 1M papers, the stretches took 6 µs a text and
   // a whole analysis 30, and kept copies were read again 11,400 times for 70,000 texts analysed
   // whole to keep them (the cache turned over before most came back).
-  const windows = plan === null ? null : markWindows(text, plan);
-  if (plan !== null && windows !== null) {
-    collect(analyzer, text, scratch, true, windows, stretchGap(plan));
-    return scratch;
-  }
+  if (collectStretches(analyzer, text, plan)) return scratch;
   const found = kept.get(text);
   if (found && found.analyzer === analyzer) return found;
   const hash = hashChars(text, 0, text.length);
@@ -197,9 +204,7 @@ function matchSpans(text: string, terms: readonly string[], phrases: readonly Hi
  */
 export function matchSpansUncached(text: string, terms: readonly string[], phrases: readonly HighlightPhrase[], stretches: boolean): Span[] {
   return withWanted(terms, phrases, (analyzer, idPhrases) => {
-    const plan = stretches ? windowPlan(terms, phrases) : null;
-    if (plan === null) collect(analyzer, text, scratch, true);
-    else collect(analyzer, text, scratch, true, markWindows(text, plan), stretchGap(plan));
+    if (!collectStretches(analyzer, text, stretches ? windowPlan(terms, phrases) : null)) collect(analyzer, text, scratch, true);
     return spansIn(scratch, idPhrases);
   });
 }

@@ -17,14 +17,13 @@ import { presentAuthor } from "./present.js";
 const MAX_NAME = 200;
 
 export function mountAuthorPages(app: Hono, deps: PageDeps, kit: PageKit): void {
-  const thumbnails = kit.cards;
   app.get("/authors/:name{.+}", async (c) => {
     const name = c.req.param("name").replace(/\s+/g, " ").trim();
     const view = name && name.length <= MAX_NAME ? await presentAuthor(deps, name, c.req.query("page")) : null;
     if (!view) return c.html(<NotFoundPage message={`No paper here lists an author named “${name.slice(0, MAX_NAME)}”.`} guess={`au:"${name.slice(0, MAX_NAME).replace(/"/g, "")}"`} />, 404);
     const [follow] = await Promise.all([
-      authorFollowAction(thumbnails, view.name),
-      attachCardParts(thumbnails, view.papers, hereOf(c.req.url)),
+      authorFollowAction(kit.cards, view.name),
+      attachCardParts(kit.cards, view.papers, hereOf(c.req.url)),
     ]);
     view.canonical = new URL(authorHref(view.name), deps.config.baseUrl).href;
     return c.html(<AuthorPage view={view} actions={follow ?? undefined} />);
