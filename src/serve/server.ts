@@ -3,7 +3,9 @@
  * asked to, opens the live search index next to it, and serves the app. `close()` releases all of
  * it (socket, open connections, index, store); signal handling is the CLI's business.
  */
+import { statSync } from "node:fs";
 import type { Server } from "node:http";
+import { freemem } from "node:os";
 import type { AddressInfo } from "node:net";
 import { createAdaptorServer } from "@hono/node-server";
 import type { AccountMailer } from "../actions/accounts/mailer.js";
@@ -19,6 +21,7 @@ import { jobNames, jobsFor } from "../jobs/all-jobs.js";
 import { type RunningJobs, startJobs } from "../jobs/runner.js";
 import type { Job } from "../jobs/types.js";
 import { type LiveIndex, openLiveIndex } from "../search/live.js";
+import { populateFileMaps } from "../search/persist/map-file.js";
 import type { CommunityStore } from "../store/community-types.js";
 import type { DeliveryStore } from "../store/delivery-types.js";
 import type { ApiTokenStore } from "../store/api-token-types.js";
@@ -108,6 +111,26 @@ export async function prepareServe(config: Config, options: { log?: Logger } = {
   }
 }
 
+/**
+ * Fills in the page tables of SQLite's map of `db` on a pool thread (populateFileMaps), so that
+ * requests do not fault the papers' pages in one at a time. Not on a machine short of memory,
+ * where pages not in the OS cache would be read from disk for it.
+ */
+function populateDatabaseMap(db: string, log: Logger): void {
+  let size: number;
+  try {
+    size = statSync(db).size;
+  } catch {
+    return;
+  }
+  if (freemem() < 2 * Math.min(size, MAX_MAP_BYTES)) return;
+  const started = performance.now();
+  populateFileMaps(db).then(
+    (bytes) => bytes !== null && log.debug(`serve: ${(bytes / 2 ** 20).toFixed(0)} MiB of the database's map populated in ${(performance.now() - started).toFixed(0)} ms`),
+    (e) => log.debug(`serve: the database's map stays as it is: ${messageOf(e)}`),
+  );
+}
+
 export async function startServer(config: Config, options: StartOptions = {}): Promise<RunningServer> {
   const log = options.log ?? createLogger(config.logLevel);
   const where = { path: config.db, url: config.databaseUrl ?? undefined };
@@ -146,6 +169,8 @@ export async function startServer(config: Config, options: StartOptions = {}): P
         reported = Math.max(reported, tenth);
       },
     });
+    // SQLite has mapped its file by now (the index read the store).
+    if (!where.url) populateDatabaseMap(config.db, log);
     // Subscriptions need the delivery tables only when mail can be sent, the jobs always (their
     // leases live there); opened here so close() ends them.
     if (config.smtpUrl || config.jobs) delivery = await openDeliveryStore(where);
