@@ -5,7 +5,7 @@
  *
  * populateMaps(path) fills in, on a thread of the pool, the page tables of every map this process
  * already has of the file (SQLite's map of its database, say), so that queries do not fault the
- * pages in one at a time (see src/store/sqlite/populate-map.ts for why and what it saves).
+ * pages in one at a time (see populateFileMaps in src/search/persist/map-file.ts for why, and bench/RESULTS.md for what it saves).
  */
 #include <errno.h>
 #include <stdint.h>

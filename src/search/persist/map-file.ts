@@ -9,7 +9,8 @@ import { createRequire } from "node:module";
 
 interface Addon {
   mapFile(path: string): ArrayBuffer;
-  populateMaps(path: string): Promise<number>;
+  /** Missing from an addon built before it existed. */
+  populateMaps?(path: string): Promise<number>;
 }
 
 const require = createRequire(import.meta.url);
@@ -55,5 +56,6 @@ export function mapOrRead(path: string, map = true): Uint8Array {
  */
 export function populateFileMaps(path: string): Promise<number | null> {
   const addon = (mapper ??= loadMapper());
-  return addon ? addon.populateMaps(path) : Promise.resolve(null);
+  // An addon built before populateMaps existed (a checkout updated without `npm install`) has none.
+  return typeof addon?.populateMaps === "function" ? addon.populateMaps(path) : Promise.resolve(null);
 }
