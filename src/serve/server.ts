@@ -113,23 +113,34 @@ export async function prepareServe(config: Config, options: { log?: Logger } = {
 
 /**
  * Fills in the page tables of SQLite's map of `db` on a pool thread (populateFileMaps), so that
- * requests do not fault the papers' pages in one at a time. Not on a machine short of memory,
- * where pages not in the OS cache would be read from disk for it.
+ * requests do not fault the papers' pages in one at a time; again every REPOPULATE_MS, since SQLite
+ * may map the file anew (one of a demo server's two web processes had kept none of it seconds
+ * later), and a map already filled in takes 35–70 ms of that thread's time at 2 GiB. Not on a
+ * machine short of memory, where pages not in the OS cache would be read from disk for it.
+ * Returns what stops the repeats.
  */
-function populateDatabaseMap(db: string, log: Logger): void {
-  let size: number;
-  try {
-    size = statSync(db).size;
-  } catch {
-    return;
-  }
-  if (freemem() < 2 * Math.min(size, MAX_MAP_BYTES)) return;
-  const started = performance.now();
-  populateFileMaps(db).then(
-    (bytes) => bytes !== null && log.debug(`serve: ${(bytes / 2 ** 20).toFixed(0)} MiB of the database's map populated in ${(performance.now() - started).toFixed(0)} ms`),
-    (e) => log.debug(`serve: the database's map stays as it is: ${messageOf(e)}`),
-  );
+function populateDatabaseMap(db: string, log: Logger): () => void {
+  const populate = () => {
+    let size: number;
+    try {
+      size = statSync(db).size;
+    } catch {
+      return;
+    }
+    if (freemem() < 2 * Math.min(size, MAX_MAP_BYTES)) return;
+    const started = performance.now();
+    populateFileMaps(db).then(
+      (bytes) => bytes !== null && log.debug(`serve: ${(bytes / 2 ** 20).toFixed(0)} MiB of the database's map populated in ${(performance.now() - started).toFixed(0)} ms`),
+      (e) => log.debug(`serve: the database's map stays as it is: ${messageOf(e)}`),
+    );
+  };
+  populate();
+  const timer = setInterval(populate, REPOPULATE_MS).unref();
+  return () => clearInterval(timer);
 }
+
+/** How often a web process fills in its map of the database again (see populateDatabaseMap). */
+const REPOPULATE_MS = 10 * 60_000;
 
 export async function startServer(config: Config, options: StartOptions = {}): Promise<RunningServer> {
   const log = options.log ?? createLogger(config.logLevel);
@@ -142,7 +153,9 @@ export async function startServer(config: Config, options: StartOptions = {}): P
   let apiTokens: ApiTokenStore | null = null;
   let jobs: RunningJobs | null = null;
   let accountMailer: AccountMailer | null = options.accountMailer ?? null;
+  let stopPopulating = () => {};
   const release = async () => {
+    stopPopulating();
     // Jobs first: they write through the stores closed below.
     await jobs?.stop();
     await accountMailer?.close();
@@ -170,7 +183,7 @@ export async function startServer(config: Config, options: StartOptions = {}): P
       },
     });
     // SQLite has mapped its file by now (the index read the store).
-    if (!where.url) populateDatabaseMap(config.db, log);
+    if (!where.url) stopPopulating = populateDatabaseMap(config.db, log);
     // Subscriptions need the delivery tables only when mail can be sent, the jobs always (their
     // leases live there); opened here so close() ends them.
     if (config.smtpUrl || config.jobs) delivery = await openDeliveryStore(where);
