@@ -74,7 +74,7 @@ typedef struct {
   char path[4096];
   napi_deferred deferred;
   napi_async_work work;
-  /* Bytes of maps populated; -1 with `error` set when the kernel cannot (before Linux 5.14). */
+  /* Bytes of maps populated; `error` says why when the job failed (the promise is rejected). */
   double bytes;
   char error[256];
 } populate_job;
