@@ -47,9 +47,11 @@ export interface SearchEngineOptions {
    */
   pruning?: boolean;
   /**
-   * Time a query may take, in ms; default 250, 0 for no limit. Past it the engine answers with
-   * the best hits found so far and sets `timedOut` (exec/deadline.ts). Only hostile or pasted
-   * queries come near it: typical queries take well under 10 ms on millions of papers.
+   * Time a query may take, in ms of its own work; default 250, 0 for no limit. Past it the engine
+   * answers with the best hits found so far and sets `timedOut` (exec/deadline.ts). Time spent
+   * waiting for a core on a loaded host does not count (budgets of 50 ms or more are confirmed on
+   * the thread's CPU time). Only hostile or pasted queries come near it: typical queries take well
+   * under 10 ms on millions of papers.
    */
   timeBudgetMs?: number;
   /**
