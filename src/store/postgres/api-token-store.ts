@@ -2,29 +2,19 @@
 import type pg from "pg";
 import { apiTokenOf, validateNewApiToken } from "../api-token-rows.js";
 import type { ApiToken, ApiTokenStore, NewApiToken } from "../api-token-types.js";
-import { connectPostgres, describePgError, type PostgresOpenOptions } from "./connect.js";
+import { connectPostgres, type PostgresOpenOptions } from "./connect.js";
+import { PooledStore } from "./pooled.js";
 
 type Row = Record<string, unknown>;
 
-export class PostgresApiTokenStore implements ApiTokenStore {
-  private closed = false;
-
-  private constructor(
-    private readonly pool: pg.Pool,
-    private readonly location: string,
-  ) {}
-
+export class PostgresApiTokenStore extends PooledStore implements ApiTokenStore {
   static async open(options: PostgresOpenOptions): Promise<PostgresApiTokenStore> {
     const { pool, location } = await connectPostgres({ poolSize: 2, ...options });
     return new PostgresApiTokenStore(pool, location);
   }
 
-  private async query(sql: string, params: unknown[]): Promise<pg.QueryResult<Row>> {
-    try {
-      return await this.pool.query<Row>(sql, params);
-    } catch (error) {
-      throw describePgError(this.location, error);
-    }
+  private query(sql: string, params: unknown[]): Promise<pg.QueryResult<Row>> {
+    return this.run((db) => db.query<Row>(sql, params));
   }
 
   async createToken(input: NewApiToken): Promise<ApiToken> {
@@ -53,11 +43,5 @@ export class PostgresApiTokenStore implements ApiTokenStore {
   async revokeToken(id: number, now: string): Promise<boolean> {
     const { rowCount } = await this.query("UPDATE api_tokens SET revoked_at = $1 WHERE id = $2 AND revoked_at IS NULL", [now, id]);
     return (rowCount ?? 0) > 0;
-  }
-
-  async close(): Promise<void> {
-    if (this.closed) return;
-    this.closed = true;
-    await this.pool.end();
   }
 }

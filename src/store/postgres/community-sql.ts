@@ -3,6 +3,7 @@ import type pg from "pg";
 import { SqlCommunityStore } from "../community/store.js";
 import type { Row, Sql, SqlDatabase } from "../community/sql.js";
 import { connectPostgres, describePgError, type PostgresOpenOptions } from "./connect.js";
+import { inTransaction } from "./pooled.js";
 
 /** `?` placeholders become `$1, $2, …` (the community queries hold no literal question marks). */
 const numbered = (sql: string) => {
@@ -50,17 +51,7 @@ class PostgresSql implements SqlDatabase {
     } catch (error) {
       throw describePgError(this.location, error);
     }
-    try {
-      await client.query("BEGIN");
-      const result = await work(surface(client, this.location));
-      await client.query("COMMIT");
-      return result;
-    } catch (error) {
-      await client.query("ROLLBACK").catch(() => undefined);
-      throw error;
-    } finally {
-      client.release();
-    }
+    return inTransaction(client, () => work(surface(client, this.location)));
   }
 
   close() {

@@ -15,30 +15,15 @@ import {
   subscriberOf,
   validateSavedSearch,
 } from "../delivery-rows.js";
-import { connectPostgres, describePgError, type PostgresOpenOptions } from "./connect.js";
+import { connectPostgres, type PostgresOpenOptions } from "./connect.js";
+import { PooledStore, type Queryable } from "./pooled.js";
 
 type Row = Record<string, unknown>;
-type Queryable = Pick<pg.Pool, "query">;
 
-export class PostgresDeliveryStore implements D.DeliveryStore {
-  private closed = false;
-
-  private constructor(
-    private readonly pool: pg.Pool,
-    private readonly location: string,
-  ) {}
-
+export class PostgresDeliveryStore extends PooledStore implements D.DeliveryStore {
   static async open(options: PostgresOpenOptions): Promise<PostgresDeliveryStore> {
     const { pool, location } = await connectPostgres({ poolSize: 4, ...options });
     return new PostgresDeliveryStore(pool, location);
-  }
-
-  private async run<T>(work: (db: Queryable) => Promise<T>): Promise<T> {
-    try {
-      return await work(this.pool);
-    } catch (error) {
-      throw describePgError(this.location, error);
-    }
   }
 
   private rows = (sql: string, params: unknown[] = []) =>
@@ -46,23 +31,6 @@ export class PostgresDeliveryStore implements D.DeliveryStore {
   private first = async (sql: string, params: unknown[] = []) => (await this.rows(sql, params))[0];
   private count = (sql: string, params: unknown[] = []) =>
     this.run(async (db) => (await db.query(sql, params)).rowCount ?? 0);
-
-  private transaction<T>(work: (client: pg.PoolClient) => Promise<T>): Promise<T> {
-    return this.run(async () => {
-      const client = await this.pool.connect();
-      try {
-        await client.query("BEGIN");
-        const result = await work(client);
-        await client.query("COMMIT");
-        return result;
-      } catch (error) {
-        await client.query("ROLLBACK").catch(() => undefined);
-        throw error;
-      } finally {
-        client.release();
-      }
-    });
-  }
 
   async createSubscriber(input: { email: string; cadence: D.Cadence; now: string }) {
     const email = normalizeEmail(input.email);
@@ -373,11 +341,5 @@ export class PostgresDeliveryStore implements D.DeliveryStore {
       [name, randomBytes(32).toString("base64url")],
     );
     return String((await this.first("SELECT value FROM delivery_secrets WHERE name = $1", [name]))!.value);
-  }
-
-  async close(): Promise<void> {
-    if (this.closed) return;
-    this.closed = true;
-    await this.pool.end();
   }
 }

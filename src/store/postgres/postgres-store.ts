@@ -11,7 +11,8 @@ import { harvestRowValues, harvestSql, harvestStateOf, requireHarvestKey, type H
 import type { DayCount, HarvestState, ListOptions, PaperChange, Store, StoreStats, UpsertOutcome } from "../types.js";
 import { decideUpsert, type StoredPaperRow } from "../upsert-rule.js";
 import { changesLimit, listWindow, requireDay, scanBatchSize, validatePaper } from "../validate.js";
-import { connectPostgres, describePgError, type PostgresOpenOptions } from "./connect.js";
+import { connectPostgres, type PostgresOpenOptions } from "./connect.js";
+import { PooledStore } from "./pooled.js";
 import { Q } from "./queries.js";
 
 const HARVEST_SQL = harvestSql((i) => `$${i}`);
@@ -19,48 +20,17 @@ const HARVEST_SQL = harvestSql((i) => `$${i}`);
 /** How many primary categories `stats()` lists. */
 const TOP_CATEGORIES = 20;
 
-type Queryable = Pick<pg.Pool, "query">;
 type EventInput = { paper_id: string; kind: string; detail: string; happened_at: string; recorded_at: string };
 
-export class PostgresStore implements Store {
-  private closed = false;
-
-  private constructor(
-    private readonly pool: pg.Pool,
-    private readonly location: string,
-  ) {}
-
+export class PostgresStore extends PooledStore implements Store {
   static async open(options: PostgresOpenOptions): Promise<PostgresStore> {
     const { pool, location } = await connectPostgres(options);
     return new PostgresStore(pool, location);
   }
 
-  /** Runs queries, turning driver errors into PaperfeedErrors that name the server. */
-  private async run<T>(work: (db: Queryable) => Promise<T>): Promise<T> {
-    try {
-      return await work(this.pool);
-    } catch (error) {
-      throw describePgError(this.location, error);
-    }
-  }
-
-  /** Runs `work` in one transaction on one connection, holding the write lock. */
-  private transaction<T>(work: (client: pg.PoolClient) => Promise<T>): Promise<T> {
-    return this.run(async () => {
-      const client = await this.pool.connect();
-      try {
-        await client.query("BEGIN");
-        await client.query(Q.lockWrites);
-        const result = await work(client);
-        await client.query("COMMIT");
-        return result;
-      } catch (error) {
-        await client.query("ROLLBACK").catch(() => undefined);
-        throw error;
-      } finally {
-        client.release();
-      }
-    });
+  /** A transaction that holds the write lock (as SQLite's IMMEDIATE ones do). */
+  private writing<T>(work: (client: pg.PoolClient) => Promise<T>): Promise<T> {
+    return this.transaction(work, Q.lockWrites);
   }
 
   private async one<T>(sql: string, params: unknown[] = []): Promise<T> {
@@ -70,7 +40,7 @@ export class PostgresStore implements Store {
   async upsertPapers(papers: readonly Paper[]): Promise<UpsertOutcome[]> {
     papers.forEach(validatePaper);
     if (papers.length === 0) return [];
-    return this.transaction(async (client) => {
+    return this.writing(async (client) => {
       const ids = [...new Set(papers.map((p) => p.id))];
       const { rows } = await client.query<StoredPaperRow & { id: string }>(Q.storedRows, [ids]);
       // jsonb reorders keys; re-encode so the rule compares canonical JSON with canonical JSON.
@@ -108,7 +78,7 @@ export class PostgresStore implements Store {
   }
 
   deletePaper(id: string): Promise<boolean> {
-    return this.transaction(async (client) => {
+    return this.writing(async (client) => {
       if ((await client.query(Q.deletePaper, [id])).rowCount === 0) return false;
       await client.query(Q.logDelete, [id]);
       return true;
@@ -196,11 +166,5 @@ export class PostgresStore implements Store {
       this.one<{ n: number }>(Q.lastSeq),
     ]);
     return { papers, ...range, categories, backend: "postgres", location: this.location, lastSeq: lastSeq.n };
-  }
-
-  async close(): Promise<void> {
-    if (this.closed) return;
-    this.closed = true;
-    await this.pool.end();
   }
 }
