@@ -3,7 +3,6 @@
  * several senders can share one outbox without taking the same message.
  */
 import { randomBytes } from "node:crypto";
-import type pg from "pg";
 import type * as D from "../delivery-types.js";
 import {
   dueLimit,
