@@ -149,11 +149,12 @@ export class Segment {
   readonly comboField: Int8Array;
   readonly comboFieldTf: Uint8Array;
 
+  /** The arrays, in one fixed shape whatever object they came in (see withOneShape). */
+  readonly a: SegmentArrays;
+
   /**
    * @param name unique among segments (it names the segment's file); a fresh one by default
    */
-  readonly a: SegmentArrays;
-
   constructor(
     arrays: SegmentArrays,
     readonly name = newSegmentName(),
