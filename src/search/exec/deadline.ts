@@ -32,22 +32,19 @@ export class Deadline {
   private checks = 0;
   /** Set once the budget ran out. */
   expired = false;
+  /** performance.now() value after which work stops (moved on while CPU time is unspent); Infinity for none. */
+  private at: number;
   /** Thread CPU time at the start, or NaN when the wall clock alone decides. */
   private readonly cpuStart: number;
 
-  /**
-   * @param at performance.now() value after which work stops; Infinity for none
-   * @param budgetMs the budget `at` was set from, confirmed on CPU time when large enough
-   */
-  constructor(
-    private at = Infinity,
-    private readonly budgetMs = 0,
-  ) {
-    this.cpuStart = at !== Infinity && budgetMs >= CPU_CONFIRMED_FROM_MS && threadCpuMs ? threadCpuMs() : NaN;
+  /** @param budgetMs the query's budget; 0 (or less) for none, confirmed on CPU time from CPU_CONFIRMED_FROM_MS */
+  constructor(private readonly budgetMs = 0) {
+    this.at = budgetMs > 0 ? performance.now() + budgetMs : Infinity;
+    this.cpuStart = budgetMs >= CPU_CONFIRMED_FROM_MS && threadCpuMs ? threadCpuMs() : NaN;
   }
 
   static after(ms: number): Deadline {
-    return ms > 0 ? new Deadline(performance.now() + ms, ms) : new Deadline();
+    return new Deadline(ms);
   }
 
   passed(): boolean {
